@@ -1,0 +1,84 @@
+/**
+ * The typed contract between the mini-program and its cloud functions:
+ * function name → action → params and result. The client and the routers both use it,
+ * so a renamed field breaks the build instead of a citizen's page.
+ */
+import type { Matter, MatterSummary } from './matter/schema';
+import type { ImportReport } from './matter/import';
+import type { Role } from './policy';
+
+export interface Page<T> {
+  items: T[];
+  total: number;
+  page: number;
+  pageSize: number;
+}
+
+export interface NamedCount {
+  id: string;
+  name: string;
+  count: number;
+}
+
+export interface CatalogueHome {
+  departments: NamedCount[];
+  themes: NamedCount[];
+  lifeEvents: (NamedCount & { description: string })[];
+  totals: { matters: number; zeroVisit: number; fullyOnline: number };
+}
+
+export interface SearchHit extends MatterSummary {
+  score: number;
+  /** Which field matched, for the "为什么推荐" hint. */
+  matchedOn: 'name' | 'keyword' | 'pinyin' | 'synonym' | 'department' | 'theme' | 'text';
+}
+
+export type ListFilter =
+  | { by: 'department'; value: string }
+  | { by: 'theme'; value: string }
+  | { by: 'lifeEvent'; value: string };
+
+export interface WhoAmI {
+  openid: string;
+  maskedOpenid: string;
+  role: Role;
+  departments: string[];
+  name?: string;
+}
+
+export interface StaffMember {
+  openid: string;
+  name: string;
+  role: 'staff' | 'admin';
+  departments: string[];
+  active: boolean;
+}
+
+export interface Api {
+  matters: {
+    home: { params: Record<string, never>; result: CatalogueHome };
+    list: { params: ListFilter & { page?: number; pageSize?: number }; result: Page<MatterSummary> & { title: string } };
+    search: { params: { q: string; limit?: number }; result: { q: string; hits: SearchHit[]; suggestions: string[] } };
+    get: { params: { id: string }; result: Matter };
+    import: {
+      params: { format: 'json' | 'csv'; content: string; dryRun?: boolean };
+      result: ImportReport;
+    };
+  };
+  account: {
+    whoami: { params: Record<string, never>; result: WhoAmI };
+    listStaff: { params: Record<string, never>; result: StaffMember[] };
+    setStaff: { params: StaffMember; result: StaffMember };
+  };
+}
+
+export type FunctionName = keyof Api;
+export type ActionName<F extends FunctionName> = keyof Api[F] & string;
+export type ParamsOf<F extends FunctionName, A extends ActionName<F>> = Api[F][A] extends { params: infer P } ? P : never;
+export type ResultOf<F extends FunctionName, A extends ActionName<F>> = Api[F][A] extends { result: infer R } ? R : never;
+
+/** What `callFunction({ name, data })` carries. */
+export interface CallData<F extends FunctionName = FunctionName, A extends ActionName<F> = ActionName<F>> {
+  action: A;
+  params?: ParamsOf<F, A>;
+}

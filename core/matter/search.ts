@@ -1,0 +1,165 @@
+/**
+ * Catalogue search for citizens who type the way they talk: 护照, 身份证丢了, 公积金提取, or
+ * pinyin initials such as sfz. Pure and deterministic: an index is built once per catalogue
+ * version and queried in memory, so ranking is testable without a database.
+ */
+import { match as pinyinMatch, pinyin } from 'pinyin-pro';
+import type { SearchHit } from '../api';
+import { LIFE_EVENTS } from './taxonomy';
+import { toSummary, type Matter } from './schema';
+
+interface IndexedMatter {
+  matter: Matter;
+  name: string;
+  nameInitials: string;
+  keywords: string[];
+  keywordInitials: string[];
+  /** Department, themes, life events and summary: weak evidence only. */
+  context: string;
+}
+
+export interface SearchIndex {
+  docs: IndexedMatter[];
+}
+
+/**
+ * Colloquial words and what a catalogue calls the same thing. A trigger found in the query is
+ * removed from it and its terms become evidence to look for in names and keywords.
+ */
+const SYNONYMS: [RegExp, string[]][] = [
+  [/丢了|丢失|遗失|掉了|找不到|被偷|丢/g, ['补领', '补发', '补办', '挂失', '补换']],
+  [/坏了|损坏|破损|过期|到期|快到期|期满|换新/g, ['换领', '换发', '换证', '补换', '期满']],
+  [/第一次|首次|新办|初次|新申请/g, ['首次', '申领', '签发', '初次']],
+  [/生孩子|生小孩|生宝宝|宝宝|小孩|孩子|婴儿|新生儿/g, ['新生儿', '出生', '生育']],
+  [/领证|登记结婚|结婚/g, ['结婚登记', '结婚']],
+  [/买房|购房|买二手房|过户/g, ['转移登记', '购房', '不动产']],
+  [/开公司|办公司|注册公司|开店|创业/g, ['设立登记', '开办企业', '个体工商户']],
+  [/看病|住院|报销|医保卡/g, ['医保', '就医', '医疗保障']],
+  [/驾照|驾证/g, ['驾驶证']],
+  [/年检|年审|车检|验车/g, ['机动车检验', '检验标志']],
+  [/违章|罚单|扣分/g, ['交通违法']],
+  [/出国|出境/g, ['护照', '出入境']],
+  [/去香港|去澳门|港澳/g, ['往来港澳通行证', '港澳']],
+  [/去台湾|台湾/g, ['往来台湾通行证', '台湾']],
+  [/个税|退税|汇算/g, ['个人所得税', '汇算清缴']],
+  [/低保/g, ['最低生活保障']],
+  [/失业金|没工作|失业/g, ['失业保险金', '失业']],
+  [/领养老金|退休金|退休/g, ['退休', '养老金', '基本养老']],
+  [/取公积金|公积金取|提公积金/g, ['公积金提取']],
+  [/上学|入学|读书/g, ['入学', '义务教育']],
+  [/迁户口|户口迁|落户/g, ['户口迁移', '迁入', '落户']],
+  [/发票/g, ['发票']],
+];
+
+/** Words that carry no meaning for matching ("怎么办理…", "…需要什么"). */
+const STOPWORDS = /怎么样|怎么办|怎么|如何|怎样|去哪里|去哪儿|去哪|在哪里|在哪|哪里|需要|什么|材料|手续|流程|请问|我想|我要|想要|可以|能不能|应该|办理|申请|一下|要|的|了|吗|呢|啊|吧|办/g;
+const PUNCTUATION = /[\s,，。.、;；:：!！?？'"“”‘’()（）[\]【】<>《》\-_/\\|]+/g;
+
+export const HOT_QUERIES = ['护照', '身份证丢了', '社保卡', '公积金提取', '结婚登记', '驾驶证换证', '新生儿'];
+
+function initials(text: string): string {
+  return pinyin(text, { pattern: 'first', toneType: 'none', separator: '' }).toLowerCase().replace(/[^a-z]/g, '');
+}
+
+export function buildSearchIndex(matters: Matter[]): SearchIndex {
+  const eventNames = new Map(LIFE_EVENTS.map((e) => [e.id, e.name]));
+  return {
+    docs: matters
+      .filter((m) => m.status === '在用')
+      .map((m) => ({
+        matter: m,
+        name: m.name,
+        nameInitials: initials(m.name),
+        keywords: m.keywords,
+        keywordInitials: m.keywords.map(initials),
+        context: [m.department.name, ...m.themes, ...m.lifeEvents.map((id) => eventNames.get(id) ?? ''), m.summary].join(' '),
+      })),
+  };
+}
+
+interface Analysed {
+  raw: string;
+  core: string;
+  expansions: string[];
+  isPinyin: boolean;
+}
+
+export function analyseQuery(q: string): Analysed {
+  const raw = q.normalize('NFKC').toLowerCase().replace(PUNCTUATION, '');
+  if (/^[a-z]+$/.test(raw)) return { raw, core: raw, expansions: [], isPinyin: true };
+  let core = raw;
+  const expansions = new Set<string>();
+  for (const [pattern, terms] of SYNONYMS) {
+    if (pattern.test(core)) {
+      terms.forEach((t) => expansions.add(t));
+      core = core.replace(pattern, ' ');
+    }
+    pattern.lastIndex = 0;
+  }
+  core = core.replace(STOPWORDS, ' ').replace(/\s+/g, '');
+  return { raw, core, expansions: [...expansions], isPinyin: false };
+}
+
+function bigrams(s: string): string[] {
+  if (s.length <= 2) return s ? [s] : [];
+  const grams: string[] = [];
+  for (let i = 0; i < s.length - 1; i++) grams.push(s.slice(i, i + 2));
+  return grams;
+}
+
+type Scored = { score: number; matchedOn: SearchHit['matchedOn'] };
+
+function best(a: Scored, b: Scored): Scored {
+  return b.score > a.score ? b : a;
+}
+
+function scorePinyin(doc: IndexedMatter, q: string): Scored {
+  let s: Scored = { score: 0, matchedOn: 'pinyin' };
+  if (doc.nameInitials.startsWith(q)) s = best(s, { score: 80, matchedOn: 'pinyin' });
+  else if (q.length >= 2 && doc.nameInitials.includes(q)) s = best(s, { score: 65, matchedOn: 'pinyin' });
+  if (doc.keywordInitials.some((k) => k === q || (q.length >= 2 && k.startsWith(q)))) s = best(s, { score: 60, matchedOn: 'pinyin' });
+  // Full or mixed pinyin ("huzhao", "shebaoka"): let pinyin-pro align it against the name.
+  if (q.length >= 3 && pinyinMatch(doc.name, q, { continuous: true })) s = best(s, { score: 70, matchedOn: 'pinyin' });
+  return s;
+}
+
+function scoreChinese(doc: IndexedMatter, a: Analysed): Scored {
+  let s: Scored = { score: 0, matchedOn: 'text' };
+  const { core, raw } = a;
+  if (raw && doc.name === raw) s = best(s, { score: 150, matchedOn: 'name' });
+  if (core) {
+    if (doc.name === core) s = best(s, { score: 120, matchedOn: 'name' });
+    else if (doc.name.includes(core)) s = best(s, { score: 90 + Math.max(0, 20 - doc.name.length), matchedOn: 'name' });
+    if (doc.keywords.some((k) => k === raw || k === core)) s = best(s, { score: 85, matchedOn: 'keyword' });
+    else if (doc.keywords.some((k) => k.includes(core) || (k.length >= 2 && core.includes(k)))) s = best(s, { score: 70, matchedOn: 'keyword' });
+    if (s.score === 0) {
+      // No whole-phrase hit: count how much of the query's bigrams the name and keywords cover.
+      const grams = bigrams(core);
+      const inName = grams.filter((g) => doc.name.includes(g)).length;
+      const inKeywords = grams.filter((g) => doc.keywords.some((k) => k.includes(g))).length;
+      const inContext = grams.filter((g) => doc.context.includes(g)).length;
+      const coverage = Math.max(inName, inKeywords) / grams.length;
+      if (coverage >= 0.5) s = { score: Math.round(40 * coverage) + inName * 4, matchedOn: inName >= inKeywords ? 'name' : 'keyword' };
+      else if (inContext / grams.length >= 0.5) s = { score: Math.round(20 * (inContext / grams.length)), matchedOn: doc.context.startsWith(core) ? 'department' : 'theme' };
+    }
+  }
+  if (a.expansions.length > 0) {
+    const nameHits = a.expansions.filter((t) => doc.name.includes(t)).length;
+    const keywordHits = a.expansions.filter((t) => doc.keywords.some((k) => k.includes(t))).length;
+    const bonus = Math.min(60, nameHits * 40 + keywordHits * 15);
+    // Synonyms refine a topical match; alone (e.g. just "丢了") they still find the right kind of matter.
+    if (s.score > 0) s = { score: s.score + bonus, matchedOn: s.matchedOn };
+    else if (!core && bonus > 0) s = { score: bonus, matchedOn: 'synonym' };
+  }
+  return s;
+}
+
+export function searchMatters(index: SearchIndex, q: string, limit = 20): SearchHit[] {
+  const analysed = analyseQuery(q);
+  if (!analysed.raw) return [];
+  const scored = index.docs
+    .map((doc) => ({ doc, s: analysed.isPinyin ? scorePinyin(doc, analysed.core) : scoreChinese(doc, analysed) }))
+    .filter((x) => x.s.score > 0)
+    .sort((x, y) => y.s.score - x.s.score || x.doc.name.length - y.doc.name.length || x.doc.name.localeCompare(y.doc.name, 'zh'));
+  return scored.slice(0, limit).map(({ doc, s }) => ({ ...toSummary(doc.matter), score: s.score, matchedOn: s.matchedOn }));
+}
