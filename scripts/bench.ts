@@ -1,0 +1,135 @@
+/**
+ * `npm run bench`: figures, not assertions.
+ *   - weapp main package and subpackage sizes vs WeChat's 2 MB limit (needs `npm run build:weapp`)
+ *   - each cloud-function bundle's size
+ *   - catalogue search latency: in memory (domain) and through the matters function on the local cloud
+ *   - catalogue import time through the matters function
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import * as localCloud from '../local-cloud';
+import { buildSearchIndex, searchMatters } from '../core/matter/search';
+import { matterSchema, type Matter, type MatterInput } from '../core/matter/schema';
+import { bundleFunctions } from './lib/bundle-functions';
+import { FUNCTIONS_DIR, REPO_ROOT, formatBytes } from './lib/repo';
+import { bootLocalCloud } from './lib/boot-local-cloud';
+
+const MAIN_PACKAGE_LIMIT = 2 * 1024 * 1024;
+const QUERIES = ['护照', '身份证丢了', '公积金提取', 'sfz', '社保卡', '结婚登记', '驾驶证到期了怎么换', 'gjj', '开公司', '新生儿'];
+
+function dirSize(dir: string): number {
+  if (!fs.existsSync(dir)) return 0;
+  return fs.readdirSync(dir, { withFileTypes: true }).reduce((sum, e) => {
+    const p = path.join(dir, e.name);
+    return sum + (e.isDirectory() ? dirSize(p) : fs.statSync(p).size);
+  }, 0);
+}
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+}
+
+function timeMany(n: number, fn: (i: number) => void): { p50: number; p95: number } {
+  const t: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const s = performance.now();
+    fn(i);
+    t.push(performance.now() - s);
+  }
+  t.sort((a, b) => a - b);
+  return { p50: percentile(t, 50), p95: percentile(t, 95) };
+}
+
+async function timeManyAsync(n: number, fn: (i: number) => Promise<void>): Promise<{ p50: number; p95: number }> {
+  const t: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const s = performance.now();
+    await fn(i);
+    t.push(performance.now() - s);
+  }
+  t.sort((a, b) => a - b);
+  return { p50: percentile(t, 50), p95: percentile(t, 95) };
+}
+
+const ms = (v: number) => `${v.toFixed(2)} ms`;
+
+function packageSizes() {
+  const dist = path.join(REPO_ROOT, 'dist');
+  const appJson = path.join(dist, 'app.json');
+  if (!fs.existsSync(appJson)) {
+    console.log('小程序包体积：未找到 dist/app.json，请先运行 npm run build:weapp');
+    return;
+  }
+  const app = JSON.parse(fs.readFileSync(appJson, 'utf8')) as { subPackages?: { root: string }[]; subpackages?: { root: string }[] };
+  const roots = (app.subPackages ?? app.subpackages ?? []).map((s) => s.root.replace(/\/$/, ''));
+  const total = dirSize(dist);
+  const subs = roots.map((r) => ({ root: r, bytes: dirSize(path.join(dist, r)) }));
+  const main = total - subs.reduce((s, x) => s + x.bytes, 0);
+  console.log('\n## 小程序包体积 (dist/)');
+  console.log(`主包       ${formatBytes(main).padStart(10)}  （上限 2 MB，占 ${((main / MAIN_PACKAGE_LIMIT) * 100).toFixed(1)}%）`);
+  for (const s of subs) console.log(`分包 ${s.root.padEnd(18)} ${formatBytes(s.bytes).padStart(10)}`);
+  console.log(`整包       ${formatBytes(total).padStart(10)}`);
+}
+
+async function functionSizes() {
+  console.log('\n## 云函数包体积（esbuild 单文件，wx-server-sdk 外置）');
+  for (const b of await bundleFunctions(FUNCTIONS_DIR, { repoRoot: REPO_ROOT })) {
+    console.log(`${b.name.padEnd(12)} ${formatBytes(Buffer.byteLength(b.code)).padStart(10)}`);
+  }
+}
+
+/** The seed catalogue, and copies of it with new codes, to see how search scales. */
+function catalogueOf(size: number, seed: MatterInput[]): Matter[] {
+  const out: Matter[] = [];
+  for (let i = 0; out.length < size; i++) {
+    const base = matterSchema.parse(seed[i % seed.length]);
+    const copy = Math.floor(i / seed.length);
+    const code = copy === 0 ? base.implementationCode : `${base.implementationCode.slice(0, 50)}-${copy}`;
+    out.push({ ...base, implementationCode: code, name: copy === 0 ? base.name : `${base.name}（${copy}区）`, _id: code, updatedAt: '' } as Matter);
+  }
+  return out;
+}
+
+async function searchLatency(seed: MatterInput[]) {
+  console.log('\n## 事项搜索耗时（纯内存检索，每个规模 500 次查询）');
+  for (const size of [seed.length, 500, 2000]) {
+    const matters = catalogueOf(size, seed);
+    const buildStart = performance.now();
+    const index = buildSearchIndex(matters);
+    const build = performance.now() - buildStart;
+    const r = timeMany(500, (i) => { searchMatters(index, QUERIES[i % QUERIES.length], 20); });
+    console.log(`${String(size).padStart(5)} 个事项  建索引 ${ms(build).padStart(10)}  p50 ${ms(r.p50).padStart(9)}  p95 ${ms(r.p95).padStart(9)}`);
+  }
+}
+
+async function functionLatency() {
+  console.log('\n## 经云函数的耗时（本地云，内存数据库，种子目录）');
+  const { invoke, close } = await bootLocalCloud(':memory:');
+  process.env.ADMIN_OPENIDS = 'bench-admin';
+  const content = fs.readFileSync(path.join(REPO_ROOT, 'seed', 'matters.json'), 'utf8');
+  const s = performance.now();
+  const res = (await invoke('matters', { action: 'import', params: { format: 'json', content } }, 'bench-admin')) as { ok: boolean; data?: { total: number } };
+  console.log(`导入种子目录 ${res.ok ? res.data?.total : '失败'} 个事项：${ms(performance.now() - s)}`);
+  await invoke('matters', { action: 'search', params: { q: '预热' } });
+  const r = await timeManyAsync(300, async (i) => { await invoke('matters', { action: 'search', params: { q: QUERIES[i % QUERIES.length] } }); });
+  console.log(`matters.search  p50 ${ms(r.p50)}  p95 ${ms(r.p95)}  (300 次)`);
+  const g = await timeManyAsync(300, async () => { await invoke('matters', { action: 'home' }); });
+  console.log(`matters.home    p50 ${ms(g.p50)}  p95 ${ms(g.p95)}  (300 次)`);
+  close();
+}
+
+async function main() {
+  const seed = (JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'seed', 'matters.json'), 'utf8')) as { matters: MatterInput[] }).matters;
+  console.log(`# 示例市智慧政务 性能数据  (${new Date().toISOString()}, Node ${process.version})`);
+  packageSizes();
+  await functionSizes();
+  await searchLatency(seed);
+  await functionLatency();
+  localCloud.resetLocalCloud();
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});

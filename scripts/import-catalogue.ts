@@ -1,0 +1,48 @@
+/**
+ * CLI: import a catalogue file into the local cloud's database, through the same validated
+ * `matters.import` action the staff page uses.
+ *   npm run import:catalogue -- <file.csv|file.json> [--dry-run]
+ * Exit code 0 when applied (or a clean dry run), 1 when the file was rejected.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { bootLocalCloud, firstAdmin } from './lib/boot-local-cloud';
+
+async function run(argv: string[]): Promise<number> {
+  const file = argv.find((a) => !a.startsWith('--'));
+  const dryRun = argv.includes('--dry-run');
+  if (!file) {
+    console.error('用法：npm run import:catalogue -- <事项文件.csv|.json> [--dry-run]');
+    return 2;
+  }
+  const ext = path.extname(file).toLowerCase();
+  if (ext !== '.csv' && ext !== '.json') {
+    console.error(`只支持 .csv 或 .json 文件：${file}`);
+    return 2;
+  }
+  const content = fs.readFileSync(file, 'utf8');
+  const { invoke, close } = await bootLocalCloud();
+  try {
+    const res = (await invoke('matters', { action: 'import', params: { format: ext.slice(1), content, dryRun } }, firstAdmin())) as any;
+    if (!res.ok) {
+      console.error(`导入失败（${res.code}）：${res.message}`);
+      for (const d of res.details ?? []) console.error(`  ${d.field}：${d.message}`);
+      return 1;
+    }
+    const r = res.data;
+    if (r.errors.length > 0) {
+      console.error(`文件未导入：共 ${r.total} 条，${r.errors.length} 处错误（未写入任何数据）`);
+      for (const e of r.errors) console.error(`  第${e.row}行${e.implementationCode ? `（${e.implementationCode}）` : ''} ${e.field}：${e.message}`);
+      return 1;
+    }
+    console.log(`${dryRun ? '预检通过' : '导入完成'}：共 ${r.total} 个事项，新增 ${r.created}，更新 ${r.updated}`);
+    return 0;
+  } finally {
+    close();
+  }
+}
+
+run(process.argv.slice(2)).then((code) => process.exit(code), (e) => {
+  console.error(e instanceof Error ? e.message : e);
+  process.exit(1);
+});

@@ -1,0 +1,58 @@
+/**
+ * Seed data for the local preview: the 示例市 catalogue (seed/matters.json) and preview staff.
+ * Goes through the same cloud-function actions a city's admin would use, so seed data is
+ * validated exactly like an import. `npm run seed` re-applies it (upsert); `npm start` calls
+ * seedIfEmpty.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { bootLocalCloud, firstAdmin, type Invoke } from './lib/boot-local-cloud';
+import { REPO_ROOT } from './lib/repo';
+
+export const SEED_MATTERS = path.join(REPO_ROOT, 'seed', 'matters.json');
+
+/** Preview identities that the H5 "切换身份" control offers (see local-cloud/gateway/identities.ts). */
+export const SEED_STAFF = [
+  { openid: 'local-staff-psb', name: '李警官', role: 'staff', departments: ['psb', 'exit-entry'], active: true },
+  { openid: 'local-admin', name: '数据局管理员', role: 'admin', departments: [], active: true },
+] as const;
+
+type Envelope = { ok: true; data: any } | { ok: false; code: string; message: string };
+
+async function must(invoke: Invoke, fn: string, data: unknown, openid: string): Promise<any> {
+  const res = (await invoke(fn, data, openid)) as Envelope;
+  if (!res.ok) throw new Error(`${fn}.${(data as { action: string }).action} 失败：${res.code} ${res.message}`);
+  return res.data;
+}
+
+export async function seed(invoke: Invoke, admin = firstAdmin(), log: (s: string) => void = console.log) {
+  for (const staff of SEED_STAFF) await must(invoke, 'account', { action: 'setStaff', params: staff }, admin);
+  const content = fs.readFileSync(SEED_MATTERS, 'utf8');
+  const report = await must(invoke, 'matters', { action: 'import', params: { format: 'json', content } }, admin);
+  if (!report.applied) {
+    throw new Error(`种子数据校验失败：\n${report.errors.map((e: any) => `  第${e.row}条 ${e.field}：${e.message}`).join('\n')}`);
+  }
+  log(`已导入示例事项 ${report.total} 个（新增 ${report.created}，更新 ${report.updated}），工作人员 ${SEED_STAFF.length} 名`);
+  return report;
+}
+
+export async function seedIfEmpty(invoke: Invoke, admin = firstAdmin(), log: (s: string) => void = console.log) {
+  const home = await must(invoke, 'matters', { action: 'home' }, admin);
+  if (home.totals.matters > 0) {
+    log(`数据库已有 ${home.totals.matters} 个事项，跳过种子数据`);
+    return null;
+  }
+  return seed(invoke, admin, log);
+}
+
+if (require.main === module) {
+  bootLocalCloud()
+    .then(async ({ invoke, close }) => {
+      await seed(invoke);
+      close();
+    })
+    .catch((e) => {
+      console.error(e instanceof Error ? e.message : e);
+      process.exit(1);
+    });
+}

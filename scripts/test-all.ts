@@ -1,0 +1,55 @@
+/**
+ * `npm test`: the whole suite, as CI runs it.
+ *   1. build the cloud-function bundles, the weapp build and the H5 build (later tests drive them)
+ *   2. one jest run over every project: domain, functions (local cloud), components,
+ *      simulate (miniprogram-simulate on dist/), e2e (headless Chromium on dist-h5/)
+ *   3. print the plain summary line `N passed, N failed`
+ * `--skip-build` reuses existing builds (handy while iterating).
+ */
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { REPO_ROOT } from './lib/repo';
+
+function step(title: string, cmd: string, args: string[]): void {
+  console.log(`\n▶ ${title}`);
+  const started = Date.now();
+  const r = spawnSync(cmd, args, { cwd: REPO_ROOT, stdio: 'inherit', env: process.env });
+  if (r.status !== 0) {
+    console.error(`✖ ${title} 失败（退出码 ${r.status}）`);
+    console.log('0 passed, 1 failed');
+    process.exit(1);
+  }
+  console.log(`✔ ${title}（${((Date.now() - started) / 1000).toFixed(1)} s）`);
+}
+
+const args = process.argv.slice(2);
+if (!args.includes('--skip-build')) {
+  step('构建云函数', 'npx', ['tsx', 'scripts/build-functions.ts']);
+  step('构建小程序 (weapp)', 'npx', ['taro', 'build', '--type', 'weapp']);
+  step('构建 H5', 'npx', ['taro', 'build', '--type', 'h5']);
+}
+
+const report = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'jest-report-')), 'report.json');
+console.log('\n▶ jest（domain / functions / components / simulate / e2e）');
+const jest = spawnSync('npx', ['jest', '--ci', '--json', `--outputFile=${report}`, ...args.filter((a) => a !== '--skip-build')], {
+  cwd: REPO_ROOT, stdio: 'inherit', env: process.env,
+});
+
+let passed = 0;
+let failed = 0;
+if (fs.existsSync(report)) {
+  const r = JSON.parse(fs.readFileSync(report, 'utf8')) as {
+    numPassedTests: number; numFailedTests: number; numPendingTests: number; numTodoTests: number;
+    numRuntimeErrorTestSuites: number; numTotalTests: number;
+  };
+  passed = r.numPassedTests;
+  // A suite that crashed before its tests ran counts as a failure; so does a skipped test (no silent skips).
+  failed = r.numFailedTests + r.numRuntimeErrorTestSuites + r.numPendingTests + r.numTodoTests;
+  if (r.numTotalTests === 0) failed += 1;
+} else {
+  failed = 1;
+}
+console.log(`${passed} passed, ${failed} failed`);
+process.exit(jest.status === 0 && failed === 0 ? 0 : 1);
