@@ -9,6 +9,7 @@ import { DomainError, fail, ok, type Envelope } from '../../core/envelope';
 import { decide, type Actor, type Permission } from '../../core/policy';
 import { labelForPath } from '../../core/matter/import';
 import { loadActor } from './actor';
+import { getCloud } from './cloud';
 
 export interface ActionContext {
   actor: Actor;
@@ -68,7 +69,13 @@ export function createRouter(
   };
 }
 
+/**
+ * Only WeChat's trigger service may run timers: a mini-program client can send any event body,
+ * but it cannot make getWXContext() report SOURCE wx_trigger.
+ */
 function isTimerEvent(event: unknown): event is TimerEvent {
+  const { SOURCE, OPENID } = getCloud().getWXContext() as { SOURCE?: string; OPENID?: string };
+  if (SOURCE !== 'wx_trigger' || OPENID) return false;
   return !!event && typeof event === 'object' && (event as { Type?: unknown }).Type === 'Timer'
     && typeof (event as { TriggerName?: unknown }).TriggerName === 'string';
 }

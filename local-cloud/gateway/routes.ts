@@ -1,0 +1,169 @@
+/** Request routing for the gateway. Everything the preview exposes is listed here. */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { LoadedFunction } from '../runtime';
+import type { TimerScheduler } from '../timers';
+import { resolveInside, sendBuffer, sendFile, sendText } from './files';
+import { fail, readBody, refuseAndClose, sendJson, sendResult } from './http-util';
+import { IDENTITY_HEADER, OPENID_PATTERN, PREVIEW_IDENTITIES } from './identities';
+import { invokeWithDeadline, type InvokeOutcome } from './invoke';
+import { inboxOf, invoke, readStored } from './local-cloud-api';
+
+export interface RouteContext {
+  functions: ReadonlyMap<string, LoadedFunction>;
+  scheduler: TimerScheduler;
+  staticDir: string;
+  /** Local preview only: trigger firing, inbox and identities endpoints. */
+  localMode: boolean;
+  /** Take OPENID from `x-local-openid`. Never on a gateway reachable by real users. */
+  trustLocalIdentityHeader: boolean;
+  log: (line: string) => void;
+}
+
+const FUNCTION_NAME = /^[A-Za-z0-9_-]{1,60}$/;
+
+export async function route(ctx: RouteContext, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  // Prefix rather than resolve against a base: `//x/y` must stay a path, not become host "x".
+  const raw = req.url ?? '/';
+  let url: URL;
+  try {
+    if (!raw.startsWith('/')) throw new Error('not origin-form');
+    url = new URL(`http://gateway.local${raw}`);
+  } catch {
+    return sendText(res, 400, '请求地址无效');
+  }
+  const p = url.pathname;
+  const method = req.method ?? 'GET';
+
+  if (p.startsWith('/api/')) {
+    const fnMatch = /^\/api\/functions\/([^/]+)$/.exec(p);
+    if (fnMatch) return method === 'POST' ? callFunction(ctx, req, res, fnMatch[1] ?? '') : methodNotAllowed(res, 'POST');
+    if (ctx.localMode) {
+      const trigMatch = /^\/api\/triggers\/([^/]+)\/([^/]+)$/.exec(p);
+      if (trigMatch) return method === 'POST' ? fireTrigger(ctx, res, trigMatch[1] ?? '', trigMatch[2] ?? '') : methodNotAllowed(res, 'POST');
+      if (p === '/api/local/identities') return method === 'GET' ? sendJson(res, 200, PREVIEW_IDENTITIES) : methodNotAllowed(res, 'GET');
+      if (p === '/api/local/inbox') return method === 'GET' ? inbox(res, url) : methodNotAllowed(res, 'GET');
+    }
+    return sendResult(res, 404, fail('NOT_FOUND', '接口不存在'));
+  }
+
+  if (method !== 'GET' && method !== 'HEAD') return methodNotAllowed(res, 'GET, HEAD');
+
+  if (p.startsWith('/storage/')) return serveStored(req, res, p.slice('/storage/'.length));
+  return serveStatic(ctx, req, res, p);
+}
+
+function methodNotAllowed(res: ServerResponse, allow: string): void {
+  sendResult(res, 405, fail('INVALID_INPUT', '不支持的请求方法'), { Allow: allow });
+}
+
+/** The caller's OPENID, or undefined (anonymous), or false when the header is malformed. */
+function callerOf(ctx: RouteContext, req: IncomingMessage): string | undefined | false {
+  if (!ctx.trustLocalIdentityHeader) return undefined;
+  const raw = req.headers[IDENTITY_HEADER];
+  if (raw === undefined || raw === '') return undefined;
+  const value = Array.isArray(raw) ? raw[0] : raw;
+  return value !== undefined && OPENID_PATTERN.test(value) ? value : false;
+}
+
+async function callFunction(ctx: RouteContext, req: IncomingMessage, res: ServerResponse, rawName: string): Promise<void> {
+  let name: string;
+  try {
+    name = decodeURIComponent(rawName);
+  } catch {
+    name = '';
+  }
+  const fn = FUNCTION_NAME.test(name) ? ctx.functions.get(name) : undefined;
+  if (!fn) {
+    // Answer before reading: an unknown function gets no say over how much we buffer.
+    if (!req.readableEnded) req.resume();
+    return sendResult(res, 404, fail('UNKNOWN_FUNCTION', '云函数不存在'));
+  }
+  const caller = callerOf(ctx, req);
+  if (caller === false) {
+    req.resume();
+    return sendResult(res, 400, fail('INVALID_INPUT', '身份标识格式不正确'));
+  }
+  const body = await readBody(req);
+  if (body.kind === 'too-large') return refuseAndClose(req, res, 413, fail('PAYLOAD_TOO_LARGE', '请求内容过大'));
+  let data: unknown = {};
+  if (body.body.length > 0) {
+    try {
+      data = JSON.parse(body.body.toString('utf8'));
+    } catch {
+      return sendResult(res, 400, fail('INVALID_INPUT', '请求体不是合法的 JSON'));
+    }
+  }
+  // callFunction's `data` is always an object; anything else is a client bug.
+  if (data === null || typeof data !== 'object' || Array.isArray(data)) {
+    return sendResult(res, 400, fail('INVALID_INPUT', '请求体须为 JSON 对象'));
+  }
+  const clientIp = req.socket.remoteAddress;
+  // With an identity the call stands for the mini-program (SOURCE wx_client, set by the local
+  // cloud); without one it is a plain HTTP caller — never mistakable for a timer (wx_trigger).
+  const source = caller ? undefined : 'wx_http';
+  const outcome = await invokeWithDeadline(() => invoke(fn.name, data, { openid: caller, clientIp, source }), fn.timeoutMs);
+  report(ctx, fn.name, outcome);
+  sendResult(res, statusOf(outcome), outcome.result);
+}
+
+function statusOf(outcome: InvokeOutcome): number {
+  return outcome.kind === 'ok' ? 200 : outcome.kind === 'timeout' ? 504 : 500;
+}
+
+function report(ctx: RouteContext, name: string, outcome: InvokeOutcome): void {
+  if (outcome.kind === 'timeout') ctx.log(`[云函数] ${name} 执行超时`);
+  if (outcome.kind === 'error') {
+    const e = outcome.error;
+    ctx.log(`[云函数] ${name} 抛出异常：${e instanceof Error ? e.stack ?? e.message : String(e)}`);
+  }
+}
+
+async function fireTrigger(ctx: RouteContext, res: ServerResponse, fnName: string, triggerName: string): Promise<void> {
+  const fn = ctx.functions.get(fnName);
+  if (!fn) return sendResult(res, 404, fail('UNKNOWN_FUNCTION', '云函数不存在'));
+  if (!ctx.scheduler.find(fnName, triggerName)) return sendResult(res, 404, fail('NOT_FOUND', '定时触发器不存在'));
+  // The scheduler's invoke already applies the deadline and maps errors to INTERNAL.
+  const fired = await ctx.scheduler.fire(fnName, triggerName);
+  if (fired.status === 'skipped') return sendResult(res, 409, fail('CONFLICT', '该定时触发器上一次执行尚未结束'));
+  const result = fired.result as InvokeOutcome;
+  sendResult(res, statusOf(result), result.result);
+}
+
+function inbox(res: ServerResponse, url: URL): void {
+  const openid = url.searchParams.get('openid') ?? '';
+  if (!OPENID_PATTERN.test(openid)) return sendResult(res, 400, fail('INVALID_INPUT', '请提供 openid'));
+  sendJson(res, 200, inboxOf(openid));
+}
+
+function serveStatic(ctx: RouteContext, req: IncomingMessage, res: ServerResponse, p: string): void {
+  const indexFile = path.join(ctx.staticDir, 'index.html');
+  if (p === '/' || p === '/index.html') {
+    if (fs.existsSync(indexFile)) return sendFile(req, res, indexFile);
+    return sendText(res, 503, 'H5 前端尚未构建：请先运行 npm run build:h5（npm start 会自动构建）');
+  }
+  // Taro H5 routes in the hash, so only real files live at other paths: no SPA fallback.
+  const file = resolveInside(ctx.staticDir, p);
+  if (file) return sendFile(req, res, file);
+  sendText(res, 404, '页面不存在');
+}
+
+/** Uploaded files live in the local cloud's database; the URL path is the cloudPath. */
+function serveStored(req: IncomingMessage, res: ServerResponse, encoded: string): void {
+  let cloudPath: string;
+  try {
+    cloudPath = encoded.split('/').map(decodeURIComponent).join('/');
+  } catch {
+    return sendText(res, 404, '文件不存在');
+  }
+  const valid = cloudPath !== '' && !cloudPath.includes('\\') && !cloudPath.includes('\0') &&
+    cloudPath.split('/').every((seg) => seg !== '' && seg !== '.' && seg !== '..');
+  const file = valid ? readStored(cloudPath) : undefined;
+  if (!file) return sendText(res, 404, '文件不存在');
+  // User uploads share the app's origin: never let one run as a page (an .html or .svg upload).
+  sendBuffer(req, res, file.content, file.contentType, {
+    'Cache-Control': 'private, max-age=60',
+    'Content-Security-Policy': "default-src 'none'; img-src 'self' data:; style-src 'unsafe-inline'; sandbox",
+  });
+}
