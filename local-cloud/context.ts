@@ -1,0 +1,202 @@
+/**
+ * Process-wide state of the local cloud: configuration, the SQLite store, the registry of
+ * cloud-function handlers and the per-invocation identity. WeChat injects the caller's
+ * identity into each function run; here `runInvocation` keeps it in an AsyncLocalStorage so
+ * `getWXContext()` sees the right caller even when invocations run concurrently.
+ */
+import { AsyncLocalStorage } from 'async_hooks';
+import { Store, type SinkRow } from './store/store';
+import { newRequestId, type AnyObject } from './util';
+
+export interface LocalCloudOptions {
+  /** Directory holding db.sqlite, or ':memory:' (tests). Default: $DATA_DIR, else ./.data (':memory:' under jest). */
+  dataDir?: string;
+  appid?: string;
+  envId?: string;
+  /** Base URL that serves `/storage/<cloudPath>`. Default: $LOCAL_CLOUD_PUBLIC_URL, else http://localhost:$PORT. */
+  publicUrl?: string;
+  /**
+   * When true, reading or updating a collection that was never created rejects with -502005
+   * like WeChat does. Default false: collections appear on first write and reads of missing
+   * collections return nothing (see README).
+   */
+  strictCollections?: boolean;
+}
+
+export interface LocalCloudConfig {
+  dataDir: string;
+  appid: string;
+  envId: string;
+  publicUrl?: string;
+  strictCollections: boolean;
+}
+
+export interface InvocationIdentity {
+  OPENID?: string;
+  UNIONID?: string;
+  /** Trigger source: wx_client, wx_trigger, wx_http, ... Defaults to wx_client when OPENID is set. */
+  SOURCE?: string;
+  /** Overrides the configured appid for this invocation (rarely needed). */
+  APPID?: string;
+  CLIENTIP?: string;
+}
+
+export interface WXContext {
+  OPENID?: string;
+  APPID?: string;
+  UNIONID?: string;
+  ENV?: string;
+  SOURCE?: string;
+  CLIENTIP?: string;
+}
+
+export interface FunctionContext {
+  request_id: string;
+  function_name: string;
+  function_version: string;
+  namespace: string;
+  memory_limit_in_mb: number;
+  time_limit_in_ms: number;
+}
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type FunctionHandler = (event: any, context: FunctionContext) => unknown;
+
+interface Invocation {
+  identity: InvocationIdentity;
+  functionName?: string;
+  requestId: string;
+}
+
+export interface SinkRecord {
+  api: string;
+  touser: string;
+  payload: AnyObject;
+  at: Date;
+}
+
+export const DEFAULT_APPID = 'wxlocal000000000000';
+export const DEFAULT_ENV_ID = 'local-env';
+
+let options: LocalCloudOptions = {};
+let store: Store | null = null;
+const registry = new Map<string, FunctionHandler>();
+const als = new AsyncLocalStorage<Invocation>();
+
+export function configureLocalCloud(opts: LocalCloudOptions = {}): LocalCloudConfig {
+  const next = { ...opts };
+  // A different data dir means a different database: drop the open handle.
+  if (store && resolveDataDir(next) !== store.dataDir) {
+    store.close();
+    store = null;
+  }
+  options = next;
+  return getLocalCloudConfig();
+}
+
+function resolveDataDir(o: LocalCloudOptions): string {
+  // Under jest an unconfigured test must never write into the developer's ./.data.
+  return o.dataDir ?? process.env.DATA_DIR ?? (process.env.JEST_WORKER_ID ? ':memory:' : './.data');
+}
+
+export function getLocalCloudConfig(): LocalCloudConfig {
+  return {
+    dataDir: resolveDataDir(options),
+    appid: options.appid ?? DEFAULT_APPID,
+    envId: options.envId ?? DEFAULT_ENV_ID,
+    publicUrl: options.publicUrl,
+    strictCollections: options.strictCollections ?? false,
+  };
+}
+
+/** The open store, opened lazily so importing the SDK has no side effects. */
+export function getStore(): Store {
+  if (!store) store = new Store(resolveDataDir(options));
+  return store;
+}
+
+/** For tests: closes the database (a ':memory:' one starts empty next time) and clears the function registry. Keeps the configuration. */
+export function resetLocalCloud(): void {
+  store?.close();
+  store = null;
+  registry.clear();
+}
+
+export function runInvocation<T>(identity: InvocationIdentity, fn: () => Promise<T>, functionName?: string): Promise<T> {
+  return als.run({ identity: { ...identity }, functionName, requestId: newRequestId() }, fn);
+}
+
+export function currentIdentity(): InvocationIdentity | undefined {
+  return als.getStore()?.identity;
+}
+
+/** What wx-server-sdk's getWXContext() returns for the current invocation (keys without a value are omitted, as on WeChat). */
+export function currentWXContext(): WXContext {
+  const cfg = getLocalCloudConfig();
+  const id = currentIdentity() ?? {};
+  const ctx: WXContext = {
+    OPENID: id.OPENID,
+    APPID: id.APPID ?? cfg.appid,
+    UNIONID: id.UNIONID,
+    ENV: cfg.envId,
+    SOURCE: id.SOURCE ?? (id.OPENID ? 'wx_client' : undefined),
+    CLIENTIP: id.CLIENTIP,
+  };
+  for (const k of Object.keys(ctx) as (keyof WXContext)[]) if (ctx[k] === undefined) delete ctx[k];
+  return ctx;
+}
+
+export function registerFunction(name: string, main: FunctionHandler): void {
+  registry.set(name, main);
+}
+
+export function unregisterFunction(name: string): boolean {
+  return registry.delete(name);
+}
+
+export function getFunction(name: string): FunctionHandler | undefined {
+  return registry.get(name);
+}
+
+export function listFunctions(): string[] {
+  return [...registry.keys()].sort();
+}
+
+/**
+ * Runs a registered function the way WeChat does: the event is a JSON copy of `data`, and
+ * when the caller is a mini-program user WeChat overwrites `event.userInfo` with
+ * `{ appId, openId }` (so a client can never spoof it). Returns main's return value as is.
+ */
+export async function invokeFunction(name: string, data: unknown, identity: InvocationIdentity = {}): Promise<unknown> {
+  const main = registry.get(name);
+  if (!main) throw new Error(`local cloud: function "${name}" is not registered`);
+  const event = (data === undefined ? {} : JSON.parse(JSON.stringify(data))) as AnyObject;
+  return runInvocation(
+    identity,
+    async () => {
+      if (identity.OPENID) event.userInfo = { appId: identity.APPID ?? getLocalCloudConfig().appid, openId: identity.OPENID };
+      const inv = als.getStore() as Invocation;
+      const context: FunctionContext = {
+        request_id: inv.requestId,
+        function_name: name,
+        function_version: '$LATEST',
+        namespace: getLocalCloudConfig().envId,
+        memory_limit_in_mb: 256,
+        time_limit_in_ms: 3000,
+      };
+      return main(event, context);
+    },
+    name,
+  );
+}
+
+/** Calls recorded by `cloud.openapi.*` in sink mode (no WX_OPENAPI_BASE), oldest first. */
+export function getOpenapiSink(filter: { touser?: string; api?: string } = {}): SinkRecord[] {
+  return getStore()
+    .listSink(filter)
+    .map((r: SinkRow) => ({ api: r.api, touser: r.touser, payload: r.payload, at: r.at }));
+}
+
+export function clearOpenapiSink(): void {
+  getStore().clearSink();
+}

@@ -1,0 +1,17 @@
+/** Local cloud: offline emulation of the wx-server-sdk surface our cloud functions use. */
+import sdk = require('./sdk');
+
+export { sdk };
+export {
+  configureLocalCloud, getLocalCloudConfig, getStore, resetLocalCloud,
+  runInvocation, currentWXContext, registerFunction, unregisterFunction, getFunction, listFunctions, invokeFunction,
+  getOpenapiSink, clearOpenapiSink, DEFAULT_APPID, DEFAULT_ENV_ID,
+} from './context';
+export type {
+  LocalCloudOptions, LocalCloudConfig, InvocationIdentity, WXContext, FunctionContext, FunctionHandler, SinkRecord,
+} from './context';
+export { readStoredFile, publicUrlFor, fileIdFor, cloudPathOf, contentTypeFor } from './storage';
+export { SINK_RISKY_WORDS } from './openapi/validate';
+export { LocalDatabase } from './db/database';
+export { MAX_LIMIT } from './db/engine';
+export type { SdkError } from './errors';

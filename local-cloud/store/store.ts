@@ -1,0 +1,205 @@
+/**
+ * Durable storage for the local cloud: one SQLite file (WAL) holding collections, documents,
+ * stored files and the openapi sink. better-sqlite3 is synchronous, so every operation below
+ * runs to completion without interleaving inside this process; `tx()` additionally takes
+ * SQLite's write lock up front (BEGIN IMMEDIATE) so other processes sharing DATA_DIR (gateway,
+ * timers) cannot interleave either.
+ */
+import Database from 'better-sqlite3';
+import { mkdirSync } from 'fs';
+import { join } from 'path';
+import { decodeDoc, encodeDoc } from './codec';
+import type { AnyObject } from '../util';
+
+export interface StoredDoc {
+  id: string;
+  /** Global write sequence number of the last write; the optimistic-concurrency token. */
+  rev: number;
+  doc: AnyObject;
+}
+
+export interface StoredFile {
+  path: string;
+  content: Buffer;
+  contentType: string;
+  size: number;
+  updatedAt: Date;
+}
+
+export interface SinkRow {
+  seq: number;
+  api: string;
+  touser: string;
+  payload: AnyObject;
+  at: Date;
+}
+
+const SCHEMA = `
+CREATE TABLE IF NOT EXISTS _meta (k TEXT PRIMARY KEY, v INTEGER NOT NULL);
+CREATE TABLE IF NOT EXISTS _collections (name TEXT PRIMARY KEY, created_at INTEGER NOT NULL);
+CREATE TABLE IF NOT EXISTS _docs (
+  seq INTEGER PRIMARY KEY AUTOINCREMENT,
+  coll TEXT NOT NULL,
+  id TEXT NOT NULL,
+  rev INTEGER NOT NULL,
+  body TEXT NOT NULL,
+  UNIQUE (coll, id)
+);
+CREATE TABLE IF NOT EXISTS _files (
+  path TEXT PRIMARY KEY,
+  content BLOB NOT NULL,
+  content_type TEXT NOT NULL,
+  size INTEGER NOT NULL,
+  updated_at INTEGER NOT NULL
+);
+CREATE TABLE IF NOT EXISTS _openapi_sink (
+  seq INTEGER PRIMARY KEY AUTOINCREMENT,
+  api TEXT NOT NULL,
+  touser TEXT NOT NULL,
+  payload TEXT NOT NULL,
+  at INTEGER NOT NULL
+);
+CREATE INDEX IF NOT EXISTS _openapi_sink_touser ON _openapi_sink (touser);
+INSERT OR IGNORE INTO _meta (k, v) VALUES ('rev', 0), ('schema', 1);
+`;
+
+interface DocRow {
+  id: string;
+  rev: number;
+  body: string;
+}
+
+export class Store {
+  readonly db: Database.Database;
+
+  /** @param dataDir directory for db.sqlite, or ':memory:' for a throwaway database. */
+  constructor(readonly dataDir: string) {
+    if (dataDir === ':memory:') {
+      this.db = new Database(':memory:');
+    } else {
+      mkdirSync(dataDir, { recursive: true });
+      this.db = new Database(join(dataDir, 'db.sqlite'));
+      this.db.pragma('journal_mode = WAL');
+      this.db.pragma('synchronous = NORMAL');
+    }
+    this.db.pragma('busy_timeout = 5000');
+    this.db.exec(SCHEMA);
+  }
+
+  close(): void {
+    if (this.db.open) this.db.close();
+  }
+
+  /** Runs fn atomically under SQLite's write lock. Nested calls become savepoints. */
+  tx<T>(fn: () => T): T {
+    if (this.db.inTransaction) return this.db.transaction(fn)();
+    return this.db.transaction(fn).immediate();
+  }
+
+  nextRev(): number {
+    const row = this.db.prepare(`UPDATE _meta SET v = v + 1 WHERE k = 'rev' RETURNING v`).get() as { v: number };
+    return row.v;
+  }
+
+  // --- collections -------------------------------------------------------------------------
+
+  hasCollection(name: string): boolean {
+    return this.db.prepare('SELECT 1 FROM _collections WHERE name = ?').get(name) !== undefined;
+  }
+
+  /** @returns false when it already existed. */
+  createCollection(name: string): boolean {
+    const r = this.db.prepare('INSERT OR IGNORE INTO _collections (name, created_at) VALUES (?, ?)').run(name, Date.now());
+    return r.changes === 1;
+  }
+
+  listCollections(): string[] {
+    return (this.db.prepare('SELECT name FROM _collections ORDER BY name').all() as { name: string }[]).map((r) => r.name);
+  }
+
+  // --- documents ---------------------------------------------------------------------------
+
+  /** All documents of a collection in insertion order (WeChat's natural order without orderBy). */
+  listDocs(coll: string): StoredDoc[] {
+    const rows = this.db.prepare('SELECT id, rev, body FROM _docs WHERE coll = ? ORDER BY seq').all(coll) as DocRow[];
+    return rows.map(toStored);
+  }
+
+  getDoc(coll: string, id: string): StoredDoc | undefined {
+    const row = this.db.prepare('SELECT id, rev, body FROM _docs WHERE coll = ? AND id = ?').get(coll, id) as DocRow | undefined;
+    return row ? toStored(row) : undefined;
+  }
+
+  getRev(coll: string, id: string): number | null {
+    const row = this.db.prepare('SELECT rev FROM _docs WHERE coll = ? AND id = ?').get(coll, id) as { rev: number } | undefined;
+    return row ? row.rev : null;
+  }
+
+  insertDoc(coll: string, id: string, doc: AnyObject): void {
+    this.createCollection(coll);
+    this.db.prepare('INSERT INTO _docs (coll, id, rev, body) VALUES (?, ?, ?, ?)').run(coll, id, this.nextRev(), encodeDoc(doc));
+  }
+
+  /** Replaces in place so the document keeps its position in natural order. */
+  replaceDoc(coll: string, id: string, doc: AnyObject): void {
+    this.db.prepare('UPDATE _docs SET rev = ?, body = ? WHERE coll = ? AND id = ?').run(this.nextRev(), encodeDoc(doc), coll, id);
+  }
+
+  deleteDoc(coll: string, id: string): boolean {
+    return this.db.prepare('DELETE FROM _docs WHERE coll = ? AND id = ?').run(coll, id).changes === 1;
+  }
+
+  // --- files -------------------------------------------------------------------------------
+
+  putFile(path: string, content: Buffer, contentType: string): void {
+    this.db
+      .prepare('INSERT OR REPLACE INTO _files (path, content, content_type, size, updated_at) VALUES (?, ?, ?, ?, ?)')
+      .run(path, content, contentType, content.length, Date.now());
+  }
+
+  getFile(path: string): StoredFile | undefined {
+    const row = this.db.prepare('SELECT path, content, content_type, size, updated_at FROM _files WHERE path = ?').get(path) as
+      | { path: string; content: Buffer; content_type: string; size: number; updated_at: number }
+      | undefined;
+    if (!row) return undefined;
+    return { path: row.path, content: row.content, contentType: row.content_type, size: row.size, updatedAt: new Date(row.updated_at) };
+  }
+
+  hasFile(path: string): boolean {
+    return this.db.prepare('SELECT 1 FROM _files WHERE path = ?').get(path) !== undefined;
+  }
+
+  deleteFile(path: string): boolean {
+    return this.db.prepare('DELETE FROM _files WHERE path = ?').run(path).changes === 1;
+  }
+
+  // --- openapi sink ------------------------------------------------------------------------
+
+  addSink(api: string, touser: string, payload: AnyObject): void {
+    this.db.prepare('INSERT INTO _openapi_sink (api, touser, payload, at) VALUES (?, ?, ?, ?)').run(api, touser, encodeDoc(payload), Date.now());
+  }
+
+  listSink(filter: { touser?: string; api?: string } = {}): SinkRow[] {
+    const where: string[] = [];
+    const args: string[] = [];
+    if (filter.touser !== undefined) {
+      where.push('touser = ?');
+      args.push(filter.touser);
+    }
+    if (filter.api !== undefined) {
+      where.push('api = ?');
+      args.push(filter.api);
+    }
+    const sql = `SELECT seq, api, touser, payload, at FROM _openapi_sink ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY seq`;
+    const rows = this.db.prepare(sql).all(...args) as { seq: number; api: string; touser: string; payload: string; at: number }[];
+    return rows.map((r) => ({ seq: r.seq, api: r.api, touser: r.touser, payload: decodeDoc<AnyObject>(r.payload), at: new Date(r.at) }));
+  }
+
+  clearSink(): void {
+    this.db.prepare('DELETE FROM _openapi_sink').run();
+  }
+}
+
+function toStored(row: DocRow): StoredDoc {
+  return { id: row.id, rev: row.rev, doc: decodeDoc<AnyObject>(row.body) };
+}
