@@ -127,11 +127,13 @@ function scoreChinese(doc: IndexedMatter, a: Analysed): Scored {
   let s: Scored = { score: 0, matchedOn: 'text' };
   const { core, raw } = a;
   if (raw && doc.name === raw) s = best(s, { score: 150, matchedOn: 'name' });
+  // An editor listed this exact phrase as a keyword: the strongest sign after the name itself.
+  const exactKeyword = doc.keywords.some((k) => k === raw || (core !== '' && k === core));
+  if (exactKeyword) s = best(s, { score: 85, matchedOn: 'keyword' });
   if (core) {
     if (doc.name === core) s = best(s, { score: 120, matchedOn: 'name' });
-    else if (doc.name.includes(core)) s = best(s, { score: 90 + Math.max(0, 20 - doc.name.length), matchedOn: 'name' });
-    if (doc.keywords.some((k) => k === raw || k === core)) s = best(s, { score: 85, matchedOn: 'keyword' });
-    else if (doc.keywords.some((k) => k.includes(core) || (k.length >= 2 && core.includes(k)))) s = best(s, { score: 70, matchedOn: 'keyword' });
+    else if (doc.name.includes(core)) s = best(s, { score: 90 + Math.max(0, 20 - doc.name.length) + (exactKeyword ? 15 : 0), matchedOn: 'name' });
+    if (!exactKeyword && doc.keywords.some((k) => k.includes(core) || (k.length >= 2 && core.includes(k)))) s = best(s, { score: 70, matchedOn: 'keyword' });
     if (s.score === 0) {
       // No whole-phrase hit: count how much of the query's bigrams the name and keywords cover.
       const grams = bigrams(core);
