@@ -20,9 +20,7 @@ const nodeProject = (name, roots, extra = {}) => ({
   ...extra,
 });
 
-const fs = require('fs');
 const path = require('path');
-const componentsConfig = path.join(__dirname, 'test/components/jest.config.js');
 
 module.exports = {
   // Browser journeys and builds dominate; unit tests finish far below this.
@@ -30,7 +28,7 @@ module.exports = {
   projects: [
     nodeProject('domain', ['test/domain']),
     nodeProject('functions', ['test/functions', 'test/local-cloud', 'test/gateway', 'test/scripts']),
-    ...(fs.existsSync(componentsConfig) ? [componentsConfig] : []),
+    path.join(__dirname, 'test/components/jest.config.js'),
     nodeProject('simulate', ['test/simulate'], { testEnvironment: 'jsdom' }),
     nodeProject('e2e', ['test/e2e']),
   ],

@@ -1,0 +1,38 @@
+export default defineAppConfig({
+  // Main package: only the two tab pages, so first launch downloads as little as possible.
+  pages: ['pages/index/index', 'pages/mine/index'],
+  subPackages: [
+    {
+      root: 'packages/matters',
+      pages: ['pages/search/index', 'pages/list/index', 'pages/guide/index'],
+    },
+    {
+      // Only staff ever open these; citizens never download them.
+      root: 'packages/staff',
+      pages: ['pages/import/index', 'pages/staff/index'],
+    },
+  ],
+  preloadRule: {
+    // Most home-page taps lead into the matters package; fetch it while the user reads.
+    'pages/index/index': { network: 'all', packages: ['packages/matters'] },
+  },
+  window: {
+    backgroundTextStyle: 'light',
+    backgroundColor: '#F4F6FA',
+    navigationBarBackgroundColor: '#0B57D0',
+    navigationBarTitleText: '示例市智慧政务',
+    navigationBarTextStyle: 'white',
+  },
+  tabBar: {
+    color: '#4E5969',
+    selectedColor: '#0B57D0',
+    backgroundColor: '#FFFFFF',
+    borderStyle: 'black',
+    list: [
+      // Icons are tiny local PNGs (generated, < 1 KB each): no network, and h5 shows no broken images.
+      { pagePath: 'pages/index/index', text: '首页', iconPath: 'assets/tab-bar/home.png', selectedIconPath: 'assets/tab-bar/home-active.png' },
+      { pagePath: 'pages/mine/index', text: '我的', iconPath: 'assets/tab-bar/mine.png', selectedIconPath: 'assets/tab-bar/mine-active.png' },
+    ],
+  },
+  lazyCodeLoading: 'requiredComponents',
+})

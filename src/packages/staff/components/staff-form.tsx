@@ -1,0 +1,110 @@
+import { Input, Text, View } from '@tarojs/components'
+import { useState } from 'react'
+import type { NamedCount, StaffMember } from '@core/api'
+import { callCloud, type ClientFail } from '@/services/cloud-client'
+import { cx } from '@/utils/class-names'
+
+const ROLE_OPTIONS: { value: StaffMember['role']; label: string }[] = [
+  { value: 'staff', label: '工作人员' },
+  { value: 'admin', label: '管理员' },
+]
+
+export const EMPTY_STAFF: StaffMember = { openid: '', name: '', role: 'staff', departments: [], active: true }
+
+const splitCodes = (s: string) => s.split(/[\s,，、;；]+/).map((c) => c.trim()).filter(Boolean)
+
+/**
+ * Add or edit one staff record. Known departments are offered as chips; codes the catalogue
+ * does not list yet (a new bureau) can still be typed. The server validates everything again.
+ */
+export function StaffForm({ initial, isNew, departments, onSaved, onCancel }: {
+  initial: StaffMember
+  isNew: boolean
+  departments: NamedCount[]
+  onSaved: (saved: StaffMember) => void
+  onCancel: () => void
+}) {
+  const known = new Set(departments.map((d) => d.id))
+  const [draft, setDraft] = useState<StaffMember>(initial)
+  const [extraCodes, setExtraCodes] = useState(initial.departments.filter((c) => !known.has(c)).join('，'))
+  const [saving, setSaving] = useState(false)
+  const [error, setError] = useState<ClientFail>()
+
+  const patch = (p: Partial<StaffMember>) => setDraft((d) => ({ ...d, ...p }))
+  const toggleDept = (code: string) =>
+    patch({ departments: draft.departments.includes(code) ? draft.departments.filter((c) => c !== code) : [...draft.departments, code] })
+
+  const save = async () => {
+    if (saving) return
+    const chosen = draft.departments.filter((c) => known.has(c))
+    const member: StaffMember = { ...draft, openid: draft.openid.trim(), name: draft.name.trim(), departments: [...new Set([...chosen, ...splitCodes(extraCodes)])] }
+    setSaving(true)
+    setError(undefined)
+    const res = await callCloud('account', 'setStaff', member)
+    setSaving(false)
+    if (res.ok) onSaved(res.data)
+    else setError(res)
+  }
+
+  return (
+    <View className='section staff-form'>
+      <View className='section__title'>{isNew ? '添加工作人员' : `编辑：${initial.name}`}</View>
+      <View className='field'>
+        <Text className='field__label'>微信 openid</Text>
+        {isNew ? (
+          <Input className='field__input' value={draft.openid} placeholder='请让对方在“我的”页面查看并提供' onInput={(e) => patch({ openid: e.detail.value })} />
+        ) : (
+          <Text className='staff-form__openid' userSelect>{draft.openid}</Text>
+        )}
+      </View>
+      <View className='field'>
+        <Text className='field__label'>姓名</Text>
+        <Input className='field__input' value={draft.name} maxlength={20} placeholder='真实姓名' onInput={(e) => patch({ name: e.detail.value })} />
+      </View>
+      <View className='field'>
+        <Text className='field__label'>角色</Text>
+        <View className='chips'>
+          {ROLE_OPTIONS.map((r) => (
+            <View key={r.value} className={cx('chip', draft.role === r.value && 'chip--active')} onClick={() => patch({ role: r.value })}>
+              {draft.role === r.value ? '● ' : '○ '}
+              {r.label}
+            </View>
+          ))}
+        </View>
+      </View>
+      <View className='field'>
+        <Text className='field__label'>所属部门（可多选）</Text>
+        <View className='chips'>
+          {departments.map((d) => {
+            const on = draft.departments.includes(d.id)
+            return (
+              <View key={d.id} className={cx('chip', on && 'chip--active')} onClick={() => toggleDept(d.id)}>
+                {on ? '✓ ' : ''}
+                {d.name}
+              </View>
+            )
+          })}
+        </View>
+        <Input className='field__input' value={extraCodes} placeholder='其他部门代码，用逗号分隔，如 psb' onInput={(e) => setExtraCodes(e.detail.value)} />
+      </View>
+      <View className='field'>
+        <Text className='field__label'>状态</Text>
+        <View className='chips'>
+          {[true, false].map((active) => (
+            <View key={String(active)} className={cx('chip', draft.active === active && 'chip--active')} onClick={() => patch({ active })}>
+              {draft.active === active ? '● ' : '○ '}
+              {active ? '在岗' : '停用'}
+            </View>
+          ))}
+        </View>
+      </View>
+      {error && <View className='error-text staff-form__error'>{error.message}</View>}
+      <View className='staff-form__actions'>
+        <View className='btn' onClick={onCancel}>取消</View>
+        <View className={cx('btn btn--primary', saving && 'btn--disabled')} onClick={save}>
+          {saving ? '保存中…' : '保存'}
+        </View>
+      </View>
+    </View>
+  )
+}

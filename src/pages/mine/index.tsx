@@ -1,0 +1,74 @@
+import Taro from '@tarojs/taro'
+import { Text, View } from '@tarojs/components'
+import { isAtLeast } from '@core/policy'
+import { PageShell } from '@/components/page-shell'
+import { ElderSwitch } from '@/components/elder-switch'
+import { IdentitySwitcher } from '@/components/identity-switcher'
+import { LoadState } from '@/components/load-state'
+import { ROLE_LABELS, useWhoAmI } from '@/hooks/use-whoami'
+import { useReloadOnReturn } from '@/hooks/use-reload-on-return'
+import { ROUTES } from '@/utils/routes'
+import './index.scss'
+
+export default function Mine() {
+  const me = useWhoAmI()
+  const who = me.data
+  // A role may have been granted while this tab sat in the background.
+  useReloadOnReturn(me.reload)
+
+  return (
+    <PageShell className='mine'>
+      <View className='mine__profile'>
+        <LoadState error={me.error} hasData={!!who} onRetry={me.reload}>
+          {who && (
+            <>
+              <Text className='mine__name'>{who.name || '微信用户'}</Text>
+              <View className='mine__meta'>
+                <Text className='mine__role'>{ROLE_LABELS[who.role]}</Text>
+                <Text className='mine__openid'>用户标识 {who.maskedOpenid}</Text>
+              </View>
+              {who.departments.length > 0 && <Text className='mine__depts'>所属部门：{who.departments.join('、')}</Text>}
+            </>
+          )}
+        </LoadState>
+      </View>
+
+      <View className='section'>
+        <View className='section__title'>显示设置</View>
+        <ElderSwitch compact />
+        <View className='muted mine__hint'>开启后全部页面字体加大、对比增强、按钮加大，再次点击即可恢复标准版。</View>
+      </View>
+
+      <IdentitySwitcher />
+
+      {who && isAtLeast(who, 'staff') && (
+        <View className='section'>
+          <View className='section__title'>工作台</View>
+          <View className='row' hoverClass='row--pressed' onClick={() => Taro.navigateTo({ url: ROUTES.staffImport })}>
+            <View className='row__main'>
+              <Text className='row__title'>事项导入</Text>
+              <View className='row__desc'>批量导入、更新办事指南（JSON / CSV），支持预检</View>
+            </View>
+            <Text className='row__chevron'>›</Text>
+          </View>
+          {who.role === 'admin' && (
+            <View className='row' hoverClass='row--pressed' onClick={() => Taro.navigateTo({ url: ROUTES.staffManage })}>
+              <View className='row__main'>
+                <Text className='row__title'>工作人员管理</Text>
+                <View className='row__desc'>添加、停用工作人员，分配所属部门</View>
+              </View>
+              <Text className='row__chevron'>›</Text>
+            </View>
+          )}
+        </View>
+      )}
+
+      <View className='section'>
+        <View className='section__title'>关于</View>
+        <View className='muted'>
+          本服务仅收集办理业务所必需的信息，您的个人信息按《个人信息保护法》要求加密存储、严格授权访问。服务咨询请拨打政务服务便民热线 12345。
+        </View>
+      </View>
+    </PageShell>
+  )
+}

@@ -1,0 +1,60 @@
+import { __test } from './taro-shim'
+import { callCloud, NETWORK_FAIL } from '@/services/cloud-client'
+import { localIdentity } from '@/services/identity'
+
+const fetchMock = jest.fn()
+
+beforeEach(() => {
+  __test.reset()
+  fetchMock.mockReset()
+  ;(globalThis as { fetch?: unknown }).fetch = fetchMock
+})
+
+const reply = (status: number, body: unknown) => ({ ok: status < 400, status, json: async () => body })
+
+describe('callCloud on h5 (local preview)', () => {
+  it('POSTs { action, params } to the gateway as the chosen local identity', async () => {
+    localIdentity.set('local-staff-psb')
+    fetchMock.mockResolvedValue(reply(200, { result: { ok: true, data: { q: '护照', hits: [], suggestions: [] } } }))
+
+    const res = await callCloud('matters', 'search', { q: '护照' })
+
+    expect(res).toEqual({ ok: true, data: { q: '护照', hits: [], suggestions: [] } })
+    expect(fetchMock).toHaveBeenCalledTimes(1)
+    const [url, init] = fetchMock.mock.calls[0]
+    expect(url).toBe('/api/functions/matters')
+    expect(init.method).toBe('POST')
+    expect(init.headers).toEqual({ 'content-type': 'application/json', 'x-local-openid': 'local-staff-psb' })
+    expect(JSON.parse(init.body)).toEqual({ action: 'search', params: { q: '护照' } })
+  })
+
+  it('defaults to the citizen identity', async () => {
+    fetchMock.mockResolvedValue(reply(200, { result: { ok: true, data: {} } }))
+    await callCloud('account', 'whoami', {})
+    expect(fetchMock.mock.calls[0][1].headers['x-local-openid']).toBe('local-citizen')
+  })
+
+  it('passes a server Fail through, even with an error status', async () => {
+    const fail = { ok: false, code: 'FORBIDDEN', message: '仅管理员可以管理工作人员' }
+    fetchMock.mockResolvedValue(reply(403, { result: fail }))
+    expect(await callCloud('account', 'listStaff', {})).toEqual(fail)
+  })
+
+  it('turns a network failure into a NETWORK fail envelope', async () => {
+    fetchMock.mockRejectedValue(new TypeError('Failed to fetch'))
+    const res = await callCloud('matters', 'home', {})
+    expect(res).toEqual({ ok: false, code: 'NETWORK', message: '网络异常，请稍后重试' })
+    expect(res).toEqual(NETWORK_FAIL)
+  })
+
+  it('turns a reply that is not an envelope into NETWORK', async () => {
+    fetchMock.mockResolvedValue(reply(502, { error: 'Bad Gateway' }))
+    expect(await callCloud('matters', 'home', {})).toEqual(NETWORK_FAIL)
+
+    fetchMock.mockResolvedValue({ ok: true, status: 200, json: async () => { throw new SyntaxError('Unexpected token <') } })
+    expect(await callCloud('matters', 'home', {})).toEqual(NETWORK_FAIL)
+
+    fetchMock.mockResolvedValue(reply(200, { result: { ok: 'yes' } }))
+    expect(await callCloud('matters', 'home', {})).toEqual(NETWORK_FAIL)
+  })
+})

@@ -1,0 +1,49 @@
+/**
+ * Thin React DOM stand-ins for the Taro components the app uses. They keep class names, ids and
+ * text, map Taro's `onInput(e.detail.value)` onto DOM inputs, and drop mini-program-only props.
+ */
+import { createElement, type ReactNode } from 'react'
+
+type Props = {
+  className?: string
+  id?: string
+  style?: unknown
+  children?: ReactNode
+  onClick?: (e: unknown) => void
+  [key: string]: unknown
+}
+
+function passThrough(tag: string) {
+  return function TaroShim({ className, id, children, onClick }: Props) {
+    return createElement(tag, { className, id, onClick }, children)
+  }
+}
+
+export const View = passThrough('div')
+export const Text = passThrough('span')
+export const ScrollView = passThrough('div')
+export const Button = passThrough('button')
+
+type FieldProps = Props & {
+  value?: string
+  placeholder?: string
+  onInput?: (e: { detail: { value: string } }) => void
+  onConfirm?: (e: { detail: { value: string } }) => void
+}
+
+function field(tag: 'input' | 'textarea') {
+  return function TaroField({ className, value, placeholder, onInput, onConfirm }: FieldProps) {
+    return createElement(tag, {
+      className,
+      value: value ?? '',
+      placeholder,
+      onChange: (e: { target: { value: string } }) => onInput?.({ detail: { value: e.target.value } }),
+      onKeyDown: (e: { key: string; currentTarget: { value: string } }) => {
+        if (e.key === 'Enter') onConfirm?.({ detail: { value: e.currentTarget.value } })
+      },
+    })
+  }
+}
+
+export const Input = field('input')
+export const Textarea = field('textarea')
