@@ -163,8 +163,8 @@ describe('gateway in local mode', () => {
     const r = await request(gw.url, '/api/local/identities');
     expect(r.status).toBe(200);
     expect(r.json).toEqual([
-      { openid: 'local-citizen', label: '市民 张*' },
-      { openid: 'local-staff-psb', label: '工作人员（市公安局）' },
+      { openid: 'local-citizen', label: '市民（张*）' },
+      { openid: 'local-staff-psb', label: '工作人员（公安局）' },
       { openid: 'local-admin', label: '管理员' },
     ]);
   });
