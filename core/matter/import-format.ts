@@ -144,6 +144,10 @@ export const FIELD_LABELS: Record<string, string> = {
   appointment: '支持预约', postal: '支持物流快递', scope: '通办范围', result: '办理结果', contact: '咨询与投诉',
   locations: '办理地点', address: '地址', hours: '办公时间', consultPhone: '咨询电话', complaintPhone: '投诉电话',
   faqs: '常见问题', question: '问题', answer: '回答',
+  // Cloud-function parameters, so a rejected call names the field in Chinese too.
+  action: '操作名', params: '参数', id: '事项编号', q: '搜索内容', by: '分类方式', value: '分类值', page: '页码',
+  pageSize: '每页条数', limit: '条数', format: '文件格式', content: '文件内容', dryRun: '仅预检', openid: 'openid',
+  role: '角色', active: '是否启用', departments: '所属部门',
 };
 
 /** Write matters as CSV in the import layout (the template a city fills in). */
