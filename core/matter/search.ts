@@ -3,7 +3,7 @@
  * pinyin initials such as sfz. Pure and deterministic: an index is built once per catalogue
  * version and queried in memory, so ranking is testable without a database.
  */
-import { match as pinyinMatch, pinyin } from 'pinyin-pro';
+import { pinyin } from 'pinyin-pro';
 import type { SearchHit } from '../api';
 import { LIFE_EVENTS } from './taxonomy';
 import { toSummary, type Matter } from './schema';
@@ -12,6 +12,8 @@ interface IndexedMatter {
   matter: Matter;
   name: string;
   nameInitials: string;
+  /** Full toneless pinyin of the name, computed once per catalogue version. */
+  namePinyin: string;
   keywords: string[];
   keywordInitials: string[];
   /** Department, themes, life events and summary: weak evidence only. */
@@ -61,6 +63,10 @@ function initials(text: string): string {
   return pinyin(text, { pattern: 'first', toneType: 'none', separator: '' }).toLowerCase().replace(/[^a-z]/g, '');
 }
 
+function fullPinyin(text: string): string {
+  return pinyin(text, { toneType: 'none', separator: '' }).toLowerCase().replace(/[^a-z]/g, '');
+}
+
 export function buildSearchIndex(matters: Matter[]): SearchIndex {
   const eventNames = new Map(LIFE_EVENTS.map((e) => [e.id, e.name]));
   return {
@@ -70,6 +76,7 @@ export function buildSearchIndex(matters: Matter[]): SearchIndex {
         matter: m,
         name: m.name,
         nameInitials: initials(m.name),
+        namePinyin: fullPinyin(m.name),
         keywords: m.keywords,
         keywordInitials: m.keywords.map(initials),
         context: [m.department.name, ...m.themes, ...m.lifeEvents.map((id) => eventNames.get(id) ?? ''), m.summary].join(' '),
@@ -118,8 +125,8 @@ function scorePinyin(doc: IndexedMatter, q: string): Scored {
   if (doc.nameInitials.startsWith(q)) s = best(s, { score: 80, matchedOn: 'pinyin' });
   else if (q.length >= 2 && doc.nameInitials.includes(q)) s = best(s, { score: 65, matchedOn: 'pinyin' });
   if (doc.keywordInitials.some((k) => k === q || (q.length >= 2 && k.startsWith(q)))) s = best(s, { score: 60, matchedOn: 'pinyin' });
-  // Full or mixed pinyin ("huzhao", "shebaoka"): let pinyin-pro align it against the name.
-  if (q.length >= 3 && pinyinMatch(doc.name, q, { continuous: true })) s = best(s, { score: 70, matchedOn: 'pinyin' });
+  // Full pinyin ("huzhao", "shebaoka"); short strings would match inside unrelated syllables.
+  if (q.length >= 4 && doc.namePinyin.includes(q)) s = best(s, { score: 70, matchedOn: 'pinyin' });
   return s;
 }
 
