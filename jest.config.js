@@ -29,7 +29,12 @@ module.exports = {
     nodeProject('domain', ['test/domain']),
     nodeProject('functions', ['test/functions', 'test/local-cloud', 'test/gateway', 'test/scripts']),
     path.join(__dirname, 'test/components/jest.config.js'),
-    nodeProject('simulate', ['test/simulate'], { testEnvironment: 'jsdom' }),
+    nodeProject('simulate', ['test/simulate'], {
+      testEnvironment: 'jsdom',
+      // jsdom would pick mingo's ESM build; the local cloud runs in these tests, so resolve as Node does.
+      testEnvironmentOptions: { customExportConditions: ['node', 'node-addons'] },
+      setupFiles: ['<rootDir>/test/simulate/node-globals.ts'],
+    }),
     nodeProject('e2e', ['test/e2e']),
   ],
 };
