@@ -74,8 +74,11 @@ export function createMatterRepository(): MatterRepository {
         await restore(written, before);
         throw e;
       }
-      const { version } = await this.catalogueVersion();
-      await db.collection(META).doc(CATALOGUE_META_ID).set({ data: { version: version + 1, updatedAt: at } });
+      // Atomic increment: two imports finishing together must both invalidate search caches.
+      const bumped = await db.collection(META).doc(CATALOGUE_META_ID).update({ data: { version: _.inc(1), updatedAt: at } });
+      if (bumped.stats.updated === 0) {
+        await db.collection(META).doc(CATALOGUE_META_ID).set({ data: { version: 1, updatedAt: at } });
+      }
       return { created: ids.filter((id) => !before.has(id)).length, updated: ids.filter((id) => before.has(id)).length };
     },
   };
