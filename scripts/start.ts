@@ -11,6 +11,7 @@ import * as path from 'node:path';
 import { startGateway, PREVIEW_IDENTITIES, type Gateway } from '../local-cloud/gateway';
 import { invokeFunction } from '../local-cloud';
 import { seedIfEmpty } from './seed';
+import { parseAdminList } from '../core/policy';
 import { REPO_ROOT } from './lib/repo';
 
 const DEFAULT_PORT = 8787;
@@ -44,7 +45,7 @@ async function main(): Promise<void> {
     console.warn('注意：dist-h5/index.html 不存在，页面将无法打开（去掉 --skip-build 重新运行）');
   }
 
-  const admins = (process.env.ADMIN_OPENIDS || 'local-admin').split(',').map((s) => s.trim()).filter(Boolean);
+  const admins = parseAdminList(process.env.ADMIN_OPENIDS || 'local-admin');
   let gateway: Gateway;
   try {
     gateway = await startGateway({

@@ -13,6 +13,7 @@ import { fail, sendResult } from './http-util';
 import { invokeWithDeadline } from './invoke';
 import { configureLocalCloud, invoke, registerFunction } from './local-cloud-api';
 import { route, type RouteContext } from './routes';
+import { parseAdminList } from '../../core/policy';
 
 export { PREVIEW_IDENTITIES, IDENTITY_HEADER, type PreviewIdentity } from './identities';
 
@@ -69,8 +70,7 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Gatewa
   // In production ADMIN_OPENIDS is a function env var; in-process it is ours to set, and
   // to put back on close so a test's gateway doesn't leak it into the next one.
   const previousAdmins = env.ADMIN_OPENIDS;
-  const admins = options.adminOpenids ?? (env.ADMIN_OPENIDS ?? '').split(',');
-  env.ADMIN_OPENIDS = admins.map((s) => s.trim()).filter(Boolean).join(',');
+  env.ADMIN_OPENIDS = parseAdminList(options.adminOpenids?.join(',') ?? env.ADMIN_OPENIDS).join(',');
 
   const functions = new Map<string, LoadedFunction>();
   let ctx: RouteContext | undefined;

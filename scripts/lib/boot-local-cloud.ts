@@ -6,6 +6,7 @@ import * as localCloud from '../../local-cloud';
 import sdk = require('../../local-cloud/sdk');
 import { loadFunctions } from '../../local-cloud/runtime';
 import { FUNCTIONS_DIR, REPO_ROOT } from './repo';
+import { parseAdminList } from '../../core/policy';
 
 export type Invoke = (name: string, data: unknown, openid?: string) => Promise<unknown>;
 
@@ -19,5 +20,5 @@ export async function bootLocalCloud(dataDir = process.env.DATA_DIR ?? '.data'):
 }
 
 export function firstAdmin(): string {
-  return (process.env.ADMIN_OPENIDS ?? 'local-admin').split(',').map((s) => s.trim()).filter(Boolean)[0] ?? 'local-admin';
+  return parseAdminList(process.env.ADMIN_OPENIDS ?? 'local-admin')[0] ?? 'local-admin';
 }

@@ -6,6 +6,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { z } from 'zod';
+import { parseAdminList } from '../../core/policy';
 
 const PLACEHOLDER = /x{6,}|your|示例|placeholder/i;
 
@@ -87,7 +88,7 @@ export function loadDeployConfig(options: LoadOptions): LoadedDeployConfig {
     desc: pick('desc', 'WX_DESC') ?? `${stamp} 由 npm run deploy 上传`,
     robot: typeof robotRaw === 'string' ? Number(robotRaw) : robotRaw,
     adminOpenids:
-      typeof adminRaw === 'string' ? adminRaw.split(',').map((s) => s.trim()).filter(Boolean) : adminRaw,
+      typeof adminRaw === 'string' ? parseAdminList(adminRaw) : adminRaw,
   };
   const parsed = DeployConfigSchema.safeParse(raw);
   if (!parsed.success) {
