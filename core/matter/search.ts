@@ -57,8 +57,6 @@ const SYNONYMS: [RegExp, string[]][] = [
 const STOPWORDS = /怎么办理|办理|怎么样|怎么办|怎么|如何|怎样|去哪里|去哪儿|去哪|在哪里|在哪|哪里|需要|什么|材料|手续|流程|请问|我想|我要|想要|可以|能不能|应该|申请|一下|要|的|了|吗|呢|啊|吧|办/g;
 const PUNCTUATION = /[\s,，。.、;；:：!！?？'"“”‘’()（）[\]【】<>《》\-_/\\|]+/g;
 
-export const HOT_QUERIES = ['护照', '身份证丢了', '社保卡', '公积金提取', '结婚登记', '驾驶证换证', '新生儿'];
-
 function initials(text: string): string {
   return pinyin(text, { pattern: 'first', toneType: 'none', separator: '' }).toLowerCase().replace(/[^a-z]/g, '');
 }

@@ -1,5 +1,8 @@
 /** Fixed vocabularies of the catalogue: themes, life events (一件事), matter types, online depth. */
 
+/** What citizens search for most; offered before typing and when a search finds nothing. */
+export const HOT_QUERIES = ['护照', '身份证丢了', '社保卡', '公积金提取', '结婚登记', '驾驶证换证', '新生儿'] as const;
+
 export const THEMES = [
   '户籍', '社保', '医保', '公积金', '出入境', '交通', '不动产', '婚育', '教育', '就业', '税务', '企业', '民政',
 ] as const;

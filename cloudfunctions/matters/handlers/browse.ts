@@ -2,9 +2,9 @@
 import { z } from '../../../core/zod-zh';
 import { DomainError } from '../../../core/envelope';
 import { catalogueHome, listTitle } from '../../../core/matter/catalogue';
-import { HOT_QUERIES, searchMatters } from '../../../core/matter/search';
+import { searchMatters } from '../../../core/matter/search';
 import { toSummary } from '../../../core/matter/schema';
-import { LIFE_EVENTS, THEMES } from '../../../core/matter/taxonomy';
+import { HOT_QUERIES, LIFE_EVENTS, THEMES } from '../../../core/matter/taxonomy';
 import { action, noParams } from '../../shared/router';
 import { catalogueSnapshot } from '../catalogue-cache';
 import { createMatterRepository } from '../matter-repo';
@@ -46,7 +46,7 @@ export const search = action({
   handler: async (p) => {
     const { index } = await catalogueSnapshot(createMatterRepository());
     const hits = searchMatters(index, p.q, p.limit);
-    return { q: p.q, hits, suggestions: hits.length > 0 ? [] : HOT_QUERIES };
+    return { q: p.q, hits, suggestions: hits.length > 0 ? [] : [...HOT_QUERIES] };
   },
 });
 

@@ -1,6 +1,7 @@
 import { Input, Text, View } from '@tarojs/components'
 import { useState } from 'react'
 import type { SearchHit } from '@core/api'
+import { HOT_QUERIES } from '@core/matter/taxonomy'
 import { PageShell } from '@/components/page-shell'
 import { MatterCard } from '@/components/matter-card'
 import { LoadState } from '@/components/load-state'
@@ -9,7 +10,6 @@ import { useCloudQuery } from '@/hooks/use-cloud-query'
 import { useDebouncedValue } from '@/hooks/use-debounced-value'
 import './index.scss'
 
-const HOT_SEARCHES = ['护照', '身份证丢了', '公积金提取', '社保卡', '结婚登记']
 
 const MATCH_HINTS: Record<SearchHit['matchedOn'], string> = {
   name: '事项名称匹配',
@@ -46,6 +46,8 @@ export default function Search() {
   const q = submitted === input.trim() ? submitted : typed
   const search = useCloudQuery('matters', 'search', { q }, { enabled: q.length > 0 })
   const result = search.data && search.data.q === q ? search.data : undefined
+  // Hot searches not already offered as suggestions; no empty section when they all were.
+  const otherHot = HOT_QUERIES.filter((w) => !result?.suggestions.includes(w))
 
   const pick = (word: string) => {
     setInput(word)
@@ -72,7 +74,7 @@ export default function Search() {
         )}
       </View>
 
-      {!q && <Chips title='热门搜索' words={HOT_SEARCHES} onPick={pick} />}
+      {!q && <Chips title='热门搜索' words={[...HOT_QUERIES]} onPick={pick} />}
 
       {q && (
         <LoadState error={search.error} hasData={!!result} onRetry={search.reload} isEmpty={result?.hits.length === 0}
@@ -95,9 +97,7 @@ export default function Search() {
       )}
 
       {q && result && result.suggestions.length > 0 && <Chips title='您是不是要找' words={result.suggestions} onPick={pick} />}
-      {q && result?.hits.length === 0 && (
-        <Chips title='大家都在搜' words={HOT_SEARCHES.filter((w) => !result.suggestions.includes(w))} onPick={pick} />
-      )}
+      {q && result?.hits.length === 0 && otherHot.length > 0 && <Chips title='大家都在搜' words={otherHot} onPick={pick} />}
     </PageShell>
   )
 }
