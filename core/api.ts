@@ -5,7 +5,7 @@
  */
 import type { Matter, MatterSummary } from './matter/schema';
 import type { ImportReport } from './matter/import';
-import type { Role } from './policy';
+import type { Role, StaffGrant } from './policy';
 
 export interface Page<T> {
   items: T[];
@@ -43,6 +43,8 @@ export interface WhoAmI {
   maskedOpenid: string;
   role: Role;
   departments: string[];
+  halls: string[];
+  grants: StaffGrant[];
   name?: string;
 }
 
@@ -51,6 +53,8 @@ export interface StaffMember {
   name: string;
   role: 'staff' | 'admin';
   departments: string[];
+  halls?: string[];
+  grants?: StaffGrant[];
   active: boolean;
 }
 

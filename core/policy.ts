@@ -1,22 +1,67 @@
 /**
- * Who may do what. Every cloud-function action names one permission and asks this module;
- * no handler decides access on its own.
+ * Who may do what — the one module that decides access. Every cloud-function action names a
+ * permission; the router asks `decide(actor, permission)` before the handler runs and again with
+ * the resource the call acts on (its department, its owner, its hall) once that is loaded.
+ * No handler decides access on its own; handlers that act on many resources (an import) ask
+ * this module per resource.
  */
 export type Role = 'citizen' | 'staff' | 'admin';
+
+/**
+ * Extra duties a staff member may be granted beyond handling their departments' work.
+ * Admins hold every grant.
+ */
+export const STAFF_GRANTS = ['knowledge', 'consult', 'push', 'approve', 'notices'] as const;
+export type StaffGrant = (typeof STAFF_GRANTS)[number];
+
+export const GRANT_LABELS: Record<StaffGrant, string> = {
+  knowledge: '维护知识库',
+  consult: '答复咨询',
+  push: '发起推送',
+  approve: '审批推送',
+  notices: '发布公告',
+};
 
 export interface Actor {
   openid: string;
   role: Role;
   /** Department codes a staff member acts for; admins act for all. */
   departments: string[];
+  /** Service halls a staff member runs (预约、现场核验); admins run all. */
+  halls: string[];
+  grants: StaffGrant[];
   name?: string;
+}
+
+/** What a call acts on, as far as access is concerned. */
+export interface Resource {
+  /** The department that owns the data (a matter's 实施主体, an application's handling dept). */
+  department?: string;
+  /** The citizen the data belongs to (an application, a booking, a conversation). */
+  ownerOpenid?: string;
+  /** The service hall (a slot, a booking's hall). */
+  hall?: string;
+  /** Who created it, where the creator may not also approve it (campaigns). */
+  createdBy?: string;
 }
 
 export type Permission =
   | 'public'               // anyone, even without an openid (e.g. reading the catalogue)
   | 'signed-in'            // any caller WeChat identified
+  | 'staff'                // any active staff member or admin (staff home, dashboards)
   | 'catalogue:import'     // load matters; staff only for their own departments
-  | 'staff:manage';        // grant or revoke staff roles
+  | 'staff:manage'         // grant or revoke staff roles, invitations
+  | 'calendar:manage'      // working-day overrides (local closures, next year's schedule)
+  | 'citizen:own'          // a citizen's own data (application, booking, conversation); others get NOT_FOUND
+  | 'case:read'            // the owner, or staff of the handling department
+  | 'case:handle'          // staff of the handling department
+  | 'hall:operate'         // staff of the hall (check-in, day list, capacity, closures)
+  | 'hall:manage'          // set up halls and slot templates: admin, or staff of that hall
+  | 'consult:answer'       // the human inbox
+  | 'knowledge:manage'     // rules, FAQ, synonyms, knowledge-base import
+  | 'push:campaign'        // compose, schedule, cancel broadcast campaigns
+  | 'push:approve'         // approve someone else's campaign
+  | 'notice:publish';      // 通知公告
 
 const RANK: Record<Role, number> = { citizen: 0, staff: 1, admin: 2 };
 
@@ -24,23 +69,17 @@ export function isAtLeast(actor: Actor, role: Role): boolean {
   return RANK[actor.role] >= RANK[role];
 }
 
-export type Decision = { allowed: true } | { allowed: false; reason: 'UNAUTHENTICATED' | 'FORBIDDEN'; message: string };
+export type DenyReason = 'UNAUTHENTICATED' | 'FORBIDDEN' | 'NOT_FOUND';
+export type Decision = { allowed: true } | { allowed: false; reason: DenyReason; message: string };
 
-export function decide(actor: Actor, permission: Permission): Decision {
-  if (permission === 'public') return { allowed: true };
-  if (!actor.openid) return { allowed: false, reason: 'UNAUTHENTICATED', message: '请先在微信中登录后再操作' };
-  switch (permission) {
-    case 'signed-in':
-      return { allowed: true };
-    case 'catalogue:import':
-      return isAtLeast(actor, 'staff')
-        ? { allowed: true }
-        : { allowed: false, reason: 'FORBIDDEN', message: '仅工作人员可以导入事项目录' };
-    case 'staff:manage':
-      return actor.role === 'admin'
-        ? { allowed: true }
-        : { allowed: false, reason: 'FORBIDDEN', message: '仅管理员可以管理工作人员' };
-  }
+const ALLOW: Decision = { allowed: true };
+const deny = (reason: DenyReason, message: string): Decision => ({ allowed: false, reason, message });
+
+/** For citizen-owned data: never confirm that somebody else's record exists. */
+const NOT_YOURS = deny('NOT_FOUND', '没有找到该记录');
+
+export function hasGrant(actor: Actor, grant: StaffGrant): boolean {
+  return actor.role === 'admin' || (actor.role === 'staff' && actor.grants.includes(grant));
 }
 
 /** Whether the actor may act on data that belongs to a department. */
@@ -48,19 +87,91 @@ export function coversDepartment(actor: Actor, departmentCode: string): boolean 
   return actor.role === 'admin' || (actor.role === 'staff' && actor.departments.includes(departmentCode));
 }
 
+/** Whether the actor runs a service hall. */
+export function coversHall(actor: Actor, hallId: string): boolean {
+  return actor.role === 'admin' || (actor.role === 'staff' && actor.halls.includes(hallId));
+}
+
+/**
+ * Decide one call. Without `resource` this is the role gate (checked before any data is read);
+ * with it, the decision about that particular record.
+ */
+export function decide(actor: Actor, permission: Permission, resource?: Resource): Decision {
+  if (permission === 'public') return ALLOW;
+  if (!actor.openid) return deny('UNAUTHENTICATED', '请先在微信中登录后再操作');
+  const staffOnly = (message: string) => (isAtLeast(actor, 'staff') ? ALLOW : deny('FORBIDDEN', message));
+  const granted = (grant: StaffGrant, message: string) => (hasGrant(actor, grant) ? ALLOW : deny('FORBIDDEN', message));
+
+  switch (permission) {
+    case 'signed-in':
+      return ALLOW;
+    case 'staff':
+      return staffOnly('仅工作人员可以使用此功能');
+    case 'catalogue:import': {
+      const gate = staffOnly('仅工作人员可以导入事项目录');
+      if (!gate.allowed || !resource?.department) return gate;
+      return coversDepartment(actor, resource.department) ? ALLOW : deny('FORBIDDEN', '您无权导入或修改其他部门的事项');
+    }
+    case 'staff:manage':
+      return actor.role === 'admin' ? ALLOW : deny('FORBIDDEN', '仅管理员可以管理工作人员');
+    case 'calendar:manage':
+      return actor.role === 'admin' ? ALLOW : deny('FORBIDDEN', '仅管理员可以维护工作日历');
+    case 'citizen:own':
+      if (!resource) return ALLOW;
+      return resource.ownerOpenid === actor.openid ? ALLOW : NOT_YOURS;
+    case 'case:read':
+      if (!resource) return ALLOW;
+      if (resource.ownerOpenid === actor.openid) return ALLOW;
+      return resource.department && coversDepartment(actor, resource.department) ? ALLOW : NOT_YOURS;
+    case 'case:handle': {
+      const gate = staffOnly('仅工作人员可以办理办件');
+      if (!gate.allowed || !resource) return gate;
+      return resource.department && coversDepartment(actor, resource.department)
+        ? ALLOW : deny('FORBIDDEN', '该办件不属于您所在部门');
+    }
+    case 'hall:operate':
+    case 'hall:manage': {
+      const gate = staffOnly('仅大厅工作人员可以操作');
+      if (!gate.allowed || !resource) return gate;
+      return resource.hall && coversHall(actor, resource.hall) ? ALLOW : deny('FORBIDDEN', '您不是该服务大厅的工作人员');
+    }
+    case 'consult:answer':
+      return granted('consult', '仅咨询坐席可以答复群众提问');
+    case 'knowledge:manage':
+      return granted('knowledge', '仅知识库维护人员可以修改问答知识库');
+    case 'push:campaign':
+      return granted('push', '仅具有推送权限的工作人员可以发起推送');
+    case 'push:approve': {
+      const gate = granted('approve', '仅具有审批权限的工作人员可以审批推送');
+      if (!gate.allowed || !resource?.createdBy) return gate;
+      return resource.createdBy === actor.openid ? deny('FORBIDDEN', '不能审批自己创建的推送，请由另一位审批人审批') : ALLOW;
+    }
+    case 'notice:publish':
+      return hasGrant(actor, 'notices') || hasGrant(actor, 'push') ? ALLOW : deny('FORBIDDEN', '仅具有公告权限的工作人员可以发布通知公告');
+  }
+}
+
+export interface StaffRecordLike {
+  role: 'staff' | 'admin';
+  departments: string[];
+  halls?: string[];
+  grants?: StaffGrant[];
+  name?: string;
+  active: boolean;
+}
+
 /** Resolve a caller's role from the admin list and their staff record (if any). */
-export function resolveActor(
-  openid: string,
-  adminOpenids: readonly string[],
-  staffRecord: { role: 'staff' | 'admin'; departments: string[]; name?: string; active: boolean } | null,
-): Actor {
+export function resolveActor(openid: string, adminOpenids: readonly string[], staffRecord: StaffRecordLike | null): Actor {
+  const halls = staffRecord?.halls ?? [];
+  const grants = staffRecord?.grants ?? [];
   if (openid && adminOpenids.includes(openid)) {
-    return { openid, role: 'admin', departments: staffRecord?.departments ?? [], name: staffRecord?.name };
+    return { openid, role: 'admin', departments: staffRecord?.departments ?? [], halls, grants: [...STAFF_GRANTS], name: staffRecord?.name };
   }
   if (openid && staffRecord?.active) {
-    return { openid, role: staffRecord.role, departments: staffRecord.departments, name: staffRecord.name };
+    const role = staffRecord.role;
+    return { openid, role, departments: staffRecord.departments, halls, grants: role === 'admin' ? [...STAFF_GRANTS] : grants, name: staffRecord.name };
   }
-  return { openid, role: 'citizen', departments: [] };
+  return { openid, role: 'citizen', departments: [], halls: [], grants: [] };
 }
 
 export function parseAdminList(raw: string | undefined): string[] {

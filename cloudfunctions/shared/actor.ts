@@ -1,5 +1,5 @@
 /** Turns the WeChat caller into an Actor: identity from getWXContext, role from config + staff records. */
-import { parseAdminList, resolveActor, type Actor } from '../../core/policy';
+import { parseAdminList, resolveActor, type Actor, type StaffGrant } from '../../core/policy';
 import { callerOpenid, getDb } from './cloud';
 
 export const STAFF_COLLECTION = 'staff';
@@ -10,6 +10,8 @@ export interface StaffRecord {
   name: string;
   role: 'staff' | 'admin';
   departments: string[];
+  halls?: string[];
+  grants?: StaffGrant[];
   active: boolean;
 }
 

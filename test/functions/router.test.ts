@@ -1,6 +1,6 @@
 import { z } from '../../core/zod-zh';
 import { DomainError } from '../../core/envelope';
-import { action, createRouter } from '../../cloudfunctions/shared/router';
+import { action, buildRouter as createRouter } from '../../cloudfunctions/shared/router';
 import { configureLocalCloud, invokeFunction, registerFunction, resetLocalCloud } from '../../local-cloud';
 
 let timerRuns = 0;
@@ -10,7 +10,7 @@ const main = createRouter(
     boom: action({ permission: 'public', params: z.object({}).strict(), handler: async () => { throw new Error('db down: secret detail'); } }),
     gone: action({ permission: 'public', params: z.object({}).strict(), handler: async () => { throw new DomainError('NOT_FOUND', '没有了'); } }),
   },
-  { nightly: async () => { timerRuns += 1; return 'ran'; } },
+  { timers: { nightly: async () => { timerRuns += 1; return 'ran'; } } },
 );
 
 beforeEach(() => {

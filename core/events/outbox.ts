@@ -1,0 +1,88 @@
+/**
+ * Domain events for pushes (the outbox). A state change writes its event in the same atomic step
+ * as the change itself (same transaction, or the same conditional write), into collection `outbox`
+ * with status `pending`. The push function (订阅消息推送) is the only consumer: it claims pending
+ * events, maps each to a template and sends at most one message per recipient.
+ *
+ * The event carries everything a push needs, so the consumer never reads the source record:
+ * a late push shows what happened, not what the record says now.
+ *
+ * `_id` is deterministic (`eventId()`): writing the same event twice — a retried transition, an
+ * overlapping timer — lands on the same document instead of a second message.
+ */
+export const OUTBOX_COLLECTION = 'outbox';
+
+export type OutboxStatus = 'pending' | 'claimed' | 'done' | 'skipped' | 'failed';
+
+interface EventBase {
+  _id: string;
+  /** Recipient: the citizen's mini-program openid. */
+  openid: string;
+  /** ISO instant the change happened. */
+  at: string;
+  status: OutboxStatus;
+  /** Page to open when the message is tapped (mini-program path with query). */
+  page: string;
+  /** Emergency/event traffic goes before broadcasts; higher first. */
+  priority?: number;
+}
+
+/** Every status change of an online application (在线申办与办件). */
+export interface ApplicationStatusEvent extends EventBase {
+  type: 'applicationStatus';
+  applicationId: string;
+  /** 办件编号 shown to citizens. */
+  applicationNo: string;
+  matterId: string;
+  matterName: string;
+  /**
+   * The application's new status: submitted | accepted | supplement | suspended | resumed→accepted |
+   * rejected | completed | withdrawn. (`status` itself is the event's delivery status.)
+   */
+  applicationStatus: string;
+  /** Handling department's name (never a staff openid). */
+  departmentName: string;
+  comment?: string;
+  /** For accepted applications: YYYY-MM-DD (Asia/Shanghai). */
+  dueDate?: string;
+  /** For completed ones: 准予 / 不予. */
+  result?: string;
+}
+
+export type BookingEventType = 'bookingBooked' | 'bookingCancelled' | 'bookingReminder' | 'bookingNoShow';
+
+/** 预约: booked, cancelled (by the citizen or the hall), the eve-of-visit reminder, no-show. */
+export interface BookingEvent extends EventBase {
+  type: BookingEventType;
+  bookingId: string;
+  bookingNo: string;
+  matterId: string;
+  matterName: string;
+  hallId: string;
+  hallName: string;
+  hallAddress: string;
+  /** Slot start and end, ISO instants. */
+  slotStart: string;
+  slotEnd: string;
+  /** Cancellation reason (hall closures), or who cancelled. */
+  reason?: string;
+  cancelledBy?: 'citizen' | 'hall';
+}
+
+/** 智能咨询: a staff reply to an escalated question. */
+export interface ConsultReplyEvent extends EventBase {
+  type: 'consultReply';
+  conversationId: string;
+  questionId: string;
+  question: string;
+  reply: string;
+  departmentName?: string;
+}
+
+export type OutboxEvent = ApplicationStatusEvent | BookingEvent | ConsultReplyEvent;
+export type OutboxEventType = OutboxEvent['type'];
+
+/** Deterministic id: one document per (type, source record, transition sequence). */
+export function eventId(type: OutboxEventType, sourceId: string, seq: number | string): string {
+  return `${type}:${sourceId}:${seq}`;
+}
