@@ -17,6 +17,26 @@ import { getCloud } from './cloud';
 
 export interface ActionContext {
   actor: Actor;
+  /** Milliseconds left before the platform kills this invocation (from the function's configured timeout). */
+  remainingMs: () => number;
+}
+
+/** What WeChat passes as `main`'s second argument (the subset we read). */
+export interface InvocationContext {
+  time_limit_in_ms?: number;
+  getRemainingTimeInMillis?: () => number;
+}
+
+/** WeChat's default function timeout, used only when the platform tells us nothing. */
+const DEFAULT_TIME_LIMIT_MS = 3000;
+
+export function budgetOf(context: InvocationContext | undefined, startedAt = Date.now()): () => number {
+  if (context && typeof context.getRemainingTimeInMillis === 'function') {
+    const fn = context.getRemainingTimeInMillis.bind(context);
+    return () => Math.max(0, fn());
+  }
+  const limit = context?.time_limit_in_ms && context.time_limit_in_ms > 0 ? context.time_limit_in_ms : DEFAULT_TIME_LIMIT_MS;
+  return () => Math.max(0, limit - (Date.now() - startedAt));
 }
 
 /** What `authorize` found: the resource(s) the policy decides on, and the loaded record for the handler. */
@@ -74,7 +94,7 @@ type AcceptsContract<F extends FunctionName, T> = {
 type KeysOf<T> = T extends unknown ? keyof T : never;
 
 /** A timer trigger's handler; gets no caller identity by design. */
-export type TimerHandler = (event: TimerEvent) => Promise<unknown>;
+export type TimerHandler = (event: TimerEvent, ctx: { remainingMs: () => number }) => Promise<unknown>;
 export interface TimerEvent { Type: 'Timer'; TriggerName: string; Time: string }
 
 /**
@@ -86,7 +106,7 @@ export interface TimerEvent { Type: 'Timer'; TriggerName: string; Time: string }
 export interface PlatformEntry {
   name: string;
   recognise: (event: unknown, wxContext: Record<string, unknown>) => boolean;
-  handle: (event: unknown, wxContext: Record<string, unknown>) => Promise<unknown>;
+  handle: (event: unknown, wxContext: Record<string, unknown>, ctx: { remainingMs: () => number }) => Promise<unknown>;
 }
 
 export interface RouterOptions {
@@ -124,7 +144,8 @@ export function buildRouter(table: Record<string, ActionDef<any, any, any>>, opt
   const timers = options.timers ?? {};
   const entries = options.entries ?? [];
 
-  return async function main(event: unknown): Promise<unknown> {
+  return async function main(event: unknown, context?: InvocationContext): Promise<unknown> {
+    const remainingMs = budgetOf(context);
     try {
       if (exceedsDepth(event, MAX_EVENT_DEPTH)) {
         return fail('INVALID_INPUT', `请求数据嵌套过深（超过${MAX_EVENT_DEPTH}层）`);
@@ -133,18 +154,18 @@ export function buildRouter(table: Record<string, ActionDef<any, any, any>>, opt
       if (isTimerEvent(event, wxContext)) {
         const timer = timers[event.TriggerName];
         if (!timer) return fail('UNKNOWN_ACTION', `未知的定时任务：${event.TriggerName}`);
-        return ok(await timer(event));
+        return ok(await timer(event, { remainingMs }));
       }
       for (const entry of entries) {
-        if (entry.recognise(event, wxContext)) return await entry.handle(event, wxContext);
+        if (entry.recognise(event, wxContext)) return await entry.handle(event, wxContext, { remainingMs });
       }
-      return await dispatch(event);
+      return await dispatch(event, remainingMs);
     } catch (e) {
       return toFail(e, labels);
     }
   };
 
-  async function dispatch(event: unknown): Promise<Envelope<unknown>> {
+  async function dispatch(event: unknown, remainingMs: () => number): Promise<Envelope<unknown>> {
     const call = callSchema.safeParse(event);
     if (!call.success) return fail('INVALID_INPUT', '请求格式不正确，须包含 action 与 params', describeIssues(call.error, labels));
     const def = Object.prototype.hasOwnProperty.call(table, call.data.action) ? table[call.data.action] : undefined;
@@ -159,7 +180,7 @@ export function buildRouter(table: Record<string, ActionDef<any, any, any>>, opt
 
     let entity: unknown;
     if (def.authorize) {
-      const found = await def.authorize(params.data, { actor });
+      const found = await def.authorize(params.data, { actor, remainingMs });
       if (!found) return fail('NOT_FOUND', def.notFound ?? '没有找到该记录');
       for (const resource of Array.isArray(found.resource) ? found.resource : [found.resource]) {
         const decision = decide(actor, def.permission, resource);
@@ -167,7 +188,7 @@ export function buildRouter(table: Record<string, ActionDef<any, any, any>>, opt
       }
       entity = found.entity;
     }
-    return ok(await def.handler(params.data, { actor, entity }));
+    return ok(await def.handler(params.data, { actor, remainingMs, entity }));
   }
 }
 
