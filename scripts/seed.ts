@@ -8,6 +8,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { bootLocalCloud, firstAdmin, type Invoke } from './lib/boot-local-cloud';
 import { REPO_ROOT } from './lib/repo';
+import { seedBooking } from './seed/booking';
 
 export const SEED_MATTERS = path.join(REPO_ROOT, 'seed', 'matters.json');
 
@@ -32,6 +33,7 @@ export async function seed(invoke: Invoke, admin = firstAdmin(), log: (s: string
   if (!report.applied) {
     throw new Error(`种子数据校验失败：\n${report.errors.map((e: any) => `  第${e.row}条 ${e.field}：${e.message}`).join('\n')}`);
   }
+  await seedBooking(invoke, admin, log);
   log(`已导入示例事项 ${report.total} 个（新增 ${report.created}，更新 ${report.updated}），工作人员 ${SEED_STAFF.length} 名`);
   return report;
 }

@@ -1,0 +1,42 @@
+/**
+ * Working-day overrides for the booking calendar. The admin override table (`calendar_overrides`,
+ * owned by the 在线申办 function) may not exist yet: a missing collection or an unexpected shape
+ * means "no overrides", never a failed booking. Cached for a minute per function instance.
+ */
+import { createCalendar, NO_OVERRIDES, type CalendarOverrides, type DayOverride, type WorkCalendar } from '../../core/calendar/workdays';
+import { getDb } from '../shared/cloud';
+import { fetchAll } from '../shared/paging';
+
+export const CALENDAR_OVERRIDES_COLLECTION = 'calendar_overrides';
+const TTL_MS = 60_000;
+let cached: { at: number; calendar: WorkCalendar } | null = null;
+
+export async function readOverrides(): Promise<CalendarOverrides> {
+  try {
+    const docs = await fetchAll<Record<string, unknown>>(() => getDb().collection(CALENDAR_OVERRIDES_COLLECTION).orderBy('_id', 'asc'), 5000);
+    const days: DayOverride[] = [];
+    const coveredYears: number[] = [];
+    for (const d of docs) {
+      if (typeof d.date === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(d.date) && typeof d.workday === 'boolean') {
+        days.push({ date: d.date, workday: d.workday, name: typeof d.name === 'string' ? d.name : undefined });
+      }
+      if (Array.isArray(d.coveredYears)) coveredYears.push(...d.coveredYears.filter((y): y is number => Number.isInteger(y)));
+      if (Number.isInteger(d.year) && d.covered === true) coveredYears.push(d.year as number);
+    }
+    return { days, coveredYears };
+  } catch {
+    return NO_OVERRIDES;
+  }
+}
+
+export async function loadCalendar(): Promise<WorkCalendar> {
+  if (cached && Date.now() - cached.at < TTL_MS) return cached.calendar;
+  const calendar = createCalendar(await readOverrides());
+  cached = { at: Date.now(), calendar };
+  return calendar;
+}
+
+/** Tests change overrides between cases. */
+export function forgetCalendar(): void {
+  cached = null;
+}

@@ -1,0 +1,178 @@
+/**
+ * Booking storage on the cloud database. Every change that moves a place, a status or a limit runs
+ * in one `runTransaction` touching only documents by id: the slot, the booking, the citizen's limit
+ * document, the uniqueness key, the check-in code and the outbox event. Either all are written or
+ * none (see docs/booking.md, "原子性").
+ */
+import { createHash } from 'node:crypto';
+import type { Booking, CitizenState, Hall, Slot, SlotTemplate } from '../../core/booking/model';
+import { emptyCitizen } from '../../core/booking/rules';
+import { parseSlotId, templateSlots } from '../../core/booking/slots';
+import type { WorkCalendar } from '../../core/calendar/workdays';
+import { DomainError } from '../../core/envelope';
+import { getDb, type Transaction } from '../shared/cloud';
+import { fetchAll } from '../shared/paging';
+
+export const HALLS = 'booking_halls';
+export const TEMPLATES = 'booking_templates';
+export const SLOTS = 'booking_slots';
+export const BOOKINGS = 'bookings';
+export const KEYS = 'booking_keys';
+export const CODES = 'booking_codes';
+export const CITIZENS = 'booking_citizens';
+export const NO_SHOWS = 'booking_no_shows';
+export const OUTBOX = 'outbox';
+export const MATTERS = 'matters';
+
+export const hash = (s: string) => createHash('sha256').update(s).digest('hex');
+
+/** Booking ids are derived from (caller, requestId): a retried `book` names the same document. */
+export function bookingIdOf(openid: string, requestId: string): string {
+  return `bk${hash(`${openid}\n${requestId}`).slice(0, 22)}`;
+}
+
+export function dayKeyOf(openid: string, matterId: string, date: string): string {
+  return `${hash(openid).slice(0, 24)}:${matterId}:${date}`;
+}
+
+const isNotFound = (e: unknown) => /does not exist|not exist|-502004|DOCUMENT_NOT_FOUND/i.test(e instanceof Error ? e.message : String(e));
+
+/** doc().get() inside or outside a transaction; null when absent (the SDK throws by default). */
+export async function getOrNull<T>(ref: { get(): Promise<{ data: T | null }> }): Promise<T | null> {
+  try {
+    const { data } = await ref.get();
+    return data ?? null;
+  } catch (e) {
+    if (isNotFound(e)) return null;
+    throw e;
+  }
+}
+
+const isConflict = (e: unknown) => {
+  if (e instanceof DomainError) return false;
+  const msg = e instanceof Error ? e.message : String(e);
+  return /conflict|write ?conflict|-502001|-501001|TRANSACTION|try again|busy/i.test(msg);
+};
+
+/**
+ * runTransaction with more patience than the SDK's 3 attempts: under a rush on one slot, conflicts
+ * are the normal case. Domain errors (full, limits) end it at once; each attempt is all-or-nothing.
+ */
+export async function transact<R>(fn: (t: Transaction) => Promise<R>, attempts = 60): Promise<R> {
+  for (let i = 1; ; i++) {
+    try {
+      return await getDb().runTransaction(fn);
+    } catch (e) {
+      if (e instanceof DomainError || i >= attempts || !isConflict(e)) {
+        if (!(e instanceof DomainError) && isConflict(e)) throw new DomainError('INTERNAL', '当前预约人数较多，请稍后重试');
+        throw e;
+      }
+      await new Promise((r) => setTimeout(r, Math.floor(Math.random() * Math.min(50, 2 * i)) + 1));
+    }
+  }
+}
+
+export async function getHall(hallId: string): Promise<Hall | null> {
+  const _ = getDb().command;
+  const { data } = await getDb().collection<Hall>(HALLS).where({ _id: _.eq(hallId) }).limit(1).get();
+  return data[0] ?? null;
+}
+
+export async function listHalls(): Promise<Hall[]> {
+  return fetchAll<Hall>(() => getDb().collection<Hall>(HALLS).orderBy('_id', 'asc'), 2000);
+}
+
+export async function hallsServing(matterId: string): Promise<Hall[]> {
+  const _ = getDb().command;
+  return fetchAll<Hall>(() => getDb().collection<Hall>(HALLS).where({ matterIds: _.eq(matterId), active: _.eq(true) }).orderBy('_id', 'asc'), 500);
+}
+
+export async function getTemplate(hallId: string, group: string): Promise<SlotTemplate | null> {
+  const _ = getDb().command;
+  const { data } = await getDb().collection<SlotTemplate>(TEMPLATES).where({ _id: _.eq(`${hallId}:${group}`) }).limit(1).get();
+  return data[0] ?? null;
+}
+
+export async function templatesOf(hallId: string): Promise<SlotTemplate[]> {
+  const _ = getDb().command;
+  return fetchAll<SlotTemplate>(() => getDb().collection<SlotTemplate>(TEMPLATES).where({ hallId: _.eq(hallId) }).orderBy('_id', 'asc'), 500);
+}
+
+export async function storedSlots(hallId: string, group: string | null, date: string): Promise<Slot[]> {
+  const _ = getDb().command;
+  const where: Record<string, unknown> = { hallId: _.eq(hallId), date: _.eq(date) };
+  if (group) where.group = _.eq(group);
+  return fetchAll<Slot>(() => getDb().collection<Slot>(SLOTS).where(where).orderBy('_id', 'asc'), 2000);
+}
+
+/** The day's slots of a hall group: the template's, with what is stored (bookings, closures) laid over. */
+export async function daySlots(template: SlotTemplate, date: string, calendar: WorkCalendar): Promise<Slot[]> {
+  const fromTemplate = templateSlots(template, date, calendar);
+  const stored = new Map((await storedSlots(template.hallId, template.group, date)).map((s) => [s._id, s]));
+  const merged = fromTemplate.map((s) => stored.get(s._id) ?? s);
+  // A stored slot the template no longer defines (template edited later) keeps its bookings visible.
+  for (const s of stored.values()) if (!merged.some((m) => m._id === s._id)) merged.push(s);
+  return merged.sort((a, b) => a.start.localeCompare(b.start));
+}
+
+/**
+ * The slot a forged-or-real id names: stored, or defined by the template on a working day. Null
+ * when no such slot exists.
+ */
+export async function resolveSlot(slotId: string, calendar: WorkCalendar): Promise<{ slot: Slot; stored: boolean; hall: Hall } | null> {
+  const key = parseSlotId(slotId);
+  if (!key) return null;
+  const hall = await getHall(key.hallId);
+  if (!hall || !hall.groups.some((g) => g.id === key.group)) return null;
+  const _ = getDb().command;
+  const { data } = await getDb().collection<Slot>(SLOTS).where({ _id: _.eq(slotId) }).limit(1).get();
+  if (data[0]) return { slot: data[0], stored: true, hall };
+  const template = await getTemplate(key.hallId, key.group);
+  if (!template) return null;
+  const slot = templateSlots(template, key.date, calendar).find((s) => s._id === slotId);
+  return slot ? { slot, stored: false, hall } : null;
+}
+
+/** Inside a transaction: the stored slot, or the template's (to be created by this transaction). */
+export async function slotInTx(t: Transaction, fallback: Slot): Promise<Slot> {
+  return (await getOrNull<Slot>(t.collection<Slot>(SLOTS).doc(fallback._id))) ?? fallback;
+}
+
+export async function citizenInTx(t: Transaction, openid: string): Promise<CitizenState> {
+  return (await getOrNull<CitizenState>(t.collection<CitizenState>(CITIZENS).doc(openid))) ?? emptyCitizen(openid);
+}
+
+/** `set` without `_id` in the body (the SDK refuses it there). */
+export function body<T extends { _id?: string }>(doc: T): Omit<T, '_id'> {
+  // eslint-disable-next-line @typescript-eslint/no-unused-vars
+  const { _id, ...rest } = doc;
+  return rest;
+}
+
+export async function getBooking(id: string): Promise<Booking | null> {
+  const _ = getDb().command;
+  const { data } = await getDb().collection<Booking>(BOOKINGS).where({ _id: _.eq(id) }).limit(1).get();
+  return data[0] ?? null;
+}
+
+export async function bookingByCode(code: string): Promise<Booking | null> {
+  const _ = getDb().command;
+  const { data } = await getDb().collection<{ bookingId: string }>(CODES).where({ _id: _.eq(code) }).limit(1).get();
+  return data[0] ? getBooking(data[0].bookingId) : null;
+}
+
+export interface MatterLite {
+  _id: string;
+  name: string;
+  channels: { onsiteVisits: number; appointment: boolean };
+  status?: string;
+}
+
+export async function getMatter(id: string): Promise<MatterLite | null> {
+  const _ = getDb().command;
+  const { data } = await getDb().collection<MatterLite>(MATTERS).where({ _id: _.eq(id) })
+    .field({ _id: true, name: true, channels: true, status: true }).limit(1).get();
+  return data[0] ?? null;
+}
+
+export const isBookableMatter = (m: MatterLite) => m.channels.onsiteVisits >= 1 || m.channels.appointment === true;
