@@ -6,7 +6,7 @@ import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { FUNCTIONS_DIR, REPO_ROOT } from '../../scripts/lib/repo';
+import { FUNCTIONS_DIR, REPO_ROOT } from '../runtime/paths';
 import { loadFunctions, type LoadedFunction } from '../runtime';
 import { createScheduler, type TimerScheduler, type TimerTrigger } from '../timers';
 import { fail, sendResult } from './http-util';

@@ -5,8 +5,8 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { bundleFunctions } from '../../scripts/lib/bundle-functions';
-import { listFunctionDirs, timeoutMsOf, type FunctionConfig, type TriggerConfig } from '../../scripts/lib/function-config';
+import { bundleFunctions } from './bundle-functions';
+import { listFunctionDirs, timeoutMsOf, type FunctionConfig, type TriggerConfig } from './function-config';
 import { loadBundle, type FunctionModule } from './load-bundle';
 
 export { loadBundle, type FunctionModule } from './load-bundle';
