@@ -6,7 +6,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { build } from 'esbuild';
-import { listFunctionDirs, type FunctionConfig, type FunctionDir } from './function-config';
+import { listFunctionDirs, type CollectionDeclaration, type FunctionConfig, type FunctionDir } from './function-config';
 import { REPO_ROOT } from './paths';
 
 /** The runtime the bundle must parse on: WeChat cloud offers Node 16 and 18. */
@@ -22,6 +22,8 @@ export interface FunctionBundle {
   name: string;
   dir: string;
   config: FunctionConfig;
+  /** From its collections.json. */
+  collections: CollectionDeclaration[];
   /** CommonJS source of the whole function, `wx-server-sdk` left as a require. */
   code: string;
   bytes: number;
@@ -51,7 +53,7 @@ export async function bundleFunction(fn: FunctionDir, options: BundleOptions = {
   });
   const out = result.outputFiles[0];
   if (!out) throw new Error(`云函数 ${fn.name} 打包没有产出文件`);
-  return { name: fn.name, dir: fn.dir, config: fn.config, code: out.text, bytes: out.contents.byteLength };
+  return { name: fn.name, dir: fn.dir, config: fn.config, collections: fn.collections, code: out.text, bytes: out.contents.byteLength };
 }
 
 /** Bundles every function dir under `functionsDir` (in parallel: esbuild is fast and async). */

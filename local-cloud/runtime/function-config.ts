@@ -5,6 +5,9 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { z } from 'zod';
+import { readFunctionCollections, type CollectionDeclaration } from './collections';
+
+export * from './collections';
 
 export const TriggerSchema = z.object({
   // WeChat: ≤ 60 chars of a-z A-Z 0-9 - _, starting with a letter.
@@ -30,6 +33,8 @@ export interface FunctionDir {
   dir: string;
   entry: string;
   config: FunctionConfig;
+  /** What `<dir>/collections.json` declares ([] without the file). */
+  collections: CollectionDeclaration[];
 }
 
 export const DEFAULT_TIMEOUT_SECONDS = 3;
@@ -62,7 +67,7 @@ export function listFunctionDirs(functionsDir: string): FunctionDir[] {
     .map((dir) => {
       const entry = path.join(dir, 'index.ts');
       if (!fs.existsSync(entry)) throw new Error(`云函数 ${path.basename(dir)} 缺少入口文件 ${entry}`);
-      return { name: path.basename(dir), dir, entry, config: readFunctionConfig(dir) };
+      return { name: path.basename(dir), dir, entry, config: readFunctionConfig(dir), collections: readFunctionCollections(dir) };
     });
 }
 
