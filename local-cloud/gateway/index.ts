@@ -15,7 +15,7 @@ import { configureLocalCloud, invoke, registerFunction } from './local-cloud-api
 import { route, type RouteContext } from './routes';
 import { parseAdminList } from '../../core/policy';
 
-export { PREVIEW_IDENTITIES, IDENTITY_HEADER, type PreviewIdentity } from './identities';
+export { PREVIEW_IDENTITIES, IDENTITY_HEADER, publicIdentities, previewStaffRecords, type PreviewIdentity } from './identities';
 
 export interface GatewayOptions {
   /** Default: env PORT, else 8787. 0 picks a free port (tests). */

@@ -6,7 +6,7 @@ import type { LoadedFunction } from '../runtime';
 import type { TimerScheduler } from '../timers';
 import { resolveInside, sendBuffer, sendFile, sendText } from './files';
 import { fail, readBody, refuseAndClose, sendJson, sendResult } from './http-util';
-import { IDENTITY_HEADER, OPENID_PATTERN, PREVIEW_IDENTITIES } from './identities';
+import { IDENTITY_HEADER, OPENID_PATTERN, publicIdentities } from './identities';
 import { invokeWithDeadline, type InvokeOutcome } from './invoke';
 import { inboxOf, invoke, readStored } from './local-cloud-api';
 
@@ -42,7 +42,7 @@ export async function route(ctx: RouteContext, req: IncomingMessage, res: Server
     if (ctx.localMode) {
       const trigMatch = /^\/api\/triggers\/([^/]+)\/([^/]+)$/.exec(p);
       if (trigMatch) return method === 'POST' ? fireTrigger(ctx, res, trigMatch[1] ?? '', trigMatch[2] ?? '') : methodNotAllowed(res, 'POST');
-      if (p === '/api/local/identities') return method === 'GET' ? sendJson(res, 200, PREVIEW_IDENTITIES) : methodNotAllowed(res, 'GET');
+      if (p === '/api/local/identities') return method === 'GET' ? sendJson(res, 200, publicIdentities()) : methodNotAllowed(res, 'GET');
       if (p === '/api/local/inbox') return method === 'GET' ? inbox(res, url) : methodNotAllowed(res, 'GET');
     }
     return sendResult(res, 404, fail('NOT_FOUND', '接口不存在'));
