@@ -7,12 +7,14 @@ import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { configureLocalCloud, registerFunction, resetLocalCloud } from '../../local-cloud';
+import { configureLocalCloud, declareCollections, resetLocalCloud } from '../../local-cloud';
+import { declaredCollectionNames } from '../../local-cloud/runtime/function-config';
+import { FUNCTIONS_DIR } from '../../local-cloud/runtime/paths';
 import { main as matters } from '../../cloudfunctions/matters';
 import { main as account } from '../../cloudfunctions/account';
 import { main as booking } from '../../cloudfunctions/booking';
 import type { SlotView } from '../../core/api';
-import { ADMIN, call, expectOk } from './harness';
+import { ADMIN, call, expectOk, registerSource } from './harness';
 import { PASSPORT, ID_CARD, all, checkInvariant, nextWorkdays, seedAll } from './booking-helpers';
 
 jest.setTimeout(180_000);
@@ -23,10 +25,11 @@ let dataDir: string;
 function open() {
   resetLocalCloud();
   configureLocalCloud({ dataDir });
+  declareCollections(declaredCollectionNames(FUNCTIONS_DIR));
   process.env.ADMIN_OPENIDS = ADMIN;
-  registerFunction('matters', matters);
-  registerFunction('account', account);
-  registerFunction('booking', booking);
+  registerSource('matters', matters);
+  registerSource('account', account);
+  registerSource('booking', booking);
 }
 
 beforeAll(() => { dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'booking-crash-')); });
