@@ -7,9 +7,13 @@ export default defineAppConfig({
       pages: ['pages/search/index', 'pages/list/index', 'pages/guide/index'],
     },
     {
+      root: 'packages/booking',
+      pages: ['pages/book/index', 'pages/detail/index', 'pages/mine/index'],
+    },
+    {
       // Only staff ever open these; citizens never download them.
       root: 'packages/staff',
-      pages: ['pages/import/index', 'pages/staff/index'],
+      pages: ['pages/import/index', 'pages/staff/index', 'pages/hall-day/index', 'pages/hall-setup/index'],
     },
   ],
   preloadRule: {

@@ -8,6 +8,9 @@ export const ROUTES = {
   guide: '/packages/matters/pages/guide/index',
   staffImport: '/packages/staff/pages/import/index',
   staffManage: '/packages/staff/pages/staff/index',
+  myBookings: '/packages/booking/pages/mine/index',
+  hallDay: '/packages/staff/pages/hall-day/index',
+  hallSetup: '/packages/staff/pages/hall-setup/index',
 } as const
 
 export const LIST_BYS: readonly ListFilter['by'][] = ['department', 'theme', 'lifeEvent']

@@ -34,6 +34,16 @@ export default function Mine() {
       </View>
 
       <View className='section'>
+        <View className='row' hoverClass='row--pressed' onClick={() => Taro.navigateTo({ url: ROUTES.myBookings })}>
+          <View className='row__main'>
+            <Text className='row__title'>我的预约</Text>
+            <View className='row__desc'>查看预约码、取消预约、到场状态</View>
+          </View>
+          <Text className='row__chevron'>›</Text>
+        </View>
+      </View>
+
+      <View className='section'>
         <View className='section__title'>显示设置</View>
         <ElderSwitch compact />
         <View className='muted mine__hint'>开启后全部页面字体加大、对比增强、按钮加大，再次点击即可恢复标准版。</View>
@@ -51,6 +61,15 @@ export default function Mine() {
             </View>
             <Text className='row__chevron'>›</Text>
           </View>
+          {(who.role === 'admin' || who.halls.length > 0) && (
+            <View className='row' hoverClass='row--pressed' onClick={() => Taro.navigateTo({ url: ROUTES.hallDay })}>
+              <View className='row__main'>
+                <Text className='row__title'>大厅预约</Text>
+                <View className='row__desc'>当日预约、签到核验、爽约、时段容量与关闭、大厅设置</View>
+              </View>
+              <Text className='row__chevron'>›</Text>
+            </View>
+          )}
           {who.role === 'admin' && (
             <View className='row' hoverClass='row--pressed' onClick={() => Taro.navigateTo({ url: ROUTES.staffManage })}>
               <View className='row__main'>

@@ -12,6 +12,7 @@ import { GuideResult } from './guide-result'
 import { GuideContact } from './guide-contact'
 import { GuideLegal } from './guide-legal'
 import { GuideFaqs } from './guide-faqs'
+import { BookingEntry } from '../booking-entry'
 import './guide.scss'
 
 /** The whole 办事指南, in the order a citizen needs it: what, can I, what to bring, how long, cost, where. */
@@ -20,6 +21,7 @@ export function GuideView({ matter }: { matter: Matter }) {
     <View className='guide'>
       <GuideHeader matter={matter} />
       <GuideJumpBar />
+      <BookingEntry matter={matter} />
       <GuideBasics matter={matter} />
       <GuideConditions matter={matter} />
       <GuideMaterials matter={matter} />

@@ -1,0 +1,74 @@
+import Taro from '@tarojs/taro'
+import { Input, Text, View } from '@tarojs/components'
+import { useState } from 'react'
+import type { HallAdminView } from '@core/api'
+import { PageShell } from '@/components/page-shell'
+import { LoadState } from '@/components/load-state'
+import { useCloudQuery } from '@/hooks/use-cloud-query'
+import { callCloud } from '@/services/cloud-client'
+import { RoleGate } from '../../components/role-gate'
+import '../hall-day/index.scss'
+
+type Group = HallAdminView['groups'][number]
+
+function periodsText(g: Group): string {
+  const mon = g.template?.weekly['1'] ?? []
+  return mon.length ? mon.map((p) => `${p.from}-${p.to}`).join('，') : '未设置'
+}
+
+function TemplateEditor({ hall, group, onSaved }: { hall: HallAdminView; group: Group; onSaved: () => void }) {
+  const [minutes, setMinutes] = useState(String(group.template?.slotMinutes ?? 30))
+  const [capacity, setCapacity] = useState(String(group.template?.capacity ?? 2))
+  const [error, setError] = useState('')
+  const save = async () => {
+    const res = await callCloud('booking', 'saveTemplate', { hallId: hall.hallId, group: group.id, slotMinutes: Number(minutes), capacity: Number(capacity) })
+    if (res.ok) {
+      setError('')
+      Taro.showToast({ title: '已保存', icon: 'success' })
+      onSaved()
+    } else setError(res.message)
+  }
+  return (
+    <View className='row'>
+      <View className='row__main'>
+        <View className='row__title'>{group.name}{group.location ? ` · ${group.location}` : ''}</View>
+        <View className='row__desc'>办理事项 {group.matterIds.length} 项 · 工作日时段 {periodsText(group)}</View>
+        <View className='hall-day__row'>
+          <Input className='field__input' type='number' value={minutes} onInput={(e) => setMinutes(e.detail.value)} />
+          <Text>分钟/时段</Text>
+        </View>
+        <View className='hall-day__row'>
+          <Input className='field__input' type='number' value={capacity} onInput={(e) => setCapacity(e.detail.value)} />
+          <Text>人/时段</Text>
+        </View>
+        {error && <View className='hall-day__error'>{error}</View>}
+        <View className='btn btn--primary' onClick={save}>保存模板</View>
+      </View>
+    </View>
+  )
+}
+
+function HallSetup() {
+  const halls = useCloudQuery('booking', 'myHalls', {})
+  return (
+    <LoadState error={halls.error} hasData={!!halls.data} onRetry={halls.reload} isEmpty={halls.data?.length === 0}
+      empty={<Text className='muted'>您还没有被分配到服务大厅，请联系管理员。</Text>}>
+      {(halls.data ?? []).map((h) => (
+        <View key={h.hallId} className='section'>
+          <View className='section__title'>{h.name}</View>
+          <View className='muted'>{h.address} · {h.hours}</View>
+          <View className='muted'>修改模板只影响尚未生成的时段；已有预约或调整过的时段保持原容量，可在“大厅预约”中单独调整。</View>
+          {h.groups.map((g) => <TemplateEditor key={g.id} hall={h} group={g} onSaved={halls.reload} />)}
+        </View>
+      ))}
+    </LoadState>
+  )
+}
+
+export default function HallSetupPage() {
+  return (
+    <PageShell className='hall-setup'>
+      <RoleGate min='staff'>{() => <HallSetup />}</RoleGate>
+    </PageShell>
+  )
+}

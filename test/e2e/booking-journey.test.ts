@@ -1,0 +1,74 @@
+/**
+ * 预约 in the H5 preview: a citizen books a slot from the 办事指南 and sees it in 我的预约 → hall
+ * staff (identity switch) check the citizen in with the code → the citizen sees 已到场.
+ */
+import type { Page } from 'playwright-core';
+import { invokeFunction } from '../../local-cloud';
+import { shanghaiInstant } from '../../core/calendar/workdays';
+import { openPhonePage, startPreview, type Preview } from './browser';
+
+const PASSPORT = '11999900MB0P12328T3000111101001';
+let preview: Preview;
+
+beforeAll(async () => { preview = await startPreview(); });
+afterAll(async () => {
+  delete process.env.BOOKING_FAKE_NOW;
+  await preview?.close();
+});
+
+async function becomeByLabel(page: Page, base: string, label: string) {
+  await page.goto(`${base}/#/pages/mine/index`);
+  await page.locator('.identity-switcher__item', { hasText: label }).click();
+  await page.locator('.identity-switcher__item--active', { hasText: label }).waitFor();
+}
+
+describe('H5 journey: booking a hall visit', () => {
+  it('a citizen books, hall staff check the code in, the citizen sees 已到场', async () => {
+    const { page, problems } = await openPhonePage(preview);
+    const base = preview.gateway.url;
+    await becomeByLabel(page, base, '市民（张*）');
+
+    // 1. From the guide: hall → date → slot → confirm.
+    await page.goto(`${base}/#/packages/matters/pages/guide/index?id=${PASSPORT}`);
+    await page.locator('.btn', { hasText: '预约办理' }).click();
+    await page.locator('.booking-choice', { hasText: '示例市政务服务中心' }).click();
+    const openDays = page.locator('.booking-date:not(.booking-date--off)');
+    await openDays.first().waitFor();
+    // Holidays and weekends are greyed: fewer open days than days shown whenever a weekend lies within.
+    expect(await page.locator('.booking-date--off').count()).toBeGreaterThan(0);
+    await openDays.nth(1).click(); // not today: its slots may have passed
+    const freeSlot = page.locator('.booking-slot:not(.booking-slot--full)').first();
+    await freeSlot.waitFor();
+    expect(await freeSlot.innerText()).toMatch(/余\d+个/);
+    await freeSlot.click();
+    await page.locator('.btn', { hasText: '确认预约' }).click();
+    await page.getByText('预约成功').waitFor();
+    const code = (await page.locator('.booking-ticket__code').innerText()).replace(/\s+/g, '');
+    expect(code).toMatch(/^\d{8}$/);
+    await page.locator('.booking-ticket__qr').waitFor();
+
+    await page.goto(`${base}/#/packages/booking/pages/mine/index`);
+    const row = page.locator('.row', { hasText: '普通护照签发' });
+    await row.locator('.badge', { hasText: '已预约' }).waitFor();
+
+    // 2. The visit day arrives (the functions' clock; the browser does not need it).
+    const mine = (await invokeFunction('booking', { action: 'mine', params: {} }, { OPENID: 'local-citizen' })) as any;
+    const booking = mine.data[0];
+    process.env.BOOKING_FAKE_NOW = shanghaiInstant(booking.date, booking.start).toISOString();
+
+    await becomeByLabel(page, base, '大厅工作人员（政务服务中心）');
+    await page.goto(`${base}/#/packages/staff/pages/hall-day/index`);
+    const input = page.locator('.section', { hasText: '签到核验' }).locator('input');
+    await input.waitFor();
+    await input.fill(code);
+    await page.locator('.btn--primary', { hasText: '签到' }).click();
+    await page.locator('.hall-day__ok', { hasText: '已到场' }).waitFor();
+
+    // 3. Back as the citizen.
+    await becomeByLabel(page, base, '市民（张*）');
+    await page.goto(`${base}/#/packages/booking/pages/mine/index`);
+    await page.locator('.row', { hasText: '普通护照签发' }).locator('.badge', { hasText: '已到场' }).waitFor();
+    expect(problems).toEqual([]);
+    await page.context().close();
+  });
+});
