@@ -45,7 +45,7 @@ describe('H5 journey: booking a hall visit', () => {
     await page.getByText('预约成功').waitFor();
     const code = (await page.locator('.booking-ticket__code').innerText()).replace(/\s+/g, '');
     expect(code).toMatch(/^\d{8}$/);
-    await page.locator('.booking-ticket__qr').waitFor();
+    expect(await page.locator('.booking-ticket__qr-cell--dark').count()).toBeGreaterThan(100);
 
     await page.goto(`${base}/#/packages/booking/pages/mine/index`);
     const row = page.locator('.row', { hasText: '普通护照签发' });
@@ -63,6 +63,10 @@ describe('H5 journey: booking a hall visit', () => {
     await input.fill(code);
     await page.locator('.btn--primary', { hasText: '签到' }).click();
     await page.locator('.hall-day__ok', { hasText: '已到场' }).waitFor();
+    // The same code a second time is refused with the reason.
+    await input.fill(code);
+    await page.locator('.btn--primary', { hasText: '签到' }).click();
+    await page.locator('.hall-day__error', { hasText: '已于' }).waitFor();
 
     // 3. Back as the citizen.
     await becomeByLabel(page, base, '市民（张*）');

@@ -39,12 +39,13 @@ export function newRequestId(): string {
   return `r${Date.now().toString(36)}${Math.random().toString(36).slice(2, 10)}`
 }
 
-/** The QR code as a GIF data URL (works in <Image> on weapp and h5). */
-export function qrDataUrl(text: string): string {
+/** The QR code's module matrix (true = dark), rendered as Views so weapp and h5 draw it alike. */
+export function qrMatrix(text: string): boolean[][] {
   const qr = qrcode(0, 'M')
   qr.addData(text)
   qr.make()
-  return qr.createDataURL(8, 2)
+  const n = qr.getModuleCount()
+  return Array.from({ length: n }, (_, r) => Array.from({ length: n }, (_, c) => qr.isDark(r, c)))
 }
 
 /** Digits in groups of four, easier to read aloud at the counter. */

@@ -5,6 +5,7 @@ import { LoadState } from '@/components/load-state'
 import { useCloudQuery } from '@/hooks/use-cloud-query'
 import { guideUrl, readParam } from '@/utils/routes'
 import { GuideView } from '../../components/guide/guide-view'
+import { BookingEntry } from '../../components/booking-entry'
 
 export default function Guide() {
   const { params } = useRouter()
@@ -21,6 +22,7 @@ export default function Guide() {
   return (
     <PageShell className='guide-page'>
       <LoadState error={missingId ?? guide.error} hasData={!!matter} onRetry={missingId ? undefined : guide.reload}>
+        {matter && <BookingEntry matter={matter} />}
         {matter && <GuideView matter={matter} />}
       </LoadState>
     </PageShell>
