@@ -30,7 +30,7 @@ describe('H5 journey: booking a hall visit', () => {
 
     // 1. From the guide: hall → date → slot → confirm.
     await page.goto(`${base}/#/packages/matters/pages/guide/index?id=${PASSPORT}`);
-    await page.locator('.btn', { hasText: '预约办理' }).click();
+    await page.locator('.btn:visible', { hasText: '预约办理' }).first().click();
     await page.locator('.booking-choice', { hasText: '示例市政务服务中心' }).click();
     const openDays = page.locator('.booking-date:not(.booking-date--off)');
     await openDays.first().waitFor();
