@@ -19,7 +19,7 @@ export default function Mine() {
   useReloadOnReturn(me.reload)
 
   return (
-    <PageShell className='mine'>
+    <PageShell className='mine' tab>
       <View className='mine__profile'>
         <LoadState error={me.error} hasData={!!who} onRetry={me.reload}>
           {who && (
