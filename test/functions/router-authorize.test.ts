@@ -5,7 +5,7 @@
  */
 import { z } from '../../core/zod-zh';
 import { action, buildRouter, budgetOf, exceedsDepth, MAX_EVENT_DEPTH } from '../../cloudfunctions/shared/router';
-import { configureLocalCloud, invokeFunction, registerFunction, resetLocalCloud } from '../../local-cloud';
+import { configureLocalCloud, declareCollections, invokeFunction, registerFunction, resetLocalCloud } from '../../local-cloud';
 
 const records: Record<string, { owner: string; department: string }> = {
   a1: { owner: 'citizen-1', department: 'psb' },
@@ -38,6 +38,7 @@ const main = buildRouter({
 beforeEach(() => {
   resetLocalCloud();
   configureLocalCloud({ dataDir: ':memory:' });
+  declareCollections(['staff']);
   registerFunction('demo', main);
   handled = [];
   process.env.ADMIN_OPENIDS = 'admin-1';
