@@ -7,6 +7,7 @@ import * as path from 'node:path';
 import { DEFAULT_TIMEOUT_SECONDS, listFunctionDirs, type TriggerConfig } from './function-config';
 import { cronProblem } from '../../local-cloud/timers/cron';
 import type { DeployConfig } from './deploy-config';
+import { builtEnvProblem, readBuiltEnv, type BuiltEnv } from './built-env';
 
 export interface FunctionPlan {
   name: string;
@@ -17,7 +18,14 @@ export interface FunctionPlan {
 }
 
 export interface DeployPlan {
-  miniprogram: { projectPath: string; miniprogramRoot: string; built: boolean } | null;
+  miniprogram: {
+    projectPath: string;
+    miniprogramRoot: string;
+    /** Absolute: where the weapp is built and what miniprogram-ci uploads. */
+    outDir: string;
+    /** What the existing build there was built for (before this deploy rebuilds it). */
+    builtEnv: BuiltEnv;
+  } | null;
   functions: FunctionPlan[];
   consoleSteps: string[];
   problems: string[];
@@ -29,6 +37,8 @@ export interface PlanOptions {
   buildDir: string;
   includeMiniprogram: boolean;
   includeFunctions: boolean;
+  /** --skip-build: the existing build is uploaded as is, so it must already target the env. */
+  skipBuild: boolean;
   only?: string[];
 }
 
@@ -45,11 +55,12 @@ export function makeDeployPlan(config: DeployConfig, options: PlanOptions): Depl
     } else {
       problems.push('找不到 project.config.json，miniprogram-ci 需要它');
     }
-    miniprogram = {
-      projectPath: options.repoRoot,
-      miniprogramRoot: root,
-      built: fs.existsSync(path.join(options.repoRoot, root, 'app.json')),
-    };
+    const outDir = path.resolve(options.repoRoot, root);
+    miniprogram = { projectPath: options.repoRoot, miniprogramRoot: root, outDir, builtEnv: readBuiltEnv(outDir) };
+    if (options.skipBuild) {
+      const problem = builtEnvProblem(miniprogram.builtEnv, config.envId, root);
+      if (problem) problems.push(problem);
+    }
   }
 
   let functions: FunctionPlan[] = [];
@@ -105,7 +116,7 @@ function sourceMentions(fnDir: string, functionsDir: string, needle: string): bo
   return dirs.some(walk);
 }
 
-export function describePlan(config: DeployConfig, plan: DeployPlan, sources: Record<string, string>, dryRun: boolean): string[] {
+export function describePlan(config: DeployConfig, plan: DeployPlan, sources: Record<string, string>, dryRun: boolean, skipBuild = false): string[] {
   const lines: string[] = [];
   lines.push(dryRun ? '部署计划（--dry-run，不会上传任何内容）' : '部署计划');
   lines.push(`  小程序 AppID：${config.appid}（来自 ${sources.appid ?? '默认值'}）`);
@@ -113,9 +124,10 @@ export function describePlan(config: DeployConfig, plan: DeployPlan, sources: Re
   lines.push(`  上传密钥：${path.basename(config.privateKeyPath)}（来自 ${sources.privateKeyPath ?? '默认值'}）`);
   lines.push(`  版本：${config.version}  描述：${config.desc}  CI 机器人：${config.robot}`);
   if (plan.miniprogram) {
-    lines.push(
-      `  1. 上传小程序代码 ${plan.miniprogram.miniprogramRoot}${plan.miniprogram.built ? '' : '（尚未构建，将先运行 taro build --type weapp）'}`,
-    );
+    const mp = plan.miniprogram;
+    const existing = mp.builtEnv.built ? `现有构建的云环境：${mp.builtEnv.envIds.join('、') || '未知'}` : '尚未构建';
+    const build = skipBuild ? '不重新构建' : `先以 WX_CLOUD_ENV=${config.envId} 运行 taro build --type weapp`;
+    lines.push(`  1. 上传小程序代码 ${mp.miniprogramRoot}（${build}；${existing}）`);
   }
   plan.functions.forEach((fn, i) => {
     const n = (plan.miniprogram ? 2 : 1) + i;
