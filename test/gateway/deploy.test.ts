@@ -6,7 +6,7 @@ import { runDeploy, type MiniprogramCi } from '../../scripts/deploy';
 import { REPO_ROOT } from '../../scripts/lib/repo';
 import { MISSING_CLOUD_ENV_WARNING } from '../../config/cloud-env';
 
-const FUNCTIONS_DIR = path.join(__dirname, 'fixtures', 'cloudfunctions');
+const FIXTURE_FUNCTIONS = path.join(__dirname, 'fixtures', 'cloudfunctions');
 const APPID = 'wx0123456789abcdef';
 
 interface Run {
@@ -19,11 +19,26 @@ interface Run {
 describe('npm run deploy', () => {
   let tmp: string;
   let keyPath: string;
+  let FUNCTIONS_DIR: string;
 
   beforeAll(() => {
     tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'deploy-'));
     keyPath = path.join(tmp, 'private.test.key');
     fs.writeFileSync(keyPath, 'not a real key');
+    // The echo fixture, declaring two collections and one more env var.
+    FUNCTIONS_DIR = path.join(tmp, 'cloudfunctions');
+    fs.cpSync(FIXTURE_FUNCTIONS, FUNCTIONS_DIR, { recursive: true });
+    fs.writeFileSync(path.join(FUNCTIONS_DIR, 'echo', 'collections.json'), JSON.stringify({
+      collections: [
+        { name: 'echo_log', description: '回声记录', indexes: [
+          { name: 'openid_at', keys: { openid: 1, at: -1 }, unique: false },
+          { name: 'requestId', keys: { requestId: 1 }, unique: true },
+        ] },
+        { name: 'echo_meta', description: '回声元数据', indexes: [] },
+      ],
+    }));
+    const config = JSON.parse(fs.readFileSync(path.join(FUNCTIONS_DIR, 'echo', 'config.json'), 'utf8'));
+    fs.writeFileSync(path.join(FUNCTIONS_DIR, 'echo', 'config.json'), JSON.stringify({ ...config, envVariables: { ECHO_PREFIX: '回声前缀' } }));
   });
   afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
 
@@ -67,7 +82,12 @@ describe('npm run deploy', () => {
     expect(r.out).toContain('上传小程序代码 dist/');
     expect(r.out).toContain('上传云函数 echo');
     expect(r.out).toContain('创建定时触发器 tick：0 0 3 * * * *');
-    expect(r.out).toContain('超时时间：请在 云开发控制台 → 云函数 → echo');
+    // Console steps generated from collections.json and config.json.
+    expect(r.out).toContain('数据库：创建集合 echo_log（回声记录；云函数 echo），数据权限设为“所有用户不可读写（仅云函数）”');
+    expect(r.out).toContain('索引 openid_at：openid 升序、at 降序（非唯一）');
+    expect(r.out).toContain('索引 requestId：requestId 升序（唯一）');
+    expect(r.out).toContain('数据库：创建集合 echo_meta（回声元数据；云函数 echo），数据权限设为“所有用户不可读写（仅云函数）”\n      不需要额外索引');
+    expect(r.out).toContain('云函数 echo：在 云开发控制台 → 云函数 → echo → 版本与配置 → 编辑 中设置超时时间 1 秒，环境变量 ADMIN_OPENIDS=oAdmin1,oAdmin2；ECHO_PREFIX=<回声前缀>');
     expect(r.out).toContain('dry-run：未上传任何内容');
     // The key's location is named, never its content.
     expect(r.out).not.toContain('not a real key');
