@@ -7,7 +7,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { DEFAULT_TIMEOUT_SECONDS, type FunctionDir, type TriggerConfig } from './function-config';
-import { describeIndexKeys, mergeCollections, readCollectionsFile, type MergedCollection } from './collections';
+import { describeIndexKeys, mergeCollections, readFunctionCollections, type MergedCollection } from './collections';
 
 /** The console's data permission for every collection: the mini-program never reads the database directly. */
 export const COLLECTION_PERMISSION = '所有用户不可读写（仅云函数）';
@@ -39,7 +39,7 @@ export interface ConsoleSetup {
 }
 
 export function consoleSetup(functions: FunctionDir[], functionsDir: string): ConsoleSetup {
-  const { collections, problems } = mergeCollections(functions.map((f) => ({ function: f.name, collections: readCollectionsFile(f.dir) })));
+  const { collections, problems } = mergeCollections(functions.map((f) => ({ functionName: f.name, collections: readFunctionCollections(f.dir) })));
   const shared = path.join(functionsDir, 'shared');
   const setups = functions.map((f): FunctionSetup => {
     const declared = envVariablesOf(f);

@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { runDeploy, type MiniprogramCi } from '../../scripts/deploy';
-import { REPO_ROOT } from '../../scripts/lib/repo';
+import { REPO_ROOT } from '../../local-cloud/runtime/paths';
 import { MISSING_CLOUD_ENV_WARNING } from '../../config/cloud-env';
 
 const FIXTURE_FUNCTIONS = path.join(__dirname, 'fixtures', 'cloudfunctions');

@@ -7,7 +7,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { DEPLOY_CONSOLE_DOC, generateDeployConsoleDoc } from '../../scripts/docs-deploy';
 import { mergeCollections, readCollectionDeclarations } from '../../scripts/lib/collections';
-import { FUNCTIONS_DIR } from '../../scripts/lib/repo';
+import { FUNCTIONS_DIR } from '../../local-cloud/runtime/paths';
 
 function tmpFunctions(files: Record<string, unknown>): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'collections-'));
@@ -50,8 +50,8 @@ describe('docs/deploy-console.md', () => {
 
   it('refuses conflicting index declarations and malformed files, in Chinese', () => {
     const conflict = mergeCollections([
-      { function: 'a', collections: [{ name: 'outbox', description: '待发消息', indexes: [{ name: 'status_at', keys: { status: 1, at: 1 }, unique: false }] }] },
-      { function: 'b', collections: [{ name: 'outbox', description: '待发消息', indexes: [{ name: 'status_at', keys: { status: 1 }, unique: false }] }] },
+      { functionName: 'a', collections: [{ name: 'outbox', description: '待发消息', indexes: [{ name: 'status_at', keys: { status: 1, at: 1 }, unique: false }] }] },
+      { functionName: 'b', collections: [{ name: 'outbox', description: '待发消息', indexes: [{ name: 'status_at', keys: { status: 1 }, unique: false }] }] },
     ]);
     expect(conflict.problems).toEqual(['集合 outbox 的索引 status_at 在 a 与 b 中的声明不一致']);
     expect(conflict.collections[0].declaredBy).toEqual(['a', 'b']);
@@ -61,7 +61,9 @@ describe('docs/deploy-console.md', () => {
       'gamma/config.json': {},
       'gamma/collections.json': { collections: [{ name: 'g', description: '说明', indexes: [{ name: 'x', keys: { a: 'asc' } }] }] },
     });
-    expect(() => generateDeployConsoleDoc(dir)).toThrow(/集合声明 .*gamma\/collections\.json 不合法：collections\.0\.indexes\.0\.keys\.a: 索引方向只能是 1（升序）或 -1（降序）/);
+    expect(() => generateDeployConsoleDoc(dir)).toThrow('云函数 gamma 的集合 g 索引 x：字段 a 的方向 "asc" 无效，只能是 1（升序）、-1（降序）或 "2dsphere"（地理位置）');
+    fs.writeFileSync(path.join(dir, 'gamma', 'collections.json'), JSON.stringify({ collections: [{ name: 'g', indexes: [] }] }));
+    expect(() => generateDeployConsoleDoc(dir)).toThrow(/集合声明 .*gamma\/collections\.json 不合法：collections\.0\.description/);
     fs.rmSync(dir, { recursive: true, force: true });
   });
 });

@@ -117,6 +117,9 @@ describe('type-check in the test command', () => {
     const repo = fs.mkdtempSync(path.join(os.tmpdir(), 'test-all-'));
     try {
       fs.cpSync(abs('scripts'), path.join(repo, 'scripts'), { recursive: true });
+      // scripts/lib/repo.ts takes the repository paths from the local cloud's runtime.
+      fs.mkdirSync(path.join(repo, 'local-cloud', 'runtime'), { recursive: true });
+      fs.copyFileSync(abs('local-cloud/runtime/paths.ts'), path.join(repo, 'local-cloud', 'runtime', 'paths.ts'));
       fs.symlinkSync(abs('node_modules'), path.join(repo, 'node_modules'), 'dir');
       fs.writeFileSync(path.join(repo, 'package.json'), JSON.stringify({ name: 'probe', private: true, scripts: { typecheck: 'tsc --noEmit -p tsconfig.json' } }));
       fs.writeFileSync(path.join(repo, 'tsconfig.json'), JSON.stringify({ compilerOptions: { strict: true, noEmit: true, types: [] }, include: ['drift.ts'] }));
