@@ -10,6 +10,7 @@ export interface PreviewIdentity {
 export const PREVIEW_IDENTITIES: readonly PreviewIdentity[] = [
   { openid: 'local-citizen', label: '市民（张*）' },
   { openid: 'local-staff-psb', label: '工作人员（公安局）' },
+  { openid: 'local-agent', label: '咨询坐席（12345）' },
   { openid: 'local-admin', label: '管理员' },
 ];
 
