@@ -100,6 +100,8 @@ export interface InboxItem {
   answeredByName?: string;
   answeredAt?: string;
   learnedAs?: string;
+  /** The reply is saved, but the customer-service channel refused it (45015 / 45047): what staff should do. */
+  warning?: string;
 }
 
 export interface KbVersionInfo { version: number; by: string; byName?: string; at: string; change: string }

@@ -44,11 +44,13 @@ export class Bm25Index {
   search(terms: string[], weight: (term: string) => number = () => 1, matched?: Map<number, number>): Map<number, number> {
     const scores = new Map<number, number>();
     const seen = new Set<string>();
+    // Terms in more than this share of documents carry almost no evidence but cost the most.
+    const maxDf = Math.max(50, this.lengths.length * 0.05);
     for (const t of terms) {
       if (seen.has(t)) continue;
       seen.add(t);
       const list = this.postings.get(t);
-      if (!list) continue;
+      if (!list || list.length > maxDf) continue;
       const idf = this.idf(t) * weight(t);
       for (const { doc, tf } of list) {
         const norm = tf * (this.k1 + 1) / (tf + this.k1 * (1 - this.b + this.b * this.lengths[doc] / this.avgLen));

@@ -78,7 +78,7 @@ export const reply = action({
     if (delivered && !delivered.ok) {
       // 45015 / 45047: the customer-service window is closed; the reply waits in the chat and the outbox.
       await db.collection(OUTBOX_COLLECTION).doc(event._id).set({ data: stripId(event) });
-      throw new DomainError('CONFLICT', delivered.message);
+      return { ...item, warning: delivered.message };
     }
     return item;
   },
