@@ -13,7 +13,7 @@ export default defineAppConfig({
     {
       // Only staff ever open these; citizens never download them.
       root: 'packages/staff',
-      pages: ['pages/import/index', 'pages/staff/index', 'pages/hall-day/index', 'pages/hall-setup/index'],
+      pages: ['pages/import/index', 'pages/staff/index', 'pages/invite/index', 'pages/join/index', 'pages/hall-day/index', 'pages/hall-setup/index'],
     },
   ],
   preloadRule: {

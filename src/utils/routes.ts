@@ -11,6 +11,8 @@ export const ROUTES = {
   myBookings: '/packages/booking/pages/mine/index',
   hallDay: '/packages/staff/pages/hall-day/index',
   hallSetup: '/packages/staff/pages/hall-setup/index',
+  staffInvite: '/packages/staff/pages/invite/index',
+  staffJoin: '/packages/staff/pages/join/index',
 } as const
 
 export const LIST_BYS: readonly ListFilter['by'][] = ['department', 'theme', 'lifeEvent']

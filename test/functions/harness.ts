@@ -9,6 +9,7 @@ import { FUNCTIONS_DIR } from '../../local-cloud/runtime/paths';
 import { main as matters } from '../../cloudfunctions/matters';
 import { main as account } from '../../cloudfunctions/account';
 import { main as booking } from '../../cloudfunctions/booking';
+import { main as consult } from '../../cloudfunctions/consult';
 import type { Envelope } from '../../core/envelope';
 
 export const ADMIN = 'admin-openid';
@@ -32,6 +33,7 @@ export function startCloud() {
   registerSource('matters', matters);
   registerSource('account', account);
   registerSource('booking', booking);
+  registerSource('consult', consult);
 }
 
 export async function call<T = any>(fn: string, action: string, params?: unknown, openid?: string): Promise<Envelope<T>> {
