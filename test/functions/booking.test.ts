@@ -286,6 +286,24 @@ describe('booking: the timer', () => {
     expect(reminders).toEqual([expect.objectContaining({ _id: `bookingReminder:${b.id}:${day2}`, status: 'pending', openid: CITIZEN })]);
   });
 
+  it('finishes a closure that ran out of time: the timer cancels what is left, with the reason', async () => {
+    const [slot] = await slotsOf(PASSPORT, 'hall-center', day1);
+    const a = expectOk(await book('c1', slot.slotId));
+    const b = expectOk(await book('c2', slot.slotId));
+    // What closeSlots leaves when its time budget ends: the slot closed, still cancelling.
+    const db = cloud.database();
+    await db.collection('booking_slots').doc(slot.slotId).update({ data: { state: 'closed', closedReason: '临时停电', closing: true } });
+    expect(await book('c3', slot.slotId)).toMatchObject({ ok: false, code: 'CONFLICT' });
+    const r = await timer(new Date());
+    expect(r).toMatchObject({ ok: true, data: { closuresResumed: 1, cancelled: 2, complete: true } });
+    const events = (await all<any>('outbox')).filter((e) => e.type === 'bookingCancelled');
+    expect(events.map((e) => e.bookingId).sort()).toEqual([a.id, b.id].sort());
+    expect(events.every((e) => e.reason === '临时停电')).toBe(true);
+    expect((await all<any>('booking_slots')).find((s) => s._id === slot.slotId)).toMatchObject({ closing: false, left: 4, held: 0 });
+    expect((await timer(new Date())).data.closuresResumed).toBe(0);
+    await checkInvariant();
+  });
+
   it('runs only for the trigger service, not for a client posting a timer-shaped body', async () => {
     const r = await invokeFunction('booking', { Type: 'Timer', TriggerName: 'sweep', Time: new Date().toISOString() }, { OPENID: CITIZEN });
     expect(r).toMatchObject({ ok: false });
