@@ -10,6 +10,8 @@ import { declaredCollectionNames } from '../../local-cloud/runtime/function-conf
 import { FUNCTIONS_DIR } from '../../local-cloud/runtime/paths'
 import { main as matters } from '../../cloudfunctions/matters'
 import { main as account } from '../../cloudfunctions/account'
+import { main as booking } from '../../cloudfunctions/booking'
+import { seedBooking } from '../../scripts/seed/booking'
 import { DIST, loadTaroPage, tapElement, type CallFunctionRequest, type TaroPage } from './taro-page-harness'
 
 const GUIDE = 'packages/matters/pages/guide/index'
@@ -43,12 +45,14 @@ beforeAll(async () => {
   process.env.ADMIN_OPENIDS = ADMIN
   registerFunction('matters', matters)
   registerFunction('account', account)
+  registerFunction('booking', booking)
   const imported = await invokeFunction(
     'matters',
     { action: 'import', params: { format: 'json', content: seedText } },
     { OPENID: ADMIN },
   )
   expect(imported).toMatchObject({ ok: true, data: { applied: true, created: seedMatters.length } })
+  await seedBooking((name, data, openid) => invokeFunction(name, data, openid ? { OPENID: openid } : {}), ADMIN, () => undefined)
 })
 
 afterEach(() => {
@@ -96,15 +100,20 @@ test('renders the full 办事指南 of 普通护照签发 from the matters funct
   expect(materialNames).toEqual(passport.materials.map((m) => m.name))
   expect(materialNames).toContain('《中国公民出入境证件申请表》')
 
-  // one call, the documented shape
-  expect(p.cloudCalls).toHaveLength(1)
-  expect(p.cloudCalls[0]).toMatchObject({
+  // one matters call, the documented shape (the 预约办理 entry asks booking.halls separately)
+  const matterCalls = p.cloudCalls.filter((c) => c.name === 'matters')
+  expect(matterCalls).toHaveLength(1)
+  expect(matterCalls[0]).toMatchObject({
     name: 'matters',
     data: { action: 'get', params: { id: passport.implementationCode } },
     result: { ok: true, data: { name: '普通护照签发' } },
   })
 
   expect(p.textOf('guide-header__name')).toBe('普通护照签发')
+  // 到现场1次 and two halls serve it: the weapp build shows 预约办理.
+  const bookButton = await p.waitFor(() => p.byClass('btn--primary').find((e) => e.textContent === '预约办理'), 'the 预约办理 button')
+  expect(bookButton).toBeTruthy()
+  expect(p.cloudCalls.filter((c) => c.name === 'booking').every((c) => (c.data as { action: string }).action === 'halls')).toBe(true)
   expect(p.byClass('guide-materials')).toHaveLength(1)
   expect(p.textOf('guide-materials')).toContain(`共${passport.materials.length}项`)
 
