@@ -323,7 +323,7 @@ async function processOne(
   const started = Date.now();
   const r = await send({
     channel: d.channel, openid: d.openid, templateKey: d.templateKey, templateId: d.templateId, data: d.data, page: d.page,
-    clientMsgId: d.clientMsgId, timeoutMs: Math.max(300, Math.min(cfg.sendTimeoutMs, remainingMs() - 800)),
+    clientMsgId: d.clientMsgId, timeoutMs: Math.max(1000, Math.min(cfg.sendTimeoutMs, remainingMs() - 500)),
   }, cat);
   const duration = Date.now() - started;
   const outcome = classify(r.errcode, r.transport);
@@ -351,6 +351,14 @@ async function processOne(
       await logAttempt(d, owner, 'failed', r.errcode, duration, outcome.reason);
       break;
     case 'retry': {
+      if (outcome.reason === 'timeout' && !(d.channel === 'oa' && cat.oa.mode === 'template')) {
+        // The request left and no answer came: WeChat may have delivered it. Not repeated blindly
+        // (a one-time credit may be used, the user may have it): unknown, shown to staff.
+        await finish('unknown', { reason: 'timeout', attempts });
+        report.unknown += 1;
+        await logAttempt(d, owner, 'unknown', undefined, duration, 'timeout');
+        break;
+      }
       const at = nextRetryAt(Date.now(), attempts, d.deadline, { baseMs: cfg.backoffBaseMs, capMs: cfg.backoffCapMs }, outcome.minDelayMs);
       if (at === null) {
         await noteReason(d, outcome.reason);
