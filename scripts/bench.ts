@@ -131,6 +131,7 @@ async function main() {
   await searchLatency(seed);
   await functionLatency();
   localCloud.resetLocalCloud();
+  await (await import('./bench/push')).run();
 }
 
 main().catch((e) => {

@@ -2,6 +2,9 @@
  * The resumable dispatcher, driven by the `dispatch` timer (every minute) and by kicks.
  * Works in bounded batches while `remainingMs()` allows, never a fixed duration.
  *
+ * Conditions on `_id` use the plain string: these ids are generated here, never taken from a
+ * client, and a plain `_id` lets the database answer from its primary key.
+ *
  * Exactly once per (campaign, person) and per (event, recipient):
  *   - each message is a push_deliveries document with a deterministic `_id`, created only if absent;
  *   - queued → claimed: a conditional update (status queued) — only one dispatcher wins;
@@ -73,7 +76,7 @@ export function dispatchConfig(): DispatchConfig {
   return {
     concurrency: envNumber('PUSH_CONCURRENCY', 10),
     ratePerSec: envNumber('PUSH_RATE_PER_SEC', 200),
-    batch: envNumber('PUSH_BATCH', 50),
+    batch: envNumber('PUSH_BATCH', 200),
     leaseMs: envNumber('PUSH_LEASE_MS', 30_000),
     sendTimeoutMs: envNumber('PUSH_SEND_TIMEOUT_MS', 5_000),
     backoffBaseMs: envNumber('PUSH_BACKOFF_BASE_MS', 2_000),
@@ -109,7 +112,23 @@ export interface DispatchOptions {
   mode: 'all' | 'events';
 }
 
+/** Kicks in this instance coalesce: while one runs, another kick adds nothing but load. */
+let kickRunning = false;
+
 export async function runDispatch(opts: DispatchOptions): Promise<DispatchReport> {
+  if (opts.mode === 'events') {
+    if (kickRunning) return emptyReport();
+    kickRunning = true;
+    try {
+      return await runLoop(opts);
+    } finally {
+      kickRunning = false;
+    }
+  }
+  return runLoop(opts);
+}
+
+async function runLoop(opts: DispatchOptions): Promise<DispatchReport> {
   const cfg = dispatchConfig();
   const cat = loadCatalogue();
   const owner = `d-${Date.now().toString(36)}-${randomBytes(4).toString('hex')}`;
@@ -118,21 +137,31 @@ export async function runDispatch(opts: DispatchOptions): Promise<DispatchReport
   // Stop while a whole send (request + bookkeeping) still fits in the budget.
   const reserve = envNumber('PUSH_RESERVE_MS', 1500);
   let idle = 0;
+  let lastRecovery = 0;
   while (opts.remainingMs() > reserve) {
     let work = 0;
-    report.recovered += await recoverExpired(owner);
+    const t0 = Date.now();
+    // Expired leases are rare (a dead dispatcher): look at most every 5 s.
+    if (t0 - lastRecovery > 5000) {
+      lastRecovery = t0;
+      report.recovered += await recoverExpired(owner);
+    }
+    const t1 = Date.now();
     work += await ingestOutbox(owner, cat, cfg, report, opts.remainingMs, reserve);
     if (opts.mode === 'all') {
       await startDueCampaigns();
       work += await expandCampaigns(opts.remainingMs, reserve, report);
     }
+    const t2 = Date.now();
     const batch = await pickBatch(cfg, opts.mode);
+    const t3 = Date.now();
     if (batch.length) work += await sendBatch(batch, owner, cat, cfg, limiter, report, opts.remainingMs, reserve);
+    if (process.env.PUSH_DEBUG) console.log(`[dispatch ${opts.mode}] recover ${t1 - t0} ingest+expand ${t2 - t1} pick ${t3 - t2} send ${Date.now() - t3} n=${batch.length}`);
     if (opts.mode === 'all') await finishCampaigns();
     if (!work) {
       // Nothing due now: wait briefly for retries coming due or new events, but never idle long.
       idle += 1;
-      if (idle > 3) break;
+      if (idle > (opts.mode === 'events' ? 1 : 3)) break;
       await new Promise((r) => setTimeout(r, 200));
     } else idle = 0;
   }
@@ -150,7 +179,7 @@ async function recoverExpired(owner: string): Promise<number> {
     .where({ status: _().in(['claimed', 'inflight']), leaseUntil: _().lt(now) }).limit(100).get();
   for (const d of data as Delivery[]) {
     if (d.status === 'claimed') {
-      const r = await db().collection(C.deliveries).where({ _id: _().eq(d._id), status: 'claimed', owner: d.owner ?? null })
+      const r = await db().collection(C.deliveries).where({ _id: d._id, status: 'claimed', owner: d.owner ?? null })
         .update({ data: { status: 'queued', owner: null, updatedAt: now } });
       n += r.stats.updated;
       continue;
@@ -158,7 +187,7 @@ async function recoverExpired(owner: string): Promise<number> {
     // inflight: the request may have reached WeChat.
     const cat = loadCatalogue();
     const oaDedup = d.channel === 'oa' && cat.oa.mode === 'template' && d.firstInflightAt !== undefined && now - d.firstInflightAt < 9 * 60_000;
-    const r = await db().collection(C.deliveries).where({ _id: _().eq(d._id), status: 'inflight', owner: d.owner ?? null })
+    const r = await db().collection(C.deliveries).where({ _id: d._id, status: 'inflight', owner: d.owner ?? null })
       .update({ data: oaDedup
         ? { status: 'queued', owner: null, nextAt: now, updatedAt: now }
         : { status: 'unknown', owner: null, reason: 'unknown', updatedAt: now } });
@@ -176,14 +205,14 @@ async function ingestOutbox(owner: string, cat: Catalogue, cfg: DispatchConfig, 
   for (const raw of data as (OutboxEvent & { _id: string })[]) {
     if (remainingMs() < reserve) break;
     const now = Date.now();
-    const claim = await db().collection(C.outbox).where({ _id: _().eq(raw._id), status: 'pending' })
+    const claim = await db().collection(C.outbox).where({ _id: raw._id, status: 'pending' })
       .update({ data: { status: 'claimed', owner, leaseUntil: now + cfg.leaseMs } });
     if (!claim.stats.updated) continue;
     n += 1;
     report.ingested += 1;
     const mapping = mapEvent(raw);
     if ('skip' in mapping) {
-      await db().collection(C.outbox).where({ _id: _().eq(raw._id), owner }).update({ data: { status: 'skipped', reason: mapping.skip, owner: null } });
+      await db().collection(C.outbox).where({ _id: raw._id, owner }).update({ data: { status: 'skipped', reason: mapping.skip, owner: null } });
       continue;
     }
     const template = byKey(cat, mapping.push.templateKey);
@@ -202,7 +231,7 @@ async function ingestOutbox(owner: string, cat: Catalogue, cfg: DispatchConfig, 
     } else {
       await createIfAbsent(C.deliveries, { ...base, data: rendered.data, status: 'queued' });
     }
-    await db().collection(C.outbox).where({ _id: _().eq(raw._id), owner }).update({ data: { status: 'done', owner: null, deliveryId: id } });
+    await db().collection(C.outbox).where({ _id: raw._id, owner }).update({ data: { status: 'done', owner: null, deliveryId: id } });
   }
   return n;
 }
@@ -211,7 +240,7 @@ async function startDueCampaigns(): Promise<void> {
   const now = Date.now();
   const { data } = await db().collection(C.campaigns).where({ status: _().eq('scheduled'), sendAtMs: _().lte(now) }).limit(20).get();
   for (const c of data) {
-    await db().collection(C.campaigns).where({ _id: _().eq(c._id), status: 'scheduled' }).update({ data: { status: 'sending', startedAt: new Date().toISOString() } });
+    await db().collection(C.campaigns).where({ _id: c._id, status: 'scheduled' }).update({ data: { status: 'sending', startedAt: new Date().toISOString() } });
   }
 }
 
@@ -223,7 +252,7 @@ async function expandCampaigns(remainingMs: () => number, reserve: number, repor
   for (const c of campaigns) {
     const { data: chunks } = await db().collection(C.chunks).where({ campaignId: _().eq(c._id), expanded: false }).orderBy('n', 'asc').limit(2).get();
     if (!chunks.length) {
-      await db().collection(C.campaigns).where({ _id: _().eq(c._id) }).update({ data: { expandedAll: true } });
+      await db().collection(C.campaigns).where({ _id: c._id }).update({ data: { expandedAll: true } });
       continue;
     }
     for (const chunk of chunks as Chunk[]) {
@@ -244,7 +273,7 @@ async function expandCampaigns(remainingMs: () => number, reserve: number, repor
       } catch {
         for (const d of docs) await createIfAbsent(C.deliveries, d);
       }
-      await db().collection(C.chunks).where({ _id: _().eq(chunk._id) }).update({ data: { expanded: true } });
+      await db().collection(C.chunks).where({ _id: chunk._id }).update({ data: { expanded: true } });
       report.expanded += docs.length;
       work += 1;
     }
@@ -289,13 +318,13 @@ async function processOne(
 ): Promise<boolean> {
   const coll = db().collection(C.deliveries);
   let now = Date.now();
-  const claimed = await coll.where({ _id: _().eq(d._id), status: 'queued' })
+  const claimed = await coll.where({ _id: d._id, status: 'queued' })
     .update({ data: { status: 'claimed', owner, leaseUntil: now + cfg.leaseMs, updatedAt: now } });
   if (!claimed.stats.updated) return false; // another dispatcher has it
 
   const finish = async (status: DeliveryStatus, extra: Record<string, unknown>) => {
     const t = Date.now();
-    return coll.where({ _id: _().eq(d._id), owner }).update({ data: { status, owner: null, updatedAt: t, ...extra } });
+    return coll.where({ _id: d._id, owner }).update({ data: { status, owner: null, updatedAt: t, ...extra } });
   };
 
   if (d.campaignId && campaignStatus.get(d.campaignId) === 'cancelled') {
@@ -338,7 +367,7 @@ async function processOne(
       break;
     case 'noQuota':
       await finish('skipped', { reason: 'no-quota', errcode: r.errcode, attempts });
-      if (ledgerRef) await db().collection(C.ledger).where({ _id: _().eq(ledgerRef) }).update({ data: { quota: 0, long: false, corrected43101At: new Date().toISOString() } });
+      if (ledgerRef) await db().collection(C.ledger).where({ _id: ledgerRef }).update({ data: { quota: 0, long: false, corrected43101At: new Date().toISOString() } });
       report.skipped += 1;
       await logAttempt(d, owner, 'skipped', r.errcode, duration, 'no-quota');
       break;
@@ -421,11 +450,11 @@ async function takeCredit(d: Delivery, owner: string, now: number, cfg: Dispatch
 async function refund(d: Delivery): Promise<void> {
   const ref = ledgerDoc(d);
   if (!ref) return;
-  await db().collection(C.ledger).where({ _id: _().eq(ref), kind: 'once' }).update({ data: { quota: _().inc(1), used: _().inc(-1) } });
+  await db().collection(C.ledger).where({ _id: ref, kind: 'once' }).update({ data: { quota: _().inc(1), used: _().inc(-1) } });
 }
 
 async function noteReason(d: Delivery, reason: string): Promise<void> {
-  if (d.campaignId) await db().collection(C.campaigns).where({ _id: _().eq(d.campaignId) }).update({ data: { reasons: _().addToSet(reason) } });
+  if (d.campaignId) await db().collection(C.campaigns).where({ _id: d.campaignId }).update({ data: { reasons: _().addToSet(reason) } });
 }
 
 async function logAttempt(d: Delivery, owner: string, result: string, errcode: number | undefined, durationMs: number, reason?: string): Promise<void> {
@@ -440,7 +469,7 @@ async function finishCampaigns(): Promise<void> {
   for (const c of data) {
     const { total } = await db().collection(C.deliveries).where({ campaignId: _().eq(c._id), status: _().in(['queued', 'claimed', 'inflight']) }).count();
     if (total === 0) {
-      await db().collection(C.campaigns).where({ _id: _().eq(c._id), status: 'sending' }).update({ data: { status: 'done', finishedAt: new Date().toISOString() } });
+      await db().collection(C.campaigns).where({ _id: c._id, status: 'sending' }).update({ data: { status: 'done', finishedAt: new Date().toISOString() } });
     }
   }
 }

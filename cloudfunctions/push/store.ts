@@ -47,9 +47,16 @@ export async function getAll<T = Doc>(coll: string, where: Record<string, unknow
   }
 }
 
+/** One document by primary key (doc().get() rejects when absent: that is null here). */
 export async function getById<T = Doc>(coll: string, id: string): Promise<T | null> {
-  const { data } = await db().collection(coll).where({ _id: _().eq(id) }).limit(1).get();
-  return (data[0] as T | undefined) ?? null;
+  try {
+    const { data } = await db().collection(coll).doc(id).get();
+    return (data as T | undefined) ?? null;
+  } catch (e) {
+    const msg = String((e as { errMsg?: string })?.errMsg ?? (e as Error)?.message ?? '');
+    if (/not exist|not found|-502005|cannot find/i.test(msg)) return null;
+    throw e;
+  }
 }
 
 export function envNumber(name: string, fallback: number): number {
