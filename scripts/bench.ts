@@ -133,6 +133,7 @@ async function main() {
   await functionLatency();
   await runConsultBench();
   localCloud.resetLocalCloud();
+  await (await import('./bench/push')).run();
 }
 
 main().catch((e) => {
