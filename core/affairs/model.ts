@@ -3,7 +3,7 @@
  * Stored in collection `applications` (see cloudfunctions/affairs/collections.json).
  */
 import type { CaseClock } from './deadline';
-import type { FormValue } from '../matter/form';
+import type { FormField, FormValue } from '../matter/form';
 import type { EncryptedValue } from '../crypto/pii-types';
 
 export const APPLICATION_STATUSES = ['draft', 'submitted', 'accepted', 'supplement', 'suspended', 'rejected', 'completed', 'withdrawn'] as const;
@@ -47,6 +47,12 @@ export interface AttachedMaterial {
   size: number;
 }
 
+export interface MaterialDef {
+  id: string;
+  name: string;
+  necessity: '必要' | '非必要' | '容缺';
+}
+
 export interface SupplementRequest {
   materials: string[];
   fields: string[];
@@ -81,7 +87,12 @@ export interface ApplicationDoc {
   department: string;
   departmentName: string;
   caseKind: '即办件' | '承诺件';
+  promisedDays: number;
+  statutoryDays: number;
   status: ApplicationStatus;
+  /** The matter's form and materials as they were at submission (the matter may change later). */
+  formFields: FormField[];
+  materialDefs: MaterialDef[];
   /** Non-personal values as entered; personal ones (ID, phone) masked here and sealed in `pii`. */
   form: Record<string, FormValue>;
   pii: Record<string, EncryptedValue>;

@@ -2,12 +2,12 @@
 import type { WorkCalendar } from '../calendar/workdays';
 import { eventId, type ApplicationStatusEvent } from '../events/outbox';
 import { maskName } from '../mask';
-import type { FormValue } from '../matter/form';
+import type { FormField, FormValue } from '../matter/form';
 import { uncoveredWarning, urgencyOf, workdaysLeft, type Urgency } from './deadline';
 import { canTransition } from './machine';
 import {
   ACTION_LABELS, STAFF_ACTIONS, STATUS_LABELS, type ApplicationDoc, type ApplicationStatus, type AttachedMaterial,
-  type CaseResult, type SupplementRequest, type TimelineEntry, type TransitionName,
+  type CaseResult, type MaterialDef, type SupplementRequest, type TimelineEntry, type TransitionName,
 } from './model';
 
 export interface MaterialView extends AttachedMaterial {
@@ -28,6 +28,8 @@ export interface ApplicationView {
   statusLabel: string;
   applicantName?: string;
   form: Record<string, FormValue>;
+  formFields: FormField[];
+  materialDefs: MaterialDef[];
   materials: MaterialView[];
   deferredMaterials: string[];
   timeline: TimelineEntry[];
@@ -140,6 +142,8 @@ export function toView(app: ApplicationDoc, viewer: Viewer, cal: WorkCalendar, t
     statusLabel: STATUS_LABELS[app.status],
     ...(app.applicantName ? { applicantName: maskName(app.applicantName) } : {}),
     form: app.form,
+    formFields: app.formFields ?? [],
+    materialDefs: app.materialDefs ?? [],
     materials: app.materials,
     deferredMaterials: app.deferredMaterials ?? [],
     // Timeline entries carry department names only; nothing else to strip.

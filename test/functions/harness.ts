@@ -5,6 +5,7 @@
 import { configureLocalCloud, invokeFunction, registerFunction, resetLocalCloud } from '../../local-cloud';
 import { main as matters } from '../../cloudfunctions/matters';
 import { main as account } from '../../cloudfunctions/account';
+import { main as affairs } from '../../cloudfunctions/affairs';
 import type { Envelope } from '../../core/envelope';
 
 export const ADMIN = 'admin-openid';
@@ -17,6 +18,7 @@ export function startCloud() {
   process.env.ADMIN_OPENIDS = ADMIN;
   registerFunction('matters', matters);
   registerFunction('account', account);
+  registerFunction('affairs', affairs);
 }
 
 export async function call<T = any>(fn: string, action: string, params?: unknown, openid?: string): Promise<Envelope<T>> {
