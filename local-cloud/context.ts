@@ -5,6 +5,9 @@
  * `getWXContext()` sees the right caller even when invocations run concurrently.
  */
 import { AsyncLocalStorage } from 'async_hooks';
+import { randomBytes } from 'crypto';
+import * as fs from 'fs';
+import * as path from 'path';
 import { Store, type SinkRow } from './store/store';
 import { jsonCopy, newRequestId, type AnyObject } from './util';
 
@@ -113,7 +116,35 @@ export function configureLocalCloud(opts: LocalCloudOptions = {}): LocalCloudCon
     store = null;
   }
   options = next;
+  ensureLocalPiiKey(resolveDataDir(next));
   return getLocalCloudConfig();
+}
+
+let piiKeyFromDataDir = false;
+
+/**
+ * The PII_KEY (32 bytes, base64) personal data is encrypted with. On WeChat it is set in the
+ * console; locally it is generated once per DATA_DIR and kept in `DATA_DIR/pii.key` (git-ignored,
+ * never committed), so a restarted preview still decrypts its data. ':memory:' gets a fresh key.
+ * A PII_KEY the operator set explicitly always wins.
+ */
+function ensureLocalPiiKey(dataDir: string): void {
+  if (process.env.PII_KEY && !piiKeyFromDataDir) return;
+  piiKeyFromDataDir = true;
+  if (dataDir === ':memory:') {
+    process.env.PII_KEY = randomBytes(32).toString('base64');
+    return;
+  }
+  const file = path.join(dataDir, 'pii.key');
+  fs.mkdirSync(dataDir, { recursive: true });
+  if (!fs.existsSync(file)) {
+    try {
+      fs.writeFileSync(file, `${randomBytes(32).toString('base64')}\n`, { mode: 0o600, flag: 'wx' });
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+    }
+  }
+  process.env.PII_KEY = fs.readFileSync(file, 'utf8').trim();
 }
 
 function resolveDataDir(o: LocalCloudOptions): string {

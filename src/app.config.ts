@@ -7,9 +7,14 @@ export default defineAppConfig({
       pages: ['pages/search/index', 'pages/list/index', 'pages/guide/index'],
     },
     {
+      // 在线申办与办件: the form, my applications, one application.
+      root: 'packages/affairs',
+      pages: ['pages/apply/index', 'pages/mine/index', 'pages/detail/index'],
+    },
+    {
       // Only staff ever open these; citizens never download them.
       root: 'packages/staff',
-      pages: ['pages/import/index', 'pages/staff/index', 'pages/invite/index', 'pages/join/index'],
+      pages: ['pages/import/index', 'pages/staff/index', 'pages/invite/index', 'pages/join/index', 'pages/queue/index', 'pages/case/index'],
     },
   ],
   preloadRule: {

@@ -10,6 +10,7 @@ import { main as matters } from '../../cloudfunctions/matters';
 import { main as account } from '../../cloudfunctions/account';
 import { main as consult } from '../../cloudfunctions/consult';
 import { main as push } from '../../cloudfunctions/push';
+import { main as affairs } from '../../cloudfunctions/affairs';
 import type { Envelope } from '../../core/envelope';
 
 export const ADMIN = 'admin-openid';
@@ -34,6 +35,7 @@ export function startCloud() {
   registerSource('account', account);
   registerSource('consult', consult);
   registerSource('push', push);
+  registerSource('affairs', affairs);
 }
 
 export async function call<T = any>(fn: string, action: string, params?: unknown, openid?: string): Promise<Envelope<T>> {

@@ -5,6 +5,7 @@ import { LoadState } from '@/components/load-state'
 import { useCloudQuery } from '@/hooks/use-cloud-query'
 import { guideUrl, readParam } from '@/utils/routes'
 import { GuideView } from '../../components/guide/guide-view'
+import { ApplyButton } from '../../components/guide/apply-button'
 
 export default function Guide() {
   const { params } = useRouter()
@@ -23,7 +24,7 @@ export default function Guide() {
       <LoadState error={missingId ?? guide.error} hasData={!!matter} onRetry={missingId ? undefined : guide.reload}
         invalidMessage={missingId ? missingId.message : '事项链接有误，请从首页或搜索进入'}
       >
-        {matter && <GuideView matter={matter} />}
+        {matter && <><ApplyButton matter={matter} /><GuideView matter={matter} /></>}
       </LoadState>
     </PageShell>
   )
