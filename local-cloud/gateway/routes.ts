@@ -10,6 +10,10 @@ import { IDENTITY_HEADER, OPENID_PATTERN, publicIdentities } from './identities'
 import { invokeWithDeadline, type InvokeOutcome } from './invoke';
 import { inboxOf, invoke, readStored } from './local-cloud-api';
 import { isAllowedHostHeader } from './host-check';
+import { nestingDepth } from '../util';
+
+/** Deepest call event accepted (cloudfunctions/shared/router.ts refuses deeper ones too). */
+export const MAX_EVENT_DEPTH = 64;
 
 export interface RouteContext {
   functions: ReadonlyMap<string, LoadedFunction>;
@@ -105,6 +109,10 @@ async function callFunction(ctx: RouteContext, req: IncomingMessage, res: Server
   // callFunction's `data` is always an object; anything else is a client bug.
   if (data === null || typeof data !== 'object' || Array.isArray(data)) {
     return sendResult(res, 400, fail('INVALID_INPUT', '请求体须为 JSON 对象'));
+  }
+  // Same limit as the router (MAX_EVENT_DEPTH), checked without recursion before anything copies the event.
+  if (nestingDepth(data, MAX_EVENT_DEPTH) > MAX_EVENT_DEPTH) {
+    return sendResult(res, 400, fail('INVALID_INPUT', `请求数据嵌套过深（超过${MAX_EVENT_DEPTH}层）`));
   }
   const clientIp = req.socket.remoteAddress;
   // With an identity the call stands for the mini-program (SOURCE wx_client, set by the local

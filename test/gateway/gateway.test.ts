@@ -74,6 +74,16 @@ describe('gateway in local mode', () => {
     expect(r.json.result.data.admins).toBe('local-admin,second-admin');
   });
 
+  it('answers a 10 000-level body with INVALID_INPUT, never INTERNAL or a stack overflow', async () => {
+    const body = `${'{"a":'.repeat(10_000)}1${'}'.repeat(10_000)}`;
+    const r = await request(gw.url, '/api/functions/echo', { method: 'POST', body, headers: { 'x-local-openid': 'local-citizen' } });
+    expect(r.status).toBe(400);
+    expect(r.json.result).toMatchObject({ ok: false, code: 'INVALID_INPUT' });
+    expect(r.json.result.message).toMatch(/嵌套过深/);
+    const fine = await request(gw.url, '/api/functions/echo', { method: 'POST', body: `${'{"a":'.repeat(60)}1${'}'.repeat(60)}` });
+    expect(fine.status).toBe(200);
+  });
+
   it('rejects a malformed identity header', async () => {
     const r = await postJson(gw.url, 'echo', {}, { 'x-local-openid': 'bad id!' });
     expect(r.status).toBe(400);
