@@ -10,6 +10,24 @@ import { mkdirSync } from 'fs';
 import { join } from 'path';
 import { decodeDoc, encodeDoc } from './codec';
 import type { AnyObject } from '../util';
+import { ErrCode, LocalCloudError } from '../errors';
+
+/** WeChat's database keeps each record as one BSON document: at most 16 MB (16 777 216 bytes). */
+export const MAX_DOC_BYTES = 16 * 1024 * 1024;
+
+/** Encoded body of a document, refused (-502001, as the server's BSON limit) when over MAX_DOC_BYTES. */
+function encodeChecked(coll: string, id: string, doc: AnyObject): string {
+  const body = encodeDoc(doc);
+  // Our stored JSON is within a few percent of the BSON size for typical records.
+  const bytes = body.length > MAX_DOC_BYTES / 4 ? Buffer.byteLength(body) : body.length;
+  if (bytes > MAX_DOC_BYTES) {
+    throw new LocalCloudError(
+      ErrCode.DB_REQUEST_FAILED,
+      `document too large: record ${id} in ${coll} is ${bytes} bytes, over the ${MAX_DOC_BYTES}-byte (16 MB) limit of a single record`,
+    );
+  }
+  return body;
+}
 
 export interface StoredDoc {
   id: string;
@@ -137,12 +155,14 @@ export class Store {
 
   insertDoc(coll: string, id: string, doc: AnyObject): void {
     this.createCollection(coll);
-    this.db.prepare('INSERT INTO _docs (coll, id, rev, body) VALUES (?, ?, ?, ?)').run(coll, id, this.nextRev(), encodeDoc(doc));
+    const body = encodeChecked(coll, id, doc);
+    this.db.prepare('INSERT INTO _docs (coll, id, rev, body) VALUES (?, ?, ?, ?)').run(coll, id, this.nextRev(), body);
   }
 
   /** Replaces in place so the document keeps its position in natural order. */
   replaceDoc(coll: string, id: string, doc: AnyObject): void {
-    this.db.prepare('UPDATE _docs SET rev = ?, body = ? WHERE coll = ? AND id = ?').run(this.nextRev(), encodeDoc(doc), coll, id);
+    const body = encodeChecked(coll, id, doc);
+    this.db.prepare('UPDATE _docs SET rev = ?, body = ? WHERE coll = ? AND id = ?').run(this.nextRev(), body, coll, id);
   }
 
   deleteDoc(coll: string, id: string): boolean {
