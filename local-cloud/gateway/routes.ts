@@ -140,8 +140,8 @@ async function fireTrigger(ctx: RouteContext, res: ServerResponse, fnName: strin
   if (!fn) return sendResult(res, 404, fail('UNKNOWN_FUNCTION', '云函数不存在'));
   if (!ctx.scheduler.find(fnName, triggerName)) return sendResult(res, 404, fail('NOT_FOUND', '定时触发器不存在'));
   // The scheduler's invoke already applies the deadline and maps errors to INTERNAL.
+  // Like WeChat, a firing never waits for (or is refused because of) a previous one still running.
   const fired = await ctx.scheduler.fire(fnName, triggerName);
-  if (fired.status === 'skipped') return sendResult(res, 409, fail('CONFLICT', '该定时触发器上一次执行尚未结束'));
   const result = fired.result as InvokeOutcome;
   sendResult(res, statusOf(result), result.result);
 }
