@@ -11,7 +11,7 @@ export {
 export type {
   LocalCloudOptions, LocalCloudConfig, InvocationIdentity, RegisterOptions, WXContext, FunctionContext, FunctionHandler, SinkRecord,
 } from './context';
-export { readStoredFile, publicUrlFor, fileIdFor, cloudPathOf, contentTypeFor } from './storage';
+export { readStoredFile, publicUrlFor, fileIdFor, cloudPathOf, contentTypeFor, storeClientUpload, fileOwnerOf } from './storage';
 export { SINK_RISKY_WORDS } from './openapi/validate';
 export { LocalDatabase } from './db/database';
 export { MAX_LIMIT } from './db/engine';

@@ -37,3 +37,8 @@ export function inboxOf(openid: string): unknown[] {
 export function readStored(cloudPath: string): { content: Buffer; contentType: string } | undefined {
   return localCloud.readStoredFile(cloudPath);
 }
+
+/** A mini-program user's upload (the storage rule was checked by the caller); returns its fileID. */
+export function storeUpload(cloudPath: string, content: Buffer, ownerOpenid: string): string {
+  return localCloud.storeClientUpload(cloudPath, content, ownerOpenid);
+}

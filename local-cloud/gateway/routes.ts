@@ -8,7 +8,8 @@ import { resolveInside, sendBuffer, sendFile, sendText } from './files';
 import { fail, readBody, refuseAndClose, sendJson, sendResult } from './http-util';
 import { IDENTITY_HEADER, OPENID_PATTERN, publicIdentities } from './identities';
 import { invokeWithDeadline, type InvokeOutcome } from './invoke';
-import { inboxOf, invoke, readStored } from './local-cloud-api';
+import { inboxOf, invoke, readStored, storeUpload } from './local-cloud-api';
+import { handleUpload } from './upload';
 import { isAllowedHostHeader } from './host-check';
 import { nestingDepth } from '../util';
 
@@ -50,6 +51,7 @@ export async function route(ctx: RouteContext, req: IncomingMessage, res: Server
   if (p.startsWith('/api/')) {
     const fnMatch = /^\/api\/functions\/([^/]+)$/.exec(p);
     if (fnMatch) return method === 'POST' ? callFunction(ctx, req, res, fnMatch[1] ?? '') : methodNotAllowed(res, 'POST');
+    if (p === '/api/storage/upload') return method === 'POST' ? upload(ctx, req, res) : methodNotAllowed(res, 'POST');
     if (ctx.localMode) {
       const trigMatch = /^\/api\/triggers\/([^/]+)\/([^/]+)$/.exec(p);
       if (trigMatch) return method === 'POST' ? fireTrigger(ctx, res, trigMatch[1] ?? '', trigMatch[2] ?? '') : methodNotAllowed(res, 'POST');
@@ -121,6 +123,19 @@ async function callFunction(ctx: RouteContext, req: IncomingMessage, res: Server
   const outcome = await invokeWithDeadline(() => invoke(fn.name, data, { openid: caller, clientIp, source }), fn.timeoutMs);
   report(ctx, fn.name, outcome);
   sendResult(res, statusOf(outcome), outcome.result);
+}
+
+async function upload(ctx: RouteContext, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  const caller = callerOf(ctx, req);
+  if (caller === false) {
+    req.resume();
+    return sendResult(res, 400, fail('INVALID_INPUT', '身份标识格式不正确'));
+  }
+  if (!caller) {
+    req.resume();
+    return sendResult(res, 401, fail('UNAUTHENTICATED', '请先登录再上传文件'));
+  }
+  return handleUpload(req, res, caller, storeUpload);
 }
 
 function statusOf(outcome: InvokeOutcome): number {

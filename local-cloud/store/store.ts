@@ -42,6 +42,8 @@ export interface StoredFile {
   contentType: string;
   size: number;
   updatedAt: Date;
+  /** openid of the mini-program user who uploaded it (client uploads); absent for function uploads. */
+  owner?: string;
 }
 
 export interface SinkRow {
@@ -68,7 +70,8 @@ CREATE TABLE IF NOT EXISTS _files (
   content BLOB NOT NULL,
   content_type TEXT NOT NULL,
   size INTEGER NOT NULL,
-  updated_at INTEGER NOT NULL
+  updated_at INTEGER NOT NULL,
+  owner TEXT
 );
 CREATE TABLE IF NOT EXISTS _openapi_sink (
   seq INTEGER PRIMARY KEY AUTOINCREMENT,
@@ -102,6 +105,9 @@ export class Store {
     }
     this.db.pragma('busy_timeout = 5000');
     this.db.exec(SCHEMA);
+    // Databases created before uploads recorded their owner.
+    const cols = this.db.prepare('PRAGMA table_info(_files)').all() as { name: string }[];
+    if (!cols.some((c) => c.name === 'owner')) this.db.exec('ALTER TABLE _files ADD COLUMN owner TEXT');
   }
 
   close(): void {
@@ -171,18 +177,20 @@ export class Store {
 
   // --- files -------------------------------------------------------------------------------
 
-  putFile(path: string, content: Buffer, contentType: string): void {
+  putFile(path: string, content: Buffer, contentType: string, owner?: string): void {
     this.db
-      .prepare('INSERT OR REPLACE INTO _files (path, content, content_type, size, updated_at) VALUES (?, ?, ?, ?, ?)')
-      .run(path, content, contentType, content.length, Date.now());
+      .prepare('INSERT OR REPLACE INTO _files (path, content, content_type, size, updated_at, owner) VALUES (?, ?, ?, ?, ?, ?)')
+      .run(path, content, contentType, content.length, Date.now(), owner ?? null);
   }
 
   getFile(path: string): StoredFile | undefined {
-    const row = this.db.prepare('SELECT path, content, content_type, size, updated_at FROM _files WHERE path = ?').get(path) as
-      | { path: string; content: Buffer; content_type: string; size: number; updated_at: number }
+    const row = this.db.prepare('SELECT path, content, content_type, size, updated_at, owner FROM _files WHERE path = ?').get(path) as
+      | { path: string; content: Buffer; content_type: string; size: number; updated_at: number; owner: string | null }
       | undefined;
     if (!row) return undefined;
-    return { path: row.path, content: row.content, contentType: row.content_type, size: row.size, updatedAt: new Date(row.updated_at) };
+    const file: StoredFile = { path: row.path, content: row.content, contentType: row.content_type, size: row.size, updatedAt: new Date(row.updated_at) };
+    if (row.owner) file.owner = row.owner;
+    return file;
   }
 
   hasFile(path: string): boolean {
