@@ -24,8 +24,8 @@ export function identityOf(caller: Caller): NonNullable<CallerIdentity> {
 export const configureLocalCloud = localCloud.configureLocalCloud;
 export const registerFunction = localCloud.registerFunction;
 
-export function invoke(name: string, data: unknown, caller: Caller): Promise<unknown> {
-  return localCloud.invokeFunction(name, data, identityOf(caller));
+export function invoke(name: string, data: unknown, caller: Caller, timeLimitMs?: number): Promise<unknown> {
+  return localCloud.invokeFunction(name, data, identityOf(caller), timeLimitMs === undefined ? {} : { timeLimitMs });
 }
 
 /** What a user "received in WeChat": openapi calls addressed to them, oldest first. */

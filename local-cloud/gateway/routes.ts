@@ -10,6 +10,7 @@ import { IDENTITY_HEADER, OPENID_PATTERN, publicIdentities } from './identities'
 import { invokeWithDeadline, type InvokeOutcome } from './invoke';
 import { inboxOf, invoke, readStored, storeUpload } from './local-cloud-api';
 import { handleUpload } from './upload';
+import { httpAccess } from './http-access';
 import { isAllowedHostHeader } from './host-check';
 import { nestingDepth } from '../util';
 
@@ -47,6 +48,10 @@ export async function route(ctx: RouteContext, req: IncomingMessage, res: Server
   }
   const p = url.pathname;
   const method = req.method ?? 'GET';
+
+  // 云开发 HTTP 访问服务: platform callbacks, no identity header needed (or honoured).
+  const httpMatch = /^\/http\/([A-Za-z0-9_-]{1,60})(?:\/.*)?$/.exec(p);
+  if (httpMatch) return httpAccess(ctx.functions, req, res, url, httpMatch[1] ?? '', ctx.log);
 
   if (p.startsWith('/api/')) {
     const fnMatch = /^\/api\/functions\/([^/]+)$/.exec(p);
@@ -118,8 +123,9 @@ async function callFunction(ctx: RouteContext, req: IncomingMessage, res: Server
   }
   const clientIp = req.socket.remoteAddress;
   // With an identity the call stands for the mini-program (SOURCE wx_client, set by the local
-  // cloud); without one it is a plain HTTP caller — never mistakable for a timer (wx_trigger).
-  const source = caller ? undefined : 'wx_http';
+  // cloud). Without one it is an anonymous caller WeChat itself never produces: wx_unknown, so it
+  // is mistakable neither for a timer (wx_trigger) nor for the HTTP access service (wx_http).
+  const source = caller ? undefined : 'wx_unknown';
   const outcome = await invokeWithDeadline(() => invoke(fn.name, data, { openid: caller, clientIp, source }), fn.timeoutMs);
   report(ctx, fn.name, outcome);
   sendResult(res, statusOf(outcome), outcome.result);

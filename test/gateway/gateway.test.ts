@@ -60,7 +60,7 @@ describe('gateway in local mode', () => {
     expect(r.status).toBe(200);
     expect(r.json.result.data.openid).toBeNull();
     expect(r.json.result.data.greeting).toBe('你好，访客');
-    expect(r.json.result.data.source).toBe('wx_http');
+    expect(r.json.result.data.source).toBe('wx_unknown');
   });
 
   it('treats an empty body as empty data', async () => {
