@@ -8,6 +8,7 @@ import { declaredCollectionNames, readFunctionConfig, timeoutMsOf } from '../../
 import { FUNCTIONS_DIR } from '../../local-cloud/runtime/paths';
 import { main as matters } from '../../cloudfunctions/matters';
 import { main as account } from '../../cloudfunctions/account';
+import { main as consult } from '../../cloudfunctions/consult';
 import type { Envelope } from '../../core/envelope';
 
 export const ADMIN = 'admin-openid';
@@ -30,6 +31,7 @@ export function startCloud() {
   process.env.ADMIN_OPENIDS = ADMIN;
   registerSource('matters', matters);
   registerSource('account', account);
+  registerSource('consult', consult);
 }
 
 export async function call<T = any>(fn: string, action: string, params?: unknown, openid?: string): Promise<Envelope<T>> {
