@@ -254,7 +254,12 @@ export function listFunctions(): string[] {
  * when the caller is a mini-program user WeChat overwrites `event.userInfo` with
  * `{ appId, openId }` (so a client can never spoof it). Returns main's return value as is.
  */
-export async function invokeFunction(name: string, data: unknown, identity: InvocationIdentity = {}): Promise<unknown> {
+export interface InvokeOptions {
+  /** A shorter limit imposed by the trigger (HTTP access service: 5 s); never longer than the function's own. */
+  timeLimitMs?: number;
+}
+
+export async function invokeFunction(name: string, data: unknown, identity: InvocationIdentity = {}, opts: InvokeOptions = {}): Promise<unknown> {
   const entry = registry.get(name);
   if (!entry) throw new Error(`local cloud: function "${name}" is not registered`);
   const event = (data === undefined ? {} : jsonCopy(data)) as AnyObject;
@@ -264,7 +269,7 @@ export async function invokeFunction(name: string, data: unknown, identity: Invo
       if (identity.OPENID) event.userInfo = { appId: identity.APPID ?? getLocalCloudConfig().appid, openId: identity.OPENID };
       const inv = als.getStore() as Invocation;
       const startedAt = Date.now();
-      const limit = entry.timeoutMs;
+      const limit = opts.timeLimitMs !== undefined ? Math.min(opts.timeLimitMs, entry.timeoutMs) : entry.timeoutMs;
       const context: FunctionContext = {
         request_id: inv.requestId,
         function_name: name,

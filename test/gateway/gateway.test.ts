@@ -61,7 +61,7 @@ describe('gateway in local mode', () => {
     expect(r.status).toBe(200);
     expect(r.json.result.data.openid).toBeNull();
     expect(r.json.result.data.greeting).toBe('你好，访客');
-    expect(r.json.result.data.source).toBe('wx_http');
+    expect(r.json.result.data.source).toBe('wx_unknown');
   });
 
   it('treats an empty body as empty data', async () => {
@@ -73,6 +73,16 @@ describe('gateway in local mode', () => {
   it('passes ADMIN_OPENIDS to functions as an environment variable', async () => {
     const r = await postJson(gw.url, 'echo', {});
     expect(r.json.result.data.admins).toBe('local-admin,second-admin');
+  });
+
+  it('answers a 10 000-level body with INVALID_INPUT, never INTERNAL or a stack overflow', async () => {
+    const body = `${'{"a":'.repeat(10_000)}1${'}'.repeat(10_000)}`;
+    const r = await request(gw.url, '/api/functions/echo', { method: 'POST', body, headers: { 'x-local-openid': 'local-citizen' } });
+    expect(r.status).toBe(400);
+    expect(r.json.result).toMatchObject({ ok: false, code: 'INVALID_INPUT' });
+    expect(r.json.result.message).toMatch(/嵌套过深/);
+    const fine = await request(gw.url, '/api/functions/echo', { method: 'POST', body: `${'{"a":'.repeat(60)}1${'}'.repeat(60)}` });
+    expect(fine.status).toBe(200);
   });
 
   it('rejects a malformed identity header', async () => {

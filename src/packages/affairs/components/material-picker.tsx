@@ -28,7 +28,9 @@ export function MaterialPicker({ materialId, name, necessity, files, openid, onC
     try {
       const added: AttachedFile[] = []
       for (const it of items) {
-        const fileID = await uploadToCloud(it.path, userUploadPath(openid, it.name))
+        const up = await uploadToCloud(it.path, userUploadPath(openid, it.name))
+        if (!up.ok) throw new Error(up.message)
+        const fileID = up.fileID
         added.push({ materialId, fileID, preview: it.path, pdf: /\.pdf$/i.test(it.name) })
       }
       onChange([...files, ...added])

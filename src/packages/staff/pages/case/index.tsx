@@ -34,7 +34,9 @@ function Actions({ app, openid, onDone }: { app: ApplicationView; openid: string
     try {
       const res = await Taro.chooseImage({ count: 1, sizeType: ['compressed'], sourceType: ['album', 'camera'] })
       const name = ((res.tempFiles?.[0] as { originalFileObj?: { name?: string } } | undefined)?.originalFileObj?.name) ?? 'result.jpg'
-      setResultFile(await uploadToCloud(res.tempFilePaths[0], userUploadPath(openid, name)))
+      const up = await uploadToCloud(res.tempFilePaths[0], userUploadPath(openid, name))
+      if (!up.ok) throw new Error(up.message)
+      setResultFile(up.fileID)
     } catch (e) {
       if ((e as Error)?.message) Taro.showToast({ title: (e as Error).message, icon: 'none' })
     }
