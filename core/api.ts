@@ -8,6 +8,67 @@ import type { ImportReport } from './matter/import';
 import type { Role, StaffGrant } from './policy';
 import type { BookingStatus, HallGroup, Period } from './booking/model';
 import type { KbIssue, KnowledgeBase, RichReply } from './consult/kb';
+import type {
+  Audience, CampaignProgress, CampaignStatus, CampaignView, DeliveryLogRow, DispatchReport, LedgerView, NoticeView,
+  PushSettingsView, TemplateInfo,
+} from './push/api-types';
+import type { Category } from './push/templates';
+import type { SubscribeResult } from './push/ledger';
+import type { FormField, FormValue } from './matter/form';
+import type { ApplicationStatus, CaseResult, MaterialDef, StaffAction } from './affairs/model';
+import type { ApplicationSummary, ApplicationView } from './affairs/view';
+import type { DayOverride } from './calendar/workdays';
+
+export type { ApplicationSummary, ApplicationView };
+
+/** One attached file: which material of the matter it is for, and the uploaded cloud file. */
+export interface MaterialRef {
+  materialId: string;
+  fileID: string;
+}
+
+export interface DraftView {
+  id: string;
+  matterId: string;
+  matterName: string;
+  form: Record<string, FormValue>;
+  materials: MaterialRef[];
+  savedAt: string;
+}
+
+export interface MyMaterial {
+  fileID: string;
+  materialId: string;
+  name: string;
+  mime: string;
+  size: number;
+  usedAt: string;
+  url?: string;
+}
+
+/** 一件事一次办: the combined form and material list of a life event's online matters. */
+export interface BundleDefinition {
+  lifeEvent: string;
+  name: string;
+  matters: { id: string; name: string; departmentName: string; fieldKeys: string[]; materialIds: string[] }[];
+  fields: FormField[];
+  materials: (MaterialDef & { matterIds: string[] })[];
+}
+
+export interface QueueResult extends Page<ApplicationSummary> {
+  counts: Record<Exclude<ApplicationStatus, 'draft'>, number>;
+  /** Matters seen in the caller's departments, for the filter. */
+  matters: { id: string; name: string }[];
+  /** Years ahead that no holiday schedule covers (shown as a warning to staff). */
+  uncoveredYears: number[];
+}
+
+export interface CalendarTable {
+  days: DayOverride[];
+  coveredYears: number[];
+  /** This year and next that neither chinese-days nor the table covers. */
+  uncoveredYears: number[];
+}
 
 export interface Page<T> {
   items: T[];
@@ -328,6 +389,36 @@ export interface Api {
     saveHall: { params: HallInput; result: HallAdminView };
     saveTemplate: { params: TemplateInput; result: HallAdminView };
   };
+  affairs: {
+    saveDraft: { params: { matterId: string; form: Record<string, FormValue>; materials: MaterialRef[]; draftId?: string }; result: { id: string } };
+    getDraft: { params: { matterId: string }; result: DraftView | null };
+    submit: {
+      params: { matterId: string; requestId: string; form: Record<string, FormValue>; materials: MaterialRef[] };
+      result: { id: string; no: string; status: ApplicationStatus };
+    };
+    submitBundle: {
+      params: { lifeEvent: string; requestId: string; matterIds: string[]; form: Record<string, FormValue>; materials: MaterialRef[] };
+      result: { bundleId: string; applications: { id: string; no: string; matterId: string; matterName: string; status: ApplicationStatus }[] };
+    };
+    bundleForm: { params: { lifeEvent: string }; result: BundleDefinition };
+    get: { params: { id: string }; result: ApplicationView };
+    mine: { params: { status?: ApplicationStatus; page?: number }; result: Page<ApplicationSummary> };
+    queue: { params: { status?: ApplicationStatus; matterId?: string; page?: number }; result: QueueResult };
+    act: {
+      params: { id: string; action: StaffAction; comment?: string; result?: CaseResult; materials?: string[]; fields?: string[] };
+      result: ApplicationView;
+    };
+    supplement: { params: { id: string; form?: Record<string, FormValue>; materials: MaterialRef[] }; result: ApplicationView };
+    withdraw: { params: { id: string }; result: ApplicationView };
+    /** Staff of the handling department: the unmasked ID/phone values; every call is logged. */
+    reveal: { params: { id: string }; result: { form: Record<string, FormValue> } };
+    /** Staff: find their departments' applications by an applicant's ID number (keyed hash). */
+    lookup: { params: { idNumber: string }; result: ApplicationSummary[] };
+    myMaterials: { params: Record<string, never>; result: MyMaterial[] };
+    calendar: { params: Record<string, never>; result: CalendarTable };
+    setCalendarDays: { params: { days: DayOverride[]; coveredYears?: number[] }; result: CalendarTable };
+    removeCalendarDay: { params: { date: string }; result: CalendarTable };
+  };
   account: {
     whoami: { params: Record<string, never>; result: WhoAmI };
     listStaff: { params: Record<string, never>; result: StaffMember[] };
@@ -341,6 +432,34 @@ export interface Api {
     revokeInvitation: { params: { code: string }; result: Invitation };
     previewInvitation: { params: { code: string }; result: InvitationPreview };
     acceptInvitation: { params: { code: string; name: string }; result: WhoAmI };
+  };
+  push: {
+    templates: { params: Record<string, never>; result: TemplateInfo[] };
+    subscribe: { params: { results: Record<string, SubscribeResult> }; result: LedgerView[] };
+    settings: { params: Record<string, never>; result: PushSettingsView };
+    setCategory: { params: { category: Category; on: boolean }; result: PushSettingsView };
+    createCampaign: {
+      params: {
+        templateId: string; data: Record<string, string>; page: string; audience: Audience;
+        sendAt?: string; priority?: 'normal' | 'emergency'; noticeId?: string;
+      };
+      result: { id: string; status: CampaignStatus; recipients: number };
+    };
+    previewCampaign: {
+      params: { templateId: string; data: Record<string, string>; page: string; audience: Audience };
+      result: { recipients: number; needsApproval: boolean; preview: { title: string; lines: { label: string; value: string }[] } };
+    };
+    approveCampaign: { params: { id: string }; result: CampaignView };
+    cancelCampaign: { params: { id: string }; result: CampaignView };
+    campaign: { params: { id: string }; result: CampaignProgress };
+    campaigns: { params: { status?: CampaignStatus }; result: CampaignView[] };
+    campaignLog: { params: { id: string; reason?: string; status?: string; page?: number }; result: { items: DeliveryLogRow[]; total: number } };
+    open: { params: { pushId: string }; result: { recorded: boolean } };
+    kick: { params: Record<string, never>; result: DispatchReport };
+    publishNotice: { params: { title: string; body: string; images?: string[] }; result: NoticeView };
+    notices: { params: { limit?: number }; result: NoticeView[] };
+    notice: { params: { id: string }; result: NoticeView };
+    syncFollowers: { params: Record<string, never>; result: { total: number; synced: number; unfollowed: number } };
   };
 }
 

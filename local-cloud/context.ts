@@ -5,6 +5,9 @@
  * `getWXContext()` sees the right caller even when invocations run concurrently.
  */
 import { AsyncLocalStorage } from 'async_hooks';
+import { randomBytes } from 'crypto';
+import * as fs from 'fs';
+import * as path from 'path';
 import { Store, type SinkRow } from './store/store';
 import { jsonCopy, newRequestId, type AnyObject } from './util';
 
@@ -113,7 +116,35 @@ export function configureLocalCloud(opts: LocalCloudOptions = {}): LocalCloudCon
     store = null;
   }
   options = next;
+  ensureLocalPiiKey(resolveDataDir(next));
   return getLocalCloudConfig();
+}
+
+let piiKeyFromDataDir = false;
+
+/**
+ * The PII_KEY (32 bytes, base64) personal data is encrypted with. On WeChat it is set in the
+ * console; locally it is generated once per DATA_DIR and kept in `DATA_DIR/pii.key` (git-ignored,
+ * never committed), so a restarted preview still decrypts its data. ':memory:' gets a fresh key.
+ * A PII_KEY the operator set explicitly always wins.
+ */
+function ensureLocalPiiKey(dataDir: string): void {
+  if (process.env.PII_KEY && !piiKeyFromDataDir) return;
+  piiKeyFromDataDir = true;
+  if (dataDir === ':memory:') {
+    process.env.PII_KEY = randomBytes(32).toString('base64');
+    return;
+  }
+  const file = path.join(dataDir, 'pii.key');
+  fs.mkdirSync(dataDir, { recursive: true });
+  if (!fs.existsSync(file)) {
+    try {
+      fs.writeFileSync(file, `${randomBytes(32).toString('base64')}\n`, { mode: 0o600, flag: 'wx' });
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+    }
+  }
+  process.env.PII_KEY = fs.readFileSync(file, 'utf8').trim();
 }
 
 function resolveDataDir(o: LocalCloudOptions): string {
@@ -223,7 +254,12 @@ export function listFunctions(): string[] {
  * when the caller is a mini-program user WeChat overwrites `event.userInfo` with
  * `{ appId, openId }` (so a client can never spoof it). Returns main's return value as is.
  */
-export async function invokeFunction(name: string, data: unknown, identity: InvocationIdentity = {}): Promise<unknown> {
+export interface InvokeOptions {
+  /** A shorter limit imposed by the trigger (HTTP access service: 5 s); never longer than the function's own. */
+  timeLimitMs?: number;
+}
+
+export async function invokeFunction(name: string, data: unknown, identity: InvocationIdentity = {}, opts: InvokeOptions = {}): Promise<unknown> {
   const entry = registry.get(name);
   if (!entry) throw new Error(`local cloud: function "${name}" is not registered`);
   const event = (data === undefined ? {} : jsonCopy(data)) as AnyObject;
@@ -233,7 +269,7 @@ export async function invokeFunction(name: string, data: unknown, identity: Invo
       if (identity.OPENID) event.userInfo = { appId: identity.APPID ?? getLocalCloudConfig().appid, openId: identity.OPENID };
       const inv = als.getStore() as Invocation;
       const startedAt = Date.now();
-      const limit = entry.timeoutMs;
+      const limit = opts.timeLimitMs !== undefined ? Math.min(opts.timeLimitMs, entry.timeoutMs) : entry.timeoutMs;
       const context: FunctionContext = {
         request_id: inv.requestId,
         function_name: name,

@@ -9,10 +9,11 @@ export {
   getOpenapiSink, clearOpenapiSink, DEFAULT_APPID, DEFAULT_ENV_ID,
 } from './context';
 export type {
-  LocalCloudOptions, LocalCloudConfig, InvocationIdentity, RegisterOptions, WXContext, FunctionContext, FunctionHandler, SinkRecord,
+  LocalCloudOptions, LocalCloudConfig, InvocationIdentity, RegisterOptions, InvokeOptions, WXContext, FunctionContext, FunctionHandler, SinkRecord,
 } from './context';
-export { readStoredFile, publicUrlFor, fileIdFor, cloudPathOf, contentTypeFor } from './storage';
+export { readStoredFile, publicUrlFor, fileIdFor, cloudPathOf, contentTypeFor, storeClientUpload, fileOwnerOf } from './storage';
 export { SINK_RISKY_WORDS } from './openapi/validate';
+export { grantSubscription, subscriptionOf, clearSubscriptions, setSinkFaults, type SinkFaults } from './openapi/quota';
 export { LocalDatabase } from './db/database';
 export { MAX_LIMIT } from './db/engine';
 export type { SdkError } from './errors';

@@ -48,6 +48,18 @@ export function publicUrlFor(cloudPath: string): string {
   return `${publicBaseUrl()}/storage/${cloudPath.split('/').map(encodeURIComponent).join('/')}`;
 }
 
+/** Stores a file a mini-program user uploaded (the gateway's /api/storage/upload), recording who. */
+export function storeClientUpload(cloudPath: string, content: Buffer, ownerOpenid: string): string {
+  const p = checkCloudPath(cloudPath);
+  getStore().putFile(p, content, contentTypeFor(p), ownerOpenid);
+  return fileIdFor(p);
+}
+
+/** Who uploaded a file from the client (undefined for function uploads or a missing file). */
+export function fileOwnerOf(fileID: string): string | undefined {
+  return getStore().getFile(cloudPathOf(fileID))?.owner;
+}
+
 /** For the gateway's `/storage/<cloudPath>` route. */
 export function readStoredFile(cloudPath: string): StoredFile | undefined {
   return getStore().getFile(cloudPath);

@@ -16,6 +16,7 @@ import { FUNCTIONS_DIR, REPO_ROOT, formatBytes } from './lib/repo';
 import { bootLocalCloud } from './lib/boot-local-cloud';
 import { run as benchBooking } from './bench/booking';
 import { run as runConsultBench } from './bench/consult';
+import { run as runAffairsBench } from './bench/affairs';
 
 const MAIN_PACKAGE_LIMIT = 2 * 1024 * 1024;
 const QUERIES = ['护照', '身份证丢了', '公积金提取', 'sfz', '社保卡', '结婚登记', '驾驶证到期了怎么换', 'gjj', '开公司', '新生儿'];
@@ -134,7 +135,9 @@ async function main() {
   await functionLatency();
   await benchBooking();
   await runConsultBench();
+  await runAffairsBench();
   localCloud.resetLocalCloud();
+  await (await import('./bench/push')).run();
 }
 
 main().catch((e) => {

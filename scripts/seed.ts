@@ -11,6 +11,7 @@ import { REPO_ROOT } from './lib/repo';
 import { seedConsult } from './seed/consult';
 import { previewStaffRecords } from '../local-cloud/gateway/identities';
 import { seedBooking } from './seed/booking';
+import { seedAffairs, withMatterForms } from './seed/affairs';
 
 export const SEED_MATTERS = path.join(REPO_ROOT, 'seed', 'matters.json');
 
@@ -27,7 +28,7 @@ async function must(invoke: Invoke, fn: string, data: unknown, openid: string): 
 
 export async function seed(invoke: Invoke, admin = firstAdmin(), log: (s: string) => void = console.log) {
   for (const staff of SEED_STAFF) await must(invoke, 'account', { action: 'setStaff', params: staff }, admin);
-  const content = fs.readFileSync(SEED_MATTERS, 'utf8');
+  const content = withMatterForms(fs.readFileSync(SEED_MATTERS, 'utf8'));
   const report = await must(invoke, 'matters', { action: 'import', params: { format: 'json', content } }, admin);
   if (!report.applied) {
     throw new Error(`种子数据校验失败：\n${report.errors.map((e: any) => `  第${e.row}条 ${e.field}：${e.message}`).join('\n')}`);
@@ -35,6 +36,7 @@ export async function seed(invoke: Invoke, admin = firstAdmin(), log: (s: string
   await seedBooking(invoke, admin, log);
   log(`已导入示例事项 ${report.total} 个（新增 ${report.created}，更新 ${report.updated}），工作人员 ${SEED_STAFF.length} 名`);
   await seedConsult(invoke, admin, log);
+  await seedAffairs(log);
   return report;
 }
 

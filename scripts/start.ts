@@ -93,7 +93,7 @@ async function main(): Promise<void> {
   console.log('');
   console.log(`示例市智慧政务 本地预览已启动: ${url}`);
   console.log('可切换的预览身份：');
-  for (const id of PREVIEW_IDENTITIES) console.log(`  ${padWide(id.label, 22)} ${id.openid}`);
+  for (const id of PREVIEW_IDENTITIES) console.log(`  ${padWide(id.label, 30)} ${padWide(id.openid, 18)} ${id.description}`);
   const timers = gateway.functions.flatMap((f) => f.triggers.map((t) => `${f.name}/${t.name}（${t.config}）`));
   if (timers.length) console.log(`定时触发器：${timers.join('，')}；立即触发：POST ${url}api/triggers/<函数>/<触发器>`);
   console.log('按 Ctrl-C 停止');

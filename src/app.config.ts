@@ -11,9 +11,14 @@ export default defineAppConfig({
       pages: ['pages/book/index', 'pages/detail/index', 'pages/mine/index'],
     },
     {
+      // 在线申办与办件: the form, my applications, one application.
+      root: 'packages/affairs',
+      pages: ['pages/apply/index', 'pages/mine/index', 'pages/detail/index'],
+    },
+    {
       // Only staff ever open these; citizens never download them.
       root: 'packages/staff',
-      pages: ['pages/import/index', 'pages/staff/index', 'pages/invite/index', 'pages/join/index', 'pages/hall-day/index', 'pages/hall-setup/index'],
+      pages: ['pages/import/index', 'pages/staff/index', 'pages/invite/index', 'pages/join/index', 'pages/queue/index', 'pages/case/index', 'pages/hall-day/index', 'pages/hall-setup/index'],
     },
   ],
   preloadRule: {

@@ -21,7 +21,8 @@ export async function readOverrides(): Promise<CalendarOverrides> {
         days.push({ date: d.date, workday: d.workday, name: typeof d.name === 'string' ? d.name : undefined });
       }
       if (Array.isArray(d.coveredYears)) coveredYears.push(...d.coveredYears.filter((y): y is number => Number.isInteger(y)));
-      if (Number.isInteger(d.year) && d.covered === true) coveredYears.push(d.year as number);
+      // The 在线申办 function marks a year whose schedule the admin entered as { kind: 'year', year }.
+      if (Number.isInteger(d.year) && (d.kind === 'year' || d.covered === true)) coveredYears.push(d.year as number);
     }
     return { days, coveredYears };
   } catch {

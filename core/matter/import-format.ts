@@ -5,6 +5,7 @@
  * The same table drives parsing and writing, so a file exported here re-imports unchanged.
  */
 import type { MatterGuide } from './schema';
+import { parseFormCell, writeFormCell } from './form';
 
 export interface CsvColumn {
   header: string;
@@ -127,6 +128,8 @@ export const CSV_COLUMNS: readonly CsvColumn[] = [
     read: (c) => structured(c, '常见问题', 2, (p) => ({ question: p[0], answer: p.slice(1).join('|') })),
     write: (m) => m.faqs.map((f) => `${f.question}|${f.answer}`).join('\n'),
   },
+  // 在线申办: one field per line, `键|名称|类型|是否必填|选项（、分隔）|不晚于今天`.
+  { header: '表单字段', path: 'form', required: false, read: parseFormCell, write: (m) => writeFormCell(m.form) },
 ];
 
 /** Chinese names of schema fields, for error reports people can act on. */
@@ -143,7 +146,8 @@ export const FIELD_LABELS: Record<string, string> = {
   onsiteVisits: '到现场次数', onsiteReason: '必须现场办理原因', onlineDepth: '网上办理深度', mobile: '掌上办理',
   appointment: '支持预约', postal: '支持物流快递', scope: '通办范围', result: '办理结果', contact: '咨询与投诉',
   locations: '办理地点', address: '地址', hours: '办公时间', consultPhone: '咨询电话', complaintPhone: '投诉电话',
-  faqs: '常见问题', question: '问题', answer: '回答',
+  faqs: '常见问题', question: '问题', answer: '回答', form: '表单字段', fields: '字段', key: '键', label: '名称',
+  required: '是否必填', options: '选项', notFuture: '不晚于今天',
   // Cloud-function parameters, so a rejected call names the field in Chinese too.
   action: '操作名', params: '参数', id: '事项编号', q: '搜索内容', by: '分类方式', value: '分类值', page: '页码',
   pageSize: '每页条数', limit: '条数', format: '文件格式', content: '文件内容', dryRun: '仅预检', openid: 'openid',

@@ -8,6 +8,7 @@ import {
   AUDIENCES, CASE_KINDS, LIFE_EVENTS, MATERIAL_FORMS, MATERIAL_NECESSITY, MATTER_STATUSES,
   MATTER_TYPES, SERVICE_SCOPES, THEMES,
 } from './taxonomy';
+import { formSchema, materialIdOf, MATERIAL_ID_RE } from './form';
 
 const text = (max: number) => z.string().trim().min(1, '不能为空').max(max, `不能超过${max}个字符`);
 const optionalText = (max: number) => z.string().trim().max(max, `不能超过${max}个字符`).optional();
@@ -16,6 +17,8 @@ const phone = z.string().trim().regex(/^[0-9-]{5,20}$/, '电话号码格式不�
 const lifeEventIds = LIFE_EVENTS.map((e) => e.id) as [string, ...string[]];
 
 export const materialSchema = z.object({
+  /** Stable id (在线申办 attaches files to it); derived from the name when the file gives none. */
+  id: z.string().trim().regex(MATERIAL_ID_RE, '材料编号只能包含小写字母、数字和连字符').optional(),
   name: text(100),
   forms: z.array(z.enum(MATERIAL_FORMS)).min(1, '至少一种材料形式').max(2),
   necessity: z.enum(MATERIAL_NECESSITY),
@@ -25,7 +28,7 @@ export const materialSchema = z.object({
   blankForm: optionalText(300),
   sample: optionalText(300),
   notes: optionalText(500),
-}).strict();
+}).strict().transform((m) => ({ ...m, id: m.id ?? materialIdOf(m.name) }));
 
 export const stepSchema = z.object({
   name: text(50),
@@ -99,6 +102,8 @@ export const matterSchema = z.object({
     complaintPhone: phone,
   }).strict().refine((c) => c.consultPhone !== c.complaintPhone, { message: '咨询电话与投诉电话不能相同', path: ['complaintPhone'] }),
   faqs: z.array(z.object({ question: text(200), answer: text(2000) }).strict()).max(30).default([]),
+  /** 在线申办 form (core/matter/form.ts); empty when the matter cannot be applied for online. */
+  form: formSchema.default({ fields: [] }),
 }).strict();
 
 /** What an import file provides for one matter. */

@@ -25,6 +25,10 @@ export interface DatabaseOptions {
   throwOnNotFound?: boolean;
 }
 
+/** The real SDK's messages (@cloudbase/database ErrorCode.QueryParamTypeError / QueryParamValueError). */
+export const QUERY_PARAM_TYPE_ERROR = '查询参数必须为对象';
+export const QUERY_PARAM_VALUE_ERROR = '查询参数对象值不能均为undefined';
+
 function engine(): Engine {
   return new Engine(getStore(), getLocalCloudConfig().strictCollections, isDeclaredCollection);
 }
@@ -69,8 +73,17 @@ export class Query {
     return new Query(this.collectionName, { ...this.spec, ...patch });
   }
 
-  /** A second where() replaces the first, as in the real SDK. */
+  /**
+   * A second where() replaces the first, as in the real SDK. Like @cloudbase/database, throws
+   * synchronously for a non-object and for an object whose values are all `undefined` — which
+   * would otherwise match (and update / remove) the whole collection.
+   */
   where(condition: unknown): Query {
+    if (Object.prototype.toString.call(condition).slice(8, -1) !== 'Object') throw new Error(QUERY_PARAM_TYPE_ERROR);
+    const keys = Object.keys(condition as object);
+    if (keys.length && !keys.some((k) => (condition as Record<string, unknown>)[k] !== undefined)) {
+      throw new Error(QUERY_PARAM_VALUE_ERROR);
+    }
     return this.with({ where: condition });
   }
   orderBy(fieldPath: string, order: 'asc' | 'desc'): Query {

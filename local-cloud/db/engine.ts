@@ -10,7 +10,8 @@ import { deepEqual } from './compare';
 import { ErrCode, LocalCloudError } from '../errors';
 import type { Store, StoredDoc } from '../store/store';
 import { newDocId, type AnyObject } from '../util';
-import { pinnedId, translateWhere } from './query';
+import { containsRegExp, pinnedId, translateWhere } from './query';
+import { withRegexBudget } from './regex-budget';
 import { applyUpdate, compileUpdate } from './update';
 import { storableDoc } from './values';
 
@@ -86,7 +87,8 @@ export class Engine {
     }
     if (Object.keys(mongo).length === 0) return candidates;
     const q = new MingoQuery(mongo, {});
-    return candidates.filter((c) => q.test(c.doc));
+    const filter = (): StoredDoc[] => candidates.filter((c) => q.test(c.doc));
+    return containsRegExp(mongo) ? withRegexBudget(filter) : filter();
   }
 
   find(coll: string, spec: QuerySpec, now: number): AnyObject[] {

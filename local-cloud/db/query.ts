@@ -56,7 +56,12 @@ function walkCondition(obj: AnyObject, prefix: string, out: MongoQuery[], now: n
     } else if (isUpdateCommand(val)) {
       throw invalid(`update command used in where() at "${path}"`);
     } else if (isPlainObject(val)) {
-      // An empty object adds no constraint, exactly like the real flattening serializer.
+      // An empty object adds no constraint, exactly like the real flattening serializer. One whose
+      // values are all undefined would silently match everything: refused (stricter than WeChat).
+      const keys = Object.keys(val);
+      if (keys.length && keys.every((k) => val[k] === undefined)) {
+        throw invalid(`where() condition at "${path}" has only undefined values (it would match every record)`);
+      }
       walkCondition(val, path, out, now);
     } else if (val instanceof RegExp || isDbRegExp(val)) {
       // A regular expression as a field value is a pattern match, not equality with a regex.
@@ -155,4 +160,15 @@ export function pinnedId(cond: unknown): string | undefined {
   if (!isPlainObject(cond)) return undefined;
   const id = cond._id;
   return typeof id === 'string' ? id : undefined;
+}
+
+/** Does a translated query contain a regular expression anywhere (so matching needs the regex time budget)? */
+export function containsRegExp(q: unknown): boolean {
+  const stack: unknown[] = [q];
+  while (stack.length) {
+    const v = stack.pop();
+    if (v instanceof RegExp) return true;
+    if (v !== null && typeof v === 'object') for (const x of Object.values(v as AnyObject)) stack.push(x);
+  }
+  return false;
 }

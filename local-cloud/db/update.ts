@@ -65,9 +65,21 @@ function compileCommand(path: string, op: UpdateOp, operand: unknown, now: numbe
       assertFieldName(operand, '_.rename()');
       return { path, op, value: operand };
     case 'push': {
+      // WeChat: `_.push({ each, position?, sort?, slice? })` (SDK ≥ 1.2.1) or the old `_.push([...])`.
       const o = operand as { each: unknown; position?: unknown; slice?: unknown; sort?: unknown };
       if (!Array.isArray(o.each)) throw new LocalCloudError(ErrCode.INVALID_PARAM, '_.push() each must be an array');
-      return { path, op, value: { ...o, each: o.each.map((v, i) => storableValue(v, now, `${path}.${i}`)) } };
+      const bad = (what: string) => new LocalCloudError(ErrCode.DB_REQUEST_FAILED, `_.push() ${what} (at "${path}")`);
+      if (o.position !== undefined && !Number.isInteger(o.position)) throw bad('position must be an integer');
+      if (o.slice !== undefined && !Number.isInteger(o.slice)) throw bad('slice must be an integer');
+      if (o.sort !== undefined && o.sort !== 1 && o.sort !== -1) {
+        const spec = o.sort;
+        if (!isPlainObject(spec) || Object.keys(spec).length === 0 || Object.values(spec).some((d) => d !== 1 && d !== -1)) {
+          throw bad('sort must be 1, -1 or { <field>: 1 | -1 }');
+        }
+      }
+      const value: AnyObject = { each: o.each.map((v, i) => storableValue(v, now, `${path}.${i}`)) };
+      for (const k of ['position', 'slice', 'sort'] as const) if (o[k] !== undefined) value[k] = o[k];
+      return { path, op, value };
     }
     case 'unshift':
     case 'pullAll':

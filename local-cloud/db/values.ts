@@ -8,7 +8,13 @@ import { isPlainObject, type AnyObject } from '../util';
 import { isAnyCommand, isDbRegExp, isServerDate } from './commands';
 import { assertFieldName } from './query';
 
-export function storableValue(v: unknown, now: number, at: string): unknown {
+/** MongoDB (and so WeChat's database) refuses documents nested deeper than 100 levels. */
+export const MAX_DOC_DEPTH = 100;
+
+export function storableValue(v: unknown, now: number, at: string, depth = 0): unknown {
+  if (depth > MAX_DOC_DEPTH) {
+    throw new LocalCloudError(ErrCode.INVALID_PARAM, `document is nested deeper than ${MAX_DOC_DEPTH} levels (at "${at.slice(0, 200)}…")`);
+  }
   if (isServerDate(v)) return v.resolve(now);
   if (isDbRegExp(v) || v instanceof RegExp) {
     throw new LocalCloudError(ErrCode.INVALID_PARAM, `regular expressions cannot be stored (at "${at}")`);
@@ -17,7 +23,7 @@ export function storableValue(v: unknown, now: number, at: string): unknown {
     // Same wording as @cloudbase/database for operators inside set()/add() data.
     throw new LocalCloudError(ErrCode.DB_REQUEST_FAILED, `update operator complicit (command at "${at}" where plain data is expected)`);
   }
-  if (Array.isArray(v)) return v.map((x, i) => (x === undefined ? null : storableValue(x, now, `${at}.${i}`)));
+  if (Array.isArray(v)) return v.map((x, i) => (x === undefined ? null : storableValue(x, now, `${at}.${i}`, depth + 1)));
   if (v instanceof Date || Buffer.isBuffer(v)) return v instanceof Date ? new Date(v.getTime()) : Buffer.from(v);
   if (v instanceof Uint8Array) return Buffer.from(v);
   if (v !== null && typeof v === 'object') {
@@ -26,7 +32,7 @@ export function storableValue(v: unknown, now: number, at: string): unknown {
       if (x === undefined || typeof x === 'function') continue;
       assertFieldName(k, 'data');
       if (k.includes('.')) throw new LocalCloudError(ErrCode.INVALID_PARAM, `field name "${k}" must not contain "."`);
-      out[k] = storableValue(x, now, at ? `${at}.${k}` : k);
+      out[k] = storableValue(x, now, at ? `${at}.${k}` : k, depth + 1);
     }
     return out;
   }

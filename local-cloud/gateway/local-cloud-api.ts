@@ -24,8 +24,8 @@ export function identityOf(caller: Caller): NonNullable<CallerIdentity> {
 export const configureLocalCloud = localCloud.configureLocalCloud;
 export const registerFunction = localCloud.registerFunction;
 
-export function invoke(name: string, data: unknown, caller: Caller): Promise<unknown> {
-  return localCloud.invokeFunction(name, data, identityOf(caller));
+export function invoke(name: string, data: unknown, caller: Caller, timeLimitMs?: number): Promise<unknown> {
+  return localCloud.invokeFunction(name, data, identityOf(caller), timeLimitMs === undefined ? {} : { timeLimitMs });
 }
 
 /** What a user "received in WeChat": openapi calls addressed to them, oldest first. */
@@ -36,4 +36,9 @@ export function inboxOf(openid: string): unknown[] {
 /** A file uploaded through `cloud.uploadFile`, by cloudPath. */
 export function readStored(cloudPath: string): { content: Buffer; contentType: string } | undefined {
   return localCloud.readStoredFile(cloudPath);
+}
+
+/** A mini-program user's upload (the storage rule was checked by the caller); returns its fileID. */
+export function storeUpload(cloudPath: string, content: Buffer, ownerOpenid: string): string {
+  return localCloud.storeClientUpload(cloudPath, content, ownerOpenid);
 }

@@ -8,8 +8,14 @@ import { resolveInside, sendBuffer, sendFile, sendText } from './files';
 import { fail, readBody, refuseAndClose, sendJson, sendResult } from './http-util';
 import { IDENTITY_HEADER, OPENID_PATTERN, publicIdentities } from './identities';
 import { invokeWithDeadline, type InvokeOutcome } from './invoke';
-import { inboxOf, invoke, readStored } from './local-cloud-api';
+import { inboxOf, invoke, readStored, storeUpload } from './local-cloud-api';
+import { handleUpload } from './upload';
+import { httpAccess } from './http-access';
 import { isAllowedHostHeader } from './host-check';
+import { nestingDepth } from '../util';
+
+/** Deepest call event accepted (cloudfunctions/shared/router.ts refuses deeper ones too). */
+export const MAX_EVENT_DEPTH = 64;
 
 export interface RouteContext {
   functions: ReadonlyMap<string, LoadedFunction>;
@@ -43,9 +49,14 @@ export async function route(ctx: RouteContext, req: IncomingMessage, res: Server
   const p = url.pathname;
   const method = req.method ?? 'GET';
 
+  // 云开发 HTTP 访问服务: platform callbacks, no identity header needed (or honoured).
+  const httpMatch = /^\/http\/([A-Za-z0-9_-]{1,60})(?:\/.*)?$/.exec(p);
+  if (httpMatch) return httpAccess(ctx.functions, req, res, url, httpMatch[1] ?? '', ctx.log);
+
   if (p.startsWith('/api/')) {
     const fnMatch = /^\/api\/functions\/([^/]+)$/.exec(p);
     if (fnMatch) return method === 'POST' ? callFunction(ctx, req, res, fnMatch[1] ?? '') : methodNotAllowed(res, 'POST');
+    if (p === '/api/storage/upload') return method === 'POST' ? upload(ctx, req, res) : methodNotAllowed(res, 'POST');
     if (ctx.localMode) {
       const trigMatch = /^\/api\/triggers\/([^/]+)\/([^/]+)$/.exec(p);
       if (trigMatch) return method === 'POST' ? fireTrigger(ctx, res, trigMatch[1] ?? '', trigMatch[2] ?? '') : methodNotAllowed(res, 'POST');
@@ -106,13 +117,31 @@ async function callFunction(ctx: RouteContext, req: IncomingMessage, res: Server
   if (data === null || typeof data !== 'object' || Array.isArray(data)) {
     return sendResult(res, 400, fail('INVALID_INPUT', '请求体须为 JSON 对象'));
   }
+  // Same limit as the router (MAX_EVENT_DEPTH), checked without recursion before anything copies the event.
+  if (nestingDepth(data, MAX_EVENT_DEPTH) > MAX_EVENT_DEPTH) {
+    return sendResult(res, 400, fail('INVALID_INPUT', `请求数据嵌套过深（超过${MAX_EVENT_DEPTH}层）`));
+  }
   const clientIp = req.socket.remoteAddress;
   // With an identity the call stands for the mini-program (SOURCE wx_client, set by the local
-  // cloud); without one it is a plain HTTP caller — never mistakable for a timer (wx_trigger).
-  const source = caller ? undefined : 'wx_http';
+  // cloud). Without one it is an anonymous caller WeChat itself never produces: wx_unknown, so it
+  // is mistakable neither for a timer (wx_trigger) nor for the HTTP access service (wx_http).
+  const source = caller ? undefined : 'wx_unknown';
   const outcome = await invokeWithDeadline(() => invoke(fn.name, data, { openid: caller, clientIp, source }), fn.timeoutMs);
   report(ctx, fn.name, outcome);
   sendResult(res, statusOf(outcome), outcome.result);
+}
+
+async function upload(ctx: RouteContext, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  const caller = callerOf(ctx, req);
+  if (caller === false) {
+    req.resume();
+    return sendResult(res, 400, fail('INVALID_INPUT', '身份标识格式不正确'));
+  }
+  if (!caller) {
+    req.resume();
+    return sendResult(res, 401, fail('UNAUTHENTICATED', '请先登录再上传文件'));
+  }
+  return handleUpload(req, res, caller, storeUpload);
 }
 
 function statusOf(outcome: InvokeOutcome): number {
@@ -132,8 +161,8 @@ async function fireTrigger(ctx: RouteContext, res: ServerResponse, fnName: strin
   if (!fn) return sendResult(res, 404, fail('UNKNOWN_FUNCTION', '云函数不存在'));
   if (!ctx.scheduler.find(fnName, triggerName)) return sendResult(res, 404, fail('NOT_FOUND', '定时触发器不存在'));
   // The scheduler's invoke already applies the deadline and maps errors to INTERNAL.
+  // Like WeChat, a firing never waits for (or is refused because of) a previous one still running.
   const fired = await ctx.scheduler.fire(fnName, triggerName);
-  if (fired.status === 'skipped') return sendResult(res, 409, fail('CONFLICT', '该定时触发器上一次执行尚未结束'));
   const result = fired.result as InvokeOutcome;
   sendResult(res, statusOf(result), result.result);
 }

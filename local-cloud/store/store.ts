@@ -10,6 +10,24 @@ import { mkdirSync } from 'fs';
 import { join } from 'path';
 import { decodeDoc, encodeDoc } from './codec';
 import type { AnyObject } from '../util';
+import { ErrCode, LocalCloudError } from '../errors';
+
+/** WeChat's database keeps each record as one BSON document: at most 16 MB (16 777 216 bytes). */
+export const MAX_DOC_BYTES = 16 * 1024 * 1024;
+
+/** Encoded body of a document, refused (-502001, as the server's BSON limit) when over MAX_DOC_BYTES. */
+function encodeChecked(coll: string, id: string, doc: AnyObject): string {
+  const body = encodeDoc(doc);
+  // Our stored JSON is within a few percent of the BSON size for typical records.
+  const bytes = body.length > MAX_DOC_BYTES / 4 ? Buffer.byteLength(body) : body.length;
+  if (bytes > MAX_DOC_BYTES) {
+    throw new LocalCloudError(
+      ErrCode.DB_REQUEST_FAILED,
+      `document too large: record ${id} in ${coll} is ${bytes} bytes, over the ${MAX_DOC_BYTES}-byte (16 MB) limit of a single record`,
+    );
+  }
+  return body;
+}
 
 export interface StoredDoc {
   id: string;
@@ -24,6 +42,8 @@ export interface StoredFile {
   contentType: string;
   size: number;
   updatedAt: Date;
+  /** openid of the mini-program user who uploaded it (client uploads); absent for function uploads. */
+  owner?: string;
 }
 
 export interface SinkRow {
@@ -50,7 +70,8 @@ CREATE TABLE IF NOT EXISTS _files (
   content BLOB NOT NULL,
   content_type TEXT NOT NULL,
   size INTEGER NOT NULL,
-  updated_at INTEGER NOT NULL
+  updated_at INTEGER NOT NULL,
+  owner TEXT
 );
 CREATE TABLE IF NOT EXISTS _openapi_sink (
   seq INTEGER PRIMARY KEY AUTOINCREMENT,
@@ -84,6 +105,9 @@ export class Store {
     }
     this.db.pragma('busy_timeout = 5000');
     this.db.exec(SCHEMA);
+    // Databases created before uploads recorded their owner.
+    const cols = this.db.prepare('PRAGMA table_info(_files)').all() as { name: string }[];
+    if (!cols.some((c) => c.name === 'owner')) this.db.exec('ALTER TABLE _files ADD COLUMN owner TEXT');
   }
 
   close(): void {
@@ -137,12 +161,14 @@ export class Store {
 
   insertDoc(coll: string, id: string, doc: AnyObject): void {
     this.createCollection(coll);
-    this.db.prepare('INSERT INTO _docs (coll, id, rev, body) VALUES (?, ?, ?, ?)').run(coll, id, this.nextRev(), encodeDoc(doc));
+    const body = encodeChecked(coll, id, doc);
+    this.db.prepare('INSERT INTO _docs (coll, id, rev, body) VALUES (?, ?, ?, ?)').run(coll, id, this.nextRev(), body);
   }
 
   /** Replaces in place so the document keeps its position in natural order. */
   replaceDoc(coll: string, id: string, doc: AnyObject): void {
-    this.db.prepare('UPDATE _docs SET rev = ?, body = ? WHERE coll = ? AND id = ?').run(this.nextRev(), encodeDoc(doc), coll, id);
+    const body = encodeChecked(coll, id, doc);
+    this.db.prepare('UPDATE _docs SET rev = ?, body = ? WHERE coll = ? AND id = ?').run(this.nextRev(), body, coll, id);
   }
 
   deleteDoc(coll: string, id: string): boolean {
@@ -151,18 +177,20 @@ export class Store {
 
   // --- files -------------------------------------------------------------------------------
 
-  putFile(path: string, content: Buffer, contentType: string): void {
+  putFile(path: string, content: Buffer, contentType: string, owner?: string): void {
     this.db
-      .prepare('INSERT OR REPLACE INTO _files (path, content, content_type, size, updated_at) VALUES (?, ?, ?, ?, ?)')
-      .run(path, content, contentType, content.length, Date.now());
+      .prepare('INSERT OR REPLACE INTO _files (path, content, content_type, size, updated_at, owner) VALUES (?, ?, ?, ?, ?, ?)')
+      .run(path, content, contentType, content.length, Date.now(), owner ?? null);
   }
 
   getFile(path: string): StoredFile | undefined {
-    const row = this.db.prepare('SELECT path, content, content_type, size, updated_at FROM _files WHERE path = ?').get(path) as
-      | { path: string; content: Buffer; content_type: string; size: number; updated_at: number }
+    const row = this.db.prepare('SELECT path, content, content_type, size, updated_at, owner FROM _files WHERE path = ?').get(path) as
+      | { path: string; content: Buffer; content_type: string; size: number; updated_at: number; owner: string | null }
       | undefined;
     if (!row) return undefined;
-    return { path: row.path, content: row.content, contentType: row.content_type, size: row.size, updatedAt: new Date(row.updated_at) };
+    const file: StoredFile = { path: row.path, content: row.content, contentType: row.content_type, size: row.size, updatedAt: new Date(row.updated_at) };
+    if (row.owner) file.owner = row.owner;
+    return file;
   }
 
   hasFile(path: string): boolean {

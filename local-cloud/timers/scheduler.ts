@@ -1,8 +1,8 @@
 /**
  * Fires timer triggers the way the cloud does: once per matching second, UTC+8, no caller
- * identity, result discarded. A run still going when its next second comes is skipped, not
- * queued — the cloud would start a second instance, but for local preview a pile-up of
- * identical dispatch runs hides bugs instead of showing them, so we log the skip.
+ * identity, result discarded. Firings overlap as on WeChat: a run still going when the next
+ * firing comes does not delay or suppress it — the cloud simply starts another instance, so a
+ * job must tolerate running concurrently with itself (claim work atomically, be idempotent).
  */
 import { matches, parseCron, type CronSchedule } from './cron';
 
@@ -30,7 +30,7 @@ export interface SchedulerOptions {
 }
 
 export interface FireOutcome {
-  status: 'ran' | 'skipped';
+  status: 'ran';
   result?: unknown;
 }
 
@@ -59,7 +59,8 @@ export function createScheduler(options: SchedulerOptions): TimerScheduler {
     trigger,
     schedule: parseCron(trigger.config),
   }));
-  const running = new Map<string, Promise<unknown>>();
+  /** In-flight runs (several per trigger when firings overlap), awaited by stop(). */
+  const running = new Set<Promise<unknown>>();
   let lastSecond = Math.floor(now() / 1000);
   let timer: NodeJS.Timeout | undefined;
   let stopped = true;
@@ -67,17 +68,12 @@ export function createScheduler(options: SchedulerOptions): TimerScheduler {
   const keyOf = (t: TimerTrigger): string => `${t.functionName}/${t.triggerName}`;
 
   async function run(trigger: TimerTrigger, at: Date): Promise<FireOutcome> {
-    const key = keyOf(trigger);
-    if (running.has(key)) {
-      log(`[定时触发器] ${key} 上一次执行尚未结束，跳过 ${at.toISOString()}`);
-      return { status: 'skipped' };
-    }
     const p = options.invoke(trigger.functionName, timerEvent(trigger.triggerName, at));
-    running.set(key, p);
+    running.add(p);
     try {
       return { status: 'ran', result: await p };
     } finally {
-      running.delete(key);
+      running.delete(p);
     }
   }
 
@@ -131,7 +127,7 @@ export function createScheduler(options: SchedulerOptions): TimerScheduler {
       stopped = true;
       if (timer) clearTimeout(timer);
       // Let in-flight runs settle so a closing gateway doesn't cut a write in half.
-      await Promise.allSettled([...running.values()]);
+      await Promise.allSettled([...running]);
     },
   };
 }

@@ -73,3 +73,8 @@ export function resetLocalIdentities(): void {
 export function identityLabel(openid: LocalOpenid, list: readonly LocalIdentity[] | undefined = cached): string {
   return list?.find((i) => i.openid === openid)?.label ?? openid
 }
+
+/** Headers that tell the local gateway who the preview user is (none outside the local preview). */
+export function localIdentityHeaders(): Record<string, string> {
+  return LOCAL_CLOUD ? { 'x-local-openid': localIdentity.get() } : {}
+}

@@ -10,6 +10,8 @@ import { main as matters } from '../../cloudfunctions/matters';
 import { main as account } from '../../cloudfunctions/account';
 import { main as booking } from '../../cloudfunctions/booking';
 import { main as consult } from '../../cloudfunctions/consult';
+import { main as push } from '../../cloudfunctions/push';
+import { main as affairs } from '../../cloudfunctions/affairs';
 import type { Envelope } from '../../core/envelope';
 
 export const ADMIN = 'admin-openid';
@@ -34,6 +36,8 @@ export function startCloud() {
   registerSource('account', account);
   registerSource('booking', booking);
   registerSource('consult', consult);
+  registerSource('push', push);
+  registerSource('affairs', affairs);
 }
 
 export async function call<T = any>(fn: string, action: string, params?: unknown, openid?: string): Promise<Envelope<T>> {
@@ -48,4 +52,9 @@ export async function callRaw(fn: string, event: unknown, openid?: string): Prom
 export function expectOk<T>(env: Envelope<T>): T {
   if (!env.ok) throw new Error(`expected ok, got ${env.code}: ${env.message}`);
   return env.data;
+}
+
+/** Fires a timer trigger the way WeChat's trigger service does (SOURCE wx_trigger, no OPENID). */
+export async function fireTimer(fn: string, trigger: string): Promise<Envelope<any>> {
+  return (await invokeFunction(fn, { Type: 'Timer', TriggerName: trigger, Time: new Date().toISOString() }, { SOURCE: 'wx_trigger' })) as Envelope<any>;
 }

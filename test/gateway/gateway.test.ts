@@ -2,6 +2,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { startGateway, type Gateway } from '../../local-cloud/gateway';
+import { grantSubscription } from '../../local-cloud';
 import { postJson, request } from './http-client';
 
 const FIXTURES = path.join(__dirname, 'fixtures');
@@ -60,7 +61,7 @@ describe('gateway in local mode', () => {
     expect(r.status).toBe(200);
     expect(r.json.result.data.openid).toBeNull();
     expect(r.json.result.data.greeting).toBe('你好，访客');
-    expect(r.json.result.data.source).toBe('wx_http');
+    expect(r.json.result.data.source).toBe('wx_unknown');
   });
 
   it('treats an empty body as empty data', async () => {
@@ -72,6 +73,16 @@ describe('gateway in local mode', () => {
   it('passes ADMIN_OPENIDS to functions as an environment variable', async () => {
     const r = await postJson(gw.url, 'echo', {});
     expect(r.json.result.data.admins).toBe('local-admin,second-admin');
+  });
+
+  it('answers a 10 000-level body with INVALID_INPUT, never INTERNAL or a stack overflow', async () => {
+    const body = `${'{"a":'.repeat(10_000)}1${'}'.repeat(10_000)}`;
+    const r = await request(gw.url, '/api/functions/echo', { method: 'POST', body, headers: { 'x-local-openid': 'local-citizen' } });
+    expect(r.status).toBe(400);
+    expect(r.json.result).toMatchObject({ ok: false, code: 'INVALID_INPUT' });
+    expect(r.json.result.message).toMatch(/嵌套过深/);
+    const fine = await request(gw.url, '/api/functions/echo', { method: 'POST', body: `${'{"a":'.repeat(60)}1${'}'.repeat(60)}` });
+    expect(fine.status).toBe(200);
   });
 
   it('rejects a malformed identity header', async () => {
@@ -179,6 +190,7 @@ describe('gateway in local mode', () => {
   });
 
   it('shows subscription messages in the recipient’s inbox only', async () => {
+    grantSubscription('local-staff-psb', 'fixture-template', 'accept'); // one-time quota, as the dialog would give
     const sent = await postJson(gw.url, 'echo', { notify: true }, { 'x-local-openid': 'local-staff-psb' });
     expect(sent.json.result.ok).toBe(true);
     const inbox = await request(gw.url, '/api/local/inbox?openid=local-staff-psb');

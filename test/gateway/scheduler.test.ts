@@ -29,37 +29,36 @@ describe('timer scheduler', () => {
     expect(calls).toEqual([{ fn: 'notify', event: { Type: 'Timer', TriggerName: 'dispatch', Time: '2024-05-01T01:00:00Z' } }]);
   });
 
-  it('skips a run while the previous run of the same trigger is still going', async () => {
+  it('overlapping firings run concurrently, as on WeChat: a new firing does not wait for the previous one', async () => {
     let now = cst(2024, 5, 1, 12);
-    let release: () => void = () => undefined;
-    let started = 0;
-    const lines: string[] = [];
+    const releases: (() => void)[] = [];
+    const times: string[] = [];
     const s = createScheduler({
       triggers: [{ functionName: 'slow', triggerName: 'every', config: '* * * * * * *' }],
-      invoke: () => {
-        started++;
-        return new Promise<void>((r) => (release = r));
+      invoke: (_fn, event) => {
+        times.push(event.Time);
+        return new Promise<void>((r) => releases.push(r));
       },
       now: () => now,
-      log: (l) => lines.push(l),
+      log: () => undefined,
     });
-    now += 1000;
-    const first = s.tick();
-    now += 1000;
-    await s.tick();
-    now += 1000;
-    await s.tick();
-    expect(started).toBe(1);
-    expect(lines.filter((l) => l.includes('跳过'))).toHaveLength(2);
-    release();
-    await first;
-    now += 1000;
-    const next = s.tick();
-    expect(started).toBe(2);
-    release();
-    await next;
+    const ticks: Promise<void>[] = [];
+    for (let i = 0; i < 3; i++) {
+      now += 1000;
+      ticks.push(s.tick());
+    }
+    // Three runs in flight at once, none finished.
+    expect(times).toEqual(['2024-05-01T04:00:01Z', '2024-05-01T04:00:02Z', '2024-05-01T04:00:03Z']);
+    const manual = s.fire('slow', 'every');
+    expect(times).toHaveLength(4);
+    let stopped = false;
+    const stopping = s.stop().then(() => (stopped = true));
+    await Promise.resolve();
+    expect(stopped).toBe(false); // stop() waits for every in-flight run
+    for (const r of releases) r();
+    await Promise.all([...ticks, manual, stopping]);
+    expect(stopped).toBe(true);
   });
-
   it('catches up a few missed seconds after a stall, not an hour of them', async () => {
     let now = cst(2024, 5, 1, 12, 59, 58);
     const fired: string[] = [];

@@ -5,6 +5,7 @@ import { catalogueHome, listTitle } from '../../../core/matter/catalogue';
 import { searchMatters } from '../../../core/matter/search';
 import { SEARCH_MAX_LENGTH } from '../../../core/matter/limits';
 import { toSummary } from '../../../core/matter/schema';
+import { materialIdOf } from '../../../core/matter/form';
 import { HOT_QUERIES, LIFE_EVENTS, THEMES } from '../../../core/matter/taxonomy';
 import { action, noParams } from '../../shared/router';
 import { catalogueSnapshot } from '../catalogue-cache';
@@ -57,6 +58,7 @@ export const get = action({
   handler: async (p) => {
     const matter = await createMatterRepository().byId(p.id);
     if (!matter || matter.status === '取消') throw new DomainError('NOT_FOUND', '未找到该事项，可能已调整或取消');
-    return matter;
+    // Matters stored before forms and material ids existed still answer the current shape.
+    return { ...matter, form: matter.form ?? { fields: [] }, materials: matter.materials.map((m) => ({ ...m, id: m.id ?? materialIdOf(m.name) })) };
   },
 });

@@ -36,6 +36,13 @@ export default function Mine() {
       </View>
 
       <View className='section'>
+        <View className='row mine__affairs' hoverClass='row--pressed' onClick={() => Taro.navigateTo({ url: '/packages/affairs/pages/mine/index' })}>
+          <View className='row__main'>
+            <Text className='row__title'>我的办件</Text>
+            <View className='row__desc'>在线申办的进度、补正与办理结果</View>
+          </View>
+          <Text className='row__chevron'>›</Text>
+        </View>
         <View className='row' hoverClass='row--pressed' onClick={() => Taro.navigateTo({ url: ROUTES.myBookings })}>
           <View className='row__main'>
             <Text className='row__title'>我的预约</Text>
@@ -56,6 +63,13 @@ export default function Mine() {
       {who && isAtLeast(who, 'staff') && (
         <View className='section'>
           <View className='section__title'>工作台</View>
+          <View className='row staff-queue-entry' hoverClass='row--pressed' onClick={() => Taro.navigateTo({ url: '/packages/staff/pages/queue/index' })}>
+            <View className='row__main'>
+              <Text className='row__title'>办件受理</Text>
+              <View className='row__desc'>本部门在线申办的待办、补正与办结</View>
+            </View>
+            <Text className='row__chevron'>›</Text>
+          </View>
           <View className='row' hoverClass='row--pressed' onClick={() => Taro.navigateTo({ url: ROUTES.staffImport })}>
             <View className='row__main'>
               <Text className='row__title'>事项导入</Text>

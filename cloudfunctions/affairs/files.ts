@@ -1,0 +1,96 @@
+/**
+ * Materials a caller attaches: each fileID must be the caller's own upload
+ * (`uploads/<openid>/…`), exist, be at most 10 MB and — by its content, not its name — be an
+ * image (JPEG, PNG, WebP, HEIC) or a PDF. Checked before anything is written.
+ */
+import { DomainError } from '../../core/envelope';
+import { getCloud } from '../shared/cloud';
+
+export const MAX_FILE_BYTES = 10 * 1024 * 1024;
+
+export type SniffedType = 'image/jpeg' | 'image/png' | 'image/webp' | 'image/heic' | 'application/pdf';
+
+/** Magic bytes → type; null for anything else (an .exe renamed .jpg stays an .exe). */
+export function sniff(buf: Buffer): SniffedType | null {
+  if (buf.length >= 3 && buf[0] === 0xff && buf[1] === 0xd8 && buf[2] === 0xff) return 'image/jpeg';
+  if (buf.length >= 8 && buf.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))) return 'image/png';
+  if (buf.length >= 12 && buf.toString('latin1', 0, 4) === 'RIFF' && buf.toString('latin1', 8, 12) === 'WEBP') return 'image/webp';
+  if (buf.length >= 12 && buf.toString('latin1', 4, 8) === 'ftyp' && /^(heic|heix|hevc|hevx|heim|heis|mif1|msf1)$/.test(buf.toString('latin1', 8, 12))) return 'image/heic';
+  if (buf.length >= 5 && buf.toString('latin1', 0, 5) === '%PDF-') return 'application/pdf';
+  return null;
+}
+
+export function cloudPathOfFileId(fileID: string): string | null {
+  const m = /^cloud:\/\/[^/]+\/(.+)$/.exec(fileID);
+  if (!m) return null;
+  const p = m[1];
+  if (p.split('/').some((s) => s === '' || s === '.' || s === '..') || p.includes('\\')) return null;
+  return p;
+}
+
+/** Only a path under the caller's own upload folder counts as theirs. */
+export function isOwnUpload(fileID: string, openid: string): boolean {
+  const p = cloudPathOfFileId(fileID);
+  return !!p && !!openid && p.startsWith(`uploads/${openid}/`);
+}
+
+export interface InspectedFile {
+  fileID: string;
+  mime: SniffedType;
+  size: number;
+  /** Only from inspectFile (not kept in inspectFiles' map). */
+  content?: Buffer;
+}
+
+const EXT: Record<SniffedType, string> = { 'image/jpeg': 'jpg', 'image/png': 'png', 'image/webp': 'webp', 'image/heic': 'heic', 'application/pdf': 'pdf' };
+
+/**
+ * Copies a staff member's uploaded result document to `results/<applicationId>/…`, so the
+ * citizen's link never carries a staff openid and outlives the staff member's upload folder.
+ */
+export async function storeResultFile(file: InspectedFile, applicationId: string): Promise<string> {
+  const cloudPath = `results/${applicationId}/result-${Date.now()}.${EXT[file.mime]}`;
+  const res = (await getCloud().uploadFile({ cloudPath, fileContent: file.content! })) as { fileID: string };
+  return res.fileID;
+}
+
+export async function inspectFile(fileID: string, openid: string, label: string): Promise<InspectedFile> {
+  if (!isOwnUpload(fileID, openid)) throw new DomainError('FORBIDDEN', `${label}：只能使用本人上传的文件`);
+  let content: Buffer;
+  try {
+    const res = (await getCloud().downloadFile({ fileID })) as { fileContent: Buffer };
+    content = Buffer.isBuffer(res.fileContent) ? res.fileContent : Buffer.from(res.fileContent as ArrayBuffer);
+  } catch {
+    throw new DomainError('INVALID_INPUT', `${label}：文件不存在或已过期，请重新上传`);
+  }
+  if (content.length > MAX_FILE_BYTES) throw new DomainError('PAYLOAD_TOO_LARGE', `${label}：文件超过10MB，请压缩后重新上传`);
+  if (content.length === 0) throw new DomainError('INVALID_INPUT', `${label}：文件为空，请重新上传`);
+  const mime = sniff(content);
+  if (!mime) throw new DomainError('INVALID_INPUT', `${label}：文件内容不是图片（JPG、PNG、WebP、HEIC）或PDF，请重新上传`);
+  return { fileID, mime, size: content.length, content };
+}
+
+/** Inspect several files (distinct fileIDs once each), a few at a time. */
+export async function inspectFiles(items: { fileID: string; label: string }[], openid: string, cache?: Map<string, InspectedFile>): Promise<Map<string, InspectedFile>> {
+  const out = cache ?? new Map<string, InspectedFile>();
+  const unique = [...new Map(items.map((i) => [i.fileID, i])).values()].filter((i) => !out.has(i.fileID));
+  for (let i = 0; i < unique.length; i += 4) {
+    const batch = await Promise.all(unique.slice(i, i + 4).map((x) => inspectFile(x.fileID, openid, x.label)));
+    batch.forEach(({ content: _c, ...f }) => out.set(f.fileID, f));
+  }
+  return out;
+}
+
+export async function tempUrls(fileIDs: string[]): Promise<Map<string, string>> {
+  const map = new Map<string, string>();
+  const ids = [...new Set(fileIDs)];
+  for (let i = 0; i < ids.length; i += 50) {
+    try {
+      const res = (await getCloud().getTempFileURL({ fileList: ids.slice(i, i + 50) })) as { fileList: unknown[] };
+      for (const f of res.fileList as { fileID: string; tempFileURL: string; status: number }[]) if (f.status === 0) map.set(f.fileID, f.tempFileURL);
+    } catch (e) {
+      console.error('[affairs] getTempFileURL failed', e);
+    }
+  }
+  return map;
+}

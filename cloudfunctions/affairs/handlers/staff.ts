@@ -1,0 +1,128 @@
+/** Staff actions: the department queue, one application, transitions, unmasking (logged), lookup by ID. */
+import { z } from '../../../core/zod-zh';
+import { shanghaiDate } from '../../../core/calendar/workdays';
+import { DomainError } from '../../../core/envelope';
+import { APPLICATION_STATUSES, OPEN_STATUSES, type ApplicationDoc, type ApplicationStatus } from '../../../core/affairs/model';
+import { toSummary } from '../../../core/affairs/view';
+import { isValidIdNumber } from '../../../core/matter/form';
+import type { Actor } from '../../../core/policy';
+import { action } from '../../shared/router';
+import { getDb } from '../../shared/cloud';
+import { inspectFile, storeResultFile } from '../files';
+import { ACCESS_LOGS, APPLICATIONS, loadApplication, loadCalendar, MATTERS, pii } from '../repo';
+import { viewWithUrls } from './citizen';
+import * as s from './schemas';
+import { commitTransition } from './write';
+
+const PAGE_SIZE = 20;
+
+const forCase = async (p: { id: string }) => {
+  const app = await loadApplication(p.id);
+  return app ? { resource: { department: app.department, ownerOpenid: app.openid }, entity: app } : null;
+};
+
+/** The queue covers the caller's departments; admins see every department. */
+function departmentScope(actor: Actor, _: any): Record<string, unknown> {
+  if (actor.role === 'admin') return {};
+  return { department: actor.departments.length === 1 ? _.eq(actor.departments[0]) : _.in(actor.departments) };
+}
+
+export const get = action({
+  permission: 'case:read',
+  params: z.object({ id: s.appId }).strict(),
+  authorize: forCase,
+  notFound: '没有找到该办件',
+  handler: async (_p, { actor, entity }) => viewWithUrls(entity, entity.openid === actor.openid ? 'owner' : 'staff'),
+});
+
+export const queue = action({
+  permission: 'staff',
+  params: z.object({ status: s.status.optional(), matterId: s.matterId.optional(), page: s.page }).strict(),
+  handler: async (p, { actor }) => {
+    const db = getDb();
+    const _ = db.command;
+    if (actor.role !== 'admin' && actor.departments.length === 0) throw new DomainError('FORBIDDEN', '您尚未分配部门，无法查看办件');
+    const scope = departmentScope(actor, _);
+    const statusCond = p.status ? _.eq(p.status) : _.in([...OPEN_STATUSES]);
+    const where = { ...scope, status: statusCond, ...(p.matterId ? { matterId: _.eq(p.matterId) } : {}) };
+    const counted = APPLICATION_STATUSES.filter((x) => x !== 'draft') as Exclude<ApplicationStatus, 'draft'>[];
+    const [{ total }, { data }, cal, countList, matters] = await Promise.all([
+      db.collection(APPLICATIONS).where(where).count(),
+      db.collection(APPLICATIONS).where(where).orderBy('sortDue', 'asc').orderBy('submittedAt', 'asc').skip((p.page - 1) * PAGE_SIZE).limit(PAGE_SIZE).get(),
+      loadCalendar(),
+      Promise.all(counted.map((st) => db.collection(APPLICATIONS).where({ ...scope, status: _.eq(st), ...(p.matterId ? { matterId: _.eq(p.matterId) } : {}) }).count())),
+      db.collection(MATTERS).where(actor.role === 'admin' ? { status: '在用' } : { 'department.code': _.in(actor.departments), status: '在用' })
+        .field({ _id: true, name: true, channels: true }).limit(100).get(),
+    ]);
+    const today = shanghaiDate();
+    const year = Number(today.slice(0, 4));
+    return {
+      items: (data as ApplicationDoc[]).map((a) => toSummary(a, cal, today)),
+      total, page: p.page, pageSize: PAGE_SIZE,
+      counts: Object.fromEntries(counted.map((st, i) => [st, countList[i].total])) as Record<Exclude<ApplicationStatus, 'draft'>, number>,
+      matters: (matters.data as { _id: string; name: string; channels?: { onlineDepth?: number } }[])
+        .filter((m) => (m.channels?.onlineDepth ?? 0) >= 3).map((m) => ({ id: m._id, name: m.name })),
+      uncoveredYears: [year, year + 1].filter((y) => !cal.isCovered(y)),
+    };
+  },
+});
+
+export const act = action({
+  permission: 'case:handle',
+  params: z.object({
+    id: s.appId, action: s.staffAction, comment: s.comment, result: s.caseResult.optional(),
+    materials: z.array(s.materialIdParam).max(30).optional(), fields: z.array(z.string().regex(/^[a-zA-Z][a-zA-Z0-9_]{0,39}$/)).max(40).optional(),
+  }).strict(),
+  authorize: forCase,
+  notFound: '没有找到该办件',
+  handler: async (p, { actor, entity }) => {
+    if (p.action === 'requestSupplement') {
+      const unknownM = (p.materials ?? []).filter((m) => !entity.materialDefs.some((d) => d.id === m));
+      if (unknownM.length) throw new DomainError('INVALID_INPUT', '要求补正的材料不是本事项的材料');
+      const unknownF = (p.fields ?? []).filter((k) => !entity.formFields.some((f) => f.key === k));
+      if (unknownF.length) throw new DomainError('INVALID_INPUT', `要求补正的字段不在本事项表单中：${unknownF.join('、')}`);
+    }
+    let result = p.result;
+    if (p.action === 'complete' && result?.fileID) {
+      const file = await inspectFile(result.fileID, actor.openid, '结果文书');
+      result = { ...result, fileID: await storeResultFile(file, entity._id) };
+    }
+    const next = await commitTransition(p.id, {
+      action: p.action, comment: p.comment, materials: p.materials, fields: p.fields, result,
+    }, entity.departmentName);
+    return viewWithUrls(next, 'staff');
+  },
+});
+
+export const reveal = action({
+  permission: 'case:handle',
+  params: z.object({ id: s.appId }).strict(),
+  authorize: forCase,
+  notFound: '没有找到该办件',
+  handler: async (_p, { actor, entity }) => {
+    const cipher = pii();
+    const form = Object.fromEntries(Object.entries(entity.pii ?? {}).map(([k, v]) => [k, cipher.decrypt(v.c)]));
+    // The log is written before the data leaves: no unlogged unmasking.
+    await getDb().collection(ACCESS_LOGS).add({ data: {
+      openid: actor.openid, applicationId: entity._id, applicationNo: entity.no, department: entity.department,
+      fields: Object.keys(form), purpose: 'reveal', at: new Date().toISOString(),
+    } });
+    return { form };
+  },
+});
+
+export const lookup = action({
+  permission: 'staff',
+  params: z.object({ idNumber: z.string().trim().min(15).max(18) }).strict(),
+  handler: async (p, { actor }) => {
+    if (!isValidIdNumber(p.idNumber)) throw new DomainError('INVALID_INPUT', '身份证号不正确，请核对');
+    const db = getDb();
+    const _ = db.command;
+    const h = pii().hash(p.idNumber);
+    const { data } = await db.collection(APPLICATIONS).where({ ...departmentScope(actor, _), idHashes: _.eq(h) }).orderBy('updatedAt', 'desc').limit(50).get();
+    await db.collection(ACCESS_LOGS).add({ data: { openid: actor.openid, purpose: 'lookup', hits: data.length, at: new Date().toISOString() } });
+    const cal = await loadCalendar();
+    const today = shanghaiDate();
+    return (data as ApplicationDoc[]).map((a) => toSummary(a, cal, today));
+  },
+});

@@ -1,0 +1,97 @@
+import Taro from '@tarojs/taro'
+import { Image, Text, View } from '@tarojs/components'
+import { useState } from 'react'
+import type { MaterialRef, MyMaterial } from '@core/api'
+import { uploadToCloud, userUploadPath } from '@/services/cloud-storage'
+import { callCloud } from '@/services/cloud-client'
+
+export interface AttachedFile extends MaterialRef {
+  /** Local preview (temp path) or a server URL. */
+  preview?: string
+  pdf?: boolean
+}
+
+/** Attach files to one material: camera/album, a chat file (weapp), or 我的材料. */
+export function MaterialPicker({ materialId, name, necessity, files, openid, onChange }: {
+  materialId: string
+  name: string
+  necessity: string
+  files: AttachedFile[]
+  openid: string
+  onChange: (files: AttachedFile[]) => void
+}) {
+  const [busy, setBusy] = useState(false)
+  const [mine, setMine] = useState<MyMaterial[]>()
+
+  const addPaths = async (items: { path: string; name: string }[]) => {
+    setBusy(true)
+    try {
+      const added: AttachedFile[] = []
+      for (const it of items) {
+        const up = await uploadToCloud(it.path, userUploadPath(openid, it.name))
+        if (!up.ok) throw new Error(up.message)
+        const fileID = up.fileID
+        added.push({ materialId, fileID, preview: it.path, pdf: /\.pdf$/i.test(it.name) })
+      }
+      onChange([...files, ...added])
+    } catch (e) {
+      Taro.showToast({ title: (e as Error).message || '上传失败，请重试', icon: 'none' })
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  const chooseImage = async () => {
+    try {
+      const res = await Taro.chooseImage({ count: 3, sizeType: ['compressed'], sourceType: ['album', 'camera'] })
+      const tf = (res.tempFiles ?? []) as { path: string; originalFileObj?: { name?: string } }[]
+      await addPaths(res.tempFilePaths.map((p, i) => ({ path: p, name: tf[i]?.originalFileObj?.name ?? `scan-${i}.jpg` })))
+    } catch { /* cancelled */ }
+  }
+
+  const chooseFile = async () => {
+    try {
+      const res = await Taro.chooseMessageFile({ count: 3, type: 'file', extension: ['pdf', 'jpg', 'jpeg', 'png'] })
+      await addPaths(res.tempFiles.map((f) => ({ path: f.path, name: f.name })))
+    } catch { /* cancelled */ }
+  }
+
+  const openMine = async () => {
+    const res = await callCloud('affairs', 'myMaterials', {})
+    if (res.ok) setMine(res.data)
+    else Taro.showToast({ title: res.message, icon: 'none' })
+  }
+
+  return (
+    <View className='affairs-material' data-material={materialId}>
+      <View className='affairs-material__head'>
+        <Text className='affairs-material__name'>{name}</Text>
+        <Text className={necessity === '必要' ? 'badge badge--accent' : 'badge'}>{necessity === '必要' ? '必交' : necessity === '容缺' ? '容缺可后补' : '选交'}</Text>
+      </View>
+      <View className='affairs-thumbs'>
+        {files.map((f, i) => (
+          <View key={f.fileID} className='affairs-thumb'>
+            {f.pdf ? <View className='affairs-thumb__pdf'>PDF</View> : <Image className='affairs-thumb__img' src={f.preview ?? ''} mode='aspectFill' />}
+            <View className='affairs-thumb__remove' onClick={() => onChange(files.filter((_, j) => j !== i))}>删除</View>
+          </View>
+        ))}
+      </View>
+      <View className='affairs-material__actions'>
+        <View className='btn affairs-upload' onClick={busy ? undefined : chooseImage}>{busy ? '上传中…' : '拍照/相册'}</View>
+        {process.env.TARO_ENV === 'weapp' && <View className='btn' onClick={busy ? undefined : chooseFile}>聊天文件</View>}
+        <View className='btn' onClick={openMine}>我的材料</View>
+      </View>
+      {mine && (
+        <View className='affairs-mine'>
+          {mine.length === 0 && <Text className='muted'>暂无以往用过的材料</Text>}
+          {mine.map((m) => (
+            <View key={m.fileID} className='row' onClick={() => { onChange([...files, { materialId, fileID: m.fileID, preview: m.url, pdf: m.mime === 'application/pdf' }]); setMine(undefined) }}>
+              <View className='row__main'><Text className='row__title'>{m.name}</Text><View className='row__desc'>{m.mime === 'application/pdf' ? 'PDF' : '图片'} · {Math.ceil(m.size / 1024)}KB</View></View>
+              <Text className='row__chevron'>选用</Text>
+            </View>
+          ))}
+        </View>
+      )}
+    </View>
+  )
+}

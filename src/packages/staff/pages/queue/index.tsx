@@ -1,0 +1,79 @@
+import Taro from '@tarojs/taro'
+import { Text, View } from '@tarojs/components'
+import { useState } from 'react'
+import { STATUS_LABELS, type ApplicationStatus } from '@core/affairs/model'
+import { PageShell } from '@/components/page-shell'
+import { LoadState } from '@/components/load-state'
+import { useCloudQuery } from '@/hooks/use-cloud-query'
+import { useReloadOnReturn } from '@/hooks/use-reload-on-return'
+import { cx } from '@/utils/class-names'
+import { RoleGate } from '../../components/role-gate'
+import '../../../affairs/affairs.scss'
+
+const STATUSES: Exclude<ApplicationStatus, 'draft'>[] = ['submitted', 'accepted', 'supplement', 'suspended', 'completed', 'rejected', 'withdrawn']
+
+function Queue() {
+  const [status, setStatus] = useState<ApplicationStatus>()
+  const [matterId, setMatterId] = useState<string>()
+  const q = useCloudQuery('affairs', 'queue', { ...(status ? { status } : {}), ...(matterId ? { matterId } : {}) })
+  useReloadOnReturn(q.reload)
+  const data = q.data
+  return (
+    <LoadState error={q.error} hasData={!!data} onRetry={q.reload}>
+      {data && (
+        <>
+          {data.uncoveredYears.length > 0 && (
+            <View className='section affairs-warning'>注意：{data.uncoveredYears.join('、')}年的法定节假日安排尚未录入工作日历，跨入该年的到期日按周一至周五估算，请管理员及时补录。</View>
+          )}
+          <View className='section'>
+            <View className='section__title'>按状态</View>
+            <View className='chips'>
+              <View className={cx('chip', !status && 'chip--active')} onClick={() => setStatus(undefined)}>待办（全部在办）</View>
+              {STATUSES.map((s) => (
+                <View key={s} className={cx('chip', 'queue-status', status === s && 'chip--active')} onClick={() => setStatus(s)}>{STATUS_LABELS[s]} {data.counts[s]}</View>
+              ))}
+            </View>
+            {data.matters.length > 0 && (
+              <>
+                <View className='section__title'>按事项</View>
+                <View className='chips'>
+                  <View className={cx('chip', !matterId && 'chip--active')} onClick={() => setMatterId(undefined)}>全部事项</View>
+                  {data.matters.map((m) => (
+                    <View key={m.id} className={cx('chip', matterId === m.id && 'chip--active')} onClick={() => setMatterId(m.id)}>{m.name}</View>
+                  ))}
+                </View>
+              </>
+            )}
+          </View>
+          <View className='section'>
+            <View className='section__title'>办件（按到期日排序，共{data.total}件）</View>
+            {data.items.length === 0 && <View className='muted'>暂无办件</View>}
+            {data.items.map((a) => (
+              <View key={a.id} className={cx('row', 'queue-item', a.urgency === 'overdue' && 'affairs-overdue', a.urgency === 'dueSoon' && 'affairs-due-soon')}
+                hoverClass='row--pressed' onClick={() => Taro.navigateTo({ url: `/packages/staff/pages/case/index?id=${a.id}` })}>
+                <View className='row__main'>
+                  <Text className='row__title'>{a.matterName}</Text>
+                  <View className='row__desc'>{a.no} · 申请人 {a.applicantName ?? ''}</View>
+                  <View className='row__desc'>
+                    {a.dueDate ? `到期 ${a.dueDate}` : `提交于 ${a.submittedAt.slice(0, 10)}`}
+                    {a.urgency === 'overdue' ? ` · 已超期${-(a.workdaysLeft ?? 0)}个工作日` : a.workdaysLeft !== undefined ? ` · 剩余${a.workdaysLeft}个工作日` : ''}
+                    {a.urgency === 'paused' ? '（暂停计时）' : ''}
+                  </View>
+                </View>
+                <Text className='badge'>{a.statusLabel}</Text>
+              </View>
+            ))}
+          </View>
+        </>
+      )}
+    </LoadState>
+  )
+}
+
+export default function QueuePage() {
+  return (
+    <PageShell className='staff-queue'>
+      <RoleGate min='staff'>{() => <Queue />}</RoleGate>
+    </PageShell>
+  )
+}
