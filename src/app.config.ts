@@ -9,7 +9,7 @@ export default defineAppConfig({
     {
       // 在线申办与办件: the form, my applications, one application.
       root: 'packages/affairs',
-      pages: ['pages/apply/index', 'pages/mine/index', 'pages/detail/index'],
+      pages: ['pages/apply/index', 'pages/mine/index', 'pages/detail/index', 'pages/bundle/index'],
     },
     {
       // Only staff ever open these; citizens never download them.
