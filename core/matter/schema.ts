@@ -4,13 +4,15 @@
  * national catalogue uses, so an imported spreadsheet reads naturally.
  */
 import { z } from '../zod-zh';
+import { safeText } from '../text';
+import { creditCode, departmentCode } from './departments';
 import {
   AUDIENCES, CASE_KINDS, LIFE_EVENTS, MATERIAL_FORMS, MATERIAL_NECESSITY, MATTER_STATUSES,
   MATTER_TYPES, SERVICE_SCOPES, THEMES,
 } from './taxonomy';
 
-const text = (max: number) => z.string().trim().min(1, '不能为空').max(max, `不能超过${max}个字符`);
-const optionalText = (max: number) => z.string().trim().max(max, `不能超过${max}个字符`).optional();
+const text = (max: number) => z.string().trim().min(1, '不能为空').max(max, `不能超过${max}个字符`).superRefine(safeText());
+const optionalText = (max: number) => z.string().trim().max(max, `不能超过${max}个字符`).superRefine(safeText()).optional();
 const workingDays = z.number().int('须为整数').min(0, '不能为负数').max(365, '不能超过365个工作日');
 const phone = z.string().trim().regex(/^[0-9-]{5,20}$/, '电话号码格式不正确');
 const lifeEventIds = LIFE_EVENTS.map((e) => e.id) as [string, ...string[]];
@@ -53,11 +55,7 @@ export const matterSchema = z.object({
   version: text(20),
   status: z.enum(MATTER_STATUSES),
   type: z.enum(MATTER_TYPES),
-  department: z.object({
-    code: z.string().trim().regex(/^[a-z0-9-]{2,40}$/, '部门代码只能包含小写字母、数字和连字符'),
-    name: text(60),
-    creditCode: z.string().trim().regex(/^[0-9A-Z]{18}$/, '统一社会信用代码须为18位数字或大写字母'),
-  }).strict(),
+  department: z.object({ code: departmentCode, name: text(60), creditCode }).strict(),
   jointAgencies: z.array(text(60)).max(20).default([]),
   audiences: z.array(z.enum(AUDIENCES)).min(1).max(2),
   themes: z.array(z.enum(THEMES)).min(1, '至少属于一个主题').max(5),
@@ -100,6 +98,18 @@ export const matterSchema = z.object({
   }).strict().refine((c) => c.consultPhone !== c.complaintPhone, { message: '咨询电话与投诉电话不能相同', path: ['complaintPhone'] }),
   faqs: z.array(z.object({ question: text(200), answer: text(2000) }).strict()).max(30).default([]),
 }).strict();
+
+/**
+ * What an import row provides: the same guide, but the department only *named* (by code, or by
+ * name); its identity is filled in from the department registry (departments.ts), never from the row.
+ */
+export const matterImportSchema = matterSchema.extend({
+  department: z.object({
+    code: departmentCode.optional(),
+    name: text(60).optional(),
+    creditCode: creditCode.optional(),
+  }).strict().refine((d) => !!d.code || !!d.name, { message: '请填写实施主体代码或实施主体名称', path: ['code'] }),
+});
 
 /** What an import file provides for one matter. */
 export type MatterInput = z.input<typeof matterSchema>;

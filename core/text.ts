@@ -1,0 +1,42 @@
+/**
+ * Text hygiene for free-text fields people type or import (staff names, every matter text):
+ * one check, used by every schema that stores such text, so a value that would render as
+ * something else than it is (bidi overrides), vanish (only zero-width characters) or break
+ * storage and logs (NUL, lone surrogates) never gets in.
+ */
+import type { RefinementCtx } from 'zod';
+import { z } from './zod-zh';
+
+const NUL = /\u0000/;
+const BIDI = /[\u202A-\u202E\u2066-\u2069]/;
+const ZERO_WIDTH_ONLY = /^[\u200B-\u200D\u2060\uFEFF]+$/;
+
+/** Why a text is refused (Chinese, for the person who typed it), or null when it is fine. */
+export function textProblem(value: string): string | null {
+  if (NUL.test(value)) return '不能包含空字符（NUL）';
+  if (hasLoneSurrogate(value)) return '包含无法识别的字符（不完整的 Unicode 代理对），请重新输入';
+  if (BIDI.test(value)) return '不能包含改变文字方向的控制字符';
+  if (ZERO_WIDTH_ONLY.test(value)) return '不能只由不可见字符组成';
+  return null;
+}
+
+export function hasLoneSurrogate(value: string): boolean {
+  for (let i = 0; i < value.length; i++) {
+    const c = value.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdbff) {
+      const next = value.charCodeAt(i + 1);
+      if (next >= 0xdc00 && next <= 0xdfff) { i++; continue; }
+      return true;
+    }
+    if (c >= 0xdc00 && c <= 0xdfff) return true;
+  }
+  return false;
+}
+
+/** A zod `superRefine` callback: `z.string().superRefine(safeText())`. */
+export function safeText() {
+  return (value: string, ctx: RefinementCtx) => {
+    const problem = textProblem(value);
+    if (problem) ctx.addIssue({ code: z.ZodIssueCode.custom, message: problem });
+  };
+}
