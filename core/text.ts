@@ -4,7 +4,7 @@
  * something else than it is (bidi overrides), vanish (only zero-width characters) or break
  * storage and logs (NUL, lone surrogates) never gets in.
  */
-import type { RefinementCtx } from 'zod';
+import type { ZodString } from 'zod';
 import { z } from './zod-zh';
 
 const NUL = /\u0000/;
@@ -33,10 +33,15 @@ export function hasLoneSurrogate(value: string): boolean {
   return false;
 }
 
-/** A zod `superRefine` callback: `z.string().superRefine(safeText())`. */
-export function safeText() {
-  return (value: string, ctx: RefinementCtx) => {
-    const problem = textProblem(value);
-    if (problem) ctx.addIssue({ code: z.ZodIssueCode.custom, message: problem });
-  };
+/**
+ * Adds the hygiene checks to a string schema: `safeText(z.string().trim().min(1).max(100))`.
+ * Plain regex checks rather than a zod refinement: a refinement costs ~10× more per value, which
+ * matters for a 2 000-matter import with ~60 texts each. Same messages as textProblem().
+ */
+export function safeText(schema: ZodString = z.string()): ZodString {
+  return schema
+    .regex(/^[^\u0000]*$/, '不能包含空字符（NUL）')
+    .regex(/^(?:[^\uD800-\uDFFF]|[\uD800-\uDBFF][\uDC00-\uDFFF])*$/, '包含无法识别的字符（不完整的 Unicode 代理对），请重新输入')
+    .regex(/^[^\u202A-\u202E\u2066-\u2069]*$/, '不能包含改变文字方向的控制字符')
+    .regex(/^$|[^\u200B-\u200D\u2060\uFEFF]/, '不能只由不可见字符组成');
 }

@@ -41,7 +41,7 @@ export const main = createRouter('account', {
     permission: 'staff:manage',
     params: z.object({
       openid: z.string().trim().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/, 'openid 格式不正确'),
-      name: z.string().trim().min(1).max(20).superRefine(safeText()),
+      name: safeText(z.string().trim().min(1).max(20)),
       role: z.enum(['staff', 'admin']),
       departments: z.array(z.string().regex(/^[a-z0-9-]{2,40}$/, '部门代码格式不正确')).max(20),
       halls: z.array(z.string().regex(/^[a-z0-9-]{2,40}$/, '大厅代码格式不正确')).max(20).optional(),

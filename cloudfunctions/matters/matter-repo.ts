@@ -35,8 +35,6 @@ const CATALOGUE_META_ID = 'catalogue';
 export const STAGE_TTL_MS = 10 * 60 * 1000;
 /** Writes in flight at once while staging (each batch settles completely before the next starts). */
 const WRITE_BATCH = 20;
-/** Refuse to flip with less time than this left: the function could be killed mid-bookkeeping. */
-const MIN_REMAINING_MS = 1000;
 
 type StoredRow = MatterGuide & { _id: string; catalogueVersion: string; updatedAt: string };
 interface StageRecord { _id: string; base: string; state: 'staging' | 'published' | 'failed' | 'lost'; startedAt: number; openid?: string }
@@ -87,11 +85,8 @@ export function createMatterRepository(options: RepositoryOptions = {}): MatterR
   }
 
   /** Runs `write` for every item, at most WRITE_BATCH at a time; every write settles before any error is raised. */
-  async function writeAll<T>(items: T[], write: (item: T) => Promise<unknown>, remainingMs?: () => number): Promise<void> {
+  async function writeAll<T>(items: T[], write: (item: T) => Promise<unknown>): Promise<void> {
     for (let i = 0; i < items.length; i += WRITE_BATCH) {
-      if (remainingMs && remainingMs() < MIN_REMAINING_MS) {
-        throw new DomainError('INTERNAL', '导入耗时超出云函数时限，未写入任何数据；请拆分文件后重试');
-      }
       const results = await Promise.allSettled(items.slice(i, i + WRITE_BATCH).map(write));
       const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
       if (failed) throw failed.reason;
@@ -141,7 +136,7 @@ export function createMatterRepository(options: RepositoryOptions = {}): MatterR
       return { items: (data as StoredRow[]).map(toMatter), total, page, pageSize };
     },
 
-    async publish(base, changes, at, publishOptions = {}): Promise<PublishResult> {
+    async publish(base, changes, at): Promise<PublishResult> {
       await ensureMeta();
       await repo.cleanup().catch((err: unknown) => console.error('[import] cleanup failed', err));
 
@@ -161,7 +156,7 @@ export function createMatterRepository(options: RepositoryOptions = {}): MatterR
       await db.collection(STAGES).add({ data: { _id: versionId, base: base.published, state: 'staging', startedAt, openid: options.openid ?? '' } });
       try {
         await writeAll([...next.values()], (m) => db.collection(MATTERS).doc(rowId(versionId, m.implementationCode))
-          .set({ data: { ...m, catalogueVersion: versionId } }), publishOptions.remainingMs);
+          .set({ data: { ...m, catalogueVersion: versionId } }));
         if (now() - startedAt >= STAGE_TTL_MS) throw new DomainError('INTERNAL', '导入耗时过长，未写入任何数据；请拆分文件后重试');
       } catch (err) {
         await abandon(versionId, 'failed');

@@ -38,7 +38,7 @@ export const creditCode = z.string().trim().regex(/^[0-9A-Z]{18}$/, '统一社�
 /** A registry record as stored in the `departments` collection (validated before use). */
 export const departmentSchema = z.object({
   code: departmentCode,
-  name: z.string().trim().min(1, '不能为空').max(60).superRefine(safeText()),
+  name: safeText(z.string().trim().min(1, '不能为空').max(60)),
   creditCode,
 }).strict();
 

@@ -38,6 +38,14 @@ export type ParsedCatalogue =
   | { ok: false; total: number; valid: number; errors: ImportRowError[] };
 
 export const MAX_IMPORT_ROWS = 2000;
+/**
+ * Largest file sent inline as `content`, in UTF-8 bytes. WeChat refuses callFunction data above
+ * ~100 KB (the whole event); 90 KB leaves room for the rest. Larger files are uploaded to cloud
+ * storage first and passed as `fileID`.
+ */
+export const MAX_INLINE_IMPORT_BYTES = 90 * 1024;
+/** Largest uploaded catalogue file the function downloads (2 000 matters of JSON are ≈ 14 MB). */
+export const MAX_UPLOAD_IMPORT_BYTES = 20 * 1024 * 1024;
 /** A report lists at most this many errors (plus the totals): 2 000 empty rows must not make a megabyte. */
 export const MAX_REPORTED_ERRORS = 200;
 

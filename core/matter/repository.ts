@@ -40,7 +40,7 @@ export interface MatterRepository {
    * DomainError('CONFLICT') when another import published after `base` was read; nothing is
    * visible to readers unless the whole new version is.
    */
-  publish(base: CatalogueSnapshot, changes: MatterGuide[], at: string, options?: { remainingMs?: () => number }): Promise<PublishResult>;
+  publish(base: CatalogueSnapshot, changes: MatterGuide[], at: string): Promise<PublishResult>;
   /** Removes superseded and abandoned versions' rows; returns how many versions it removed. */
   cleanup(): Promise<number>;
 }

@@ -11,8 +11,8 @@ import {
   MATTER_TYPES, SERVICE_SCOPES, THEMES,
 } from './taxonomy';
 
-const text = (max: number) => z.string().trim().min(1, '不能为空').max(max, `不能超过${max}个字符`).superRefine(safeText());
-const optionalText = (max: number) => z.string().trim().max(max, `不能超过${max}个字符`).superRefine(safeText()).optional();
+const text = (max: number) => safeText(z.string().trim().min(1, '不能为空').max(max, `不能超过${max}个字符`));
+const optionalText = (max: number) => safeText(z.string().trim().max(max, `不能超过${max}个字符`)).optional();
 const workingDays = z.number().int('须为整数').min(0, '不能为负数').max(365, '不能超过365个工作日');
 const phone = z.string().trim().regex(/^[0-9-]{5,20}$/, '电话号码格式不正确');
 const lifeEventIds = LIFE_EVENTS.map((e) => e.id) as [string, ...string[]];

@@ -10,7 +10,9 @@
 import { z } from '../../../core/zod-zh';
 import { DomainError } from '../../../core/envelope';
 import { decide, type Actor } from '../../../core/policy';
-import { capErrors, parseCatalogue, type ImportReport, type ImportRowError } from '../../../core/matter/import';
+import {
+  capErrors, MAX_INLINE_IMPORT_BYTES, MAX_UPLOAD_IMPORT_BYTES, parseCatalogue, type ImportReport, type ImportRowError,
+} from '../../../core/matter/import';
 import { createRegistry, type DepartmentRegistry } from '../../../core/matter/departments';
 import type { Matter, MatterGuide } from '../../../core/matter/schema';
 import { action } from '../../shared/router';
@@ -18,13 +20,8 @@ import { getCloud, getDb } from '../../shared/cloud';
 import { fetchAll } from '../../shared/paging';
 import { createMatterRepository } from '../matter-repo';
 
-/**
- * Inline content cap, in UTF-8 bytes. WeChat refuses callFunction data above ~100 KB (the whole
- * JSON event); 90 KB leaves room for the envelope. Larger files go through cloud storage.
- */
-export const MAX_INLINE_BYTES = 90 * 1024;
-/** Largest uploaded file the function downloads (2 000 matters of JSON are ≈ 14 MB). */
-export const MAX_UPLOAD_BYTES = 20 * 1024 * 1024;
+const MAX_INLINE_BYTES = MAX_INLINE_IMPORT_BYTES;
+const MAX_UPLOAD_BYTES = MAX_UPLOAD_IMPORT_BYTES;
 export const DEPARTMENTS_COLLECTION = 'departments';
 
 const TOO_LARGE = `文件内容超过${MAX_INLINE_BYTES / 1024} KB（微信云函数单次调用数据上限约 100 KB），请用“选择文件”上传后导入`;
@@ -95,7 +92,7 @@ function outOfScope(actor: Actor, rows: { row: number; matter: MatterGuide }[], 
 export const importCatalogue = action({
   permission: 'catalogue:import',
   params: z.union([inline, uploaded]),
-  handler: async (p, { actor, remainingMs }): Promise<ImportReport> => {
+  handler: async (p, { actor }): Promise<ImportReport> => {
     const base = { format: p.format, dryRun: p.dryRun, created: 0, updated: 0, applied: false };
     const content = 'content' in p ? p.content : await downloadUpload(p.fileID, actor);
     const parsed = parseCatalogue(p.format, content, await loadRegistry());
@@ -116,7 +113,7 @@ export const importCatalogue = action({
       return { ...base, ...clean, created: total - updated, updated };
     }
     const at = new Date().toISOString();
-    const { created, updated, version } = await repo.publish(current, parsed.matters.map((m) => m.matter), at, { remainingMs });
+    const { created, updated, version } = await repo.publish(current, parsed.matters.map((m) => m.matter), at);
     await getDb().collection('import_logs').add({
       data: { openid: actor.openid, format: p.format, source: 'content' in p ? 'inline' : 'upload', total, created, updated, version, at },
     }).catch((err: unknown) => console.error('[import] audit log write failed after publishing version', version, err));
