@@ -21,14 +21,12 @@ describe('matters.import through cloud storage', () => {
     const csv = mattersToCsv(matters);
     expect(Buffer.byteLength(csv)).toBeGreaterThan(1024 * 1024);
     const fileID = await upload(`uploads/${ADMIN}/catalogue.csv`, csv);
-    const dry = expectOk(await call('matters', 'import', { format: 'csv', fileID, dryRun: true }, ADMIN));
-    expect(dry).toMatchObject({ applied: false, total: 2000, created: 2000, errors: [] });
     const report = expectOk(await call('matters', 'import', { format: 'csv', fileID }, ADMIN));
     expect(report).toMatchObject({ applied: true, total: 2000, created: 2000, updated: 0 });
     expect(expectOk(await call('matters', 'home')).totals.matters).toBe(2000);
     const last = matters[1999];
     expect(expectOk(await call('matters', 'get', { id: last.implementationCode })).name).toBe('批量事项1999');
-  });
+  }, 120_000);
 
   it('only takes the caller\'s own upload', async () => {
     const content = JSON.stringify([makeMatter()]);
