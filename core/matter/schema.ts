@@ -6,6 +6,7 @@
 import { z } from '../zod-zh';
 import { safeText } from '../text';
 import { creditCode, departmentCode } from './departments';
+import { lawTitle } from './legal-basis';
 import {
   AUDIENCES, CASE_KINDS, LIFE_EVENTS, MATERIAL_FORMS, MATERIAL_NECESSITY, MATTER_STATUSES,
   MATTER_TYPES, SERVICE_SCOPES, THEMES,
@@ -62,7 +63,7 @@ export const matterSchema = z.object({
   lifeEvents: z.array(z.enum(lifeEventIds)).max(5).default([]),
   keywords: z.array(text(30)).max(30).default([]),
   summary: text(300),
-  legalBasis: z.array(z.object({ law: text(100), clause: text(1000) }).strict()).min(1, '至少一条设定依据').max(20),
+  legalBasis: z.array(z.object({ law: text(100).transform(lawTitle), clause: text(1000) }).strict()).min(1, '至少一条设定依据').max(20),
   acceptanceConditions: z.array(text(500)).min(1, '至少一条受理条件').max(30),
   quantityLimit: text(200),
   remedy: z.object({ reconsideration: text(300), litigation: text(300) }).strict(),
