@@ -6,7 +6,7 @@
  */
 import { AsyncLocalStorage } from 'async_hooks';
 import { Store, type SinkRow } from './store/store';
-import { newRequestId, type AnyObject } from './util';
+import { jsonCopy, newRequestId, type AnyObject } from './util';
 
 export interface LocalCloudOptions {
   /** Directory holding db.sqlite, or ':memory:' (tests). Default: $DATA_DIR, else ./.data (':memory:' under jest). */
@@ -16,9 +16,10 @@ export interface LocalCloudOptions {
   /** Base URL that serves `/storage/<cloudPath>`. Default: $LOCAL_CLOUD_PUBLIC_URL, else http://localhost:$PORT. */
   publicUrl?: string;
   /**
-   * When true, reading or updating a collection that was never created rejects with -502005
-   * like WeChat does. Default false: collections appear on first write and reads of missing
-   * collections return nothing (see README).
+   * Default true, as on WeChat: reading or writing a collection that no registered function
+   * declares (collections.json, `declareCollections`) and nobody created (`createCollection`)
+   * rejects with -502005. `false` brings back auto-creation on first write (never use it in tests
+   * of our functions: it hides a missing declaration).
    */
   strictCollections?: boolean;
 }
@@ -56,8 +57,21 @@ export interface FunctionContext {
   function_version: string;
   namespace: string;
   memory_limit_in_mb: number;
+  /** The function's configured timeout (config.json `timeout`, default 3 s). */
   time_limit_in_ms: number;
+  /** Milliseconds left before the platform kills this invocation. */
+  getRemainingTimeInMillis(): number;
 }
+
+export interface RegisterOptions {
+  /** Collections this function declares (its collections.json); they exist while it is registered. */
+  collections?: Iterable<string>;
+  /** Its configured timeout in ms (config.json `timeout` × 1000); default 3000, as on WeChat. */
+  timeoutMs?: number;
+}
+
+/** WeChat's default function timeout. */
+export const DEFAULT_TIME_LIMIT_MS = 3000;
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type FunctionHandler = (event: any, context: FunctionContext) => unknown;
@@ -80,7 +94,15 @@ export const DEFAULT_ENV_ID = 'local-env';
 
 let options: LocalCloudOptions = {};
 let store: Store | null = null;
-const registry = new Map<string, FunctionHandler>();
+interface Registered {
+  main: FunctionHandler;
+  collections: ReadonlySet<string>;
+  timeoutMs: number;
+}
+
+const registry = new Map<string, Registered>();
+/** Collections declared without a function (`declareCollections`), e.g. by conformance tests. */
+const declared = new Set<string>();
 const als = new AsyncLocalStorage<Invocation>();
 
 export function configureLocalCloud(opts: LocalCloudOptions = {}): LocalCloudConfig {
@@ -105,7 +127,7 @@ export function getLocalCloudConfig(): LocalCloudConfig {
     appid: options.appid ?? DEFAULT_APPID,
     envId: options.envId ?? DEFAULT_ENV_ID,
     publicUrl: options.publicUrl,
-    strictCollections: options.strictCollections ?? false,
+    strictCollections: options.strictCollections ?? true,
   };
 }
 
@@ -115,11 +137,38 @@ export function getStore(): Store {
   return store;
 }
 
-/** For tests: closes the database (a ':memory:' one starts empty next time) and clears the function registry. Keeps the configuration. */
+/**
+ * For tests: closes the database (a ':memory:' one starts empty next time) and clears the
+ * function registry and with it every collection declaration. Keeps the configuration.
+ */
 export function resetLocalCloud(): void {
   store?.close();
   store = null;
   registry.clear();
+  declared.clear();
+}
+
+/**
+ * Declares collections as existing (what creating them in the console does on WeChat) until the
+ * next resetLocalCloud(). Functions declare theirs when registered; use this for code that runs
+ * without a function (conformance tests, scripts).
+ */
+export function declareCollections(names: Iterable<string>): void {
+  for (const n of names) declared.add(n);
+}
+
+/** Is `name` declared by a registered function or by `declareCollections`? */
+export function isDeclaredCollection(name: string): boolean {
+  if (declared.has(name)) return true;
+  for (const r of registry.values()) if (r.collections.has(name)) return true;
+  return false;
+}
+
+/** Every declared collection name, sorted. */
+export function listDeclaredCollections(): string[] {
+  const all = new Set(declared);
+  for (const r of registry.values()) for (const c of r.collections) all.add(c);
+  return [...all].sort();
 }
 
 export function runInvocation<T>(identity: InvocationIdentity, fn: () => Promise<T>, functionName?: string): Promise<T> {
@@ -146,8 +195,10 @@ export function currentWXContext(): WXContext {
   return ctx;
 }
 
-export function registerFunction(name: string, main: FunctionHandler): void {
-  registry.set(name, main);
+export function registerFunction(name: string, main: FunctionHandler, opts: RegisterOptions = {}): void {
+  const timeoutMs = opts.timeoutMs ?? DEFAULT_TIME_LIMIT_MS;
+  if (!Number.isFinite(timeoutMs) || timeoutMs <= 0) throw new Error(`local cloud: invalid timeoutMs ${String(opts.timeoutMs)} for "${name}"`);
+  registry.set(name, { main, collections: new Set(opts.collections ?? []), timeoutMs });
 }
 
 export function unregisterFunction(name: string): boolean {
@@ -155,7 +206,12 @@ export function unregisterFunction(name: string): boolean {
 }
 
 export function getFunction(name: string): FunctionHandler | undefined {
-  return registry.get(name);
+  return registry.get(name)?.main;
+}
+
+/** The configured timeout of a registered function (ms). */
+export function timeoutOf(name: string): number | undefined {
+  return registry.get(name)?.timeoutMs;
 }
 
 export function listFunctions(): string[] {
@@ -168,23 +224,26 @@ export function listFunctions(): string[] {
  * `{ appId, openId }` (so a client can never spoof it). Returns main's return value as is.
  */
 export async function invokeFunction(name: string, data: unknown, identity: InvocationIdentity = {}): Promise<unknown> {
-  const main = registry.get(name);
-  if (!main) throw new Error(`local cloud: function "${name}" is not registered`);
-  const event = (data === undefined ? {} : JSON.parse(JSON.stringify(data))) as AnyObject;
+  const entry = registry.get(name);
+  if (!entry) throw new Error(`local cloud: function "${name}" is not registered`);
+  const event = (data === undefined ? {} : jsonCopy(data)) as AnyObject;
   return runInvocation(
     identity,
     async () => {
       if (identity.OPENID) event.userInfo = { appId: identity.APPID ?? getLocalCloudConfig().appid, openId: identity.OPENID };
       const inv = als.getStore() as Invocation;
+      const startedAt = Date.now();
+      const limit = entry.timeoutMs;
       const context: FunctionContext = {
         request_id: inv.requestId,
         function_name: name,
         function_version: '$LATEST',
         namespace: getLocalCloudConfig().envId,
         memory_limit_in_mb: 256,
-        time_limit_in_ms: 3000,
+        time_limit_in_ms: limit,
+        getRemainingTimeInMillis: () => Math.max(0, limit - (Date.now() - startedAt)),
       };
-      return main(event, context);
+      return entry.main(event, context);
     },
     name,
   );

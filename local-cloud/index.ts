@@ -4,11 +4,12 @@ import sdk = require('./sdk');
 export { sdk };
 export {
   configureLocalCloud, getLocalCloudConfig, getStore, resetLocalCloud,
-  runInvocation, currentWXContext, registerFunction, unregisterFunction, getFunction, listFunctions, invokeFunction,
+  runInvocation, currentWXContext, registerFunction, declareCollections, isDeclaredCollection, listDeclaredCollections, timeoutOf,
+  DEFAULT_TIME_LIMIT_MS, unregisterFunction, getFunction, listFunctions, invokeFunction,
   getOpenapiSink, clearOpenapiSink, DEFAULT_APPID, DEFAULT_ENV_ID,
 } from './context';
 export type {
-  LocalCloudOptions, LocalCloudConfig, InvocationIdentity, WXContext, FunctionContext, FunctionHandler, SinkRecord,
+  LocalCloudOptions, LocalCloudConfig, InvocationIdentity, RegisterOptions, WXContext, FunctionContext, FunctionHandler, SinkRecord,
 } from './context';
 export { readStoredFile, publicUrlFor, fileIdFor, cloudPathOf, contentTypeFor } from './storage';
 export { SINK_RISKY_WORDS } from './openapi/validate';

@@ -11,7 +11,7 @@ import { performance } from 'node:perf_hooks';
 import * as localCloud from '../local-cloud';
 import { buildSearchIndex, searchMatters } from '../core/matter/search';
 import { matterSchema, type Matter, type MatterInput } from '../core/matter/schema';
-import { bundleFunctions } from './lib/bundle-functions';
+import { bundleFunctions } from '../local-cloud/runtime/bundle-functions';
 import { FUNCTIONS_DIR, REPO_ROOT, formatBytes } from './lib/repo';
 import { bootLocalCloud, importCatalogueFile } from './lib/boot-local-cloud';
 

@@ -1,6 +1,6 @@
 /** `npm run build:functions`: bundle each cloud function into build/cloudfunctions/<name>/. */
 import * as path from 'node:path';
-import { buildFunctions } from './lib/bundle-functions';
+import { buildFunctions } from '../local-cloud/runtime/bundle-functions';
 import { BUILD_FUNCTIONS_DIR, FUNCTIONS_DIR, REPO_ROOT, formatBytes } from './lib/repo';
 
 async function run(): Promise<void> {

@@ -12,7 +12,7 @@
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { buildFunctions } from './lib/bundle-functions';
+import { buildFunctions } from '../local-cloud/runtime/bundle-functions';
 import { DeployConfigError, loadDeployConfig, type DeployConfig } from './lib/deploy-config';
 import { describePlan, makeDeployPlan, type DeployPlan } from './lib/deploy-plan';
 import { BUILD_FUNCTIONS_DIR, FUNCTIONS_DIR, REPO_ROOT, formatBytes } from './lib/repo';

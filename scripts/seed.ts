@@ -8,14 +8,12 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { bootLocalCloud, firstAdmin, importCatalogueFile, type Invoke } from './lib/boot-local-cloud';
 import { REPO_ROOT } from './lib/repo';
+import { previewStaffRecords } from '../local-cloud/gateway/identities';
 
 export const SEED_MATTERS = path.join(REPO_ROOT, 'seed', 'matters.json');
 
-/** Preview identities that the H5 "切换身份" control offers (see local-cloud/gateway/identities.ts). */
-export const SEED_STAFF = [
-  { openid: 'local-staff-psb', name: '李警官', role: 'staff', departments: ['psb', 'exit-entry'], active: true },
-  { openid: 'local-admin', name: '数据局管理员', role: 'admin', departments: [], active: true },
-] as const;
+/** Staff records of the preview identities (the one list: local-cloud/gateway/identities.ts). */
+export const SEED_STAFF = previewStaffRecords();
 
 type Envelope = { ok: true; data: any } | { ok: false; code: string; message: string };
 

@@ -10,10 +10,17 @@
  * every computation that touched one says so (`uncoveredYears`) so staff see a warning: it is never
  * silently treated as a plain weekday calendar.
  */
-import { getDayDetail } from 'chinese-days';
+// The library's own data file (date → "English,中文,天数"), not its date functions: those parse
+// dates in the process time zone and shift by a day west of UTC.
+import schedule from 'chinese-days/dist/chinese-days.json';
 
-/** The years `chinese-days` 1.5.7 holds official schedules for. */
-export const LIBRARY_YEARS = { from: 2004, to: 2026 } as const;
+const OFFICIAL = schedule as { holidays: Record<string, string>; workdays: Record<string, string> };
+
+/** The years `chinese-days` holds official schedules for (2004–2026 in 1.5.7). */
+export const LIBRARY_YEARS = (() => {
+  const years = Object.keys(OFFICIAL.holidays).map((d) => Number(d.slice(0, 4)));
+  return { from: Math.min(...years), to: Math.max(...years) };
+})();
 
 export interface DayOverride {
   date: string;
@@ -98,8 +105,7 @@ export function shanghaiInstant(date: string, time = '00:00'): Date {
   return new Date(`${date}T${time}:00+08:00`);
 }
 
-function libraryName(raw: string | undefined): string | undefined {
-  if (!raw) return undefined;
+function libraryName(raw: string): string {
   // chinese-days gives "National Day,国庆节,3": English, Chinese, length.
   const parts = raw.split(',');
   return parts[1] || parts[0];
@@ -117,13 +123,12 @@ export function createCalendar(overrides: CalendarOverrides = NO_OVERRIDES): Wor
     const own = byDate.get(date);
     if (own) return { date, workday: own.workday, name: own.name, source: 'override', covered };
     if (year >= LIBRARY_YEARS.from && year <= LIBRARY_YEARS.to) {
-      const d = getDayDetail(date);
-      const name = libraryName(d.name);
-      const weekend = [0, 6].includes(weekdayOf(date));
-      // The library names every day (weekdays get their English weekday); keep only real holidays/调休.
-      const holidayName = name && /[\u4e00-\u9fff]/.test(name) ? name : undefined;
-      const special = !holidayName ? undefined : d.work ? (weekend ? `${holidayName}调休上班` : undefined) : holidayName;
-      return { date, workday: d.work, name: special, source: 'library', covered };
+      const lieu = OFFICIAL.workdays[date];
+      if (lieu) return { date, workday: true, name: `${libraryName(lieu)}调休上班`, source: 'library', covered };
+      const holiday = OFFICIAL.holidays[date];
+      if (holiday) return { date, workday: false, name: libraryName(holiday), source: 'library', covered };
+      const wd = weekdayOf(date);
+      return { date, workday: wd !== 0 && wd !== 6, source: 'library', covered };
     }
     const wd = weekdayOf(date);
     return { date, workday: wd !== 0 && wd !== 6, source: 'weekday', covered };

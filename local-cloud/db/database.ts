@@ -8,7 +8,7 @@
  * `const db = cloud.database()` at module level, and that object must keep working after a
  * test calls resetLocalCloud()/configureLocalCloud().
  */
-import { getLocalCloudConfig, getStore } from '../context';
+import { getLocalCloudConfig, getStore, isDeclaredCollection } from '../context';
 import { ErrCode, LocalCloudError, wrapApi } from '../errors';
 import { isPlainObject, nextTick, newRequestId } from '../util';
 import { Command, DbRegExp, ServerDate } from './commands';
@@ -26,7 +26,7 @@ export interface DatabaseOptions {
 }
 
 function engine(): Engine {
-  return new Engine(getStore(), getLocalCloudConfig().strictCollections);
+  return new Engine(getStore(), getLocalCloudConfig().strictCollections, isDeclaredCollection);
 }
 
 function invalid(detail: string): LocalCloudError {
@@ -254,7 +254,7 @@ export class LocalDatabase {
     return wrapApi('createCollection', async () => {
       checkCollectionName(name);
       await nextTick();
-      if (!getStore().createCollection(name)) {
+      if (isDeclaredCollection(name) || !getStore().createCollection(name)) {
         throw new LocalCloudError(ErrCode.DB_REQUEST_FAILED, `[ResourceInUse] Table exist. (collection "${name}" already exists)`);
       }
       return { errMsg: 'createCollection:ok', requestId: newRequestId() };

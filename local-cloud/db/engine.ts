@@ -51,18 +51,25 @@ export class Engine {
   constructor(
     private readonly store: Store,
     private readonly strictCollections: boolean,
+    /** Declared by a registered function's collections.json (or declareCollections). */
+    private readonly isDeclared: (coll: string) => boolean = () => false,
   ) {}
 
-  /** For reads/updates: false means "behave as empty"; strict mode rejects like WeChat. */
+  /** A collection exists when declared (≙ created in the console) or created with createCollection. */
+  exists(coll: string): boolean {
+    return this.isDeclared(coll) || this.store.hasCollection(coll);
+  }
+
+  /** For reads/updates: rejects with -502005 like WeChat; `strictCollections: false` behaves as empty instead. */
   readable(coll: string): boolean {
-    if (this.store.hasCollection(coll)) return true;
+    if (this.exists(coll)) return true;
     if (this.strictCollections) throw collectionNotExists(coll);
     return false;
   }
 
-  /** For inserts: WeChat never auto-creates collections; we do unless strict (see README). */
+  /** For inserts: WeChat never auto-creates collections (only `strictCollections: false` does). */
   assertWritable(coll: string): void {
-    if (this.strictCollections && !this.store.hasCollection(coll)) throw collectionNotExists(coll);
+    if (this.strictCollections && !this.exists(coll)) throw collectionNotExists(coll);
   }
 
   /** Documents matching `where`, in natural (insertion) order, with their revisions. */

@@ -6,7 +6,7 @@ import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { FUNCTIONS_DIR, REPO_ROOT } from '../../scripts/lib/repo';
+import { FUNCTIONS_DIR, REPO_ROOT } from '../runtime/paths';
 import { loadFunctions, type LoadedFunction } from '../runtime';
 import { createScheduler, type TimerScheduler, type TimerTrigger } from '../timers';
 import { fail, sendResult } from './http-util';
@@ -14,8 +14,10 @@ import { invokeWithDeadline } from './invoke';
 import { configureLocalCloud, invoke, registerFunction } from './local-cloud-api';
 import { route, type RouteContext } from './routes';
 import { parseAdminList } from '../../core/policy';
+import { IDENTITY_HEADER } from './identities';
+import { isLoopbackHost } from './host-check';
 
-export { PREVIEW_IDENTITIES, IDENTITY_HEADER, type PreviewIdentity } from './identities';
+export { PREVIEW_IDENTITIES, IDENTITY_HEADER, publicIdentities, previewStaffRecords, type PreviewIdentity } from './identities';
 
 export interface GatewayOptions {
   /** Default: env PORT, else 8787. 0 picks a free port (tests). */
@@ -65,6 +67,13 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Gatewa
   const trustHeader = options.trustLocalIdentityHeader ?? localMode;
   const log = options.log ?? ((line: string) => console.error(line));
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`端口号无效：${String(port)}`);
+  // Anyone who can reach a gateway that trusts x-local-openid can act as 管理员: never on the LAN.
+  if (trustHeader && !isLoopbackHost(host)) {
+    throw new Error(
+      `本地预览信任请求头 ${IDENTITY_HEADER}（任何人都能冒充管理员），只能监听本机地址（127.0.0.1、localhost 或 ::1），不能监听 ${host}。` +
+        '请去掉 HOST 设置；如需在局域网演示，请使用真实的微信云开发环境。',
+    );
+  }
   fs.mkdirSync(dataDir, { recursive: true });
 
   // In production ADMIN_OPENIDS is a function env var; in-process it is ours to set, and
@@ -137,7 +146,7 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Gatewa
     });
     if (options.timers) scheduler.start();
 
-    ctx = { functions, scheduler, staticDir, localMode, trustLocalIdentityHeader: trustHeader, log };
+    ctx = { functions, scheduler, staticDir, localMode, trustLocalIdentityHeader: trustHeader, checkHost: localMode || trustHeader, log };
 
     let closed = false;
     return {

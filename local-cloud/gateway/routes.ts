@@ -6,9 +6,10 @@ import type { LoadedFunction } from '../runtime';
 import type { TimerScheduler } from '../timers';
 import { resolveInside, sendBuffer, sendFile, sendText } from './files';
 import { fail, readBody, refuseAndClose, sendJson, sendResult } from './http-util';
-import { IDENTITY_HEADER, OPENID_PATTERN, PREVIEW_IDENTITIES } from './identities';
+import { IDENTITY_HEADER, OPENID_PATTERN, publicIdentities } from './identities';
 import { invokeWithDeadline, type InvokeOutcome } from './invoke';
 import { inboxOf, invoke, readStored } from './local-cloud-api';
+import { isAllowedHostHeader } from './host-check';
 
 export interface RouteContext {
   functions: ReadonlyMap<string, LoadedFunction>;
@@ -18,12 +19,18 @@ export interface RouteContext {
   localMode: boolean;
   /** Take OPENID from `x-local-openid`. Never on a gateway reachable by real users. */
   trustLocalIdentityHeader: boolean;
+  /** Refuse requests whose Host is not loopback (DNS rebinding); on whenever localMode or the header is trusted. */
+  checkHost: boolean;
   log: (line: string) => void;
 }
 
 const FUNCTION_NAME = /^[A-Za-z0-9_-]{1,60}$/;
 
 export async function route(ctx: RouteContext, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  if (ctx.checkHost && !isAllowedHostHeader(req.headers.host)) {
+    req.resume();
+    return sendResult(res, 403, fail('FORBIDDEN', '本地预览只接受通过 localhost、127.0.0.1 或 [::1] 访问的请求'));
+  }
   // Prefix rather than resolve against a base: `//x/y` must stay a path, not become host "x".
   const raw = req.url ?? '/';
   let url: URL;
@@ -42,7 +49,7 @@ export async function route(ctx: RouteContext, req: IncomingMessage, res: Server
     if (ctx.localMode) {
       const trigMatch = /^\/api\/triggers\/([^/]+)\/([^/]+)$/.exec(p);
       if (trigMatch) return method === 'POST' ? fireTrigger(ctx, res, trigMatch[1] ?? '', trigMatch[2] ?? '') : methodNotAllowed(res, 'POST');
-      if (p === '/api/local/identities') return method === 'GET' ? sendJson(res, 200, PREVIEW_IDENTITIES) : methodNotAllowed(res, 'GET');
+      if (p === '/api/local/identities') return method === 'GET' ? sendJson(res, 200, publicIdentities()) : methodNotAllowed(res, 'GET');
       if (p === '/api/local/inbox') return method === 'GET' ? inbox(res, url) : methodNotAllowed(res, 'GET');
     }
     return sendResult(res, 404, fail('NOT_FOUND', '接口不存在'));

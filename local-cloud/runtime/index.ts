@@ -5,8 +5,8 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { bundleFunctions } from '../../scripts/lib/bundle-functions';
-import { listFunctionDirs, timeoutMsOf, type FunctionConfig, type TriggerConfig } from '../../scripts/lib/function-config';
+import { bundleFunctions } from './bundle-functions';
+import { listFunctionDirs, timeoutMsOf, type CollectionDeclaration, type FunctionConfig, type TriggerConfig } from './function-config';
 import { loadBundle, type FunctionModule } from './load-bundle';
 
 export { loadBundle, type FunctionModule } from './load-bundle';
@@ -16,6 +16,8 @@ export interface LoadedFunction {
   config: FunctionConfig;
   timeoutMs: number;
   triggers: TriggerConfig[];
+  /** What its collections.json declares; these collections exist while it is registered. */
+  collections: CollectionDeclaration[];
   main: FunctionModule['main'];
   bytes: number;
 }
@@ -32,8 +34,11 @@ export interface LoadFunctionsOptions {
   buildDir?: string;
   /** The SDK object `require('wx-server-sdk')` returns inside the functions. */
   sdk: unknown;
-  /** Called once per function, normally the local cloud's `registerFunction`. */
-  register: (name: string, main: FunctionModule['main']) => void;
+  /**
+   * Called once per function, normally the local cloud's `registerFunction`, with the
+   * collections it declares and its configured timeout.
+   */
+  register: (name: string, main: FunctionModule['main'], opts: { collections: string[]; timeoutMs: number }) => void;
 }
 
 export async function loadFunctions(options: LoadFunctionsOptions): Promise<LoadedFunction[]> {
@@ -45,27 +50,28 @@ export async function loadFunctions(options: LoadFunctionsOptions): Promise<Load
       const file = path.join(buildDir, fn.name, 'index.js');
       if (!fs.existsSync(file)) throw new Error(`找不到 ${file}，请先运行 npm run build:functions`);
       const code = fs.readFileSync(file, 'utf8');
-      loaded.push(toLoaded(fn.name, fn.config, code, file, options.sdk));
+      loaded.push(toLoaded(fn.name, fn.config, fn.collections, code, file, options.sdk));
     }
   } else {
     const bundles = await bundleFunctions(options.functionsDir, { repoRoot: options.repoRoot });
     for (const b of bundles) {
       // Named like the deployed file so stack traces point at "the" index.js of that function.
       const file = path.join(b.dir, '__bundle__', 'index.js');
-      loaded.push(toLoaded(b.name, b.config, b.code, file, options.sdk));
+      loaded.push(toLoaded(b.name, b.config, b.collections, b.code, file, options.sdk));
     }
   }
-  for (const fn of loaded) options.register(fn.name, fn.main);
+  for (const fn of loaded) options.register(fn.name, fn.main, { collections: fn.collections.map((c) => c.name), timeoutMs: fn.timeoutMs });
   return loaded;
 }
 
-function toLoaded(name: string, config: FunctionConfig, code: string, file: string, sdk: unknown): LoadedFunction {
+function toLoaded(name: string, config: FunctionConfig, collections: CollectionDeclaration[], code: string, file: string, sdk: unknown): LoadedFunction {
   const mod = loadBundle(code, file, sdk);
   return {
     name,
     config,
     timeoutMs: timeoutMsOf(config),
     triggers: config.triggers ?? [],
+    collections,
     main: mod.main,
     bytes: Buffer.byteLength(code),
   };

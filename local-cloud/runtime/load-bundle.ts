@@ -9,7 +9,7 @@
  */
 import { createRequire } from 'node:module';
 import * as path from 'node:path';
-import { SDK_PACKAGE } from '../../scripts/lib/bundle-functions';
+import { SDK_PACKAGE } from './bundle-functions';
 
 export interface FunctionModule {
   main: (event: unknown, context: unknown) => unknown;

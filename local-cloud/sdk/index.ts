@@ -13,7 +13,7 @@ import { ErrCode, LocalCloudError, makeSdkError, wrapApi } from '../errors';
 import { LocalDatabase, type DatabaseOptions } from '../db/database';
 import { openapi } from '../openapi';
 import { deleteFile, downloadFile, getTempFileURL, uploadFile } from '../storage';
-import { isPlainObject, newRequestId, nextTick } from '../util';
+import { isPlainObject, jsonCopy, newRequestId, nextTick } from '../util';
 
 interface InitOptions {
   env?: string | symbol | Record<string, string | symbol>;
@@ -67,7 +67,7 @@ function callFunction(param: CallFunctionParam): Promise<{ result: unknown; errM
     } catch (e) {
       throw new LocalCloudError(ErrCode.FUNCTIONS_EXECUTE_FAIL, `requestID ${requestId}, ${e instanceof Error ? `${e.name}: ${e.message}` : String(e)}`);
     }
-    const json = result === undefined ? null : JSON.parse(JSON.stringify(result));
+    const json = result === undefined ? null : jsonCopy(result);
     return { result: json, errMsg: `${api}:ok`, requestId, requestID: requestId };
   });
 }

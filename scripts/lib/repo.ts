@@ -1,13 +1,5 @@
-import * as path from 'node:path';
-
-/** The repository root; scripts/lib sits two levels below it. */
-export const REPO_ROOT = path.resolve(__dirname, '..', '..');
-
-/** Where cloud function sources live (`cloudfunctions/<name>/config.json` marks a function). */
-export const FUNCTIONS_DIR = path.join(REPO_ROOT, 'cloudfunctions');
-
-/** Where deployable bundles go; project.config.json points `cloudfunctionRoot` here. */
-export const BUILD_FUNCTIONS_DIR = path.join(REPO_ROOT, 'build', 'cloudfunctions');
+/** Repository paths live in local-cloud/runtime/paths.ts (shared with the local cloud). */
+export { REPO_ROOT, FUNCTIONS_DIR, BUILD_FUNCTIONS_DIR } from '../../local-cloud/runtime/paths';
 
 /** Human-readable byte size for build and deploy logs. */
 export function formatBytes(bytes: number): string {

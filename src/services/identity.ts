@@ -3,26 +3,73 @@ import { persistedSetting } from './persisted-setting'
 /**
  * Who the H5 local preview pretends to be. The offline gateway trusts the `x-local-openid`
  * header only in local mode; in WeChat the openid always comes from the platform.
+ *
+ * The list of preview identities lives in one place (local-cloud/gateway/identities.ts) and is
+ * fetched from the gateway (`GET /api/local/identities`); only the chosen openid is stored here.
  */
-export const LOCAL_IDENTITIES = [
-  { openid: 'local-citizen', label: '市民（张*）', description: '普通市民，可查询办事指南' },
-  { openid: 'local-staff-psb', label: '工作人员（公安局）', description: '可导入公安局事项' },
-  { openid: 'local-admin', label: '管理员', description: '可导入全部事项并管理工作人员' },
-] as const
+export interface LocalIdentity {
+  openid: string
+  label: string
+  description: string
+}
 
-export type LocalOpenid = (typeof LOCAL_IDENTITIES)[number]['openid']
+export type LocalOpenid = string
 
-const isLocalOpenid = (raw: unknown): raw is LocalOpenid => LOCAL_IDENTITIES.some((i) => i.openid === raw)
+/** The preview's default caller: the seeded citizen. */
+export const DEFAULT_LOCAL_OPENID = 'local-citizen'
+
+const OPENID = /^[A-Za-z0-9_-]{1,64}$/
 
 export const localIdentity = persistedSetting<LocalOpenid>(
   'smartgov:local-identity',
-  (raw) => (isLocalOpenid(raw) ? raw : undefined),
-  () => 'local-citizen',
+  (raw) => (typeof raw === 'string' && OPENID.test(raw) ? raw : undefined),
+  () => DEFAULT_LOCAL_OPENID,
 )
 
 /** True only in the H5 preview served by the local gateway (build-time constant). */
 export const isLocalPreview: boolean = LOCAL_CLOUD
 
-export function identityLabel(openid: LocalOpenid): string {
-  return LOCAL_IDENTITIES.find((i) => i.openid === openid)?.label ?? openid
+export const IDENTITIES_URL = '/api/local/identities'
+
+function isIdentityList(x: unknown): x is LocalIdentity[] {
+  return (
+    Array.isArray(x) &&
+    x.every(
+      (i) =>
+        i && typeof i === 'object' && typeof i.openid === 'string' && OPENID.test(i.openid) &&
+        typeof i.label === 'string' && typeof i.description === 'string',
+    )
+  )
+}
+
+let cached: LocalIdentity[] | undefined
+let pending: Promise<LocalIdentity[]> | undefined
+
+/** The identities the gateway offers; rejects (and is retried on the next call) when it cannot be loaded. */
+export function loadLocalIdentities(): Promise<LocalIdentity[]> {
+  if (cached) return Promise.resolve(cached)
+  if (!pending) {
+    pending = (async () => {
+      const res = await fetch(IDENTITIES_URL, { headers: { accept: 'application/json' } })
+      if (!res.ok) throw new Error(`HTTP ${res.status}`)
+      const body: unknown = await res.json()
+      if (!isIdentityList(body)) throw new Error('身份列表格式不正确')
+      cached = body
+      return body
+    })().finally(() => {
+      pending = undefined
+    })
+  }
+  return pending
+}
+
+/** For tests: forget the fetched list. */
+export function resetLocalIdentities(): void {
+  cached = undefined
+  pending = undefined
+}
+
+/** The label of an openid once the list is loaded; the openid itself otherwise (never blank). */
+export function identityLabel(openid: LocalOpenid, list: readonly LocalIdentity[] | undefined = cached): string {
+  return list?.find((i) => i.openid === openid)?.label ?? openid
 }

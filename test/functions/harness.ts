@@ -2,7 +2,10 @@
  * Runs our cloud functions from source on the local cloud, as the mini-program would call them:
  * `call('matters', 'search', { q }, 'openid')` → the envelope the function returned.
  */
-import { configureLocalCloud, invokeFunction, registerFunction, resetLocalCloud } from '../../local-cloud';
+import * as path from 'node:path';
+import { configureLocalCloud, declareCollections, invokeFunction, registerFunction, resetLocalCloud, type FunctionHandler } from '../../local-cloud';
+import { declaredCollectionNames, readFunctionConfig, timeoutMsOf } from '../../local-cloud/runtime/function-config';
+import { FUNCTIONS_DIR } from '../../local-cloud/runtime/paths';
 import { main as matters } from '../../cloudfunctions/matters';
 import { main as account } from '../../cloudfunctions/account';
 import type { Envelope } from '../../core/envelope';
@@ -11,12 +14,22 @@ export const ADMIN = 'admin-openid';
 export const POLICE_CLERK = 'staff-psb-openid';
 export const CITIZEN = 'citizen-openid';
 
+/** Registers a function from source with its config.json timeout (its collections are declared by startCloud). */
+export function registerSource(name: string, main: FunctionHandler): void {
+  registerFunction(name, main, { timeoutMs: timeoutMsOf(readFunctionConfig(path.join(FUNCTIONS_DIR, name))) });
+}
+
+/**
+ * A fresh in-memory cloud with every function registered and exactly the collections that
+ * `cloudfunctions/<fn>/collections.json` declare: any other collection answers -502005, as on WeChat.
+ */
 export function startCloud() {
   resetLocalCloud();
   configureLocalCloud({ dataDir: ':memory:' });
+  declareCollections(declaredCollectionNames(FUNCTIONS_DIR));
   process.env.ADMIN_OPENIDS = ADMIN;
-  registerFunction('matters', matters);
-  registerFunction('account', account);
+  registerSource('matters', matters);
+  registerSource('account', account);
 }
 
 export async function call<T = any>(fn: string, action: string, params?: unknown, openid?: string): Promise<Envelope<T>> {

@@ -1,8 +1,8 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { buildFunctions, bundleFunctions, pinnedSdkVersion } from '../../scripts/lib/bundle-functions';
-import { listFunctionDirs, timeoutMsOf } from '../../scripts/lib/function-config';
+import { buildFunctions, bundleFunctions, pinnedSdkVersion } from '../../local-cloud/runtime/bundle-functions';
+import { listFunctionDirs, timeoutMsOf } from '../../local-cloud/runtime/function-config';
 import { loadBundle } from '../../local-cloud/runtime';
 
 const FUNCTIONS_DIR = path.join(__dirname, 'fixtures', 'cloudfunctions');

@@ -2,7 +2,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { runDeploy, type MiniprogramCi } from '../../scripts/deploy';
-import { REPO_ROOT } from '../../scripts/lib/repo';
+import { REPO_ROOT } from '../../local-cloud/runtime/paths';
 
 const FUNCTIONS_DIR = path.join(__dirname, 'fixtures', 'cloudfunctions');
 const APPID = 'wx0123456789abcdef';

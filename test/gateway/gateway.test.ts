@@ -162,11 +162,20 @@ describe('gateway in local mode', () => {
   it('lists the preview identities', async () => {
     const r = await request(gw.url, '/api/local/identities');
     expect(r.status).toBe(200);
-    expect(r.json).toEqual([
-      { openid: 'local-citizen', label: '市民（张*）' },
-      { openid: 'local-staff-psb', label: '工作人员（公安局）' },
-      { openid: 'local-admin', label: '管理员' },
+    expect(r.json.map((i: { openid: string; label: string }) => [i.openid, i.label])).toEqual([
+      ['local-citizen', '市民（张*）'],
+      ['local-citizen-2', '市民（李*）'],
+      ['local-staff-psb', '工作人员（公安局）'],
+      ['local-staff-hrss', '工作人员（人社局）'],
+      ['local-staff-hall', '大厅工作人员（政务服务中心）'],
+      ['local-agent', '咨询坐席（12345）'],
+      ['local-admin', '管理员'],
+      ['local-admin-2', '管理员（审批）'],
     ]);
+    for (const i of r.json) {
+      expect(Object.keys(i).sort()).toEqual(['description', 'label', 'openid']);
+      expect(i.description).toMatch(/[\u4e00-\u9fa5]/);
+    }
   });
 
   it('shows subscription messages in the recipient’s inbox only', async () => {

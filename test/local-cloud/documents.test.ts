@@ -1,5 +1,5 @@
 /** add / doc(id) operations, result shapes, SDK-shaped errors, collections. */
-import { configureLocalCloud } from '../../local-cloud';
+import { configureLocalCloud, declareCollections } from '../../local-cloud';
 import { cloud, rejection, useMemoryCloud } from './helpers';
 
 useMemoryCloud();
@@ -101,8 +101,14 @@ describe('collections', () => {
     expect(await db().collection('made').get()).toEqual({ data: [], errMsg: 'collection.get:ok' });
     await expect(db().createCollection('made')).rejects.toMatchObject({ errCode: -502001 });
   });
-  test('strictCollections: querying a collection that was never created rejects with -502005', async () => {
-    configureLocalCloud({ dataDir: ':memory:', strictCollections: true });
+  test('strictCollections: false brings back auto-creation (legacy, never in function tests)', async () => {
+    configureLocalCloud({ dataDir: ':memory:', strictCollections: false });
+    expect(await db().collection('ghost').get()).toEqual({ data: [], errMsg: 'collection.get:ok' });
+    await db().collection('ghost').add({ data: { a: 1 } });
+    expect((await db().collection('ghost').count()).total).toBe(1);
+    configureLocalCloud({ dataDir: ':memory:' });
+  });
+  test('by default (as on WeChat) a collection nobody declared or created rejects with -502005', async () => {
     const e = await rejection(db().collection('ghost').get());
     expect(e.errCode).toBe(-502005);
     expect(e.errMsg).toMatch(/^collection\.get:fail -502005 database collection not exists\./);
@@ -116,6 +122,9 @@ describe('collections', () => {
     await moduleLevelDb.collection('m').add({ data: { _id: 'a' } });
     const { resetLocalCloud } = await import('../../local-cloud');
     resetLocalCloud();
+    // The reset also dropped the declarations (they belong to the registered functions).
+    await expect(moduleLevelDb.collection('m').count()).rejects.toMatchObject({ errCode: -502005 });
+    declareCollections(['m']);
     expect((await moduleLevelDb.collection('m').count()).total).toBe(0);
     await moduleLevelDb.collection('m').add({ data: { _id: 'a' } });
     expect((await moduleLevelDb.collection('m').count()).total).toBe(1);

@@ -3,7 +3,7 @@ import { execFile } from 'child_process';
 import { existsSync, mkdtempSync, rmSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
-import { configureLocalCloud, getOpenapiSink, getStore, resetLocalCloud } from '../../local-cloud';
+import { configureLocalCloud, declareCollections, getOpenapiSink, getStore, resetLocalCloud } from '../../local-cloud';
 import { cloud } from './helpers';
 
 let dir: string;
@@ -12,6 +12,7 @@ beforeEach(() => {
   dir = mkdtempSync(join(tmpdir(), 'local-cloud-'));
   resetLocalCloud();
   configureLocalCloud({ dataDir: dir });
+  declareCollections(['apps', 'c', 'stock']);
 });
 afterEach(() => {
   resetLocalCloud();

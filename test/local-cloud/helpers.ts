@@ -1,5 +1,5 @@
 /** Shared setup for the local-cloud conformance suite. */
-import { configureLocalCloud, resetLocalCloud, type LocalCloudOptions, type SdkError } from '../../local-cloud';
+import { configureLocalCloud, declareCollections, resetLocalCloud, type LocalCloudOptions, type SdkError } from '../../local-cloud';
 
 export type Sdk = typeof import('../../local-cloud/sdk');
 
@@ -7,11 +7,18 @@ export type Sdk = typeof import('../../local-cloud/sdk');
 // eslint-disable-next-line @typescript-eslint/no-var-requires
 export const cloud: Sdk = require('wx-server-sdk');
 
-/** A fresh in-memory local cloud for every test. */
+/**
+ * Collections the conformance tests use, declared as a function's collections.json would.
+ * Anything else (`ghost`, `nope`, ...) answers -502005, as on WeChat.
+ */
+export const TEST_COLLECTIONS = ['acc', 'apps', 'big', 'c', 'd', 'ev', 'log', 'm', 'many', 'n', 'o', 'people', 'stock', 't', 'u', 'w', 'x'];
+
+/** A fresh in-memory local cloud for every test, with TEST_COLLECTIONS declared. */
 export function useMemoryCloud(opts: LocalCloudOptions = {}): void {
   beforeEach(() => {
     resetLocalCloud();
     configureLocalCloud({ dataDir: ':memory:', ...opts });
+    declareCollections(TEST_COLLECTIONS);
   });
   afterAll(() => resetLocalCloud());
 }

@@ -229,12 +229,3 @@ describe('the 100-record cap', () => {
     expect((await cloud.database().collection('many').limit(7).get()).data).toHaveLength(7);
   });
 });
-
-describe('missing collections', () => {
-  test('reading a never-written collection returns nothing by default', async () => {
-    const db = cloud.database();
-    expect(await db.collection('nope').get()).toEqual({ data: [], errMsg: 'collection.get:ok' });
-    expect((await db.collection('nope').count()).total).toBe(0);
-    expect((await db.collection('nope').where({ a: 1 }).update({ data: { b: 1 } })).stats.updated).toBe(0);
-  });
-});

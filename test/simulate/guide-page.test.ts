@@ -5,7 +5,9 @@
  */
 import * as fs from 'fs'
 import * as path from 'path'
-import { configureLocalCloud, invokeFunction, registerFunction, resetLocalCloud } from '../../local-cloud'
+import { configureLocalCloud, declareCollections, invokeFunction, registerFunction, resetLocalCloud } from '../../local-cloud'
+import { declaredCollectionNames } from '../../local-cloud/runtime/function-config'
+import { FUNCTIONS_DIR } from '../../local-cloud/runtime/paths'
 import { main as matters } from '../../cloudfunctions/matters'
 import { main as account } from '../../cloudfunctions/account'
 import { importCatalogueFile } from '../../scripts/lib/import-file'
@@ -38,6 +40,7 @@ let page: TaroPage | undefined
 beforeAll(async () => {
   resetLocalCloud()
   configureLocalCloud({ dataDir: ':memory:' })
+  declareCollections(declaredCollectionNames(FUNCTIONS_DIR))
   process.env.ADMIN_OPENIDS = ADMIN
   registerFunction('matters', matters)
   registerFunction('account', account)
