@@ -45,3 +45,18 @@ export function safeText(schema: ZodString = z.string()): ZodString {
     .regex(/^[^\u202A-\u202E\u2066-\u2069]*$/, '不能包含改变文字方向的控制字符')
     .regex(/^$|[^\u200B-\u200D\u2060\uFEFF]/, '不能只由不可见字符组成');
 }
+
+/** UTF-8 byte length without TextEncoder/Buffer (neither is everywhere in mini-program runtimes). */
+export function utf8Length(value: string): number {
+  let n = 0;
+  for (let i = 0; i < value.length; i++) {
+    const c = value.charCodeAt(i);
+    if (c < 0x80) n += 1;
+    else if (c < 0x800) n += 2;
+    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < value.length) {
+      const d = value.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d <= 0xdfff) { n += 4; i++; } else n += 3;
+    } else n += 3;
+  }
+  return n;
+}
