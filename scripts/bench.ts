@@ -14,6 +14,7 @@ import { matterSchema, type Matter, type MatterInput } from '../core/matter/sche
 import { bundleFunctions } from '../local-cloud/runtime/bundle-functions';
 import { FUNCTIONS_DIR, REPO_ROOT, formatBytes } from './lib/repo';
 import { bootLocalCloud, importCatalogueFile } from './lib/boot-local-cloud';
+import { run as importBench } from './bench/import';
 
 const MAIN_PACKAGE_LIMIT = 2 * 1024 * 1024;
 const QUERIES = ['护照', '身份证丢了', '公积金提取', 'sfz', '社保卡', '结婚登记', '驾驶证到期了怎么换', 'gjj', '开公司', '新生儿'];
@@ -130,6 +131,7 @@ async function main() {
   await functionSizes();
   await searchLatency(seed);
   await functionLatency();
+  await importBench();
   localCloud.resetLocalCloud();
 }
 

@@ -1,7 +1,7 @@
 /**
  * MatterRepository over the WeChat cloud database.
  *
- *   matters            one row per matter per catalogue version: `_id` = `<versionId>:<实施编码>`,
+ *   matter_versions    one row per matter per catalogue version: `_id` = `<versionId>:<实施编码>`,
  *                      `catalogueVersion` = versionId, plus the guide and `updatedAt`
  *   meta/catalogue     `{ published, version, updatedAt }`: which version readers read
  *   catalogue_stages   one record per version ever staged: `{ base, state, startedAt, openid }`
@@ -22,11 +22,14 @@ import type { CatalogueSnapshot, CatalogueVersion, MatterRepository, PublishResu
 import type { Matter, MatterGuide } from '../../core/matter/schema';
 import { getDb } from '../shared/cloud';
 import { fetchAll } from '../shared/paging';
+import {
+  CATALOGUE_META_ID, MATTER_VERSIONS, META, matterRowId as rowId, publishedMatter, publishedMatters, publishedPointer, rowToMatter as toMatter,
+  type StoredMatterRow as StoredRow,
+} from '../shared/catalogue';
 
-export const MATTERS = 'matters';
-export const META = 'meta';
+export { MATTER_VERSIONS, META };
+const MATTERS = MATTER_VERSIONS;
 export const STAGES = 'catalogue_stages';
-const CATALOGUE_META_ID = 'catalogue';
 
 /**
  * A stage still `staging` after this long belongs to an invocation that died (the function's
@@ -36,16 +39,7 @@ export const STAGE_TTL_MS = 10 * 60 * 1000;
 /** Writes in flight at once while staging (each batch settles completely before the next starts). */
 const WRITE_BATCH = 20;
 
-type StoredRow = MatterGuide & { _id: string; catalogueVersion: string; updatedAt: string };
 interface StageRecord { _id: string; base: string; state: 'staging' | 'published' | 'failed' | 'lost'; startedAt: number; openid?: string }
-interface MetaRecord { published?: string; version?: number; updatedAt?: string }
-
-const rowId = (versionId: string, code: string) => `${versionId}:${code}`;
-
-function toMatter(row: StoredRow): Matter {
-  const { _id: _rowId, catalogueVersion: _v, ...rest } = row;
-  return { ...rest, _id: row.implementationCode } as Matter;
-}
 
 export function newVersionId(): string {
   return `v${Date.now().toString(36)}${randomBytes(4).toString('hex')}`;
@@ -61,11 +55,7 @@ export function createMatterRepository(options: RepositoryOptions = {}): MatterR
   const _ = db.command;
   const now = options.now ?? Date.now;
 
-  async function readMeta(): Promise<CatalogueVersion> {
-    const { data } = await db.collection(META).where({ _id: _.eq(CATALOGUE_META_ID) }).limit(1).get();
-    const doc = data[0] as MetaRecord | undefined;
-    return { version: doc?.version ?? 0, published: doc?.published ?? '', updatedAt: doc?.updatedAt ?? '' };
-  }
+  const readMeta = (): Promise<CatalogueVersion> => publishedPointer();
 
   function whereFor(published: string, filter: ListFilter) {
     // `filter.value` is a zod-checked string, never a client object: no operator can sneak in.
@@ -113,18 +103,10 @@ export function createMatterRepository(options: RepositoryOptions = {}): MatterR
 
     async snapshot(): Promise<CatalogueSnapshot> {
       const meta = await readMeta();
-      if (!meta.published) return { ...meta, matters: [] };
-      const rows = await fetchAll<StoredRow>(() => db.collection<StoredRow>(MATTERS).where({ catalogueVersion: _.eq(meta.published) }).orderBy('_id', 'asc'));
-      return { ...meta, matters: rows.map(toMatter) };
+      return { ...meta, matters: await publishedMatters({}, { published: meta.published }) };
     },
 
-    async byId(id: string): Promise<Matter | null> {
-      const { published } = await readMeta();
-      if (!published) return null;
-      const { data } = await db.collection(MATTERS).where({ _id: _.eq(rowId(published, id)) }).limit(1).get();
-      const row = data[0] as StoredRow | undefined;
-      return row ? toMatter(row) : null;
-    },
+    byId: (id: string): Promise<Matter | null> => publishedMatter(id),
 
     async page(filter: ListFilter, page: number, pageSize: number): Promise<Page<Matter>> {
       const { published } = await readMeta();

@@ -5,6 +5,7 @@
  */
 import * as cloudModule from '../../cloudfunctions/shared/cloud';
 import { STAGE_TTL_MS } from '../../cloudfunctions/matters/matter-repo';
+import { publishedMatter, publishedMatters } from '../../cloudfunctions/shared/catalogue';
 import cloud = require('../../local-cloud/sdk');
 import { makeMatter } from '../fixtures/matter-factory';
 import { ADMIN, call, expectOk, startCloud } from './harness';
@@ -32,7 +33,7 @@ async function citizenView(ids: string[]) {
 }
 
 async function storedRows() {
-  return (await cloud.database().collection('matters').count()).total;
+  return (await cloud.database().collection('matter_versions').count()).total;
 }
 
 beforeEach(() => startCloud());
@@ -84,7 +85,7 @@ describe('a failure mid-write', () => {
           if (prop !== 'collection') return Reflect.get(target, prop, receiver);
           return (name: string) => {
             const coll = target.collection(name);
-            if (name !== 'matters') return coll;
+            if (name !== 'matter_versions') return coll;
             return new Proxy(coll, {
               get(c, p, r) {
                 if (p !== 'doc') return Reflect.get(c, p, r);
@@ -122,9 +123,9 @@ describe('cleanup of staged versions', () => {
     // A writer that died long ago, and one that may still be running.
     for (const [id, age] of [['vdead', STAGE_TTL_MS + 1000], ['vbusy', 1000]] as const) {
       await db.collection('catalogue_stages').add({ data: { _id: id, base: 'x', state: 'staging', startedAt: Date.now() - age } });
-      await db.collection('matters').add({ data: { ...old[0], _id: `${id}:${old[0].implementationCode}`, catalogueVersion: id } });
+      await db.collection('matter_versions').add({ data: { ...old[0], _id: `${id}:${old[0].implementationCode}`, catalogueVersion: id } });
     }
-    const countOf = async (v: string) => (await db.collection('matters').where({ catalogueVersion: v }).count()).total;
+    const countOf = async (v: string) => (await db.collection('matter_versions').where({ catalogueVersion: v }).count()).total;
     expect(await countOf(firstVersion)).toBe(3);
 
     expectOk(await importAs(ADMIN, [makeMatter({ name: '新事项' })]));
@@ -134,5 +135,23 @@ describe('cleanup of staged versions', () => {
     expect(await countOf('vbusy')).toBe(1);
     expect(await countOf(published)).toBe(4);
     expect(expectOk(await call('matters', 'home')).totals.matters).toBe(4);
+  });
+});
+
+describe('shared reader for other functions', () => {
+  it('reads only the published version: no staged or superseded copies', async () => {
+    expectOk(await importAs(ADMIN, old));
+    expectOk(await importAs(ADMIN, old.map((m) => ({ ...m, summary: '第二版' }))));
+    // A staged copy of a third version that never got published.
+    const db = cloud.database();
+    await db.collection('catalogue_stages').add({ data: { _id: 'vstaged', base: 'x', state: 'staging', startedAt: Date.now() } });
+    await db.collection('matter_versions').add({ data: { ...old[2], _id: `vstaged:${old[2].implementationCode}`, catalogueVersion: 'vstaged', summary: '暂存' } });
+    expect((await db.collection('matter_versions').count()).total).toBe(7);
+
+    const newborn = await publishedMatters({ lifeEvents: db.command.eq('newborn') });
+    expect(newborn.map((m) => [m._id, m.summary])).toEqual([[old[2].implementationCode, '第二版']]);
+    expect((await publishedMatters()).map((m) => m._id)).toEqual(old.map((m) => m.implementationCode).sort());
+    expect(await publishedMatter(old[0].implementationCode)).toMatchObject({ _id: old[0].implementationCode, summary: '第二版' });
+    expect(await publishedMatter('NO-SUCH')).toBeNull();
   });
 });

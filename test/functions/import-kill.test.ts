@@ -8,7 +8,9 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { configureLocalCloud, invokeFunction, registerFunction, resetLocalCloud } from '../../local-cloud';
+import { configureLocalCloud, declareCollections, invokeFunction, registerFunction, resetLocalCloud } from '../../local-cloud';
+import { declaredCollectionNames } from '../../local-cloud/runtime/function-config';
+import { FUNCTIONS_DIR } from '../../local-cloud/runtime/paths';
 import { main as matters } from '../../cloudfunctions/matters';
 import { main as account } from '../../cloudfunctions/account';
 import { importCatalogueFile } from '../../scripts/lib/import-file';
@@ -26,6 +28,7 @@ const previousAdmins = process.env.ADMIN_OPENIDS;
 function open() {
   resetLocalCloud();
   configureLocalCloud({ dataDir: dir });
+  declareCollections(declaredCollectionNames(FUNCTIONS_DIR));
   process.env.ADMIN_OPENIDS = ADMIN;
   registerFunction('matters', matters);
   registerFunction('account', account);
@@ -87,7 +90,7 @@ it('a writer killed with SIGKILL mid-import leaves exactly the old catalogue, an
   const deadline = Date.now() + 90_000;
   let staged = 0;
   while (Date.now() < deadline) {
-    staged = (await db.collection('matters').where({ catalogueVersion: db.command.neq(publishedBefore) }).count()).total;
+    staged = (await db.collection('matter_versions').where({ catalogueVersion: db.command.neq(publishedBefore) }).count()).total;
     if (staged >= 100 || child.exitCode !== null) break;
     await new Promise((r) => setTimeout(r, 25));
   }
