@@ -2,6 +2,7 @@ import path from 'node:path'
 import { defineConfig, type UserConfigExport } from '@tarojs/cli'
 import devConfig from './dev'
 import prodConfig from './prod'
+import { cloudEnvForBuild } from './cloud-env'
 
 const root = path.resolve(__dirname, '..')
 // core/ lives outside src/ so cloud functions can share it; Taro only compiles src/ and
@@ -12,6 +13,13 @@ const isH5 = process.env.TARO_ENV === 'h5'
 // The H5 preview talks to the offline local cloud unless someone deliberately points it at a
 // remote gateway; the mini-program always talks to the real WeChat cloud.
 const localCloud = isH5 && process.env.H5_GATEWAY_MODE !== 'remote'
+
+// The env id the weapp calls; warns loudly when WX_CLOUD_ENV is missing (see cloud-env.ts).
+const cloudEnv = cloudEnvForBuild(process.env)
+
+// BUILD_OUTPUT_DIR redirects the build (deploy builds straight into the uploaded project's
+// dist/; tests build into a temp dir so they never touch the dist/ other tests read).
+const outputRoot = process.env.BUILD_OUTPUT_DIR || (isH5 ? 'dist-h5' : 'dist')
 
 export default defineConfig<'webpack5'>(async (merge) => {
   const baseConfig: UserConfigExport<'webpack5'> = {
@@ -25,10 +33,10 @@ export default defineConfig<'webpack5'>(async (merge) => {
       828: 1.81 / 2,
     },
     sourceRoot: 'src',
-    outputRoot: isH5 ? 'dist-h5' : 'dist',
+    outputRoot,
     plugins: [],
     defineConstants: {
-      CLOUD_ENV: JSON.stringify(process.env.WX_CLOUD_ENV || 'local-env'),
+      CLOUD_ENV: JSON.stringify(cloudEnv),
       LOCAL_CLOUD: JSON.stringify(localCloud),
     },
     alias: {

@@ -15,6 +15,7 @@ import * as path from 'node:path';
 import { buildFunctions } from '../local-cloud/runtime/bundle-functions';
 import { DeployConfigError, loadDeployConfig, type DeployConfig } from './lib/deploy-config';
 import { describePlan, makeDeployPlan, type DeployPlan } from './lib/deploy-plan';
+import { builtEnvProblem, readBuiltEnv } from './lib/built-env';
 import { BUILD_FUNCTIONS_DIR, FUNCTIONS_DIR, REPO_ROOT, formatBytes } from './lib/repo';
 
 /** The part of miniprogram-ci this script uses (see node_modules/miniprogram-ci/dist/@types/ci). */
@@ -30,15 +31,16 @@ export interface MiniprogramCi {
 export interface DeployIo {
   argv: string[];
   env: NodeJS.ProcessEnv;
+  /** The uploaded project: package.json, project.config.json, deploy.config.json, dist/. */
   repoRoot?: string;
+  /** Where the app sources and Taro config live (taro build runs here); default repoRoot. */
+  appRoot?: string;
   functionsDir?: string;
   buildDir?: string;
   log?: (line: string) => void;
   error?: (line: string) => void;
   /** Loaded only for a real upload: it is heavy and must not run in --dry-run. */
   loadCi?: () => MiniprogramCi;
-  /** Builds the weapp bundle; default runs `taro build --type weapp`. */
-  buildWeapp?: (repoRoot: string) => void;
 }
 
 interface Flags {
@@ -67,8 +69,20 @@ function parseFlags(argv: string[]): Flags {
   return flags;
 }
 
-function defaultBuildWeapp(repoRoot: string): void {
-  const r = spawnSync('npx', ['taro', 'build', '--type', 'weapp'], { cwd: repoRoot, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } });
+/**
+ * The real `taro build --type weapp`, for the target env, into the directory that is uploaded.
+ * Its output goes through `log`, so the deploy log shows the build (and any warning) in order.
+ */
+function buildWeapp(appRoot: string, outDir: string, envId: string, log: (l: string) => void): void {
+  log(`正在构建小程序（WX_CLOUD_ENV=${envId}）→ ${outDir}`);
+  const r = spawnSync('npx', ['taro', 'build', '--type', 'weapp'], {
+    cwd: appRoot,
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+    // The process's own environment (PATH, npm), with the target's env id whatever it holds.
+    env: { ...process.env, WX_CLOUD_ENV: envId, BUILD_OUTPUT_DIR: outDir, NODE_ENV: 'production' },
+  });
+  `${r.stdout ?? ''}${r.stderr ?? ''}`.split('\n').filter((l) => l.trim()).forEach((l) => log(`  │ ${l}`));
   if (r.status !== 0) throw new Error('小程序构建失败（taro build --type weapp），请查看上方输出');
 }
 
@@ -93,9 +107,10 @@ export async function runDeploy(io: DeployIo): Promise<number> {
       buildDir,
       includeMiniprogram: !flags.skipMiniprogram,
       includeFunctions: !flags.skipFunctions,
+      skipBuild: flags.skipBuild,
       only: flags.only,
     });
-    describePlan(config, plan, sources, flags.dryRun).forEach((l) => log(l));
+    describePlan(config, plan, sources, flags.dryRun, flags.skipBuild).forEach((l) => log(l));
     const problems = [...plan.problems];
     if (!privateKeyFound) {
       const msg = `找不到代码上传密钥 ${config.privateKeyPath}（微信公众平台 → 开发管理 → 开发设置 → 小程序代码上传 生成并下载）`;
@@ -111,7 +126,7 @@ export async function runDeploy(io: DeployIo): Promise<number> {
       log('（dry-run：未上传任何内容）');
       return 0;
     }
-    await execute(config, plan, { ...io, repoRoot, functionsDir, buildDir, log, skipBuild: flags.skipBuild });
+    await execute(config, plan, { ...io, repoRoot, appRoot: io.appRoot ?? repoRoot, functionsDir, buildDir, log, skipBuild: flags.skipBuild });
     return 0;
   } catch (err) {
     error(err instanceof DeployConfigError ? err.message : `部署失败：${err instanceof Error ? err.message : String(err)}`);
@@ -122,7 +137,7 @@ export async function runDeploy(io: DeployIo): Promise<number> {
 async function execute(
   config: DeployConfig,
   plan: DeployPlan,
-  io: DeployIo & { repoRoot: string; functionsDir: string; buildDir: string; log: (l: string) => void; skipBuild: boolean },
+  io: DeployIo & { repoRoot: string; appRoot: string; functionsDir: string; buildDir: string; log: (l: string) => void; skipBuild: boolean },
 ): Promise<void> {
   const { log } = io;
   if (!io.skipBuild) {
@@ -130,10 +145,14 @@ async function execute(
       const built = await buildFunctions({ functionsDir: io.functionsDir, outDir: io.buildDir, repoRoot: io.repoRoot });
       built.forEach((b) => log(`已打包云函数 ${b.name}（${formatBytes(b.bytes)}）`));
     }
-    if (plan.miniprogram) (io.buildWeapp ?? defaultBuildWeapp)(io.repoRoot);
+    if (plan.miniprogram) buildWeapp(io.appRoot, plan.miniprogram.outDir, config.envId, log);
   }
-  if (plan.miniprogram && !fs.existsSync(path.join(io.repoRoot, plan.miniprogram.miniprogramRoot, 'app.json'))) {
-    throw new Error(`找不到 ${plan.miniprogram.miniprogramRoot}app.json，请先运行 npm run build:weapp`);
+  if (plan.miniprogram) {
+    // Read back what was actually built (or left there by --skip-build): never trust the intent.
+    const built = readBuiltEnv(plan.miniprogram.outDir);
+    const problem = builtEnvProblem(built, config.envId, plan.miniprogram.miniprogramRoot);
+    if (problem) throw new Error(problem);
+    log(`构建产物的云环境：${built.envIds[0]}（与部署目标一致）`);
   }
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const ci = io.loadCi ? io.loadCi() : (require('miniprogram-ci') as MiniprogramCi);

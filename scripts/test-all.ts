@@ -1,15 +1,19 @@
 /**
  * `npm test`: the whole suite, as CI runs it.
- *   1. build the cloud-function bundles, the weapp build and the H5 build (later tests drive them)
- *   2. one jest run over every project: domain, functions (local cloud), components,
+ *   1. type-check everything (`npm run typecheck`: app, functions, core, local cloud, scripts,
+ *      tests — including the compile-time contract checks in test/types/)
+ *   2. build the cloud-function bundles, the weapp build and the H5 build (later tests drive them)
+ *   3. one jest run over every project: domain, functions (local cloud), components,
  *      simulate (miniprogram-simulate on dist/), e2e (headless Chromium on dist-h5/)
- *   3. print the plain summary line `N passed, N failed`
- * `--skip-build` reuses existing builds (handy while iterating).
+ *   4. print the plain summary line `N passed, N failed`; a project of jest.config.js that ran
+ *      zero tests fails the run
+ * `--skip-build` reuses existing builds (handy while iterating). Other arguments go to jest.
  */
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { countByProject, projectsToCheck, readJestProjects, zeroTestProblems, type JestJsonReport } from './lib/jest-projects';
 import { REPO_ROOT } from './lib/repo';
 
 function step(title: string, cmd: string, args: string[]): void {
@@ -25,6 +29,10 @@ function step(title: string, cmd: string, args: string[]): void {
 }
 
 const args = process.argv.slice(2);
+const jestArgs = args.filter((a) => a !== '--skip-build');
+
+// First and always: a type error fails the run before minutes of builds.
+step('类型检查（npm run typecheck）', 'npm', ['run', '--silent', 'typecheck']);
 if (!args.includes('--skip-build')) {
   step('构建云函数', 'npx', ['tsx', 'scripts/build-functions.ts']);
   step('构建小程序 (weapp)', 'npx', ['taro', 'build', '--type', 'weapp']);
@@ -33,14 +41,14 @@ if (!args.includes('--skip-build')) {
 
 const report = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'jest-report-')), 'report.json');
 console.log('\n▶ jest（domain / functions / components / simulate / e2e）');
-const jest = spawnSync('npx', ['jest', '--ci', '--json', `--outputFile=${report}`, ...args.filter((a) => a !== '--skip-build')], {
+const jest = spawnSync('npx', ['jest', '--ci', '--json', `--outputFile=${report}`, ...jestArgs], {
   cwd: REPO_ROOT, stdio: 'inherit', env: process.env,
 });
 
 let passed = 0;
 let failed = 0;
 if (fs.existsSync(report)) {
-  const r = JSON.parse(fs.readFileSync(report, 'utf8')) as {
+  const r = JSON.parse(fs.readFileSync(report, 'utf8')) as JestJsonReport & {
     numPassedTests: number; numFailedTests: number; numPendingTests: number; numTodoTests: number;
     numRuntimeErrorTestSuites: number; numTotalTests: number;
   };
@@ -48,6 +56,13 @@ if (fs.existsSync(report)) {
   // A suite that crashed before its tests ran counts as a failure; so does a skipped test (no silent skips).
   failed = r.numFailedTests + r.numRuntimeErrorTestSuites + r.numPendingTests + r.numTodoTests;
   if (r.numTotalTests === 0) failed += 1;
+
+  const projects = readJestProjects(path.join(REPO_ROOT, 'jest.config.js'));
+  const counts = countByProject(projects, r);
+  console.log(`\n各项目测试数：${counts.map((c) => `${c.name} ${c.tests}`).join('，')}`);
+  const empty = zeroTestProblems(counts, projectsToCheck(projects.map((p) => p.name), jestArgs));
+  for (const line of empty) console.error(`✖ ${line}`);
+  failed += empty.length;
 } else {
   failed = 1;
 }

@@ -9,7 +9,7 @@ export default defineAppConfig({
     {
       // Only staff ever open these; citizens never download them.
       root: 'packages/staff',
-      pages: ['pages/import/index', 'pages/staff/index'],
+      pages: ['pages/import/index', 'pages/staff/index', 'pages/invite/index', 'pages/join/index'],
     },
   ],
   preloadRule: {

@@ -8,6 +8,7 @@ import { action, createRouter, noParams } from '../shared/router';
 import { getDb } from '../shared/cloud';
 import { fetchAll } from '../shared/paging';
 import { STAFF_COLLECTION, type StaffRecord } from '../shared/actor';
+import { acceptInvitation, createInvitation, listInvitations, previewInvitation, revokeInvitation } from './invitations';
 
 const toMember = (r: StaffRecord): StaffMember => ({
   openid: r.openid, name: r.name, role: r.role, departments: r.departments, halls: r.halls ?? [], grants: r.grants ?? [], active: r.active,
@@ -15,6 +16,7 @@ const toMember = (r: StaffRecord): StaffMember => ({
 
 const LABELS: Record<string, string> = {
   openid: '工作人员微信标识', name: '姓名', role: '角色', departments: '所属部门', halls: '所在服务大厅', grants: '授权', active: '启用状态',
+  code: '邀请码', expiresInHours: '有效期',
 };
 const accountLabel = (path: (string | number)[]) => path.map((k) => (typeof k === 'number' ? `第${k + 1}项` : LABELS[k] ?? k)).join('·');
 
@@ -40,7 +42,7 @@ export const main = createRouter('account', {
   setStaff: action({
     permission: 'staff:manage',
     params: z.object({
-      openid: z.string().trim().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/, 'openid 格式不正确'),
+      openid: z.string().trim().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/, '只能包含字母、数字、下划线和短横线'),
       name: safeText(z.string().trim().min(1).max(20)),
       role: z.enum(['staff', 'admin']),
       departments: z.array(z.string().regex(/^[a-z0-9-]{2,40}$/, '部门代码格式不正确')).max(20),
@@ -56,4 +58,10 @@ export const main = createRouter('account', {
       return toMember({ _id: p.openid, ...record });
     },
   }),
+
+  createInvitation,
+  listInvitations,
+  revokeInvitation,
+  previewInvitation,
+  acceptInvitation,
 }, { labels: accountLabel });

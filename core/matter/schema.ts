@@ -130,7 +130,12 @@ export interface MatterSummary {
   promisedDays: number;
   caseKind: string;
   charged: boolean;
+  /** The first fee's standard (e.g. 10元/证) when short enough for a list card. */
+  feeStandard?: string;
 }
+
+/** Longest fee standard a list card shows; longer ones read just 收费. */
+const CARD_FEE_MAX = 12;
 
 export function toSummary(m: Matter): MatterSummary {
   return {
@@ -143,5 +148,6 @@ export function toSummary(m: Matter): MatterSummary {
     promisedDays: m.timeLimit.promisedDays,
     caseKind: m.timeLimit.caseKind,
     charged: m.fees.charged,
+    ...(m.fees.charged && m.fees.items[0] && m.fees.items[0].standard.length <= CARD_FEE_MAX ? { feeStandard: m.fees.items[0].standard } : {}),
   };
 }

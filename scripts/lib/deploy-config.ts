@@ -7,6 +7,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { z } from 'zod';
 import { parseAdminList } from '../../core/policy';
+import { LOCAL_CLOUD_ENV } from '../../config/cloud-env';
 
 const PLACEHOLDER = /x{6,}|your|示例|placeholder/i;
 
@@ -18,7 +19,8 @@ export const DeployConfigSchema = z.object({
   envId: z
     .string({ required_error: '缺少云开发环境 ID（环境变量 WX_CLOUD_ENV 或 deploy.config.json 的 envId）' })
     .regex(/^[A-Za-z0-9][A-Za-z0-9-]{1,63}$/, '云开发环境 ID 格式不正确（在 云开发控制台 → 设置 查看）')
-    .refine((v) => !PLACEHOLDER.test(v), '云开发环境 ID 仍是示例占位值'),
+    .refine((v) => !PLACEHOLDER.test(v), '云开发环境 ID 仍是示例占位值')
+    .refine((v) => v !== LOCAL_CLOUD_ENV, `${LOCAL_CLOUD_ENV} 是本地测试用的占位云环境，不能部署`),
   privateKeyPath: z.string({
     required_error: '缺少代码上传密钥路径（环境变量 WX_PRIVATE_KEY_PATH 或 deploy.config.json 的 privateKeyPath）',
   }).min(1, '代码上传密钥路径不能为空'),

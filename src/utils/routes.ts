@@ -8,6 +8,8 @@ export const ROUTES = {
   guide: '/packages/matters/pages/guide/index',
   staffImport: '/packages/staff/pages/import/index',
   staffManage: '/packages/staff/pages/staff/index',
+  staffInvite: '/packages/staff/pages/invite/index',
+  staffJoin: '/packages/staff/pages/join/index',
 } as const
 
 export const LIST_BYS: readonly ListFilter['by'][] = ['department', 'theme', 'lifeEvent']

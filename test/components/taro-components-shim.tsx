@@ -47,3 +47,7 @@ function field(tag: 'input' | 'textarea') {
 
 export const Input = field('input')
 export const Textarea = field('textarea')
+
+export function Image({ className, src }: Props & { src?: string }) {
+  return createElement('img', { className, src })
+}

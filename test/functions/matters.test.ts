@@ -3,6 +3,7 @@ import { matterSchema } from '../../core/matter/schema';
 import { makeMatter } from '../fixtures/matter-factory';
 import cloud = require('../../local-cloud/sdk');
 import { ADMIN, CITIZEN, POLICE_CLERK, call, callRaw, expectOk, startCloud } from './harness';
+import { sdk } from '../../local-cloud';
 
 const police = { code: 'psb', name: '示例市公安局', creditCode: '11999900MB0P12301G' };
 const tax = { code: 'tax', name: '国家税务总局示例市税务局', creditCode: '11999900MB0T80032F' };
@@ -72,12 +73,26 @@ describe('matters: import', () => {
   });
 
   it('imports a valid CSV and records an audit log entry', async () => {
+    const importLogs = async () =>
+      (await sdk.database().collection('import_logs').orderBy('at', 'asc').get()).data as Record<string, unknown>[];
+    expect(await importLogs()).toEqual([]);
+    const before = Date.now();
     const csv = mattersToCsv(catalogue.map((m) => matterSchema.parse(m)));
     expect(expectOk(await call('matters', 'import', { format: 'csv', content: csv }, ADMIN))).toMatchObject({ applied: true, created: 4 });
-    const { data: logs } = await cloud.database().collection('import_logs').get();
-    expect(logs).toEqual([expect.objectContaining({ openid: ADMIN, format: 'csv', total: 4, created: 4, updated: 0, version: 1 })]);
     const hits = expectOk(await call('matters', 'search', { q: '个税' }));
     expect(hits.hits[0].name).toBe('个人所得税综合所得汇算清缴');
+
+    const [entry] = await importLogs();
+    expect(entry).toMatchObject({ openid: ADMIN, format: 'csv', total: 4, created: 4, updated: 0, version: 1 });
+    const at = Date.parse(String(entry.at));
+    expect(at).toBeGreaterThanOrEqual(before - 1000);
+    expect(at).toBeLessThanOrEqual(Date.now() + 1000);
+
+    // A second import by a clerk is its own entry, with its own caller, format and counts.
+    expectOk(await importAs(POLICE_CLERK, catalogue.slice(0, 2)));
+    const logs = await importLogs();
+    expect(logs).toHaveLength(2);
+    expect(logs[1]).toMatchObject({ openid: POLICE_CLERK, format: 'json', total: 2, created: 0, updated: 2 });
   });
 });
 

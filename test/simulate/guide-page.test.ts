@@ -165,8 +165,10 @@ test('an unknown id shows the function’s NOT_FOUND message in Chinese', async 
   expect(reply).toMatchObject({ ok: false, code: 'NOT_FOUND' })
   expect(message).toBe(reply.message)
   expect(message).toMatch(/^未找到该事项/)
-  expect(p.textOf('load-state__title')).toBe('加载失败')
-  expect(p.textOf('load-state__retry')).toBe('重试')
+  // Not found is final: a way home, no 重试 that would fail the same way.
+  expect(p.textOf('load-state__title')).toBe('没有找到相关内容')
+  expect(p.byClass('load-state__retry')).toHaveLength(0)
+  expect(p.textOf('load-state__home')).toBe('返回首页')
   expect(p.byClass('guide-materials')).toHaveLength(0)
   expect(p.root.querySelectorAll('contact-phone')).toHaveLength(0)
 })
@@ -174,6 +176,7 @@ test('an unknown id shows the function’s NOT_FOUND message in Chinese', async 
 test('a link without an id says so and never calls the cloud', async () => {
   const p = (page = await loadTaroPage(GUIDE, { query: {}, callFunction: viaLocalCloud }))
   await p.waitForText('链接缺少事项编号')
-  expect(p.textOf('load-state__title')).toBe('加载失败')
+  expect(p.textOf('load-state__title')).toBe('没有找到相关内容')
+  expect(p.byClass('load-state__retry')).toHaveLength(0)
   expect(p.cloudCalls).toEqual([])
 })

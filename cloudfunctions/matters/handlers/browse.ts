@@ -3,6 +3,7 @@ import { z } from '../../../core/zod-zh';
 import { DomainError } from '../../../core/envelope';
 import { catalogueHome, listTitle } from '../../../core/matter/catalogue';
 import { searchMatters } from '../../../core/matter/search';
+import { SEARCH_MAX_LENGTH } from '../../../core/matter/limits';
 import { toSummary } from '../../../core/matter/schema';
 import { HOT_QUERIES, LIFE_EVENTS, THEMES } from '../../../core/matter/taxonomy';
 import { action, noParams } from '../../shared/router';
@@ -40,7 +41,7 @@ export const list = action({
 export const search = action({
   permission: 'public',
   params: z.object({
-    q: z.string().trim().min(1, '请输入要搜索的内容').max(50, '搜索内容不能超过50个字'),
+    q: z.string().trim().min(1, '请输入要搜索的内容').max(SEARCH_MAX_LENGTH, `搜索内容不能超过${SEARCH_MAX_LENGTH}个字`),
     limit: z.number().int().min(1).max(20).default(20),
   }).strict(),
   handler: async (p) => {

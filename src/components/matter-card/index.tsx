@@ -20,7 +20,11 @@ export function MatterCard({ matter, hint }: { matter: MatterSummary; hint?: str
         <Text className={cx('badge', zeroVisit ? 'badge--success' : 'badge--warning')}>{visitsLabel(matter.onsiteVisits)}</Text>
         <Text className='badge'>{promiseLabel(matter.promisedDays, matter.caseKind)}</Text>
         <Text className='badge'>{depthLabel(matter.onlineDepth)}</Text>
-        {!matter.charged && <Text className='badge badge--success'>不收费</Text>}
+        {matter.charged ? (
+          <Text className='badge badge--warning'>{matter.feeStandard ? `收费 ${matter.feeStandard}` : '收费'}</Text>
+        ) : (
+          <Text className='badge badge--success'>不收费</Text>
+        )}
       </View>
       {hint && <Text className='matter-card__hint'>{hint}</Text>}
     </View>

@@ -28,7 +28,7 @@ export default function Home() {
   useShareAppMessage(() => ({ title: '示例市智慧政务：办事指南一查就懂', path: '/pages/index/index' }))
 
   return (
-    <PageShell className='home'>
+    <PageShell className='home' tab>
       <View className='home__hero'>
         <Text className='home__title'>示例市智慧政务</Text>
         <Text className='home__subtitle'>一网通办 · 掌上可办 · 最多跑一次</Text>

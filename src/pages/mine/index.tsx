@@ -8,16 +8,18 @@ import { LoadState } from '@/components/load-state'
 import { ROLE_LABELS, useWhoAmI } from '@/hooks/use-whoami'
 import { useReloadOnReturn } from '@/hooks/use-reload-on-return'
 import { ROUTES } from '@/utils/routes'
+import { useDepartments } from '@/utils/departments'
 import './index.scss'
 
 export default function Mine() {
   const me = useWhoAmI()
   const who = me.data
+  const depts = useDepartments(!!who && who.departments.length > 0)
   // A role may have been granted while this tab sat in the background.
   useReloadOnReturn(me.reload)
 
   return (
-    <PageShell className='mine'>
+    <PageShell className='mine' tab>
       <View className='mine__profile'>
         <LoadState error={me.error} hasData={!!who} onRetry={me.reload}>
           {who && (
@@ -27,7 +29,7 @@ export default function Mine() {
                 <Text className='mine__role'>{ROLE_LABELS[who.role]}</Text>
                 <Text className='mine__openid'>用户标识 {who.maskedOpenid}</Text>
               </View>
-              {who.departments.length > 0 && <Text className='mine__depts'>所属部门：{who.departments.join('、')}</Text>}
+              {who.departments.length > 0 && <Text className='mine__depts'>所属部门：{depts.names(who.departments)}</Text>}
             </>
           )}
         </LoadState>
@@ -62,6 +64,17 @@ export default function Mine() {
           )}
         </View>
       )}
+
+      <View className='section'>
+        <View className='section__title'>工作人员绑定</View>
+        <View className='row mine__join' hoverClass='row--pressed' onClick={() => Taro.navigateTo({ url: ROUTES.staffJoin })}>
+          <View className='row__main'>
+            <Text className='row__title'>我有邀请码</Text>
+            <View className='row__desc'>政务工作人员凭管理员发放的邀请码或二维码绑定身份</View>
+          </View>
+          <Text className='row__chevron'>›</Text>
+        </View>
+      </View>
 
       <View className='section'>
         <View className='section__title'>关于</View>

@@ -50,9 +50,9 @@ export function StaffForm({ initial, isNew, departments, onSaved, onCancel }: {
     <View className='section staff-form'>
       <View className='section__title'>{isNew ? '添加工作人员' : `编辑：${initial.name}`}</View>
       <View className='field'>
-        <Text className='field__label'>微信 openid</Text>
+        <Text className='field__label'>微信用户标识</Text>
         {isNew ? (
-          <Input className='field__input' value={draft.openid} placeholder='请让对方在“我的”页面查看并提供' onInput={(e) => patch({ openid: e.detail.value })} />
+          <Input className='field__input' value={draft.openid} placeholder='建议改用邀请码，无需填写用户标识' onInput={(e) => patch({ openid: e.detail.value })} />
         ) : (
           <Text className='staff-form__openid' userSelect>{draft.openid}</Text>
         )}
@@ -85,7 +85,7 @@ export function StaffForm({ initial, isNew, departments, onSaved, onCancel }: {
             )
           })}
         </View>
-        <Input className='field__input' value={extraCodes} placeholder='其他部门代码，用逗号分隔，如 psb' onInput={(e) => setExtraCodes(e.detail.value)} />
+        <Input className='field__input' value={extraCodes} placeholder='目录中没有的部门：填写部门代码，用逗号分隔' onInput={(e) => setExtraCodes(e.detail.value)} />
       </View>
       <View className='field'>
         <Text className='field__label'>状态</Text>

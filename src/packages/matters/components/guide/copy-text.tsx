@@ -9,12 +9,14 @@ export function CopyText({ text, what }: { text: string; what: string }) {
   return (
     <View className='copy-text'>
       <Text className='copy-text__value' userSelect>{text}</Text>
-      <Text
-        className='copy-text__action link'
+      {/* A full-size tap target (≥ 44 px, ≥ 60 px in 长辈版), not a word-sized link. */}
+      <View
+        className='copy-text__action'
+        hoverClass='copy-text__action--pressed'
         onClick={() => Taro.setClipboardData({ data: text, success: () => Taro.showToast({ title: `${what}已复制`, icon: 'none' }) })}
       >
         复制
-      </Text>
+      </View>
     </View>
   )
 }

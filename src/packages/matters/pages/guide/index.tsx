@@ -20,7 +20,9 @@ export default function Guide() {
   const missingId = id ? undefined : ({ ok: false, code: 'INVALID_INPUT', message: '链接缺少事项编号，请从首页或搜索进入' } as const)
   return (
     <PageShell className='guide-page'>
-      <LoadState error={missingId ?? guide.error} hasData={!!matter} onRetry={missingId ? undefined : guide.reload}>
+      <LoadState error={missingId ?? guide.error} hasData={!!matter} onRetry={missingId ? undefined : guide.reload}
+        invalidMessage={missingId ? missingId.message : '事项链接有误，请从首页或搜索进入'}
+      >
         {matter && <GuideView matter={matter} />}
       </LoadState>
     </PageShell>

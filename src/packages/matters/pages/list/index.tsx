@@ -21,7 +21,7 @@ export default function MatterList() {
   if (!filter) {
     return (
       <PageShell>
-        <LoadState hasData={false} error={{ ok: false, code: 'INVALID_INPUT', message: '链接参数有误，请返回首页重新选择' }} />
+        <LoadState hasData={false} error={{ ok: false, code: 'INVALID_INPUT', message: '链接参数有误' }} invalidMessage='链接参数有误，请返回首页重新选择' />
       </PageShell>
     )
   }

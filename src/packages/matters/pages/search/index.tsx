@@ -2,6 +2,7 @@ import { Input, Text, View } from '@tarojs/components'
 import { useState } from 'react'
 import type { SearchHit } from '@core/api'
 import { HOT_QUERIES } from '@core/matter/taxonomy'
+import { SEARCH_MAX_LENGTH } from '@core/matter/limits'
 import { PageShell } from '@/components/page-shell'
 import { MatterCard } from '@/components/matter-card'
 import { LoadState } from '@/components/load-state'
@@ -39,7 +40,9 @@ function Chips({ title, words, onPick }: { title: string; words: string[]; onPic
 }
 
 export default function Search() {
-  const [input, setInput] = useState('')
+  const [input, setRawInput] = useState('')
+  // The server refuses longer text; never let the box hold what it would refuse.
+  const setInput = (v: string) => setRawInput(v.slice(0, SEARCH_MAX_LENGTH))
   const typed = useDebouncedValue(input.trim(), DEBOUNCE_MS)
   // Enter / a chip searches at once instead of waiting for the debounce.
   const [submitted, setSubmitted] = useState('')
@@ -64,8 +67,9 @@ export default function Search() {
           confirmType='search'
           placeholder={SEARCH_PLACEHOLDER}
           placeholderClass='search__placeholder'
+          maxlength={SEARCH_MAX_LENGTH}
           onInput={(e) => setInput(e.detail.value)}
-          onConfirm={(e) => setSubmitted(e.detail.value.trim())}
+          onConfirm={(e) => setSubmitted(e.detail.value.slice(0, SEARCH_MAX_LENGTH).trim())}
         />
         {input && (
           <Text className='search__clear' onClick={() => pick('')}>
@@ -73,6 +77,12 @@ export default function Search() {
           </Text>
         )}
       </View>
+
+      {input.length >= SEARCH_MAX_LENGTH - 10 && (
+        <View className={input.length >= SEARCH_MAX_LENGTH ? 'search__limit search__limit--full' : 'search__limit'}>
+          最多{SEARCH_MAX_LENGTH}个字（已输入{input.length}字），请用简短的词描述要办的事
+        </View>
+      )}
 
       {!q && <Chips title='热门搜索' words={[...HOT_QUERIES]} onPick={pick} />}
 
