@@ -155,3 +155,14 @@ describe('shared reader for other functions', () => {
     expect(await publishedMatter('NO-SUCH')).toBeNull();
   });
 });
+
+describe('upgrade from an unversioned catalogue', () => {
+  it('a meta record without `published` is adopted by the first versioned import', async () => {
+    await cloud.database().collection('meta').add({ data: { _id: 'catalogue', version: 3, updatedAt: '2026-01-01T00:00:00.000Z' } });
+    expect(expectOk(await call('matters', 'home')).totals.matters).toBe(0);
+    expectOk(await importAs(ADMIN, old));
+    const meta = (await cloud.database().collection('meta').doc('catalogue').get()).data!;
+    expect(meta).toMatchObject({ version: 4, published: expect.stringMatching(/^v/) });
+    expect(expectOk(await call('matters', 'home')).totals.matters).toBe(3);
+  });
+});
