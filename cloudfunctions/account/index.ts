@@ -1,7 +1,7 @@
 /** Who the caller is, and (for admins) who the staff are. */
 import { z } from '../../core/zod-zh';
 import { maskOpenid } from '../../core/mask';
-import { safeText } from '../../core/text';
+import { safeText } from '../../core/text/hygiene';
 import { STAFF_GRANTS } from '../../core/policy';
 import type { StaffMember, WhoAmI } from '../../core/api';
 import { action, createRouter, noParams } from '../shared/router';

@@ -9,7 +9,7 @@
  * a collection record overrides the built-in entry with the same code (see docs/catalogue-import.md).
  */
 import { z } from '../zod-zh';
-import { safeText } from '../text';
+import { safeText } from '../text/hygiene';
 
 export interface Department {
   code: string;

@@ -4,7 +4,7 @@
  * national catalogue uses, so an imported spreadsheet reads naturally.
  */
 import { z } from '../zod-zh';
-import { safeText } from '../text';
+import { safeText } from '../text/hygiene';
 import { creditCode, departmentCode } from './departments';
 import { lawTitle } from './legal-basis';
 import {

@@ -2,7 +2,7 @@ import { createRegistry, DEFAULT_REGISTRY, DEPARTMENTS, resolveDepartment } from
 import { capErrors, parseCatalogue } from '../../core/matter/import';
 import { mattersToCsv } from '../../core/matter/import-format';
 import { matterSchema } from '../../core/matter/schema';
-import { textProblem } from '../../core/text';
+import { textProblem } from '../../core/text/hygiene';
 import { makeMatter } from '../fixtures/matter-factory';
 import seed from '../../seed/matters.json';
 

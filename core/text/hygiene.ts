@@ -5,7 +5,7 @@
  * storage and logs (NUL, lone surrogates) never gets in.
  */
 import type { ZodString } from 'zod';
-import { z } from './zod-zh';
+import { z } from '../zod-zh';
 
 const NUL = /\u0000/;
 const BIDI = /[\u202A-\u202E\u2066-\u2069]/;
