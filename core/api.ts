@@ -6,6 +6,13 @@
 import type { Matter, MatterSummary } from './matter/schema';
 import type { ImportReport } from './matter/import';
 import type { Role, StaffGrant } from './policy';
+import type { KbIssue, KnowledgeBase, RichReply } from './consult/kb';
+import type {
+  Audience, CampaignProgress, CampaignStatus, CampaignView, DeliveryLogRow, DispatchReport, LedgerView, NoticeView,
+  PushSettingsView, TemplateInfo,
+} from './push/api-types';
+import type { Category } from './push/templates';
+import type { SubscribeResult } from './push/ledger';
 
 export interface Page<T> {
   items: T[];
@@ -95,7 +102,82 @@ export interface InvitationPreview extends InvitationGrant {
   alreadyStaff: boolean;
 }
 
+export interface ConsultAnswer { id: string; source: 'faq' | 'rule'; content: string; reply?: RichReply; question?: string }
+
+export interface ConsultAskResult {
+  type: 'answer' | 'suggestions' | 'handoff';
+  answer?: ConsultAnswer;
+  suggestions?: { id: string; question: string }[];
+  conversationId: string;
+  /** The bot message, for 有帮助/没帮助. */
+  messageId?: string;
+  /** Text to show (the answer, the handoff notice, or the prompt for blank input). */
+  message: string;
+  /** Set when the question went to the human inbox. */
+  questionId?: string;
+  flagged?: boolean;
+}
+
+export interface ConsultChatMessage {
+  id: string;
+  role: 'citizen' | 'bot' | 'staff';
+  text: string;
+  at: string;
+  type?: 'answer' | 'suggestions' | 'handoff';
+  answer?: ConsultAnswer;
+  suggestions?: { id: string; question: string }[];
+  staffName?: string;
+  helpful?: boolean;
+}
+
+export interface InboxItem {
+  id: string;
+  conversationId: string;
+  maskedOpenid: string;
+  question: string;
+  status: 'open' | 'answered';
+  at: string;
+  channel: 'app' | 'kf' | 'oa';
+  flagged?: boolean;
+  reply?: string;
+  answeredByName?: string;
+  answeredAt?: string;
+  learnedAs?: string;
+  /** The reply is saved, but the customer-service channel refused it (45015 / 45047): what staff should do. */
+  warning?: string;
+}
+
+export interface KbVersionInfo { version: number; by: string; byName?: string; at: string; change: string }
+
+export interface ImportKnowledgeResult { applied: boolean; version?: number; faqs: number; rules: number; synonyms: number; issues: KbIssue[] }
+
+export interface ConsultStats {
+  days: { day: string; total: number; answered: number; rate: number }[];
+  ranking: { question: string; count: number; kinds: ('unanswered' | 'unhelpful' | 'lowConfidence')[] }[];
+}
+
 export interface Api {
+  consult: {
+    ask: { params: { text: string; conversationId?: string }; result: ConsultAskResult };
+    history: { params: { conversationId?: string }; result: { conversationId: string | null; messages: ConsultChatMessage[] } };
+    feedback: { params: { messageId: string; helpful: boolean }; result: { messageId: string; helpful: boolean } };
+    importKnowledge: { params: { kb?: unknown; mode: 'replace' | 'merge' }; result: ImportKnowledgeResult };
+    knowledge: { params: Record<string, never>; result: { version: number; kb: KnowledgeBase } };
+    saveEntry: {
+      params: { kind: 'faq' | 'rule'; entry?: unknown } | { kind: 'synonyms'; groups: string[][] };
+      result: { version: number };
+    };
+    deleteEntry: { params: { id: string }; result: { version: number } };
+    kbHistory: { params: Record<string, never>; result: KbVersionInfo[] };
+    rollback: { params: Record<string, never>; result: { version: number; restored: number } };
+    inbox: { params: { status?: 'open' | 'answered' }; result: InboxItem[] };
+    reply: { params: { questionId: string; text: string }; result: InboxItem };
+    learn: {
+      params: { questionId: string; mode: 'newFaq'; category: string; question?: string; answer?: string } | { questionId: string; mode: 'similar'; faqId: string };
+      result: { version: number; faqId: string };
+    };
+    stats: { params: { days?: number }; result: ConsultStats };
+  };
   matters: {
     home: { params: Record<string, never>; result: CatalogueHome };
     list: { params: ListFilter & { page?: number; pageSize?: number }; result: Page<MatterSummary> & { title: string } };
@@ -120,6 +202,34 @@ export interface Api {
     revokeInvitation: { params: { code: string }; result: Invitation };
     previewInvitation: { params: { code: string }; result: InvitationPreview };
     acceptInvitation: { params: { code: string; name: string }; result: WhoAmI };
+  };
+  push: {
+    templates: { params: Record<string, never>; result: TemplateInfo[] };
+    subscribe: { params: { results: Record<string, SubscribeResult> }; result: LedgerView[] };
+    settings: { params: Record<string, never>; result: PushSettingsView };
+    setCategory: { params: { category: Category; on: boolean }; result: PushSettingsView };
+    createCampaign: {
+      params: {
+        templateId: string; data: Record<string, string>; page: string; audience: Audience;
+        sendAt?: string; priority?: 'normal' | 'emergency'; noticeId?: string;
+      };
+      result: { id: string; status: CampaignStatus; recipients: number };
+    };
+    previewCampaign: {
+      params: { templateId: string; data: Record<string, string>; page: string; audience: Audience };
+      result: { recipients: number; needsApproval: boolean; preview: { title: string; lines: { label: string; value: string }[] } };
+    };
+    approveCampaign: { params: { id: string }; result: CampaignView };
+    cancelCampaign: { params: { id: string }; result: CampaignView };
+    campaign: { params: { id: string }; result: CampaignProgress };
+    campaigns: { params: { status?: CampaignStatus }; result: CampaignView[] };
+    campaignLog: { params: { id: string; reason?: string; status?: string; page?: number }; result: { items: DeliveryLogRow[]; total: number } };
+    open: { params: { pushId: string }; result: { recorded: boolean } };
+    kick: { params: Record<string, never>; result: DispatchReport };
+    publishNotice: { params: { title: string; body: string; images?: string[] }; result: NoticeView };
+    notices: { params: { limit?: number }; result: NoticeView[] };
+    notice: { params: { id: string }; result: NoticeView };
+    syncFollowers: { params: Record<string, never>; result: { total: number; synced: number; unfollowed: number } };
   };
 }
 

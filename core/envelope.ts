@@ -17,6 +17,8 @@ export const ERROR_CODES = [
   'PAYLOAD_TOO_LARGE',
   'UNKNOWN_FUNCTION',
   'INTERNAL',
+  'RATE_LIMITED',
+  'CONTENT_RISKY',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

@@ -13,6 +13,7 @@ export type {
 } from './context';
 export { readStoredFile, publicUrlFor, fileIdFor, cloudPathOf, contentTypeFor } from './storage';
 export { SINK_RISKY_WORDS } from './openapi/validate';
+export { grantSubscription, subscriptionOf, clearSubscriptions, setSinkFaults, type SinkFaults } from './openapi/quota';
 export { LocalDatabase } from './db/database';
 export { MAX_LIMIT } from './db/engine';
 export type { SdkError } from './errors';

@@ -15,6 +15,7 @@ import { bundleFunctions } from '../local-cloud/runtime/bundle-functions';
 import { FUNCTIONS_DIR, REPO_ROOT, formatBytes } from './lib/repo';
 import { bootLocalCloud, importCatalogueFile } from './lib/boot-local-cloud';
 import { run as importBench } from './bench/import';
+import { run as runConsultBench } from './bench/consult';
 
 const MAIN_PACKAGE_LIMIT = 2 * 1024 * 1024;
 const QUERIES = ['护照', '身份证丢了', '公积金提取', 'sfz', '社保卡', '结婚登记', '驾驶证到期了怎么换', 'gjj', '开公司', '新生儿'];
@@ -132,7 +133,9 @@ async function main() {
   await searchLatency(seed);
   await functionLatency();
   await importBench();
+  await runConsultBench();
   localCloud.resetLocalCloud();
+  await (await import('./bench/push')).run();
 }
 
 main().catch((e) => {

@@ -8,6 +8,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { bootLocalCloud, firstAdmin, importCatalogueFile, type Invoke } from './lib/boot-local-cloud';
 import { REPO_ROOT } from './lib/repo';
+import { seedConsult } from './seed/consult';
 import { previewStaffRecords } from '../local-cloud/gateway/identities';
 
 export const SEED_MATTERS = path.join(REPO_ROOT, 'seed', 'matters.json');
@@ -34,6 +35,7 @@ export async function seed(invoke: Invoke, admin = firstAdmin(), log: (s: string
     throw new Error(`种子数据校验失败：\n${report.errors.map((e: any) => `  第${e.row}条 ${e.field}：${e.message}`).join('\n')}`);
   }
   log(`已导入示例事项 ${report.total} 个（新增 ${report.created}，更新 ${report.updated}），工作人员 ${SEED_STAFF.length} 名`);
+  await seedConsult(invoke, admin, log);
   return report;
 }
 
@@ -41,6 +43,7 @@ export async function seedIfEmpty(invoke: Invoke, admin = firstAdmin(), log: (s:
   const home = await must(invoke, 'matters', { action: 'home' }, admin);
   if (home.totals.matters > 0) {
     log(`数据库已有 ${home.totals.matters} 个事项，跳过种子数据`);
+    await seedConsult(invoke, admin, log);
     return null;
   }
   return seed(invoke, admin, log);

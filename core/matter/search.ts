@@ -3,8 +3,8 @@
  * pinyin initials such as sfz. Pure and deterministic: an index is built once per catalogue
  * version and queried in memory, so ranking is testable without a database.
  */
-import { pinyin } from 'pinyin-pro';
 import type { SearchHit } from '../api';
+import { PinyinVocabulary, compact, fullPinyin as textFullPinyin, initials as textInitials, syllables } from '../text';
 import { LIFE_EVENTS } from './taxonomy';
 import { toSummary, type Matter } from './schema';
 
@@ -22,6 +22,8 @@ interface IndexedMatter {
 
 export interface SearchIndex {
   docs: IndexedMatter[];
+  /** Catalogue words by pinyin: homophone typos (社宝卡, 护找) and latin pinyin (shebaoka). */
+  vocab: PinyinVocabulary;
 }
 
 /**
@@ -57,17 +59,43 @@ const SYNONYMS: [RegExp, string[]][] = [
 const STOPWORDS = /怎么办理|办理|怎么样|怎么办|怎么|如何|怎样|去哪里|去哪儿|去哪|在哪里|在哪|哪里|需要|什么|材料|手续|流程|请问|我想|我要|想要|可以|能不能|应该|申请|一下|要|的|了|吗|呢|啊|吧|办/g;
 const PUNCTUATION = /[\s,，。.、;；:：!！?？'"“”‘’()（）[\]【】<>《》\-_/\\|]+/g;
 
-function initials(text: string): string {
-  return pinyin(text, { pattern: 'first', toneType: 'none', separator: '' }).toLowerCase().replace(/[^a-z]/g, '');
+const initials = (text: string) => textInitials(text).replace(/[^a-z]/g, '');
+const fullPinyin = (text: string) => textFullPinyin(text).replace(/[^a-z]/g, '');
+
+/** 2–4 character pieces of a phrase: the words a typo or typed pinyin may stand for. */
+function pieces(phrase: string, into: Map<string, string[]>, freq: Map<string, number>) {
+  const chars = [...phrase.replace(/[^\u3400-\u9fff]/g, '')];
+  const syl = syllables(chars.join(''));
+  for (let i = 0; i < chars.length; i++) {
+    for (let len = 2; len <= 4 && i + len <= chars.length; len++) {
+      const w = chars.slice(i, i + len).join('');
+      if (!into.has(w)) into.set(w, syl.slice(i, i + len));
+      freq.set(w, (freq.get(w) ?? 0) + 1);
+    }
+  }
 }
 
-function fullPinyin(text: string): string {
-  return pinyin(text, { toneType: 'none', separator: '' }).toLowerCase().replace(/[^a-z]/g, '');
+/** Editors' keywords (and their pieces) count more than pieces of official names. */
+function catalogueVocabulary(matters: Matter[]) {
+  const fromKeywords = new Map<string, string[]>();
+  const fromNames = new Map<string, string[]>();
+  const freq = new Map<string, number>();
+  for (const m of matters) {
+    for (const k of m.keywords) pieces(k, fromKeywords, freq);
+    pieces(m.name, fromNames, freq);
+  }
+  // Among words with the same pinyin, the most frequent keyword piece wins (sb → 社保, not 申报).
+  return [
+    ...[...fromKeywords].map(([word, syl]) => ({ word, syl, weight: 100000 + (freq.get(word) ?? 0) })),
+    ...[...fromNames].filter(([w]) => !fromKeywords.has(w)).map(([word, syl]) => ({ word, syl, weight: freq.get(word) ?? 0 })),
+  ];
 }
 
 export function buildSearchIndex(matters: Matter[]): SearchIndex {
   const eventNames = new Map(LIFE_EVENTS.map((e) => [e.id, e.name]));
+  const live = matters.filter((m) => m.status === '在用');
   return {
+    vocab: new PinyinVocabulary(catalogueVocabulary(live)),
     docs: matters
       .filter((m) => m.status === '在用')
       .map((m) => ({
@@ -90,7 +118,7 @@ interface Analysed {
 }
 
 export function analyseQuery(q: string): Analysed {
-  const raw = q.normalize('NFKC').toLowerCase().replace(PUNCTUATION, '');
+  const raw = compact(q).replace(PUNCTUATION, '');
   if (/^[a-z]+$/.test(raw)) return { raw, core: raw, expansions: [], isPinyin: true };
   let core = raw;
   const expansions = new Set<string>();
@@ -120,9 +148,12 @@ function best(a: Scored, b: Scored): Scored {
 
 function scorePinyin(doc: IndexedMatter, q: string): Scored {
   let s: Scored = { score: 0, matchedOn: 'pinyin' };
+  // An editor's keyword spelled by its initials (sb → 社保卡's sbk) beats initials that merely
+  // occur inside a long name (车辆购置税申报 → clgzssb).
+  if (doc.keywordInitials.some((k) => k === q)) s = best(s, { score: 85, matchedOn: 'pinyin' });
   if (doc.nameInitials.startsWith(q)) s = best(s, { score: 80, matchedOn: 'pinyin' });
-  else if (q.length >= 2 && doc.nameInitials.includes(q)) s = best(s, { score: 65, matchedOn: 'pinyin' });
-  if (doc.keywordInitials.some((k) => k === q || (q.length >= 2 && k.startsWith(q)))) s = best(s, { score: 60, matchedOn: 'pinyin' });
+  if (q.length >= 2 && doc.keywordInitials.some((k) => k.startsWith(q))) s = best(s, { score: 75, matchedOn: 'pinyin' });
+  if (q.length >= 2 && doc.nameInitials.includes(q)) s = best(s, { score: q.length >= 3 ? 65 : 45, matchedOn: 'pinyin' });
   // Full pinyin ("huzhao", "shebaoka"); short strings would match inside unrelated syllables.
   if (q.length >= 4 && doc.namePinyin.includes(q)) s = best(s, { score: 70, matchedOn: 'pinyin' });
   return s;
@@ -161,12 +192,39 @@ function scoreChinese(doc: IndexedMatter, a: Analysed): Scored {
   return s;
 }
 
+/** Hits scoring below this share of the best one are noise (身份证丢了 followed by five 主题匹配 matters). */
+const RELATIVE_FLOOR = 0.4;
+
 export function searchMatters(index: SearchIndex, q: string, limit = 20): SearchHit[] {
   const analysed = analyseQuery(q);
   if (!analysed.raw) return [];
+  // Typed pinyin (shebaoka) or homophone typos (社宝卡, 护找) rewritten into catalogue words.
+  const readings: Analysed[] = [analysed];
+  if (analysed.isPinyin) {
+    const words = index.vocab.latin(analysed.raw);
+    if (words.length) readings.push(analyseQuery(words[0]));
+  } else {
+    const fixed = index.vocab.correct(analysed.raw);
+    if (fixed !== analysed.raw) readings.push(analyseQuery(fixed));
+  }
   const scored = index.docs
-    .map((doc) => ({ doc, s: analysed.isPinyin ? scorePinyin(doc, analysed.core) : scoreChinese(doc, analysed) }))
+    .map((doc) => {
+      let s: Scored = { score: 0, matchedOn: 'text' };
+      readings.forEach((r, i) => {
+        const got = r.isPinyin ? scorePinyin(doc, r.core) : scoreChinese(doc, r);
+        if (i === 0) s = got;
+        // Typed initials are ambiguous (sb): the words they spell in the catalogue add evidence.
+        else if (analysed.isPinyin) s = { score: s.score + got.score * 0.5, matchedOn: 'pinyin' };
+        // A corrected typo counts a little less than what the citizen typed.
+        else s = best(s, { score: got.score * 0.9, matchedOn: got.matchedOn });
+      });
+      return { doc, s };
+    })
     .filter((x) => x.s.score > 0)
     .sort((x, y) => y.s.score - x.s.score || x.doc.name.length - y.doc.name.length || x.doc.name.localeCompare(y.doc.name, 'zh'));
-  return scored.slice(0, limit).map(({ doc, s }) => ({ ...toSummary(doc.matter), score: s.score, matchedOn: s.matchedOn }));
+  const top = scored[0]?.s.score ?? 0;
+  return scored
+    .filter((x) => x.s.score >= RELATIVE_FLOOR * top)
+    .slice(0, limit)
+    .map(({ doc, s }) => ({ ...toSummary(doc.matter), score: Math.round(s.score), matchedOn: s.matchedOn }));
 }

@@ -8,6 +8,7 @@
 import { getStore } from '../context';
 import { makeSdkError, type SdkError } from '../errors';
 import { convertCase, isPlainObject, nextTick, newRequestId, type AnyObject } from '../util';
+import { consumeSubscription, injectedFault, sinkFaults } from './quota';
 import {
   riskyWordIn, validateCustomerServiceSend, validateMsgSecCheck, validateSubscribeSend, WxApiError,
 } from './validate';
@@ -27,7 +28,13 @@ const API: Record<string, ApiDef> = {
     cgiPath: '/cgi-bin/message/subscribe/send',
     touser: (p) => String(p.touser ?? ''),
     validate: validateSubscribeSend,
-    sinkReply: () => ({ errcode: 0, errmsg: 'ok' }),
+    sinkReply: (p) => {
+      // As WeChat: each one-time acceptance allows one send; none left (or never accepted) → 43101.
+      if (sinkFaults().enforceQuota && !consumeSubscription(String(p.touser), String(p.templateId))) {
+        throw new WxApiError(43101, 'user refuse to accept the msg');
+      }
+      return { errcode: 0, errmsg: 'ok' };
+    },
   },
   'customerServiceMessage.send': {
     cgiPath: '/cgi-bin/message/custom/send',
@@ -96,7 +103,13 @@ async function call(api: string, params: unknown): Promise<AnyObject> {
   const base = process.env.WX_OPENAPI_BASE;
   if (base) return callHttp(api, def, p, base);
   await nextTick();
+  const { latencyMs } = sinkFaults();
+  if (latencyMs) await new Promise((r) => setTimeout(r, latencyMs));
   try {
+    if (api === 'subscribeMessage.send') {
+      const injected = injectedFault();
+      if (injected) throw new WxApiError(injected, injected === -1 ? 'system error' : 'injected fault');
+    }
     def.validate(p);
     const reply = def.sinkReply(p);
     getStore().addSink(api, def.touser(p), p);

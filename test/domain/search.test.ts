@@ -66,3 +66,30 @@ describe('catalogue search', () => {
     expect(searchMatters(index, 'sfz', 2)).toHaveLength(2);
   });
 });
+
+describe('catalogue search through core/text (typos, pinyin, tails)', () => {
+  const more = buildSearchIndex([
+    ...catalogue,
+    stored({ name: '车辆购置税申报', keywords: ['购置税', '买车交税'], themes: ['税务'] }),
+    stored({ name: '出生医学证明办理', keywords: ['出生证'], themes: ['婚育'] }),
+  ]);
+  const hits = (q: string) => searchMatters(more, q).map((h) => h.name);
+
+  it('homophone typos and full pinyin find 社保卡 and 护照', () => {
+    expect(hits('社宝卡')[0]).toBe('社会保障卡申领');
+    expect(hits('shebaoka')[0]).toBe('社会保障卡申领');
+    expect(hits('护找')[0]).toBe('普通护照签发');
+  });
+
+  it('sb ranks 社保卡 above 车辆购置税申报', () => {
+    const r = hits('sb');
+    expect(r[0]).toBe('社会保障卡申领');
+    if (r.includes('车辆购置税申报')) expect(r.indexOf('车辆购置税申报')).toBeGreaterThan(r.indexOf('社会保障卡申领'));
+  });
+
+  it('身份证丢了 is not tailed with unrelated theme matches', () => {
+    const r = hits('身份证丢了');
+    expect(r[0]).toBe('居民身份证补领');
+    expect(r.every((n) => n.includes('身份证'))).toBe(true);
+  });
+});

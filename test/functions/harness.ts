@@ -8,6 +8,8 @@ import { declaredCollectionNames, readFunctionConfig, timeoutMsOf } from '../../
 import { FUNCTIONS_DIR } from '../../local-cloud/runtime/paths';
 import { main as matters } from '../../cloudfunctions/matters';
 import { main as account } from '../../cloudfunctions/account';
+import { main as consult } from '../../cloudfunctions/consult';
+import { main as push } from '../../cloudfunctions/push';
 import type { Envelope } from '../../core/envelope';
 
 export const ADMIN = 'admin-openid';
@@ -30,6 +32,8 @@ export function startCloud() {
   process.env.ADMIN_OPENIDS = ADMIN;
   registerSource('matters', matters);
   registerSource('account', account);
+  registerSource('consult', consult);
+  registerSource('push', push);
 }
 
 export async function call<T = any>(fn: string, action: string, params?: unknown, openid?: string): Promise<Envelope<T>> {
@@ -44,4 +48,9 @@ export async function callRaw(fn: string, event: unknown, openid?: string): Prom
 export function expectOk<T>(env: Envelope<T>): T {
   if (!env.ok) throw new Error(`expected ok, got ${env.code}: ${env.message}`);
   return env.data;
+}
+
+/** Fires a timer trigger the way WeChat's trigger service does (SOURCE wx_trigger, no OPENID). */
+export async function fireTimer(fn: string, trigger: string): Promise<Envelope<any>> {
+  return (await invokeFunction(fn, { Type: 'Timer', TriggerName: trigger, Time: new Date().toISOString() }, { SOURCE: 'wx_trigger' })) as Envelope<any>;
 }

@@ -2,6 +2,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { startGateway, type Gateway } from '../../local-cloud/gateway';
+import { grantSubscription } from '../../local-cloud';
 import { postJson, request } from './http-client';
 
 const FIXTURES = path.join(__dirname, 'fixtures');
@@ -179,6 +180,7 @@ describe('gateway in local mode', () => {
   });
 
   it('shows subscription messages in the recipient’s inbox only', async () => {
+    grantSubscription('local-staff-psb', 'fixture-template', 'accept'); // one-time quota, as the dialog would give
     const sent = await postJson(gw.url, 'echo', { notify: true }, { 'x-local-openid': 'local-staff-psb' });
     expect(sent.json.result.ok).toBe(true);
     const inbox = await request(gw.url, '/api/local/inbox?openid=local-staff-psb');

@@ -3,7 +3,7 @@ import { execFile } from 'child_process';
 import { existsSync, mkdtempSync, rmSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
-import { configureLocalCloud, declareCollections, getOpenapiSink, getStore, resetLocalCloud } from '../../local-cloud';
+import { configureLocalCloud, declareCollections, getOpenapiSink, getStore, grantSubscription, resetLocalCloud } from '../../local-cloud';
 import { cloud } from './helpers';
 
 let dir: string;
@@ -26,6 +26,7 @@ test('documents, types, files and the openapi sink persist across a re-open', as
   await db.collection('apps').doc('a1').update({ data: { n: db.command.inc(1) } });
   await db.createCollection('empty');
   await cloud.uploadFile({ cloudPath: 'x/y.txt', fileContent: Buffer.from('hello') });
+  grantSubscription('o1', 't', 'accept'); // the sink enforces WeChat's one-time quota
   await cloud.openapi.subscribeMessage.send({ touser: 'o1', templateId: 't', data: { thing1: { value: 'ok' } } });
 
   expect(existsSync(join(dir, 'db.sqlite'))).toBe(true);

@@ -1,7 +1,7 @@
 /** cloud.openapi: sink mode (default) and HTTP mode (WX_OPENAPI_BASE). */
 import { createServer, type IncomingMessage, type Server } from 'http';
 import type { AddressInfo } from 'net';
-import { clearOpenapiSink, getOpenapiSink } from '../../local-cloud';
+import { clearOpenapiSink, getOpenapiSink, setSinkFaults } from '../../local-cloud';
 import { cloud, rejection, useMemoryCloud } from './helpers';
 
 useMemoryCloud();
@@ -12,6 +12,8 @@ const send = (data: Record<string, { value: unknown }>, extra: Record<string, un
 describe('sink mode', () => {
   beforeEach(() => {
     delete process.env.WX_OPENAPI_BASE;
+    // Validation only here; quota enforcement is pinned in openapi-quota.test.ts.
+    setSinkFaults({ enforceQuota: false });
   });
 
   test('subscribeMessage.send is recorded per user and resolves ok', async () => {

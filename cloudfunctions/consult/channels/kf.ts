@@ -1,0 +1,104 @@
+/**
+ * Mini-program customer-service messages (`<button open-type="contact">`), delivered by
+ * 云开发 → 设置 → 消息推送 as JSON events: text, image, miniprogrampage and the event
+ * `user_enter_tempsession`.
+ *
+ * Recognition (never from the body alone): WeChat invokes the function itself, with
+ * `getWXContext().OPENID` set to the user's openid and equal to the payload's `FromUserName`;
+ * its `SOURCE` is not `wx_client`/`wx_devtools`, which is what every mini-program
+ * `callFunction` reports. A client can put any body in `callFunction`, but cannot make SOURCE
+ * differ from wx_client, so a forged payload from the app falls through to the action router.
+ */
+import type { PlatformEntry } from '../../shared/router';
+import { getCloud } from '../../shared/cloud';
+import { firstDelivery, handleCitizenMessage, HANDOFF_REPLY } from '../conversation';
+import type { Decision } from '../../../core/consult/engine';
+
+const KF_TYPES = new Set(['text', 'image', 'miniprogrampage', 'event']);
+const CLIENT_SOURCES = /^(wx_client|wx_devtools)/;
+
+export interface KfPayload {
+  ToUserName: string; FromUserName: string; CreateTime: number; MsgType: string;
+  Content?: string; MsgId?: string | number; PicUrl?: string; MediaId?: string;
+  Title?: string; AppId?: string; PagePath?: string; ThumbUrl?: string; ThumbMediaId?: string;
+  Event?: string; SessionFrom?: string;
+}
+
+export function isKfPayload(event: unknown, wx: Record<string, unknown>): event is KfPayload {
+  if (!event || typeof event !== 'object') return false;
+  const e = event as Record<string, unknown>;
+  if ('action' in e) return false;
+  if (typeof wx.SOURCE === 'string' && CLIENT_SOURCES.test(wx.SOURCE)) return false;
+  return typeof e.MsgType === 'string' && KF_TYPES.has(e.MsgType) && typeof e.FromUserName === 'string' && !!wx.OPENID && e.FromUserName === wx.OPENID;
+}
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+const openapi = () => (getCloud() as any).openapi;
+
+export const WELCOME = '您好！我是示例市政务服务智能助手，请直接输入您要咨询的问题，例如“社保卡丢了怎么补办”。回复“人工”可转人工服务。';
+
+/** The reply to the user through customerServiceMessage.send (text, or a page card for a matter). */
+async function sendDecision(touser: string, d: Decision) {
+  const r = d.answer?.reply;
+  if (r && r.type === 'miniprogrampage') {
+    await openapi().customerServiceMessage.send({ touser, msgtype: 'text', text: { content: d.answer!.content } });
+    await openapi().customerServiceMessage.send({ touser, msgtype: 'miniprogrampage', miniprogrampage: {
+      title: r.title, pagepath: r.target === 'apply' ? `packages/matters/pages/guide/index?id=${r.matterId}&apply=1` : `packages/matters/pages/guide/index?id=${r.matterId}`, thumb_media_id: '' } });
+    return;
+  }
+  if (r && r.type === 'link') {
+    await openapi().customerServiceMessage.send({ touser, msgtype: 'link', link: { title: r.title, description: r.content.slice(0, 100), url: r.url, thumb_url: '' } });
+    return;
+  }
+  let content = d.answer?.content ?? HANDOFF_REPLY;
+  if (d.type === 'suggestions' && d.suggestions?.length) content = `您是不是想问：\n${d.suggestions.map((s, i) => `${i + 1}. ${s.question}`).join('\n')}\n请直接发送您想问的问题。`;
+  await openapi().customerServiceMessage.send({ touser, msgtype: 'text', text: { content } });
+}
+
+export const kfEntry: PlatformEntry = {
+  name: 'customer-service-message',
+  recognise: isKfPayload,
+  handle: async (event) => {
+    const p = event as KfPayload;
+    const at = new Date().toISOString();
+    const dedupeKey = p.MsgId !== undefined ? `kf:${p.MsgId}` : `kf:${p.FromUserName}:${p.CreateTime}`;
+    if (!(await firstDelivery(dedupeKey, at))) return 'success';
+    if (p.MsgType === 'event') {
+      if (p.Event === 'user_enter_tempsession') await openapi().customerServiceMessage.send({ touser: p.FromUserName, msgtype: 'text', text: { content: WELCOME } });
+      return 'success';
+    }
+    const text = p.MsgType === 'text' ? String(p.Content ?? '') : p.MsgType === 'miniprogrampage' ? String(p.Title ?? '') : '';
+    if (p.MsgType === 'image' || !text.trim()) {
+      // Pictures need a person (and mediaCheckAsync before staff see them).
+      return { MsgType: 'transfer_customer_service', ToUserName: p.FromUserName, FromUserName: p.ToUserName, CreateTime: Math.floor(Date.now() / 1000) };
+    }
+    try {
+      const out = await handleCitizenMessage({ openid: p.FromUserName, text, channel: 'kf' });
+      if (out.decision.type === 'handoff' && !out.decision.answer) {
+        return { MsgType: 'transfer_customer_service', ToUserName: p.FromUserName, FromUserName: p.ToUserName, CreateTime: Math.floor(Date.now() / 1000) };
+      }
+      await sendDecision(p.FromUserName, out.decision);
+    } catch (e) {
+      const message = e instanceof Error ? e.message : '系统繁忙，请稍后再试';
+      await openapi().customerServiceMessage.send({ touser: p.FromUserName, msgtype: 'text', text: { content: message } }).catch(() => undefined);
+    }
+    return 'success';
+  },
+};
+
+/**
+ * A staff reply through the customer-service channel. WeChat allows 5 messages within 48 h of the
+ * user's last message: 45015 (window passed) and 45047 (limit reached) come back as a clear
+ * message for staff, who can then use the in-app reply (the citizen sees it in 咨询) or a push.
+ */
+export async function deliverStaffReply(touser: string, content: string): Promise<{ ok: true } | { ok: false; code: number; message: string }> {
+  try {
+    await openapi().customerServiceMessage.send({ touser, msgtype: 'text', text: { content } });
+    return { ok: true };
+  } catch (e) {
+    const code = Number((e as { errCode?: number }).errCode ?? /(\d{5})/.exec(String((e as Error).message))?.[1] ?? -1);
+    if (code === 45015) return { ok: false, code, message: '群众最后一条消息已超过48小时，客服消息无法送达。答复已保存在小程序“咨询”对话中，并已生成订阅消息推送。' };
+    if (code === 45047) return { ok: false, code, message: '48小时内已向该群众发送5条客服消息，达到微信上限。答复已保存在小程序“咨询”对话中，并已生成订阅消息推送。' };
+    return { ok: false, code, message: `客服消息发送失败（${code}），答复已保存在小程序“咨询”对话中。` };
+  }
+}

@@ -1,0 +1,137 @@
+/**
+ * One citizen message through the engine, on any channel (in-app, customer-service messages,
+ * official account): rate limit, length cap, blank handling, content security, the decision, the
+ * conversation record, and a handoff into the same human inbox.
+ */
+import type { Decision } from '../../core/consult/engine';
+import { compact, isBlank } from '../../core/text';
+import { DomainError } from '../../core/envelope';
+import { getDb } from '../shared/cloud';
+import { C, engineNow } from './store';
+import { checkContent, type Verdict } from './security';
+
+export const MAX_CHARS = 2000;
+export const RATE_PER_MINUTE = 20;
+
+export type Channel = 'app' | 'kf' | 'oa';
+
+export interface ConsultMessage {
+  _id: string;
+  conversationId: string;
+  openid: string;
+  role: 'citizen' | 'bot' | 'staff';
+  text: string;
+  at: string;
+  channel: Channel;
+  /** Bot replies: the decision. */
+  type?: Decision['type'];
+  answer?: Decision['answer'];
+  suggestions?: Decision['suggestions'];
+  reason?: string;
+  confidence?: number;
+  /** Citizen messages the content check wants a person to review. */
+  flagged?: boolean;
+  questionId?: string;
+  staffName?: string;
+}
+
+export interface AskOutcome {
+  decision: Decision;
+  conversationId: string;
+  messageId: string;
+  questionId?: string;
+  flagged: boolean;
+}
+
+const rid = (prefix: string) => `${prefix}${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}`;
+
+export const BLANK_REPLY = '请输入您想咨询的问题，例如“社保卡丢了怎么补办”。';
+export const HANDOFF_REPLY = '这个问题我暂时无法准确回答，已转给工作人员，工作时间内会尽快在这里回复您。';
+export const RISKY_REPLY = '您的消息包含不适宜发布的内容，未能发送。请修改后重新描述您的问题。';
+
+async function rateLimit(openid: string, now: Date) {
+  const db = getDb();
+  const _ = db.command;
+  const minute = Math.floor(now.getTime() / 60000);
+  const id = `${openid}:${minute}`;
+  const bumped = await db.collection(C.rate).where({ _id: _.eq(id), count: _.lt(RATE_PER_MINUTE) }).update({ data: { count: _.inc(1) } });
+  if (bumped.stats.updated === 1) return;
+  try {
+    await db.collection(C.rate).add({ data: { _id: id, openid, count: 1, minute, at: now.toISOString() } });
+  } catch {
+    // Exists and is at the limit (or a concurrent first write won): count again conditionally.
+    const again = await db.collection(C.rate).where({ _id: _.eq(id), count: _.lt(RATE_PER_MINUTE) }).update({ data: { count: _.inc(1) } });
+    if (again.stats.updated === 0) throw new DomainError('RATE_LIMITED', `提问太频繁了，请稍等一分钟再试（每分钟最多 ${RATE_PER_MINUTE} 条）`);
+  }
+}
+
+async function ensureConversation(openid: string, conversationId: string | undefined, channel: Channel, at: string): Promise<string> {
+  const db = getDb();
+  const _ = db.command;
+  if (conversationId) {
+    const { data } = await db.collection(C.conversations).where({ _id: _.eq(conversationId), openid: _.eq(openid) }).limit(1).get();
+    if (!data.length) throw new DomainError('NOT_FOUND', '没有找到这段对话');
+    return conversationId;
+  }
+  const id = channel === 'app' ? rid('cv') : `${channel}:${openid}`;
+  if (channel !== 'app') {
+    const { data } = await db.collection(C.conversations).where({ _id: _.eq(id) }).limit(1).get();
+    if (data.length) return id;
+  }
+  await db.collection(C.conversations).doc(id).set({ data: { openid, channel, createdAt: at, updatedAt: at, status: 'bot' } });
+  return id;
+}
+
+export async function handleCitizenMessage(input: { openid: string; text: string; conversationId?: string; channel: Channel; now?: Date }): Promise<AskOutcome> {
+  const now = input.now ?? new Date();
+  const at = now.toISOString();
+  const text = input.text;
+  if (text.length > MAX_CHARS) throw new DomainError('INVALID_INPUT', `问题太长了，请控制在 ${MAX_CHARS} 字以内`);
+  await rateLimit(input.openid, now);
+  const db = getDb();
+  if (isBlank(text)) {
+    const decision: Decision = { type: 'handoff', reason: 'blank', confidence: 0, margin: 0, candidates: [] };
+    // Nothing worth storing or showing to staff: answer with a prompt only.
+    return { decision: { ...decision, type: 'suggestions', suggestions: [] }, conversationId: input.conversationId ?? '', messageId: '', flagged: false };
+  }
+  const verdict: Verdict = await checkContent(input.openid, text);
+  if (verdict === 'risky') throw new DomainError('CONTENT_RISKY', RISKY_REPLY);
+  const conversationId = await ensureConversation(input.openid, input.conversationId, input.channel, at);
+  const { engine } = await engineNow();
+  const decision = engine.ask(text);
+  const flagged = verdict === 'review';
+  const citizenId = rid('m');
+  await db.collection(C.messages).doc(citizenId).set({ data: { conversationId, openid: input.openid, role: 'citizen', text, at, channel: input.channel, ...(flagged ? { flagged: true } : {}) } });
+  let questionId: string | undefined;
+  if (decision.type === 'handoff') {
+    questionId = rid('q');
+    await db.collection(C.inbox).doc(questionId).set({ data: {
+      conversationId, openid: input.openid, question: text, key: compact(text).slice(0, 200), status: 'open', at, channel: input.channel, reason: decision.reason,
+      ...(flagged ? { flagged: true } : {}),
+    } });
+  }
+  const botId = rid('m');
+  const botText = decision.answer?.content ?? (decision.type === 'handoff' ? HANDOFF_REPLY : '您是不是想问：');
+  await db.collection(C.messages).doc(botId).set({ data: {
+    conversationId, openid: input.openid, role: 'bot', text: botText, at, channel: input.channel, type: decision.type,
+    question: text, key: compact(text).slice(0, 200), reason: decision.reason, confidence: Math.round(decision.confidence * 1000) / 1000,
+    ...(decision.answer ? { answer: decision.answer } : {}), ...(decision.suggestions ? { suggestions: decision.suggestions } : {}), ...(questionId ? { questionId } : {}),
+    day: shanghaiDay(now),
+  } });
+  await db.collection(C.conversations).doc(conversationId).update({ data: { updatedAt: at, ...(questionId ? { status: 'waiting' } : {}) } });
+  return { decision, conversationId, messageId: botId, questionId, flagged };
+}
+
+export function shanghaiDay(d: Date): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' }).format(d);
+}
+
+/** Dedupe platform deliveries (WeChat retries): true the first time an id is seen. */
+export async function firstDelivery(id: string, at: string): Promise<boolean> {
+  try {
+    await getDb().collection(C.processed).add({ data: { _id: id, at } });
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,165 @@
+/** The human inbox: escalated questions, staff replies (chat + outbox push), the learning loop, stats. */
+import { z } from '../../../core/zod-zh';
+import { maskOpenid } from '../../../core/mask';
+import { DomainError } from '../../../core/envelope';
+import { eventId, OUTBOX_COLLECTION, type ConsultReplyEvent } from '../../../core/events/outbox';
+import type { ConsultStats, InboxItem } from '../../../core/api';
+import type { Faq } from '../../../core/consult/kb';
+import { action } from '../../shared/router';
+import { getDb } from '../../shared/cloud';
+import { fetchAll } from '../../shared/paging';
+import { C, commitVersion, currentKb } from '../store';
+import { checkContent } from '../security';
+import { RISKY_REPLY, shanghaiDay } from '../conversation';
+import { deliverStaffReply } from '../channels/kf';
+
+interface InboxDoc {
+  _id: string; conversationId: string; openid: string; question: string; status: 'open' | 'answered'; at: string;
+  channel: 'app' | 'kf' | 'oa'; flagged?: boolean; reply?: string; answeredBy?: string; answeredByName?: string; answeredAt?: string; learnedAs?: string; key?: string;
+}
+
+const toItem = (d: InboxDoc): InboxItem => ({
+  id: d._id, conversationId: d.conversationId, maskedOpenid: maskOpenid(d.openid), question: d.question, status: d.status, at: d.at, channel: d.channel,
+  ...(d.flagged ? { flagged: true } : {}), ...(d.reply ? { reply: d.reply } : {}), ...(d.answeredByName ? { answeredByName: d.answeredByName } : {}),
+  ...(d.answeredAt ? { answeredAt: d.answeredAt } : {}), ...(d.learnedAs ? { learnedAs: d.learnedAs } : {}),
+});
+
+const qid = z.string().trim().min(1).max(64).regex(/^[A-Za-z0-9:_-]+$/, '编号格式不正确');
+
+async function loadQuestion(id: string): Promise<InboxDoc | null> {
+  const _ = getDb().command;
+  const { data } = await getDb().collection<InboxDoc>(C.inbox).where({ _id: _.eq(id) }).limit(1).get();
+  return data[0] ?? null;
+}
+
+export const inbox = action({
+  permission: 'consult:answer',
+  params: z.object({ status: z.enum(['open', 'answered']).optional() }).strict(),
+  handler: async (p) => {
+    const _ = getDb().command;
+    const { data } = await getDb().collection<InboxDoc>(C.inbox).where({ status: _.eq(p.status ?? 'open') }).orderBy('at', p.status === 'answered' ? 'desc' : 'asc').limit(100).get();
+    return data.map(toItem);
+  },
+});
+
+export const reply = action({
+  permission: 'consult:answer',
+  params: z.object({ questionId: qid, text: z.string().trim().min(1, '回复不能为空').max(2000, '回复不能超过2000字') }).strict(),
+  notFound: '没有找到该提问',
+  authorize: async (p) => {
+    const q = await loadQuestion(p.questionId);
+    return q ? { resource: {}, entity: q } : null;
+  },
+  handler: async (p, { actor, entity }) => {
+    const verdict = await checkContent(actor.openid, p.text);
+    if (verdict === 'risky') throw new DomainError('CONTENT_RISKY', RISKY_REPLY);
+    const db = getDb();
+    const _ = db.command;
+    const at = new Date().toISOString();
+    const staffName = actor.name ?? '工作人员';
+    const messageId = `mr-${entity._id}`;
+    const event: ConsultReplyEvent = {
+      _id: eventId('consultReply', entity._id, 1), type: 'consultReply', openid: entity.openid, at, status: 'pending',
+      page: `packages/consult/pages/chat/index?conversationId=${encodeURIComponent(entity.conversationId)}`,
+      conversationId: entity.conversationId, questionId: entity._id, question: entity.question.slice(0, 200), reply: p.text,
+    };
+    // The answer, the chat message and the push event land together or not at all; a second
+    // reply to the same question is refused (exactly once).
+    await db.runTransaction(async (t) => {
+      const cur = await t.collection<InboxDoc>(C.inbox).doc(entity._id).get();
+      if (cur.data.status !== 'open') throw new DomainError('CONFLICT', '该提问已有人答复');
+      await t.collection(C.inbox).doc(entity._id).set({ data: { ...stripId(cur.data), status: 'answered', reply: p.text, answeredBy: actor.openid, answeredByName: staffName, answeredAt: at } });
+      await t.collection(C.messages).doc(messageId).set({ data: { conversationId: entity.conversationId, openid: entity.openid, role: 'staff', text: p.text, at, channel: entity.channel, staffName, questionId: entity._id } });
+      if (entity.channel === 'app') await t.collection(OUTBOX_COLLECTION).doc(event._id).set({ data: stripId(event) });
+    });
+    await db.collection(C.conversations).where({ _id: _.eq(entity.conversationId) }).update({ data: { status: 'answered', updatedAt: at } });
+    const delivered = entity.channel === 'kf' ? await deliverStaffReply(entity.openid, p.text) : null;
+    const item = toItem({ ...entity, status: 'answered', reply: p.text, answeredBy: actor.openid, answeredByName: staffName, answeredAt: at });
+    if (delivered && !delivered.ok) {
+      // 45015 / 45047: the customer-service window is closed; the reply waits in the chat and the outbox.
+      await db.collection(OUTBOX_COLLECTION).doc(event._id).set({ data: stripId(event) });
+      return { ...item, warning: delivered.message };
+    }
+    return item;
+  },
+});
+
+function stripId<T extends { _id?: string }>(d: T): Omit<T, '_id'> {
+  const { _id, ...rest } = d;
+  void _id;
+  return rest;
+}
+
+export const learn = action({
+  permission: 'knowledge:manage',
+  params: z.discriminatedUnion('mode', [
+    z.object({ questionId: qid, mode: z.literal('newFaq'), category: z.string().trim().min(1).max(20), question: z.string().trim().min(1).max(200).optional(), answer: z.string().trim().min(1).max(2000).optional() }).strict(),
+    z.object({ questionId: qid, mode: z.literal('similar'), faqId: z.string().trim().min(1).max(80) }).strict(),
+  ]),
+  notFound: '没有找到该提问',
+  authorize: async (p) => {
+    const q = await loadQuestion(p.questionId);
+    return q ? { resource: {}, entity: q } : null;
+  },
+  handler: async (p, { actor, entity }) => {
+    const { version, kb } = await currentKb();
+    const at = new Date().toISOString();
+    let faqId: string;
+    let next;
+    if (p.mode === 'newFaq') {
+      const answer = p.answer ?? entity.reply;
+      if (!answer) throw new DomainError('CONFLICT', '该提问还没有答复，请先答复或填写答案');
+      faqId = `faq-learned-${entity._id.toLowerCase().replace(/[^a-z0-9]/g, '')}`;
+      const faq: Faq = { id: faqId, category: p.category, question: (p.question ?? entity.question).slice(0, 200), similar: p.question && p.question !== entity.question ? [entity.question.slice(0, 200)] : [], keywords: [], answer };
+      next = { ...kb, faqs: [...kb.faqs.filter((f) => f.id !== faqId), faq] };
+    } else {
+      const target = kb.faqs.find((f) => f.id === p.faqId);
+      if (!target) throw new DomainError('NOT_FOUND', '没有找到该问答');
+      faqId = target.id;
+      const phrasing = entity.question.slice(0, 200);
+      next = { ...kb, faqs: kb.faqs.map((f) => (f.id === faqId ? { ...f, similar: f.similar.includes(phrasing) ? f.similar : [...f.similar, phrasing] } : f)) };
+    }
+    const committed = await commitVersion(version, next, { openid: actor.openid, name: actor.name }, p.mode === 'newFaq' ? `由提问新增问答 ${faqId}` : `为 ${faqId} 增加相似问法`, at);
+    await getDb().collection(C.inbox).doc(entity._id).update({ data: { learnedAs: faqId } });
+    return { version: committed, faqId };
+  },
+});
+
+export const stats = action({
+  permission: 'consult:answer',
+  params: z.object({ days: z.number().int().min(1).max(90).optional() }).strict(),
+  handler: async (p): Promise<ConsultStats> => {
+    const db = getDb();
+    const _ = db.command;
+    const days = p.days ?? 14;
+    const since = new Date(Date.now() - days * 86400000).toISOString();
+    const bots = await fetchAll<{ day: string; type: string; key?: string; question?: string; confidence?: number; reason?: string }>(
+      () => db.collection<{ day: string; type: string; key?: string; question?: string; confidence?: number; reason?: string }>(C.messages).where({ role: 'bot', at: _.gte(since) }).orderBy('at', 'asc').field({ day: true, type: true, key: true, question: true, confidence: true, reason: true }), 20000);
+    const fb = await fetchAll<{ helpful: boolean; key?: string; question?: string }>(() => db.collection<{ helpful: boolean; key?: string; question?: string }>(C.feedback).where({ helpful: false, at: _.gte(since) }).orderBy('at', 'asc'), 20000);
+    const byDay = new Map<string, { total: number; answered: number }>();
+    const rank = new Map<string, { question: string; count: number; kinds: Set<'unanswered' | 'unhelpful' | 'lowConfidence'> }>();
+    const bump = (key: string | undefined, question: string | undefined, kind: 'unanswered' | 'unhelpful' | 'lowConfidence') => {
+      if (!key) return;
+      const r = rank.get(key) ?? { question: question ?? key, count: 0, kinds: new Set() };
+      r.count++;
+      r.kinds.add(kind);
+      rank.set(key, r);
+    };
+    for (const b of bots) {
+      if (b.reason === 'blank') continue;
+      const d = byDay.get(b.day) ?? { total: 0, answered: 0 };
+      d.total++;
+      if (b.type === 'answer') d.answered++;
+      byDay.set(b.day, d);
+      if (b.type === 'handoff' && b.reason !== 'human') bump(b.key, b.question, 'unanswered');
+      if (b.type === 'suggestions') bump(b.key, b.question, 'lowConfidence');
+    }
+    for (const f of fb) bump(f.key, f.question, 'unhelpful');
+    const today = shanghaiDay(new Date());
+    void today;
+    return {
+      days: [...byDay.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([day, d]) => ({ day, total: d.total, answered: d.answered, rate: d.total ? Math.round((d.answered / d.total) * 1000) / 1000 : 0 })),
+      ranking: [...rank.values()].sort((a, b) => b.count - a.count).slice(0, 50).map((r) => ({ question: r.question, count: r.count, kinds: [...r.kinds] })),
+    };
+  },
+});

@@ -1,0 +1,475 @@
+/**
+ * The resumable dispatcher, driven by the `dispatch` timer (every minute) and by kicks.
+ * Works in bounded batches while `remainingMs()` allows, never a fixed duration.
+ *
+ * Conditions on `_id` use the plain string: these ids are generated here, never taken from a
+ * client, and a plain `_id` lets the database answer from its primary key.
+ *
+ * Exactly once per (campaign, person) and per (event, recipient):
+ *   - each message is a push_deliveries document with a deterministic `_id`, created only if absent;
+ *   - queued → claimed: a conditional update (status queued) — only one dispatcher wins;
+ *   - claimed → inflight: a transaction that also takes the ledger credit; only after it commits
+ *     does the request leave;
+ *   - inflight → sent/failed/skipped/queued(retry): conditional on owner and status.
+ *   A dispatcher that dies leaves a lease that expires: `claimed` (request never left) is requeued;
+ *   `inflight` (it may have left) becomes `unknown` — never blindly repeated — except on the OA
+ *   template channel within 10 minutes, where WeChat de-duplicates by client_msg_id and a resend is safe.
+ */
+import { randomBytes } from 'node:crypto';
+import type { OutboxEvent } from '../../core/events/outbox';
+import { mapEvent, withTracking } from '../../core/push/events';
+import { classify, nextRetryAt } from '../../core/push/errors';
+import { renderData } from '../../core/push/fields';
+import { byKey, type Catalogue, type Category, type TemplateKey } from '../../core/push/templates';
+import { loadCatalogue } from '../../core/push/catalogue';
+import type { DispatchReport } from '../../core/push/api-types';
+import type { Recipient } from '../../core/push/audience';
+import { clientMsgIdOf, send } from './channels';
+import { C, _, createIfAbsent, db, envNumber, getById } from './store';
+
+export type DeliveryStatus = 'queued' | 'claimed' | 'inflight' | 'sent' | 'failed' | 'skipped' | 'unknown';
+
+export interface Delivery {
+  _id: string;
+  source: 'campaign' | 'event';
+  sourceId: string;
+  campaignId?: string;
+  openid: string;
+  unionid?: string;
+  channel: 'mp' | 'oa';
+  templateKey: TemplateKey;
+  templateId: string;
+  category: Category;
+  data: Record<string, { value: string }>;
+  page: string;
+  priority: number;
+  status: DeliveryStatus;
+  nextAt: number;
+  deadline: number;
+  attempts: number;
+  owner?: string | null;
+  leaseUntil?: number;
+  reserved?: boolean;
+  reason?: string;
+  errcode?: number;
+  clientMsgId: string;
+  firstInflightAt?: number;
+  sentAt?: string;
+  createdAt: number;
+  updatedAt: number;
+}
+
+export const PRIORITY = { campaign: 0, event: 50, emergency: 100 } as const;
+
+export interface DispatchConfig {
+  concurrency: number;
+  ratePerSec: number;
+  batch: number;
+  leaseMs: number;
+  sendTimeoutMs: number;
+  backoffBaseMs: number;
+  backoffCapMs: number;
+  eventDeadlineMs: number;
+}
+
+export function dispatchConfig(): DispatchConfig {
+  return {
+    concurrency: envNumber('PUSH_CONCURRENCY', 10),
+    ratePerSec: envNumber('PUSH_RATE_PER_SEC', 200),
+    batch: envNumber('PUSH_BATCH', 200),
+    leaseMs: envNumber('PUSH_LEASE_MS', 30_000),
+    sendTimeoutMs: envNumber('PUSH_SEND_TIMEOUT_MS', 5_000),
+    backoffBaseMs: envNumber('PUSH_BACKOFF_BASE_MS', 2_000),
+    backoffCapMs: envNumber('PUSH_BACKOFF_CAP_MS', 5 * 60_000),
+    eventDeadlineMs: envNumber('PUSH_EVENT_DEADLINE_MS', 24 * 3600_000),
+  };
+}
+
+/** Token bucket shared by one invocation's workers. */
+class RateLimiter {
+  private tokens: number;
+  private last = Date.now();
+  constructor(private readonly rate: number) { this.tokens = Math.min(rate, 1); }
+  async take(): Promise<void> {
+    for (;;) {
+      const now = Date.now();
+      this.tokens = Math.min(this.rate, this.tokens + ((now - this.last) / 1000) * this.rate);
+      this.last = now;
+      if (this.tokens >= 1) {
+        this.tokens -= 1;
+        return;
+      }
+      await new Promise((r) => setTimeout(r, Math.max(1, Math.ceil(((1 - this.tokens) / this.rate) * 1000))));
+    }
+  }
+}
+
+const emptyReport = (): DispatchReport => ({ ingested: 0, expanded: 0, sent: 0, failed: 0, skipped: 0, retried: 0, unknown: 0, recovered: 0 });
+
+export interface DispatchOptions {
+  remainingMs: () => number;
+  /** 'events': only outbox events and event deliveries (a kick); 'all': also campaigns (the timer). */
+  mode: 'all' | 'events';
+}
+
+/** Kicks in this instance coalesce: while one runs, another kick adds nothing but load. */
+let kickRunning = false;
+
+export async function runDispatch(opts: DispatchOptions): Promise<DispatchReport> {
+  if (opts.mode === 'events') {
+    if (kickRunning) return emptyReport();
+    kickRunning = true;
+    try {
+      return await runLoop(opts);
+    } finally {
+      kickRunning = false;
+    }
+  }
+  return runLoop(opts);
+}
+
+async function runLoop(opts: DispatchOptions): Promise<DispatchReport> {
+  const cfg = dispatchConfig();
+  const cat = loadCatalogue();
+  const owner = `d-${Date.now().toString(36)}-${randomBytes(4).toString('hex')}`;
+  const report = emptyReport();
+  const limiter = new RateLimiter(cfg.ratePerSec);
+  // Stop while a whole send (request + bookkeeping) still fits in the budget.
+  const reserve = envNumber('PUSH_RESERVE_MS', 1500);
+  let idle = 0;
+  let lastRecovery = 0;
+  while (opts.remainingMs() > reserve) {
+    let work = 0;
+    const t0 = Date.now();
+    // Expired leases are rare (a dead dispatcher): look at most every 5 s.
+    if (t0 - lastRecovery > 5000) {
+      lastRecovery = t0;
+      report.recovered += await recoverExpired(owner);
+    }
+    const t1 = Date.now();
+    work += await ingestOutbox(owner, cat, cfg, report, opts.remainingMs, reserve);
+    if (opts.mode === 'all') {
+      await startDueCampaigns();
+      work += await expandCampaigns(opts.remainingMs, reserve, report);
+    }
+    const t2 = Date.now();
+    const batch = await pickBatch(cfg, opts.mode);
+    const t3 = Date.now();
+    if (batch.length) work += await sendBatch(batch, owner, cat, cfg, limiter, report, opts.remainingMs, reserve);
+    if (process.env.PUSH_DEBUG) console.log(`[dispatch ${opts.mode}] recover ${t1 - t0} ingest+expand ${t2 - t1} pick ${t3 - t2} send ${Date.now() - t3} n=${batch.length}`);
+    if (opts.mode === 'all') await finishCampaigns();
+    if (!work) {
+      // Nothing due now: wait briefly for retries coming due or new events, but never idle long.
+      idle += 1;
+      if (idle > (opts.mode === 'events' ? 1 : 3)) break;
+      await new Promise((r) => setTimeout(r, 200));
+    } else idle = 0;
+  }
+  return report;
+}
+
+/** Leases left by a dispatcher that died or ran out of time. */
+async function recoverExpired(owner: string): Promise<number> {
+  const now = Date.now();
+  let n = 0;
+  // Events claimed by a dead dispatcher: their deliveries are idempotent, so simply re-run.
+  await db().collection(C.outbox).where({ status: _().eq('claimed'), leaseUntil: _().lt(now) })
+    .update({ data: { status: 'pending', owner: null } });
+  const { data } = await db().collection(C.deliveries)
+    .where({ status: _().in(['claimed', 'inflight']), leaseUntil: _().lt(now) }).limit(100).get();
+  for (const d of data as Delivery[]) {
+    if (d.status === 'claimed') {
+      const r = await db().collection(C.deliveries).where({ _id: d._id, status: 'claimed', owner: d.owner ?? null })
+        .update({ data: { status: 'queued', owner: null, updatedAt: now } });
+      n += r.stats.updated;
+      continue;
+    }
+    // inflight: the request may have reached WeChat.
+    const cat = loadCatalogue();
+    const oaDedup = d.channel === 'oa' && cat.oa.mode === 'template' && d.firstInflightAt !== undefined && now - d.firstInflightAt < 9 * 60_000;
+    const r = await db().collection(C.deliveries).where({ _id: d._id, status: 'inflight', owner: d.owner ?? null })
+      .update({ data: oaDedup
+        ? { status: 'queued', owner: null, nextAt: now, updatedAt: now }
+        : { status: 'unknown', owner: null, reason: 'unknown', updatedAt: now } });
+    if (r.stats.updated) {
+      n += 1;
+      if (!oaDedup) await logAttempt(d, owner, 'unknown', undefined, 0, 'unknown');
+    }
+  }
+  return n;
+}
+
+async function ingestOutbox(owner: string, cat: Catalogue, cfg: DispatchConfig, report: DispatchReport, remainingMs: () => number, reserve: number): Promise<number> {
+  const { data } = await db().collection(C.outbox).where({ status: _().eq('pending') }).orderBy('at', 'asc').limit(50).get();
+  let n = 0;
+  for (const raw of data as (OutboxEvent & { _id: string })[]) {
+    if (remainingMs() < reserve) break;
+    const now = Date.now();
+    const claim = await db().collection(C.outbox).where({ _id: raw._id, status: 'pending' })
+      .update({ data: { status: 'claimed', owner, leaseUntil: now + cfg.leaseMs } });
+    if (!claim.stats.updated) continue;
+    n += 1;
+    report.ingested += 1;
+    const mapping = mapEvent(raw);
+    if ('skip' in mapping) {
+      await db().collection(C.outbox).where({ _id: raw._id, owner }).update({ data: { status: 'skipped', reason: mapping.skip, owner: null } });
+      continue;
+    }
+    const template = byKey(cat, mapping.push.templateKey);
+    const id = `e:${raw._id}:${raw.openid}`;
+    const base = {
+      _id: id, source: 'event' as const, sourceId: raw._id, openid: raw.openid, channel: 'mp' as const,
+      templateKey: mapping.push.templateKey, templateId: template?.templateId ?? '', category: template?.category ?? 'case',
+      page: withTracking(mapping.push.page || template?.page || 'pages/index/index', id),
+      priority: PRIORITY.event + (raw.priority ?? 0), nextAt: now, deadline: new Date(raw.at).getTime() + cfg.eventDeadlineMs,
+      attempts: 0, clientMsgId: clientMsgIdOf(id), createdAt: now, updatedAt: now,
+    };
+    const rendered = template ? renderData(template, mapping.push.raw) : { ok: false as const, reason: `模板 ${mapping.push.templateKey} 未配置`, field: '' };
+    if (!rendered.ok) {
+      await createIfAbsent(C.deliveries, { ...base, data: {}, status: 'failed', reason: 'invalid-value', detail: rendered.reason });
+      report.failed += 1;
+    } else {
+      await createIfAbsent(C.deliveries, { ...base, data: rendered.data, status: 'queued' });
+    }
+    await db().collection(C.outbox).where({ _id: raw._id, owner }).update({ data: { status: 'done', owner: null, deliveryId: id } });
+  }
+  return n;
+}
+
+async function startDueCampaigns(): Promise<void> {
+  const now = Date.now();
+  const { data } = await db().collection(C.campaigns).where({ status: _().eq('scheduled'), sendAtMs: _().lte(now) }).limit(20).get();
+  for (const c of data) {
+    await db().collection(C.campaigns).where({ _id: c._id, status: 'scheduled' }).update({ data: { status: 'sending', startedAt: new Date().toISOString() } });
+  }
+}
+
+interface Chunk { _id: string; campaignId: string; n: number; recipients: Recipient[]; expanded: boolean }
+
+async function expandCampaigns(remainingMs: () => number, reserve: number, report: DispatchReport): Promise<number> {
+  const { data: campaigns } = await db().collection(C.campaigns).where({ status: _().eq('sending'), expandedAll: _().neq(true) }).limit(10).get();
+  let work = 0;
+  for (const c of campaigns) {
+    const { data: chunks } = await db().collection(C.chunks).where({ campaignId: _().eq(c._id), expanded: false }).orderBy('n', 'asc').limit(2).get();
+    if (!chunks.length) {
+      await db().collection(C.campaigns).where({ _id: c._id }).update({ data: { expandedAll: true } });
+      continue;
+    }
+    for (const chunk of chunks as Chunk[]) {
+      if (remainingMs() < reserve) return work;
+      const now = Date.now();
+      const docs = chunk.recipients.map((r) => {
+        const id = `c:${c._id}:${r.person}`;
+        return {
+          _id: id, source: 'campaign', sourceId: c._id, campaignId: c._id, openid: r.openid, ...(r.unionid ? { unionid: r.unionid } : {}),
+          channel: r.channel, templateKey: c.templateKey, templateId: c.templateId, category: c.category, data: c.rendered,
+          page: withTracking(c.page, id), priority: c.priority === 'emergency' ? PRIORITY.emergency : PRIORITY.campaign,
+          status: 'queued', nextAt: now, deadline: c.deadlineMs, attempts: 0, clientMsgId: clientMsgIdOf(id), createdAt: now, updatedAt: now,
+        };
+      });
+      // One batch insert when none exists yet; after a crash mid-chunk, one by one (duplicates skipped).
+      try {
+        await db().collection(C.deliveries).add({ data: docs as never });
+      } catch {
+        for (const d of docs) await createIfAbsent(C.deliveries, d);
+      }
+      await db().collection(C.chunks).where({ _id: chunk._id }).update({ data: { expanded: true } });
+      report.expanded += docs.length;
+      work += 1;
+    }
+  }
+  return work;
+}
+
+async function pickBatch(cfg: DispatchConfig, mode: 'all' | 'events'): Promise<Delivery[]> {
+  const now = Date.now();
+  const where: Record<string, unknown> = { status: _().eq('queued'), nextAt: _().lte(now) };
+  if (mode === 'events') where.priority = _().gte(PRIORITY.event);
+  const { data } = await db().collection(C.deliveries).where(where).orderBy('priority', 'desc').orderBy('nextAt', 'asc').limit(cfg.batch).get();
+  return data as Delivery[];
+}
+
+async function sendBatch(
+  batch: Delivery[], owner: string, cat: Catalogue, cfg: DispatchConfig, limiter: RateLimiter,
+  report: DispatchReport, remainingMs: () => number, reserve: number,
+): Promise<number> {
+  const campaignStatus = new Map<string, string>();
+  for (const id of new Set(batch.map((d) => d.campaignId).filter(Boolean) as string[])) {
+    const c = await getById<{ status: string }>(C.campaigns, id);
+    campaignStatus.set(id, c?.status ?? 'cancelled');
+  }
+  let i = 0;
+  let work = 0;
+  const worker = async () => {
+    while (i < batch.length) {
+      const d = batch[i++];
+      if (remainingMs() < reserve) return;
+      const done = await processOne(d, owner, cat, cfg, limiter, report, campaignStatus, remainingMs);
+      if (done) work += 1;
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(cfg.concurrency, batch.length) }, worker));
+  return work;
+}
+
+async function processOne(
+  d: Delivery, owner: string, cat: Catalogue, cfg: DispatchConfig, limiter: RateLimiter,
+  report: DispatchReport, campaignStatus: Map<string, string>, remainingMs: () => number,
+): Promise<boolean> {
+  const coll = db().collection(C.deliveries);
+  let now = Date.now();
+  const claimed = await coll.where({ _id: d._id, status: 'queued' })
+    .update({ data: { status: 'claimed', owner, leaseUntil: now + cfg.leaseMs, updatedAt: now } });
+  if (!claimed.stats.updated) return false; // another dispatcher has it
+
+  const finish = async (status: DeliveryStatus, extra: Record<string, unknown>) => {
+    const t = Date.now();
+    return coll.where({ _id: d._id, owner }).update({ data: { status, owner: null, updatedAt: t, ...extra } });
+  };
+
+  if (d.campaignId && campaignStatus.get(d.campaignId) === 'cancelled') {
+    await finish('skipped', { reason: 'cancelled' });
+    report.skipped += 1;
+    return true;
+  }
+  if (d.channel === 'mp' && await optedOut(d.openid, d.category)) {
+    await finish('skipped', { reason: 'opted-out' });
+    report.skipped += 1;
+    return true;
+  }
+
+  // claimed → inflight, taking the ledger credit in the same transaction.
+  now = Date.now();
+  const gate = await takeCredit(d, owner, now, cfg);
+  if (gate === 'lost') return false;
+  if (gate === 'no-quota') {
+    report.skipped += 1;
+    await logAttempt(d, owner, 'skipped', undefined, 0, 'no-quota');
+    return true;
+  }
+
+  await limiter.take();
+  const started = Date.now();
+  const r = await send({
+    channel: d.channel, openid: d.openid, templateKey: d.templateKey, templateId: d.templateId, data: d.data, page: d.page,
+    clientMsgId: d.clientMsgId, timeoutMs: Math.max(1000, Math.min(cfg.sendTimeoutMs, remainingMs() - 500)),
+  }, cat);
+  const duration = Date.now() - started;
+  const outcome = classify(r.errcode, r.transport);
+  const attempts = (d.attempts ?? 0) + 1;
+  const ledgerRef = ledgerDoc(d);
+
+  switch (outcome.kind) {
+    case 'sent':
+      await finish('sent', { sentAt: new Date().toISOString(), attempts, errcode: 0, reason: null });
+      report.sent += 1;
+      await logAttempt(d, owner, 'sent', 0, duration);
+      break;
+    case 'noQuota':
+      await finish('skipped', { reason: 'no-quota', errcode: r.errcode, attempts });
+      if (ledgerRef) await db().collection(C.ledger).where({ _id: ledgerRef }).update({ data: { quota: 0, long: false, corrected43101At: new Date().toISOString() } });
+      report.skipped += 1;
+      await logAttempt(d, owner, 'skipped', r.errcode, duration, 'no-quota');
+      break;
+    case 'permanent':
+    case 'token':
+      await noteReason(d, outcome.reason);
+      await finish('failed', { reason: outcome.reason, errcode: r.errcode, attempts });
+      await refund(d);
+      report.failed += 1;
+      await logAttempt(d, owner, 'failed', r.errcode, duration, outcome.reason);
+      break;
+    case 'retry': {
+      if (outcome.reason === 'timeout' && !(d.channel === 'oa' && cat.oa.mode === 'template')) {
+        // The request left and no answer came: WeChat may have delivered it. Not repeated blindly
+        // (a one-time credit may be used, the user may have it): unknown, shown to staff.
+        await finish('unknown', { reason: 'timeout', attempts });
+        report.unknown += 1;
+        await logAttempt(d, owner, 'unknown', undefined, duration, 'timeout');
+        break;
+      }
+      const at = nextRetryAt(Date.now(), attempts, d.deadline, { baseMs: cfg.backoffBaseMs, capMs: cfg.backoffCapMs }, outcome.minDelayMs);
+      if (at === null) {
+        await noteReason(d, outcome.reason);
+        await finish('failed', { reason: outcome.reason, errcode: r.errcode, attempts, deadlinePassed: true });
+        await refund(d);
+        report.failed += 1;
+        await logAttempt(d, owner, 'failed', r.errcode, duration, `${outcome.reason}; deadline`);
+      } else {
+        // Back to the queue with the credit still reserved (not taken twice).
+        await finish('queued', { nextAt: at, attempts, errcode: r.errcode, lastReason: outcome.reason });
+        report.retried += 1;
+        await logAttempt(d, owner, 'retry', r.errcode, duration, outcome.reason);
+      }
+      break;
+    }
+  }
+  return true;
+}
+
+function ledgerDoc(d: Delivery): string | null {
+  return d.channel === 'mp' ? `${d.openid}:${d.templateId}` : null;
+}
+
+async function optedOut(openid: string, category: Category): Promise<boolean> {
+  const s = await getById<{ off?: string[] }>(C.settings, openid);
+  return (s?.off ?? []).includes(category);
+}
+
+/** claimed → inflight; for mini-program one-time templates, takes one ledger credit atomically. */
+async function takeCredit(d: Delivery, owner: string, now: number, cfg: DispatchConfig): Promise<'ok' | 'no-quota' | 'lost'> {
+  const ref = ledgerDoc(d);
+  return db().runTransaction(async (t) => {
+    const cur = (await t.collection<Delivery>(C.deliveries).doc(d._id).get()).data;
+    if (!cur || cur.status !== 'claimed' || cur.owner !== owner) return 'lost' as const;
+    const upd = { status: 'inflight', leaseUntil: now + cfg.leaseMs, updatedAt: now, firstInflightAt: cur.firstInflightAt ?? now, reserved: true };
+    if (!ref || cur.reserved) {
+      await t.collection(C.deliveries).doc(d._id).update({ data: upd });
+      return 'ok' as const;
+    }
+    type Entry = { kind?: string; quota?: number; long?: boolean };
+    let entry: Entry | null = null;
+    try {
+      entry = (await t.collection(C.ledger).doc(ref).get()).data as unknown as Entry;
+    } catch {
+      entry = null;
+    }
+    const long = entry?.kind === 'long';
+    const canSend = !!entry && (long ? !!entry.long : (entry.quota ?? 0) > 0);
+    if (!canSend) {
+      await t.collection(C.deliveries).doc(d._id).update({ data: { status: 'skipped', reason: 'no-quota', owner: null, updatedAt: now } });
+      return 'no-quota' as const;
+    }
+    if (!long) await t.collection(C.ledger).doc(ref).update({ data: { quota: _().inc(-1), used: _().inc(1), updatedAt: new Date(now).toISOString() } });
+    await t.collection(C.deliveries).doc(d._id).update({ data: upd });
+    return 'ok' as const;
+  });
+}
+
+/** WeChat did not deliver (permanent error): the one-time credit was not used. */
+async function refund(d: Delivery): Promise<void> {
+  const ref = ledgerDoc(d);
+  if (!ref) return;
+  await db().collection(C.ledger).where({ _id: ref, kind: 'once' }).update({ data: { quota: _().inc(1), used: _().inc(-1) } });
+}
+
+async function noteReason(d: Delivery, reason: string): Promise<void> {
+  if (d.campaignId) await db().collection(C.campaigns).where({ _id: d.campaignId }).update({ data: { reasons: _().addToSet(reason) } });
+}
+
+async function logAttempt(d: Delivery, owner: string, result: string, errcode: number | undefined, durationMs: number, reason?: string): Promise<void> {
+  await db().collection(C.attempts).add({ data: {
+    deliveryId: d._id, campaignId: d.campaignId ?? null, eventId: d.source === 'event' ? d.sourceId : null, openid: d.openid, channel: d.channel,
+    at: new Date().toISOString(), result, errcode: errcode ?? null, durationMs, reason: reason ?? null, dispatcher: owner,
+  } });
+}
+
+async function finishCampaigns(): Promise<void> {
+  const { data } = await db().collection(C.campaigns).where({ status: _().eq('sending'), expandedAll: true }).limit(10).get();
+  for (const c of data) {
+    const { total } = await db().collection(C.deliveries).where({ campaignId: _().eq(c._id), status: _().in(['queued', 'claimed', 'inflight']) }).count();
+    if (total === 0) {
+      await db().collection(C.campaigns).where({ _id: c._id, status: 'sending' }).update({ data: { status: 'done', finishedAt: new Date().toISOString() } });
+    }
+  }
+}

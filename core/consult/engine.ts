@@ -1,0 +1,267 @@
+/**
+ * 智能咨询 engine: pure, deterministic, no platform imports. For each citizen message it decides
+ * a direct answer (keyword rule or FAQ), 2–4 suggestions when unsure, or a handoff to a person.
+ *
+ * Retrieval (core/text): character unigram/bigram BM25 plus dictionary words found by forward
+ * maximum matching against the base's own vocabulary (keywords, synonyms), synonym-group terms,
+ * colloquial normalisation, pinyin keys for homophone typos and latin pinyin/initials, and a
+ * clause window for long messages. Decisions use calibrated thresholds on the normalised top
+ * score and its margin over the runner-up, and intent guards for questions the base does not cover.
+ */
+import {
+  Bm25Index, Dictionary, PinyinVocabulary, SynonymTable, bigrams, clauses, colloquial, compact, fold,
+  hasCjk, isBlank, runs, } from '../text';
+import type { Faq, KnowledgeBase, RichReply, Rule } from './kb';
+import { HUMAN_REQUEST, OFF_TOPIC, intentsIn } from './intents';
+
+export type DecisionType = 'answer' | 'suggestions' | 'handoff';
+
+export interface Answer {
+  id: string;
+  source: 'faq' | 'rule';
+  content: string;
+  /** Rich part of the reply (image, link, page card), when the entry has one. */
+  reply?: RichReply;
+  question?: string;
+}
+
+export interface Decision {
+  type: DecisionType;
+  answer?: Answer;
+  suggestions?: { id: string; question: string }[];
+  /** Why: `rule`, `faq`, `unsure`, `no-match`, `human`, `intent`, `off-topic`, `blank`. */
+  reason: string;
+  /** Normalised score of the best FAQ (0–1+), and the margin over the runner-up (0–1). */
+  confidence: number;
+  margin: number;
+  /** Best FAQ candidates, for staff views and rerankers. */
+  candidates: { id: string; score: number }[];
+}
+
+export interface Thresholds {
+  /** Direct answer when confidence ≥ answer and margin ≥ margin … */
+  answer: number;
+  margin: number;
+  /** … or confidence ≥ sure regardless of margin (and margin ≥ sureMargin). */
+  sure: number;
+  sureMargin: number;
+  /** Suggestions when confidence ≥ suggest; handoff below. */
+  suggest: number;
+}
+
+export const DEFAULT_THRESHOLDS: Thresholds = { answer: 0.35, margin: 0.15, sure: 0.6, sureMargin: 0.12, suggest: 0.2 };
+
+/**
+ * Optional hook for a hosted model: given the message and the engine's candidates, return the id
+ * it prefers (or null to keep the engine's decision). Not used unless configured.
+ */
+export interface Reranker {
+  rerank(message: string, candidates: { id: string; question: string; answer: string }[]): Promise<{ id: string | null; confidence: number }>;
+}
+
+export interface EngineOptions {
+  thresholds?: Partial<Thresholds>;
+}
+
+const STOP_PHRASES = /请问一下|请问|麻烦问一下|麻烦问下|麻烦|问一下|问下|问问|想问一下|想问下|想问|我想知道|想知道|咨询一下|咨询下|你好|您好|谢谢|感谢|怎么办理|怎么处理|怎么操作|怎么申请|怎么办|怎么样|怎么|如何|怎样|什么|哪些|哪个|哪里|需要|应该|一下|的话|这个|那个|是不是|有没有|我想|我要|想要|可以|在哪里|在哪儿|在哪|[的了吗呢啊吧呀我你您能会要去是也就把给都]/g;
+
+/** Everyday concepts every base needs, merged with the base's own groups. */
+const GENERIC_SYNONYMS = [
+  ['丢了', '丢失', '遗失', '被偷'],
+  ['到期', '过期', '期满', '快到期'],
+  ['补办', '补领', '补卡', '补证', '补一张'],
+  ['换证', '换领', '换新'],
+];
+
+const WEIGHT: Record<string, number> = { w: 2.2, s: 1.6, b: 1, u: 0.2, l: 1.2 };
+const weightOf = (t: string) => WEIGHT[t[0]] ?? 1;
+
+interface Unit { entry: number }
+
+interface Prepared { terms: string[]; text: string }
+
+export interface ConsultEngine {
+  readonly version: number;
+  readonly size: number;
+  ask(text: string): Decision;
+  askWithReranker(text: string, reranker: Reranker): Promise<Decision>;
+  faq(id: string): Faq | undefined;
+}
+
+export function buildEngine(kb: KnowledgeBase, opts: EngineOptions = {}): ConsultEngine {
+  const th = { ...DEFAULT_THRESHOLDS, ...opts.thresholds };
+  const synonyms = new SynonymTable([...kb.synonyms, ...GENERIC_SYNONYMS].map((g) => g.map((w) => colloquial(fold(w)))));
+  const vocabWords = new Set<string>();
+  for (const g of synonyms.groups) for (const w of g) vocabWords.add(w);
+  for (const f of kb.faqs) for (const k of f.keywords) vocabWords.add(colloquial(fold(k)));
+  const dict = new Dictionary([...vocabWords].filter(hasCjk));
+  const pinyinVocab = new PinyinVocabulary([...vocabWords].filter(hasCjk).map((word) => ({ word, weight: synonyms.of(word).length ? 2 : 1 })));
+  const faqs = kb.faqs;
+  const rules = [...kb.rules].sort((a, b) => b.priority - a.priority);
+  const ruleKeys = rules.map((r) => r.keywords.map((k) => compact(k)));
+
+  /** Full text of each entry, for intent guards ("does the entry itself talk about 投诉?"). */
+  const entryText = faqs.map((f) => colloquial(fold([f.question, ...f.similar, ...f.keywords].join(' '))));
+
+  /** Synonym members become their group's term (one canonical term for either wording). */
+  function wordTerms(words: string[], out: string[]) {
+    for (const w of words) {
+      const groups = synonyms.of(w);
+      if (groups.length) for (const g of groups) out.push('s:' + g);
+      else out.push('w:' + w);
+    }
+  }
+
+  /** Latin pinyin / initials and homophone typos rewritten into vocabulary words. */
+  function correct(text: string): string {
+    let out = '';
+    for (const run of runs(text)) {
+      if (run.cjk) { out += pinyinVocab.correct(run.text); continue; }
+      const words = /[a-z]/.test(run.text) ? pinyinVocab.latin(run.text) : [];
+      out += words.length ? words.join('') : ' ' + run.text + ' ';
+    }
+    return out;
+  }
+
+  function prepare(raw: string, query: boolean): Prepared {
+    const folded = colloquial(fold(raw));
+    const text = query ? correct(folded) : folded;
+    const out: string[] = [];
+    for (const run of runs(text)) {
+      if (!run.cjk) { out.push('l:' + run.text); continue; }
+      wordTerms(dict.occurrences(run.text), out);
+      for (const piece of run.text.replace(STOP_PHRASES, ' ').split(' ')) {
+        if (!piece) continue;
+        for (const b of bigrams(piece)) out.push('b:' + b);
+        for (const ch of piece) out.push('u:' + ch);
+      }
+    }
+    return { terms: out, text };
+  }
+
+  // One unit per phrasing (standard question, each similar phrasing) and one for the keywords.
+  const units: Unit[] = [];
+  const unitTerms: string[][] = [];
+  faqs.forEach((f, entry) => {
+    for (const q of [f.question, ...f.similar]) { units.push({ entry }); unitTerms.push(prepare(q, false).terms); }
+    if (f.keywords.length) { units.push({ entry }); unitTerms.push([...new Set(prepare(f.keywords.join('，'), false).terms)]); }
+  });
+  const index = new Bm25Index(unitTerms, { k1: 1.2, b: 0.75 });
+
+  const unitMass = unitTerms.map((t) => index.mass(t, weightOf));
+
+  function scoreEntries(p: Prepared): Map<number, number> {
+    const matched = new Map<number, number>();
+    const byUnit = index.search(p.terms, weightOf, matched);
+    const best = new Map<number, [number, number]>();
+    for (const [u, raw] of byUnit) {
+      // Favour phrasings the message covers completely (政务大厅在哪 → 办事大厅地址是什么).
+      const s = raw * (0.7 + 0.3 * Math.min(1, (matched.get(u) ?? 0) / (unitMass[u] || 1)));
+      const e = units[u].entry;
+      const cur = best.get(e) ?? [0, 0];
+      if (s > cur[0]) best.set(e, [s, cur[0]]); else if (s > cur[1]) best.set(e, [cur[0], s]);
+    }
+    const out = new Map<number, number>();
+    for (const [e, [a, b]] of best) out.set(e, a + 0.15 * b);
+    return out;
+  }
+
+  function matchRule(raw: string): Rule | undefined {
+    const c = compact(raw);
+    for (let i = 0; i < rules.length; i++) {
+      const r = rules[i];
+      const hit = r.match === 'exact' ? ruleKeys[i].some((k) => k === c) : ruleKeys[i].some((k) => k.length > 0 && c.includes(k));
+      if (hit) return r;
+    }
+    return undefined;
+  }
+
+  const isHandoffRule = (r: Rule) => r.handoff === true || r.keywords.some((k) => k.includes('人工'));
+  const ruleAnswer = (r: Rule): Answer => ({ id: r.id, source: 'rule', content: r.reply.content, ...(r.reply.type === 'text' ? {} : { reply: r.reply }) });
+  const faqAnswer = (f: Faq): Answer => ({ id: f.id, source: 'faq', content: f.answer, question: f.question, ...(f.reply ? { reply: f.reply } : {}) });
+
+  const UNSEEN = 0.35;
+  const QUESTION_CUE = /怎么|咋|如何|吗|么|能不能|可以|可不可以|哪|什么|啥|多少|多久|几|要不要|是否|[?？]/;
+
+  /** Entries ranked by score for one view of the message, with normalised confidence and margin. */
+  function view(p: Prepared) {
+    const ceil = index.ceiling(p.terms, weightOf, UNSEEN);
+    const ranked = [...scoreEntries(p).entries()].sort((x, y) => y[1] - x[1] || x[0] - y[0]);
+    const confidence = ranked.length && ceil > 0 ? ranked[0][1] / ceil : 0;
+    const margin = ranked.length > 1 ? (ranked[0][1] - ranked[1][1]) / ranked[0][1] : ranked.length ? 1 : 0;
+    return { ranked, confidence, margin, ceil };
+  }
+
+  function rank(raw: string) {
+    const whole = prepare(raw, true);
+    let best = view(whole);
+    // Long messages: the question usually sits in one to three clauses of a story; judge the
+    // clause window that explains itself best, if it carries enough of the message's content.
+    const parts = clauses(raw);
+    if (best.ranked.length && parts.length > 1 && compact(raw).length > 24) {
+      const wholeCeil = best.ceil;
+      for (let i = 0; i < parts.length; i++) {
+        for (let len = 1; len <= 3 && i + len <= parts.length; len++) {
+          if (len === parts.length) continue;
+          const window = parts.slice(i, i + len);
+          if (i + len !== parts.length && !window.some((c) => QUESTION_CUE.test(c))) continue;
+          const v = view(prepare(parts.slice(i, i + len).join('，'), true));
+          if (v.ceil < 0.25 * wholeCeil || !v.ranked.length) continue;
+          if (v.confidence * (0.5 + v.margin) > best.confidence * (0.5 + best.margin)) best = v;
+        }
+      }
+    }
+    return { ...best, text: whole.text };
+  }
+
+  function suggestionsFrom(ranked: [number, number][]) {
+    if (!ranked.length) return [];
+    const top = ranked[0][1];
+    const picked = ranked.filter(([, s], i) => i < 4 && (i < 2 || s >= 0.5 * top));
+    return picked.map(([e]) => ({ id: faqs[e].id, question: faqs[e].question }));
+  }
+
+  function ask(rawInput: string): Decision {
+    const raw = rawInput.slice(0, 2000);
+    const base = { confidence: 0, margin: 0, candidates: [] as { id: string; score: number }[] };
+    if (isBlank(raw)) return { type: 'handoff', reason: 'blank', ...base };
+    const rule = matchRule(raw);
+    if (rule) {
+      if (isHandoffRule(rule)) return { type: 'handoff', answer: ruleAnswer(rule), reason: 'human', ...base };
+      return { type: 'answer', answer: ruleAnswer(rule), reason: 'rule', ...base };
+    }
+    const folded = colloquial(fold(raw));
+    if (HUMAN_REQUEST.test(folded)) return { type: 'handoff', reason: 'human', ...base };
+    const { ranked, confidence, margin, text } = rank(raw);
+    const candidates = ranked.slice(0, 5).map(([e, s]) => ({ id: faqs[e].id, score: Math.round(s * 1000) / 1000 }));
+    const scored = { confidence, margin, candidates };
+    if (!ranked.length) return { type: 'handoff', reason: OFF_TOPIC.test(text) ? 'off-topic' : 'no-match', ...scored };
+    const top = ranked[0][0];
+    const unmet = intentsIn(text).filter((w) => !entryText[top].includes(w));
+    if (unmet.length) return { type: 'handoff', reason: 'intent', ...scored };
+    if (OFF_TOPIC.test(text) && confidence < th.sure) return { type: 'handoff', reason: 'off-topic', ...scored };
+    const direct = (confidence >= th.answer && margin >= th.margin) || (confidence >= th.sure && margin >= th.sureMargin);
+    if (direct) return { type: 'answer', answer: faqAnswer(faqs[top]), reason: 'faq', ...scored };
+    if (confidence >= th.suggest) {
+      const suggestions = suggestionsFrom(ranked);
+      if (suggestions.length >= 2) return { type: 'suggestions', suggestions, reason: 'unsure', ...scored };
+    }
+    return { type: 'handoff', reason: 'no-match', ...scored };
+  }
+
+  return {
+    version: kb.version,
+    size: faqs.length,
+    ask,
+    faq: (id) => faqs.find((f) => f.id === id),
+    async askWithReranker(text, reranker) {
+      const d = ask(text);
+      if (d.type !== 'suggestions') return d;
+      const cands = d.suggestions!.map((s) => faqs.find((f) => f.id === s.id)!).map((f) => ({ id: f.id, question: f.question, answer: f.answer }));
+      const r = await reranker.rerank(text, cands);
+      const chosen = r.id ? faqs.find((f) => f.id === r.id) : undefined;
+      if (!chosen || r.confidence < 0.8) return d;
+      return { ...d, type: 'answer', answer: faqAnswer(chosen), suggestions: undefined, reason: 'reranker' };
+    },
+  };
+}

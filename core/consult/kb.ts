@@ -1,0 +1,107 @@
+/**
+ * The knowledge base of 智能咨询, exactly in the format of the shared fixture
+ * (`seed/consult-kb.json`): FAQ entries, keyword rules (exact / contains, priority, reply) and
+ * synonym groups. Ids are kept as given. Replies may be text, an image, a link or a mini-program
+ * page card (a matter's 办事指南 or 在线申办).
+ */
+import { z } from '../zod-zh';
+
+const id = (prefix: string) => z.string().trim().min(3).max(80).regex(new RegExp(`^${prefix}-[a-z0-9][a-z0-9-]*$`), `编号须以 ${prefix}- 开头，只含小写字母、数字和连字符`);
+const phrase = z.string().trim().min(1, '不能为空').max(200, '不能超过200字');
+
+export const richReplySchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('text'), content: z.string().trim().min(1).max(2000) }).strict(),
+  z.object({ type: z.literal('image'), content: z.string().trim().min(1).max(2000), url: z.string().trim().min(1).max(1000) }).strict(),
+  z.object({ type: z.literal('link'), content: z.string().trim().min(1).max(2000), title: phrase, url: z.string().trim().url().max(1000) }).strict(),
+  z.object({
+    type: z.literal('miniprogrampage'),
+    content: z.string().trim().min(1).max(2000),
+    title: phrase,
+    /** `guide` opens the matter's 办事指南, `apply` its 在线申办 page. */
+    target: z.enum(['guide', 'apply']),
+    matterId: z.string().trim().min(1).max(80),
+  }).strict(),
+]);
+export type RichReply = z.infer<typeof richReplySchema>;
+
+export const faqSchema = z.object({
+  id: id('faq'),
+  category: z.string().trim().min(1).max(20),
+  question: phrase,
+  similar: z.array(phrase).max(50).default([]),
+  keywords: z.array(z.string().trim().min(1).max(30)).max(30).default([]),
+  answer: z.string().trim().min(1, '答案不能为空').max(2000, '答案不能超过2000字'),
+  /** Optional rich attachment shown under the answer (guide card, link, image). */
+  reply: richReplySchema.optional(),
+}).strict();
+export type Faq = z.infer<typeof faqSchema>;
+
+export const ruleSchema = z.object({
+  id: id('rule'),
+  keywords: z.array(z.string().trim().min(1).max(30)).min(1, '至少一个关键词').max(50, '每条规则最多50个关键词'),
+  match: z.enum(['exact', 'contains']),
+  priority: z.number().int().min(0).max(100),
+  reply: richReplySchema,
+  /** Replying with this rule also hands the conversation to a person. */
+  handoff: z.boolean().optional(),
+}).strict();
+export type Rule = z.infer<typeof ruleSchema>;
+
+export const synonymGroupSchema = z.array(z.string().trim().min(1).max(30)).min(2, '同义词组至少两个词').max(30);
+
+export const kbSchema = z.object({
+  version: z.number().int().min(1).default(1),
+  faqs: z.array(z.unknown()).max(20000),
+  rules: z.array(z.unknown()).max(200, '关键词规则最多200条'),
+  synonyms: z.array(z.unknown()).max(5000),
+}).strict();
+
+export interface KnowledgeBase {
+  version: number;
+  faqs: Faq[];
+  rules: Rule[];
+  synonyms: string[][];
+}
+
+export interface KbIssue {
+  /** `faqs[3]`, `rules[0]`, `synonyms[7]` or `kb`. */
+  where: string;
+  id?: string;
+  field: string;
+  message: string;
+}
+
+/** Validates a whole base; reports every bad entry (never just the first). */
+export function validateKnowledgeBase(input: unknown): { ok: true; kb: KnowledgeBase } | { ok: false; issues: KbIssue[] } {
+  const top = kbSchema.safeParse(input);
+  if (!top.success) {
+    return { ok: false, issues: top.error.issues.map((i) => ({ where: 'kb', field: i.path.join('.') || '知识库', message: i.message })) };
+  }
+  const issues: KbIssue[] = [];
+  const faqs: Faq[] = [];
+  const rules: Rule[] = [];
+  const synonyms: string[][] = [];
+  const ids = new Set<string>();
+  const entryId = (e: unknown) => (e && typeof e === 'object' && typeof (e as { id?: unknown }).id === 'string' ? (e as { id: string }).id : undefined);
+  top.data.faqs.forEach((raw, i) => {
+    const r = faqSchema.safeParse(raw);
+    if (!r.success) { for (const is of r.error.issues) issues.push({ where: `faqs[${i}]`, id: entryId(raw), field: is.path.join('.') || '条目', message: is.message }); return; }
+    if (ids.has(r.data.id)) { issues.push({ where: `faqs[${i}]`, id: r.data.id, field: 'id', message: '编号重复' }); return; }
+    ids.add(r.data.id);
+    faqs.push(r.data);
+  });
+  top.data.rules.forEach((raw, i) => {
+    const r = ruleSchema.safeParse(raw);
+    if (!r.success) { for (const is of r.error.issues) issues.push({ where: `rules[${i}]`, id: entryId(raw), field: is.path.join('.') || '条目', message: is.message }); return; }
+    if (ids.has(r.data.id)) { issues.push({ where: `rules[${i}]`, id: r.data.id, field: 'id', message: '编号重复' }); return; }
+    ids.add(r.data.id);
+    rules.push(r.data);
+  });
+  top.data.synonyms.forEach((raw, i) => {
+    const r = synonymGroupSchema.safeParse(raw);
+    if (!r.success) { for (const is of r.error.issues) issues.push({ where: `synonyms[${i}]`, field: is.path.join('.') || '同义词组', message: is.message }); return; }
+    synonyms.push(r.data);
+  });
+  if (issues.length) return { ok: false, issues };
+  return { ok: true, kb: { version: top.data.version, faqs, rules, synonyms } };
+}

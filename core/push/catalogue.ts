@@ -1,0 +1,25 @@
+/** The catalogue of this deployment: config/push-templates.json plus env overrides. */
+import raw from '../../config/push-templates.json';
+import { parseCatalogue, type Catalogue } from './templates';
+
+function jsonEnv(name: string): Record<string, string> {
+  const v = typeof process !== 'undefined' ? process.env[name] : undefined;
+  if (!v) return {};
+  try {
+    return JSON.parse(v) as Record<string, string>;
+  } catch {
+    throw new Error(`环境变量 ${name} 不是合法的 JSON`);
+  }
+}
+
+let cached: { key: string; value: Catalogue } | null = null;
+
+export function loadCatalogue(): Catalogue {
+  const env = typeof process !== 'undefined' ? process.env : {};
+  const key = `${env.PUSH_TEMPLATES ?? ''}|${env.PUSH_TEMPLATE_IDS ?? ''}|${env.PUSH_OA_TEMPLATE_IDS ?? ''}`;
+  if (cached?.key === key) return cached.value;
+  const source = env.PUSH_TEMPLATES ? JSON.parse(env.PUSH_TEMPLATES) : raw;
+  const value = parseCatalogue(source, jsonEnv('PUSH_TEMPLATE_IDS'), jsonEnv('PUSH_OA_TEMPLATE_IDS'));
+  cached = { key, value };
+  return value;
+}

@@ -1,0 +1,75 @@
+/**
+ * Outbox event → (template key, raw field values, page). Relies only on the schema in
+ * core/events/outbox.ts. `null` means this event is not pushed (e.g. the citizen's own
+ * submission or withdrawal: they saw it on screen, and a one-time quota is too precious).
+ */
+import type { OutboxEvent } from '../events/outbox';
+import { wechatTime, wechatTimeRange } from './fields';
+import type { TemplateKey } from './templates';
+
+/** Status → ≤ 5-汉字 phrase (WeChat `phrase`). */
+export const STATUS_PHRASE: Record<string, string> = {
+  submitted: '已提交',
+  accepted: '已受理',
+  supplement: '需补正',
+  suspended: '已挂起',
+  resumed: '已恢复',
+  rejected: '不予受理',
+  completed: '已办结',
+  withdrawn: '已撤回',
+};
+export const RESULT_PHRASE: Record<string, string> = { 准予: '准予许可', 不予: '不予许可' };
+
+export interface EventPush {
+  templateKey: TemplateKey;
+  raw: Record<string, string | undefined>;
+  page: string;
+}
+
+export type EventMapping = { push: EventPush } | { skip: string };
+
+/** Adds the tracking parameter to a page path. */
+export function withTracking(page: string, trackingId: string): string {
+  const sep = page.includes('?') ? '&' : '?';
+  return `${page}${sep}from=push&pushId=${encodeURIComponent(trackingId)}`;
+}
+
+export function mapEvent(e: OutboxEvent): EventMapping {
+  const at = wechatTime(e.at);
+  switch (e.type) {
+    case 'applicationStatus': {
+      const s = e.applicationStatus;
+      if (s === 'submitted' || s === 'withdrawn') return { skip: '申请人本人操作，不推送' };
+      const base = { character_string1: e.applicationNo, thing2: e.matterName };
+      if (s === 'supplement') {
+        return { push: { templateKey: 'caseSupplement', page: e.page, raw: { ...base, thing3: e.comment || '请按要求补正材料', time4: at } } };
+      }
+      if (s === 'completed' || s === 'rejected') {
+        const phrase = s === 'rejected' ? STATUS_PHRASE.rejected : (e.result && RESULT_PHRASE[e.result]) || STATUS_PHRASE.completed;
+        return { push: { templateKey: 'caseCompleted', page: e.page, raw: { ...base, phrase3: phrase, time4: at } } };
+      }
+      const phrase = STATUS_PHRASE[s];
+      if (!phrase) return { skip: `未知的办件状态：${s}` };
+      const note = s === 'accepted' && e.dueDate ? `承诺${e.dueDate}前办结` : e.comment || e.departmentName || '点击查看详情';
+      return { push: { templateKey: 'caseProgress', page: e.page, raw: { ...base, phrase3: phrase, time4: at, thing5: note } } };
+    }
+    case 'bookingBooked':
+    case 'bookingReminder':
+    case 'bookingCancelled': {
+      const when = wechatTimeRange(e.slotStart, e.slotEnd);
+      if (e.type === 'bookingBooked') {
+        return { push: { templateKey: 'bookingSuccess', page: e.page, raw: { thing1: e.matterName, time2: when, thing3: e.hallName, character_string4: e.bookingNo } } };
+      }
+      if (e.type === 'bookingReminder') {
+        return { push: { templateKey: 'bookingReminder', page: e.page, raw: { thing1: e.matterName, time2: when, thing3: e.hallAddress || e.hallName, thing4: '请携带身份证件提前10分钟到达' } } };
+      }
+      const reason = e.reason || (e.cancelledBy === 'citizen' ? '您已取消预约' : '大厅调整，预约已取消');
+      return { push: { templateKey: 'bookingCancelled', page: e.page, raw: { thing1: e.matterName, time2: when, thing3: reason } } };
+    }
+    case 'bookingNoShow':
+      return { skip: '爽约记录不推送' };
+    case 'consultReply':
+      return { push: { templateKey: 'consultReply', page: e.page, raw: { thing1: e.question, thing2: e.reply, time3: at } } };
+  }
+  return { skip: '未知事件类型' };
+}

@@ -1,0 +1,113 @@
+/**
+ * `npm run eval:consult`: runs the development set (test/fixtures/consult-dev-set.json) through
+ * the engine with the seed knowledge base, on the tuning part and the held-out part separately,
+ * and the same questions through a WeChat-style keyword auto-reply baseline.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { validateKnowledgeBase, type KnowledgeBase } from '../core/consult/kb';
+import { buildEngine, type Decision } from '../core/consult/engine';
+import { compact } from '../core/text';
+
+export interface DevItem { q: string; expect: string; category: string; split: 'dev' | 'heldout' }
+
+const ROOT = path.join(__dirname, '..');
+
+export function loadSeedKb(): KnowledgeBase {
+  const v = validateKnowledgeBase(JSON.parse(fs.readFileSync(path.join(ROOT, 'seed/consult-kb.json'), 'utf8')));
+  if (!v.ok) throw new Error(JSON.stringify(v.issues));
+  return v.kb;
+}
+
+export function loadDevSet(): DevItem[] {
+  return JSON.parse(fs.readFileSync(path.join(ROOT, 'test/fixtures/consult-dev-set.json'), 'utf8')).items;
+}
+
+/** WeChat OA keyword auto-reply: rules in priority order, then each FAQ as a "contains" rule on its keywords (≤ 10). */
+export function keywordBaseline(kb: KnowledgeBase) {
+  const table = [
+    ...[...kb.rules].sort((a, b) => b.priority - a.priority).map((r) => ({ id: r.id, source: 'rule' as const, match: r.match, keys: r.keywords.map(compact), content: r.reply.content })),
+    ...kb.faqs.map((f) => ({ id: f.id, source: 'faq' as const, match: 'contains' as const, keys: f.keywords.slice(0, 10).map(compact), content: f.answer })),
+  ];
+  return (text: string): Decision => {
+    const c = compact(text);
+    const hit = table.find((r) => (r.match === 'exact' ? r.keys.includes(c) : r.keys.some((k) => c.includes(k))));
+    const base = { confidence: 0, margin: 0, candidates: [] };
+    return hit ? { type: 'answer', answer: { id: hit.id, source: hit.source, content: hit.content }, reason: 'keyword', ...base } : { type: 'handoff', reason: 'no-match', ...base };
+  };
+}
+
+export interface Figures { answerable: number; correct: number; mustHandoff: number; falseDirect: number; suggested: number; suggestedCovering: number; byCategory: Record<string, { n: number; ok: number }>; misses: string[] }
+
+export function judge(item: DevItem, d: Decision): boolean {
+  if (item.expect === 'handoff') return d.type !== 'answer';
+  return d.answer?.id === item.expect && (d.type === 'answer' || (d.type === 'handoff' && d.answer.source === 'rule'));
+}
+
+export function evaluate(items: DevItem[], ask: (q: string) => Decision): Figures {
+  const f: Figures = { answerable: 0, correct: 0, mustHandoff: 0, falseDirect: 0, suggested: 0, suggestedCovering: 0, byCategory: {}, misses: [] };
+  for (const it of items) {
+    const d = ask(it.q);
+    const good = judge(it, d);
+    const cat = (f.byCategory[it.category] ??= { n: 0, ok: 0 });
+    cat.n++;
+    if (good) cat.ok++;
+    if (it.expect === 'handoff') {
+      f.mustHandoff++;
+      if (d.type === 'answer') f.falseDirect++;
+    } else {
+      f.answerable++;
+      if (good) f.correct++;
+      if (d.type === 'suggestions') {
+        f.suggested++;
+        if (d.suggestions?.some((s) => s.id === it.expect)) f.suggestedCovering++;
+      }
+    }
+    if (!good) f.misses.push(`${it.q} → 期望 ${it.expect}，得到 ${d.type} ${d.answer?.id ?? (d.suggestions ?? []).map((s) => s.id).join(',')} (${d.reason} ${d.confidence.toFixed(2)}/${d.margin.toFixed(2)})`);
+  }
+  return f;
+}
+
+const pct = (a: number, b: number) => (b ? `${((100 * a) / b).toFixed(1)} %` : '—');
+
+export function print(title: string, f: Figures, showMisses: boolean) {
+  console.log(`\n== ${title}`);
+  console.log(`  可回答问题直接答对率      ${pct(f.correct, f.answerable)}  (${f.correct}/${f.answerable})`);
+  console.log(`  必须转人工的误直答率      ${pct(f.falseDirect, f.mustHandoff)}  (${f.falseDirect}/${f.mustHandoff})`);
+  console.log(`  给出建议时覆盖正确条目    ${pct(f.suggestedCovering, f.suggested)}  (${f.suggestedCovering}/${f.suggested})`);
+  console.log('  分类：' + Object.entries(f.byCategory).map(([c, v]) => `${c} ${v.ok}/${v.n}`).join('  '));
+  if (showMisses) for (const m of f.misses) console.log('    ✗ ' + m);
+}
+
+export function main() {
+  const kb = loadSeedKb();
+  const engine = buildEngine(kb);
+  const baseline = keywordBaseline(kb);
+  const items = loadDevSet();
+  const verbose = process.argv.includes('--misses');
+  for (const split of ['dev', 'heldout'] as const) {
+    const part = items.filter((i) => i.split === split);
+    const label = split === 'dev' ? '开发集（调参用）' : '留出集（不调参）';
+    print(`${label} · 引擎 · ${part.length} 题`, evaluate(part, (q) => engine.ask(q)), verbose && split === 'dev');
+    print(`${label} · 关键词回复基线`, evaluate(part, baseline), false);
+  }
+}
+
+if (require.main === module && !process.argv.includes("--calibrate")) main();
+
+/** `--calibrate`: grid search of the decision thresholds on the tuning split only. */
+export function calibrate() {
+  const kb = loadSeedKb();
+  const dev = loadDevSet().filter((i) => i.split === 'dev');
+  let best: { t: Record<string, number>; acc: number; fd: number } | null = null;
+  for (const answer of [0.3, 0.35, 0.4, 0.45, 0.5]) for (const margin of [0.1, 0.15, 0.2, 0.25, 0.3]) for (const sure of [0.55, 0.6, 0.7, 0.8]) for (const sureMargin of [0.02, 0.05, 0.08]) {
+    const t = { answer, margin, sure, sureMargin, suggest: 0.2 };
+    const engine = buildEngine(kb, { thresholds: t });
+    const f = evaluate(dev, (q) => engine.ask(q));
+    const acc = f.correct / f.answerable;
+    const fd = f.falseDirect / f.mustHandoff;
+    if (fd <= 0.05 && (!best || acc > best.acc + 1e-9)) best = { t, acc, fd };
+  }
+  console.log('best thresholds on the tuning split:', best);
+}
+if (require.main === module && process.argv.includes('--calibrate')) calibrate();

@@ -1,0 +1,133 @@
+/** 智能咨询 engine on the seed knowledge base: rules, synonyms, typos, pinyin, stories, thresholds, guards. */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { validateKnowledgeBase, type KnowledgeBase } from '../../core/consult/kb';
+import { buildEngine, type Reranker } from '../../core/consult/engine';
+
+const raw = JSON.parse(fs.readFileSync(path.join(__dirname, '../../seed/consult-kb.json'), 'utf8'));
+const v = validateKnowledgeBase(raw);
+if (!v.ok) throw new Error(JSON.stringify(v.issues));
+const kb: KnowledgeBase = v.kb;
+const engine = buildEngine(kb);
+const ask = (q: string) => engine.ask(q);
+const answered = (q: string) => { const d = ask(q); return d.type === 'answer' ? d.answer!.id : d.type; };
+
+describe('knowledge base format', () => {
+  it('accepts the shared fixture and keeps ids as given', () => {
+    expect(kb.faqs.map((f) => f.id)).toEqual(raw.faqs.map((f: { id: string }) => f.id));
+    expect(kb.rules.map((r) => r.id)).toEqual(raw.rules.map((r: { id: string }) => r.id));
+    expect(kb.synonyms).toHaveLength(raw.synonyms.length);
+  });
+
+  it('reports every bad entry, not just the first', () => {
+    const bad = JSON.parse(JSON.stringify(raw));
+    bad.faqs[2].answer = '';
+    bad.faqs[5].id = 'not an id';
+    bad.rules[0].match = 'fuzzy';
+    bad.synonyms[1] = ['孤词'];
+    bad.faqs[7].id = bad.faqs[8].id;
+    const r = validateKnowledgeBase(bad);
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    const where = r.issues.map((i) => i.where);
+    expect(where).toEqual(expect.arrayContaining(['faqs[2]', 'faqs[5]', 'rules[0]', 'synonyms[1]', 'faqs[8]']));
+  });
+});
+
+describe('rules fire exactly per match type and priority', () => {
+  it('exact rules fire only on the whole message (punctuation and emoji aside)', () => {
+    expect(ask('你好').answer?.id).toBe('rule-greeting');
+    expect(ask('您好！😊').answer?.id).toBe('rule-greeting');
+    expect(ask('你好，社保卡丢了怎么补办').answer?.id).toBe('faq-shebao-card');
+    expect(ask('好的').answer?.id).toBe('rule-bye');
+    expect(ask('好的我知道了吗').answer?.id).not.toBe('rule-bye');
+  });
+
+  it('contains rules fire anywhere in the message', () => {
+    expect(ask('请问市民中心几点上班呀').answer?.id).toBe('rule-office-hours');
+    expect(ask('你们的客服电话多少').answer?.id).toBe('rule-hotline');
+  });
+
+  it('the higher priority wins when several rules match', () => {
+    // 人工 (95) and 几点上班 (60) both contained: the human rule wins and hands off.
+    const d = ask('几点上班？我要人工');
+    expect(d.type).toBe('handoff');
+    expect(d.answer?.id).toBe('rule-human');
+  });
+
+  it('a request for a person is a handoff', () => {
+    expect(ask('转人工').type).toBe('handoff');
+    expect(ask('帮我找个真人').type).toBe('handoff');
+  });
+});
+
+describe('how citizens type', () => {
+  it.each([
+    ['身份证丢了咋办', 'faq-idcard-reissue'],
+    ['驾驶本不见了怎么办', 'faq-license-reissue'],     // synonym 驾驶本 = 驾照 + colloquial loss
+    ['扯证要带啥', 'faq-marriage'],                      // synonym group 领证 / 扯证
+    ['社宝卡丢了咋办', 'faq-shebao-card'],              // homophone typo
+    ['公基金租房能取吗', 'faq-gjj-rent'],               // typo + colloquial 取
+    ['护找怎么办', 'faq-passport'],
+    ['shebaoka丢了怎么补', 'faq-shebao-card'],          // full pinyin
+    ['gjj贷款条件', 'faq-gjj-loan'],                    // initials
+    ['sfz丢了', 'faq-idcard-reissue'],
+    ['到期 身份证 换', 'faq-idcard-renew'],            // any order
+  ])('%s → %s', (q, id) => {
+    expect(answered(q)).toBe(id);
+  });
+
+  it('finds the question inside a long story', () => {
+    expect(answered('我老家是本市的，现在在深圳工作，平时在深圳看病医保用不了，听说要备案，怎么弄')).toBe('faq-medins-offsite');
+    expect(answered('我爸今年刚退休，下个月要去海南跟我妹住半年，他在那边看病医保能用吗，要先办什么')).toBe('faq-medins-offsite');
+  });
+});
+
+describe('no false confidence', () => {
+  it.each([
+    '身份证被冒用办贷款了怎么办',
+    '有人冒用我的身份证注册了公司',
+    '离婚财产怎么分割',
+    '社保卡申请一个月了还没寄到',
+    '我想举报窗口工作人员收红包',
+  ])('%s is not answered directly', (q) => {
+    expect(ask(q).type).toBe('handoff');
+  });
+
+  it('off-topic and unknown questions hand off', () => {
+    expect(ask('明天天气怎么样').type).toBe('handoff');
+    expect(ask('量子计算机是什么原理').type).toBe('handoff');
+  });
+
+  it('an ambiguous message gets 2–4 suggestions, not a guess', () => {
+    const d = ask('shebao');
+    expect(d.type).toBe('suggestions');
+    expect(d.suggestions!.length).toBeGreaterThanOrEqual(2);
+    expect(d.suggestions!.length).toBeLessThanOrEqual(4);
+    expect(d.suggestions!.every((s) => s.id.startsWith('faq-'))).toBe(true);
+  });
+
+  it('blank and emoji-only messages are handled without an answer', () => {
+    expect(ask('   ').reason).toBe('blank');
+    expect(ask('😀😀😀').reason).toBe('blank');
+  });
+});
+
+describe('thresholds', () => {
+  it('a stricter threshold turns a direct answer into suggestions', () => {
+    const q = '车子验车多久一次';
+    expect(answered(q)).toBe('faq-vehicle-inspection');
+    const strict = buildEngine(kb, { thresholds: { answer: 0.99, sure: 0.99 } });
+    expect(strict.ask(q).type).toBe('suggestions');
+    expect(strict.ask(q).suggestions![0].id).toBe('faq-vehicle-inspection');
+  });
+
+  it('an optional reranker may settle suggestions, and is not needed otherwise', async () => {
+    const reranker: Reranker = { rerank: async (_m, c) => ({ id: c[1].id, confidence: 0.9 }) };
+    const d = await engine.askWithReranker('shebao', reranker);
+    expect(d.type).toBe('answer');
+    expect(d.reason).toBe('reranker');
+    const direct = await engine.askWithReranker('身份证丢了咋办', { rerank: async () => { throw new Error('not called'); } });
+    expect(direct.answer?.id).toBe('faq-idcard-reissue');
+  });
+});
