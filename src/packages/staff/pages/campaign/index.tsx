@@ -33,7 +33,8 @@ function Campaign({ me, id }: { me: WhoAmI; id: string }) {
     q.reload()
     log.reload()
   }
-  const own = c?.createdBy === me.openid
+  // The view carries the creator's masked openid only.
+  const own = !!c && (c.createdBy === me.maskedOpenid || c.createdBy === me.openid)
   return (
     <LoadState error={q.error} hasData={!!c} onRetry={q.reload}>
       {c && (
