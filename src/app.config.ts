@@ -9,7 +9,7 @@ export default defineAppConfig({
     {
       // 在线申办与办件: the form, my applications, one application.
       root: 'packages/affairs',
-      pages: ['pages/apply/index', 'pages/mine/index', 'pages/detail/index'],
+      pages: ['pages/apply/index', 'pages/mine/index', 'pages/detail/index', 'pages/bundle/index'],
     },
     {
       // 订阅消息推送 (citizen side): 微信消息 (preview), 消息订阅 settings, 通知公告 detail.

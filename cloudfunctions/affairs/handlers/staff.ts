@@ -9,7 +9,8 @@ import type { Actor } from '../../../core/policy';
 import { action } from '../../shared/router';
 import { getDb } from '../../shared/cloud';
 import { inspectFile, storeResultFile } from '../files';
-import { ACCESS_LOGS, APPLICATIONS, loadApplication, loadCalendar, MATTERS, pii } from '../repo';
+import { ACCESS_LOGS, APPLICATIONS, loadApplication, loadCalendar, pii } from '../repo';
+import { publishedMatters } from '../../shared/catalogue';
 import { viewWithUrls } from './citizen';
 import * as s from './schemas';
 import { commitTransition } from './write';
@@ -51,8 +52,8 @@ export const queue = action({
       db.collection(APPLICATIONS).where(where).orderBy('sortDue', 'asc').orderBy('submittedAt', 'asc').skip((p.page - 1) * PAGE_SIZE).limit(PAGE_SIZE).get(),
       loadCalendar(),
       Promise.all(counted.map((st) => db.collection(APPLICATIONS).where({ ...scope, status: _.eq(st), ...(p.matterId ? { matterId: _.eq(p.matterId) } : {}) }).count())),
-      db.collection(MATTERS).where(actor.role === 'admin' ? { status: '在用' } : { 'department.code': _.in(actor.departments), status: '在用' })
-        .field({ _id: true, name: true, channels: true }).limit(100).get(),
+      publishedMatters(actor.role === 'admin' ? { status: _.eq('在用') } : { 'department.code': _.in(actor.departments), status: _.eq('在用') }, { max: 100 })
+        .then((data) => ({ data: data.map((m) => ({ _id: m._id, name: m.name, channels: m.channels })) })),
     ]);
     const today = shanghaiDate();
     const year = Number(today.slice(0, 4));

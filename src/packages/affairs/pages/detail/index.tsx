@@ -102,7 +102,7 @@ export default function Detail() {
             )}
             <View className='section'>
               <View className='section__title'>办理进度</View>
-              <CaseTimeline entries={app.timeline} />
+              <CaseTimeline entries={app.timeline} materials={app.materialDefs} fields={app.formFields} />
             </View>
             <View className='section'>
               <View className='section__title'>申请信息</View>
