@@ -11,6 +11,7 @@ import { REPO_ROOT } from './lib/repo';
 import { seedConsult } from './seed/consult';
 import { previewStaffRecords } from '../local-cloud/gateway/identities';
 import { seedAffairs, withMatterForms } from './seed/affairs';
+import { seedPush } from './seed/push';
 
 export const SEED_MATTERS = path.join(REPO_ROOT, 'seed', 'matters.json');
 
@@ -38,6 +39,7 @@ export async function seed(invoke: Invoke, admin = firstAdmin(), log: (s: string
   log(`已导入示例事项 ${report.total} 个（新增 ${report.created}，更新 ${report.updated}），工作人员 ${SEED_STAFF.length} 名`);
   await seedConsult(invoke, admin, log);
   await seedAffairs(log);
+  await seedPush(invoke, admin, log);
   return report;
 }
 
