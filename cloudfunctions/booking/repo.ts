@@ -12,6 +12,7 @@ import type { WorkCalendar } from '../../core/calendar/workdays';
 import { DomainError } from '../../core/envelope';
 import { getDb, type Transaction } from '../shared/cloud';
 import { fetchAll } from '../shared/paging';
+import { publishedMatter } from '../shared/catalogue';
 
 export const HALLS = 'booking_halls';
 export const TEMPLATES = 'booking_templates';
@@ -22,7 +23,6 @@ export const CODES = 'booking_codes';
 export const CITIZENS = 'booking_citizens';
 export const NO_SHOWS = 'booking_no_shows';
 export const OUTBOX = 'outbox';
-export const MATTERS = 'matters';
 
 export const hash = (s: string) => createHash('sha256').update(s).digest('hex');
 
@@ -168,11 +168,10 @@ export interface MatterLite {
   status?: string;
 }
 
+/** A matter of the published catalogue (the shared reader knows the versioned storage). */
 export async function getMatter(id: string): Promise<MatterLite | null> {
-  const _ = getDb().command;
-  const { data } = await getDb().collection<MatterLite>(MATTERS).where({ _id: _.eq(id) })
-    .field({ _id: true, name: true, channels: true, status: true }).limit(1).get();
-  return data[0] ?? null;
+  const m = await publishedMatter(id);
+  return m ? { _id: m._id, name: m.name, channels: { onsiteVisits: m.channels.onsiteVisits, appointment: m.channels.appointment }, status: m.status } : null;
 }
 
 export const isBookableMatter = (m: MatterLite) => m.channels.onsiteVisits >= 1 || m.channels.appointment === true;

@@ -12,6 +12,7 @@ import { createCalendar, shanghaiDate } from '../../core/calendar/workdays';
 import { bootLocalCloud } from '../lib/boot-local-cloud';
 import { REPO_ROOT } from '../lib/repo';
 import { seedBooking } from '../seed/booking';
+import { importCatalogueFile } from '../lib/import-file';
 
 const ADMIN = 'bench-admin';
 const PASSPORT = '11999900MB0P12328T3000111101001';
@@ -32,7 +33,8 @@ export async function run(): Promise<void> {
   const call = async (action: string, params: unknown, openid?: string) => (await invoke('booking', { action, params }, openid)) as Env;
   try {
     const content = fs.readFileSync(path.join(REPO_ROOT, 'seed', 'matters.json'), 'utf8');
-    await invoke('matters', { action: 'import', params: { format: 'json', content } }, ADMIN);
+    const imported = (await importCatalogueFile(invoke, { format: 'json', content, name: 'matters.json' }, ADMIN)) as Env;
+    if (!imported.ok) throw new Error(imported.message);
     await seedBooking(invoke, ADMIN, () => undefined);
     await invoke('account', { action: 'setStaff', params: { openid: 'bench-hall', name: '压测', role: 'staff', departments: [], halls: ['hall-center'], active: true } }, ADMIN);
 
