@@ -142,7 +142,11 @@ export class Store {
   /** A cached prepared statement. */
   stmt(sql: string): Database.Statement {
     let s = this.stmts.get(sql);
-    if (!s) this.stmts.set(sql, (s = this.db.prepare(sql)));
+    if (!s) {
+      // Query shapes vary (e.g. `_.in` list lengths): keep the cache bounded.
+      if (this.stmts.size >= 500) this.stmts.clear();
+      this.stmts.set(sql, (s = this.db.prepare(sql)));
+    }
     return s;
   }
 
