@@ -38,6 +38,16 @@ export default function Home() {
       <IdentityBanner />
       <ElderSwitch />
 
+      <View className='section'>
+        <View className='row home__consult' hoverClass='row--pressed' onClick={() => go('/packages/consult/pages/chat/index')}>
+          <View className='row__main'>
+            <Text className='row__title'>智能咨询</Text>
+            <View className='row__desc'>办事问题随时问，答不了的转人工</View>
+          </View>
+          <Text className='row__chevron'>›</Text>
+        </View>
+      </View>
+
       <LoadState error={home.error} hasData={!!data} onRetry={home.reload}>
         {data && (
           <>
