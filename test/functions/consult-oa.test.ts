@@ -74,6 +74,8 @@ describe('服务号 HTTP entry', () => {
     expect(box).toHaveLength(1);
     expect(box[0]).toMatchObject({ channel: 'oa', question: '我家拆迁补偿太少了找谁', status: 'open' });
     expect(parse(first.body).Content).toMatch(/工作人员/);
+    const answered = expectOk(await call('consult', 'reply', { questionId: box[0].id, text: '请联系所在区征收办。' }, AGENT));
+    expect(answered.warning).toMatch(/服务号/);
   });
 
   it('welcomes on subscribe and keeps the follower registry', async () => {
