@@ -240,7 +240,8 @@ export interface Api {
     search: { params: { q: string; limit?: number }; result: { q: string; hits: SearchHit[]; suggestions: string[] } };
     get: { params: { id: string }; result: Matter };
     import: {
-      params: { format: 'json' | 'csv'; content: string; dryRun?: boolean };
+      /** Small files inline (≤ 90 KB); larger ones uploaded to cloud storage first (uploads/<openid>/…). */
+      params: { format: 'json' | 'csv'; content: string; dryRun?: boolean } | { format: 'json' | 'csv'; fileID: string; dryRun?: boolean };
       result: ImportReport;
     };
   };

@@ -87,6 +87,15 @@ export function coversDepartment(actor: Actor, departmentCode: string): boolean 
   return actor.role === 'admin' || (actor.role === 'staff' && actor.departments.includes(departmentCode));
 }
 
+/**
+ * Which departments a staff listing (queue, dashboards) may show: every department for admins,
+ * the staff member's own otherwise. Listings filter by this instead of deciding per record.
+ */
+export function departmentScope(actor: Actor): 'all' | string[] {
+  if (actor.role === 'admin') return 'all';
+  return actor.role === 'staff' ? [...actor.departments] : [];
+}
+
 /** Whether the actor runs a service hall. */
 export function coversHall(actor: Actor, hallId: string): boolean {
   return actor.role === 'admin' || (actor.role === 'staff' && actor.halls.includes(hallId));

@@ -13,7 +13,8 @@ import { buildSearchIndex, searchMatters } from '../core/matter/search';
 import { matterSchema, type Matter, type MatterInput } from '../core/matter/schema';
 import { bundleFunctions } from '../local-cloud/runtime/bundle-functions';
 import { FUNCTIONS_DIR, REPO_ROOT, formatBytes } from './lib/repo';
-import { bootLocalCloud } from './lib/boot-local-cloud';
+import { bootLocalCloud, importCatalogueFile } from './lib/boot-local-cloud';
+import { run as importBench } from './bench/import';
 import { run as runConsultBench } from './bench/consult';
 import { run as runAffairsBench } from './bench/affairs';
 
@@ -115,7 +116,7 @@ async function functionLatency() {
   process.env.ADMIN_OPENIDS = 'bench-admin';
   const content = fs.readFileSync(path.join(REPO_ROOT, 'seed', 'matters.json'), 'utf8');
   const s = performance.now();
-  const res = (await invoke('matters', { action: 'import', params: { format: 'json', content } }, 'bench-admin')) as { ok: boolean; data?: { total: number } };
+  const res = (await importCatalogueFile(invoke, { format: 'json', content, name: 'matters.json' }, 'bench-admin')) as { ok: boolean; data?: { total: number } };
   console.log(`导入种子目录 ${res.ok ? res.data?.total : '失败'} 个事项：${ms(performance.now() - s)}`);
   await invoke('matters', { action: 'search', params: { q: '预热' } });
   const r = await timeManyAsync(300, async (i) => { await invoke('matters', { action: 'search', params: { q: QUERIES[i % QUERIES.length] } }); });
@@ -132,6 +133,7 @@ async function main() {
   await functionSizes();
   await searchLatency(seed);
   await functionLatency();
+  await importBench();
   await runConsultBench();
   await runAffairsBench();
   localCloud.resetLocalCloud();

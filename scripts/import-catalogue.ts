@@ -6,7 +6,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { bootLocalCloud, firstAdmin } from './lib/boot-local-cloud';
+import { bootLocalCloud, firstAdmin, importCatalogueFile } from './lib/boot-local-cloud';
 
 async function run(argv: string[]): Promise<number> {
   const file = argv.find((a) => !a.startsWith('--'));
@@ -23,7 +23,8 @@ async function run(argv: string[]): Promise<number> {
   const content = fs.readFileSync(file, 'utf8');
   const { invoke, close } = await bootLocalCloud();
   try {
-    const res = (await invoke('matters', { action: 'import', params: { format: ext.slice(1), content, dryRun } }, firstAdmin())) as any;
+    const format = ext.slice(1) as 'json' | 'csv';
+    const res = (await importCatalogueFile(invoke, { format, content, name: path.basename(file), dryRun }, firstAdmin())) as any;
     if (!res.ok) {
       console.error(`导入失败（${res.code}）：${res.message}`);
       for (const d of res.details ?? []) console.error(`  ${d.field}：${d.message}`);
@@ -31,8 +32,9 @@ async function run(argv: string[]): Promise<number> {
     }
     const r = res.data;
     if (r.errors.length > 0) {
-      console.error(`文件未导入：共 ${r.total} 条，${r.errors.length} 处错误（未写入任何数据）`);
-      for (const e of r.errors) console.error(`  第${e.row}行${e.implementationCode ? `（${e.implementationCode}）` : ''} ${e.field}：${e.message}`);
+      console.error(`文件未导入：共 ${r.total} 条，${r.errorsTotal ?? r.errors.length} 处错误（未写入任何数据）`);
+      for (const e of r.errors) console.error(`  ${e.row > 0 ? `第${e.row}行` : '整个文件'}${e.implementationCode ? `（${e.implementationCode}）` : ''} ${e.field}：${e.message}`);
+      if (r.errorsTruncated) console.error(`  ……仅列出前 ${r.errors.length} 处，共 ${r.errorsTotal} 处`);
       return 1;
     }
     console.log(`${dryRun ? '预检通过' : '导入完成'}：共 ${r.total} 个事项，新增 ${r.created}，更新 ${r.updated}`);

@@ -6,11 +6,12 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { bootLocalCloud, firstAdmin, type Invoke } from './lib/boot-local-cloud';
+import { bootLocalCloud, firstAdmin, importCatalogueFile, type Invoke } from './lib/boot-local-cloud';
 import { REPO_ROOT } from './lib/repo';
 import { seedConsult } from './seed/consult';
 import { previewStaffRecords } from '../local-cloud/gateway/identities';
 import { seedAffairs, withMatterForms } from './seed/affairs';
+import { seedPush } from './seed/push';
 
 export const SEED_MATTERS = path.join(REPO_ROOT, 'seed', 'matters.json');
 
@@ -28,13 +29,17 @@ async function must(invoke: Invoke, fn: string, data: unknown, openid: string): 
 export async function seed(invoke: Invoke, admin = firstAdmin(), log: (s: string) => void = console.log) {
   for (const staff of SEED_STAFF) await must(invoke, 'account', { action: 'setStaff', params: staff }, admin);
   const content = withMatterForms(fs.readFileSync(SEED_MATTERS, 'utf8'));
-  const report = await must(invoke, 'matters', { action: 'import', params: { format: 'json', content } }, admin);
+  // The catalogue is larger than callFunction carries: uploaded to storage first, as the staff page does.
+  const res = (await importCatalogueFile(invoke, { format: 'json', content, name: 'matters.json' }, admin)) as Envelope;
+  if (!res.ok) throw new Error(`matters.import 失败：${res.code} ${res.message}`);
+  const report = res.data;
   if (!report.applied) {
     throw new Error(`种子数据校验失败：\n${report.errors.map((e: any) => `  第${e.row}条 ${e.field}：${e.message}`).join('\n')}`);
   }
   log(`已导入示例事项 ${report.total} 个（新增 ${report.created}，更新 ${report.updated}），工作人员 ${SEED_STAFF.length} 名`);
   await seedConsult(invoke, admin, log);
   await seedAffairs(log);
+  await seedPush(invoke, admin, log);
   return report;
 }
 

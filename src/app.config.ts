@@ -9,7 +9,12 @@ export default defineAppConfig({
     {
       // 在线申办与办件: the form, my applications, one application.
       root: 'packages/affairs',
-      pages: ['pages/apply/index', 'pages/mine/index', 'pages/detail/index'],
+      pages: ['pages/apply/index', 'pages/mine/index', 'pages/detail/index', 'pages/bundle/index'],
+    },
+    {
+      // 订阅消息推送 (citizen side): 微信消息 (preview), 消息订阅 settings, 通知公告 detail.
+      root: 'packages/push',
+      pages: ['pages/inbox/index', 'pages/settings/index', 'pages/notice/index'],
     },
     {
       // 智能咨询: the citizen chat.
@@ -19,7 +24,7 @@ export default defineAppConfig({
     {
       // Only staff ever open these; citizens never download them.
       root: 'packages/staff',
-      pages: ['pages/import/index', 'pages/staff/index', 'pages/invite/index', 'pages/join/index', 'pages/queue/index', 'pages/case/index', 'pages/consult-inbox/index', 'pages/knowledge/index', 'pages/consult-stats/index'],
+      pages: ['pages/import/index', 'pages/staff/index', 'pages/invite/index', 'pages/join/index', 'pages/queue/index', 'pages/case/index', 'pages/compose/index', 'pages/campaigns/index', 'pages/campaign/index', 'pages/notice-publish/index', 'pages/consult-inbox/index', 'pages/knowledge/index', 'pages/consult-stats/index'],
     },
   ],
   preloadRule: {

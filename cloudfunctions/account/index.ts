@@ -1,6 +1,7 @@
 /** Who the caller is, and (for admins) who the staff are. */
 import { z } from '../../core/zod-zh';
 import { maskOpenid } from '../../core/mask';
+import { safeText } from '../../core/text/hygiene';
 import { STAFF_GRANTS } from '../../core/policy';
 import type { StaffMember, WhoAmI } from '../../core/api';
 import { action, createRouter, noParams } from '../shared/router';
@@ -42,7 +43,7 @@ export const main = createRouter('account', {
     permission: 'staff:manage',
     params: z.object({
       openid: z.string().trim().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/, '只能包含字母、数字、下划线和短横线'),
-      name: z.string().trim().min(1).max(20),
+      name: safeText(z.string().trim().min(1).max(20)),
       role: z.enum(['staff', 'admin']),
       departments: z.array(z.string().regex(/^[a-z0-9-]{2,40}$/, '部门代码格式不正确')).max(20),
       halls: z.array(z.string().regex(/^[a-z0-9-]{2,40}$/, '大厅代码格式不正确')).max(20).optional(),

@@ -1,5 +1,6 @@
 /** Collections, ids and small database helpers of the affairs function. */
 import { createHash } from 'node:crypto';
+import { publishedMatter } from '../shared/catalogue';
 import { createCalendar, type CalendarOverrides, type DayOverride, type WorkCalendar } from '../../core/calendar/workdays';
 import { createPiiCipher, PiiKeyError, type PiiCipher } from '../../core/crypto/pii';
 import { DomainError } from '../../core/envelope';
@@ -16,7 +17,6 @@ export const USER_MATERIALS = 'user_materials';
 export const ACCESS_LOGS = 'access_logs';
 export const CALENDAR = 'calendar_overrides';
 export const OUTBOX = 'outbox';
-export const MATTERS = 'matters';
 
 export function digest(...parts: string[]): string {
   return createHash('sha256').update(parts.join('\u0000')).digest('hex');
@@ -71,8 +71,9 @@ export async function getById<T>(collection: string, id: string): Promise<T | nu
 
 export const loadApplication = (id: string) => getById<ApplicationDoc>(APPLICATIONS, id);
 
+/** The published catalogue's matter (never a staged or superseded copy). */
 export async function loadMatter(id: string): Promise<Matter | null> {
-  return getById<Matter>(MATTERS, id);
+  return publishedMatter(id);
 }
 
 export function withoutId<T extends { _id?: string }>(doc: T): Omit<T, '_id'> {

@@ -4,8 +4,9 @@
  */
 import Papa from 'papaparse';
 import type { ZodIssue } from 'zod';
-import { matterSchema, type MatterGuide } from './schema';  // schema installs the Chinese zod messages
+import { matterImportSchema, type MatterGuide } from './schema';  // schema installs the Chinese zod messages
 import { CSV_COLUMNS, FIELD_LABELS, type CsvColumn } from './import-format';
+import { DEFAULT_REGISTRY, resolveDepartment, type DepartmentRegistry } from './departments';
 
 export interface ImportRowError {
   /** Spreadsheet row (header = row 1) for CSV, 1-based entry number for JSON. */
@@ -20,7 +21,12 @@ export interface ImportReport {
   dryRun: boolean;
   total: number;
   valid: number;
+  /** The first MAX_REPORTED_ERRORS errors (in file order). */
   errors: ImportRowError[];
+  /** How many errors the file has in all. */
+  errorsTotal: number;
+  /** Whether `errors` was cut to MAX_REPORTED_ERRORS. */
+  errorsTruncated: boolean;
   /** Filled only when the import was applied. */
   created: number;
   updated: number;
@@ -32,15 +38,36 @@ export type ParsedCatalogue =
   | { ok: false; total: number; valid: number; errors: ImportRowError[] };
 
 export const MAX_IMPORT_ROWS = 2000;
+/**
+ * Largest file sent inline as `content`, in UTF-8 bytes. WeChat refuses callFunction data above
+ * ~100 KB (the whole event); 90 KB leaves room for the rest. Larger files are uploaded to cloud
+ * storage first and passed as `fileID`.
+ */
+export const MAX_INLINE_IMPORT_BYTES = 90 * 1024;
+/** Largest uploaded catalogue file the function downloads (2 000 seed-sized matters: CSV ≈ 7.5 MB, JSON ≈ 10–14 MB). */
+export const MAX_UPLOAD_IMPORT_BYTES = 20 * 1024 * 1024;
+/** A report lists at most this many errors (plus the totals): 2 000 empty rows must not make a megabyte. */
+export const MAX_REPORTED_ERRORS = 200;
 
-export function parseCatalogue(format: 'json' | 'csv', content: string): ParsedCatalogue {
+/** The report's error part: the first MAX_REPORTED_ERRORS errors and how many there were. */
+export function capErrors(errors: ImportRowError[], max = MAX_REPORTED_ERRORS): Pick<ImportReport, 'errors' | 'errorsTotal' | 'errorsTruncated'> {
+  return { errors: errors.slice(0, max), errorsTotal: errors.length, errorsTruncated: errors.length > max };
+}
+
+/**
+ * Parse, validate and resolve every row's department against the registry. `total` counts every
+ * data row of the file (rows whose cells could not even be read included); `valid` the rows with
+ * no error at all.
+ */
+export function parseCatalogue(format: 'json' | 'csv', content: string, registry: DepartmentRegistry = DEFAULT_REGISTRY): ParsedCatalogue {
   const raw = format === 'json' ? readJson(content) : readCsv(content);
   if ('fatal' in raw) return { ok: false, total: 0, valid: 0, errors: [raw.fatal] };
-  if (raw.entries.length === 0) {
+  const total = raw.entries.length + raw.rejectedRows;
+  if (total === 0) {
     return { ok: false, total: 0, valid: 0, errors: [{ row: 0, field: '文件', message: '文件中没有任何事项' }] };
   }
-  if (raw.entries.length > MAX_IMPORT_ROWS) {
-    return { ok: false, total: raw.entries.length, valid: 0, errors: [{ row: 0, field: '文件', message: `单次最多导入${MAX_IMPORT_ROWS}个事项，请拆分文件` }] };
+  if (total > MAX_IMPORT_ROWS) {
+    return { ok: false, total, valid: 0, errors: [{ row: 0, field: '文件', message: `单次最多导入${MAX_IMPORT_ROWS}个事项，请拆分文件` }] };
   }
 
   const errors: ImportRowError[] = [...raw.errors];
@@ -49,9 +76,14 @@ export function parseCatalogue(format: 'json' | 'csv', content: string): ParsedC
   for (const entry of raw.entries) {
     const code = typeof (entry.value as { implementationCode?: unknown })?.implementationCode === 'string'
       ? (entry.value as { implementationCode: string }).implementationCode : undefined;
-    const parsed = matterSchema.safeParse(entry.value);
+    const parsed = matterImportSchema.safeParse(entry.value);
     if (!parsed.success) {
       errors.push(...parsed.error.issues.map((issue) => issueToRowError(entry.row, code, issue)));
+      continue;
+    }
+    const dept = resolveDepartment(parsed.data.department, registry);
+    if (!dept.ok) {
+      errors.push({ row: entry.row, implementationCode: code, field: labelForPath(['department', dept.field]), message: dept.message });
       continue;
     }
     const firstRow = seenCodes.get(parsed.data.implementationCode);
@@ -60,11 +92,12 @@ export function parseCatalogue(format: 'json' | 'csv', content: string): ParsedC
       continue;
     }
     seenCodes.set(parsed.data.implementationCode, entry.row);
-    matters.push({ row: entry.row, matter: parsed.data });
+    matters.push({ row: entry.row, matter: { ...parsed.data, department: dept.department } });
   }
-  const rowsWithErrors = new Set(errors.map((e) => e.row));
   if (errors.length > 0) {
-    return { ok: false, total: raw.entries.length, valid: raw.entries.filter((e) => !rowsWithErrors.has(e.row)).length, errors };
+    errors.sort((a, b) => a.row - b.row);
+    const rowsWithErrors = new Set(errors.map((e) => e.row));
+    return { ok: false, total, valid: total - rowsWithErrors.size, errors };
   }
   return { ok: true, matters };
 }
@@ -72,6 +105,8 @@ export function parseCatalogue(format: 'json' | 'csv', content: string): ParsedC
 interface RawEntries {
   entries: { row: number; value: unknown }[];
   errors: ImportRowError[];
+  /** Data rows that produced no entry because their cells already failed (counted in the total). */
+  rejectedRows: number;
 }
 
 function readJson(content: string): RawEntries | { fatal: ImportRowError } {
@@ -85,7 +120,7 @@ function readJson(content: string): RawEntries | { fatal: ImportRowError } {
   if (!Array.isArray(list)) {
     return { fatal: { row: 0, field: '文件', message: 'JSON 须为事项数组，或包含 matters 数组的对象' } };
   }
-  return { entries: list.map((value, i) => ({ row: i + 1, value })), errors: [] };
+  return { entries: list.map((value, i) => ({ row: i + 1, value })), errors: [], rejectedRows: 0 };
 }
 
 function readCsv(content: string): RawEntries | { fatal: ImportRowError } {
@@ -103,6 +138,7 @@ function readCsv(content: string): RawEntries | { fatal: ImportRowError } {
   }
   const entries: RawEntries['entries'] = [];
   const errors: ImportRowError[] = [];
+  let rejectedRows = 0;
   // Papa reports quoting problems per row; keep them so the row is rejected, not silently mangled.
   const brokenRows = new Map<number, string>();
   for (const err of result.errors) {
@@ -113,10 +149,12 @@ function readCsv(content: string): RawEntries | { fatal: ImportRowError } {
     const broken = brokenRows.get(i + 1);
     if (broken) {
       errors.push({ row, field: '整行', message: `CSV 格式错误：${broken}` });
+      rejectedRows += 1;
       return;
     }
     if (cells.length !== header.length) {
       errors.push({ row, field: '整行', message: `列数为${cells.length}，与表头的${header.length}列不一致` });
+      rejectedRows += 1;
       return;
     }
     const record: Record<string, string> = {};
@@ -124,11 +162,12 @@ function readCsv(content: string): RawEntries | { fatal: ImportRowError } {
     const converted = csvRecordToMatter(record, CSV_COLUMNS);
     if (converted.errors.length > 0) {
       errors.push(...converted.errors.map((e) => ({ row, implementationCode: record['实施编码'] || undefined, ...e })));
+      rejectedRows += 1;
       return;
     }
     entries.push({ row, value: converted.value });
   });
-  return { entries, errors };
+  return { entries, errors, rejectedRows };
 }
 
 function csvRecordToMatter(record: Record<string, string>, columns: readonly CsvColumn[]) {

@@ -4,14 +4,17 @@
  * national catalogue uses, so an imported spreadsheet reads naturally.
  */
 import { z } from '../zod-zh';
+import { safeText } from '../text/hygiene';
+import { creditCode, departmentCode } from './departments';
+import { lawTitle } from './legal-basis';
 import {
   AUDIENCES, CASE_KINDS, LIFE_EVENTS, MATERIAL_FORMS, MATERIAL_NECESSITY, MATTER_STATUSES,
   MATTER_TYPES, SERVICE_SCOPES, THEMES,
 } from './taxonomy';
 import { formSchema, materialIdOf, MATERIAL_ID_RE } from './form';
 
-const text = (max: number) => z.string().trim().min(1, '不能为空').max(max, `不能超过${max}个字符`);
-const optionalText = (max: number) => z.string().trim().max(max, `不能超过${max}个字符`).optional();
+const text = (max: number) => safeText(z.string().trim().min(1, '不能为空').max(max, `不能超过${max}个字符`));
+const optionalText = (max: number) => safeText(z.string().trim().max(max, `不能超过${max}个字符`)).optional();
 const workingDays = z.number().int('须为整数').min(0, '不能为负数').max(365, '不能超过365个工作日');
 const phone = z.string().trim().regex(/^[0-9-]{5,20}$/, '电话号码格式不正确');
 const lifeEventIds = LIFE_EVENTS.map((e) => e.id) as [string, ...string[]];
@@ -56,18 +59,14 @@ export const matterSchema = z.object({
   version: text(20),
   status: z.enum(MATTER_STATUSES),
   type: z.enum(MATTER_TYPES),
-  department: z.object({
-    code: z.string().trim().regex(/^[a-z0-9-]{2,40}$/, '部门代码只能包含小写字母、数字和连字符'),
-    name: text(60),
-    creditCode: z.string().trim().regex(/^[0-9A-Z]{18}$/, '统一社会信用代码须为18位数字或大写字母'),
-  }).strict(),
+  department: z.object({ code: departmentCode, name: text(60), creditCode }).strict(),
   jointAgencies: z.array(text(60)).max(20).default([]),
   audiences: z.array(z.enum(AUDIENCES)).min(1).max(2),
   themes: z.array(z.enum(THEMES)).min(1, '至少属于一个主题').max(5),
   lifeEvents: z.array(z.enum(lifeEventIds)).max(5).default([]),
   keywords: z.array(text(30)).max(30).default([]),
   summary: text(300),
-  legalBasis: z.array(z.object({ law: text(100), clause: text(1000) }).strict()).min(1, '至少一条设定依据').max(20),
+  legalBasis: z.array(z.object({ law: text(100).transform(lawTitle), clause: text(1000) }).strict()).min(1, '至少一条设定依据').max(20),
   acceptanceConditions: z.array(text(500)).min(1, '至少一条受理条件').max(30),
   quantityLimit: text(200),
   remedy: z.object({ reconsideration: text(300), litigation: text(300) }).strict(),
@@ -105,6 +104,18 @@ export const matterSchema = z.object({
   /** 在线申办 form (core/matter/form.ts); empty when the matter cannot be applied for online. */
   form: formSchema.default({ fields: [] }),
 }).strict();
+
+/**
+ * What an import row provides: the same guide, but the department only *named* (by code, or by
+ * name); its identity is filled in from the department registry (departments.ts), never from the row.
+ */
+export const matterImportSchema = matterSchema.extend({
+  department: z.object({
+    code: departmentCode.optional(),
+    name: text(60).optional(),
+    creditCode: creditCode.optional(),
+  }).strict().refine((d) => !!d.code || !!d.name, { message: '请填写实施主体代码或实施主体名称', path: ['code'] }),
+});
 
 /** What an import file provides for one matter. */
 export type MatterInput = z.input<typeof matterSchema>;

@@ -33,6 +33,11 @@ export function inboxOf(openid: string): unknown[] {
   return localCloud.getOpenapiSink({ touser: openid });
 }
 
+/** The H5 imitation of WeChat's subscription dialog: what WeChat itself would now hold for this user. */
+export function recordSubscribeDialog(openid: string, answers: { templateId: string; result: 'accept' | 'reject' | 'ban' | 'filter'; kind: 'once' | 'long' }[]): void {
+  for (const a of answers) localCloud.grantSubscription(openid, a.templateId, a.result, a.kind);
+}
+
 /** A file uploaded through `cloud.uploadFile`, by cloudPath. */
 export function readStored(cloudPath: string): { content: Buffer; contentType: string } | undefined {
   return localCloud.readStoredFile(cloudPath);

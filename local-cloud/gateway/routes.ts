@@ -8,7 +8,7 @@ import { resolveInside, sendBuffer, sendFile, sendText } from './files';
 import { fail, readBody, refuseAndClose, sendJson, sendResult } from './http-util';
 import { IDENTITY_HEADER, OPENID_PATTERN, publicIdentities } from './identities';
 import { invokeWithDeadline, type InvokeOutcome } from './invoke';
-import { inboxOf, invoke, readStored, storeUpload } from './local-cloud-api';
+import { inboxOf, invoke, readStored, recordSubscribeDialog, storeUpload } from './local-cloud-api';
 import { handleUpload } from './upload';
 import { httpAccess } from './http-access';
 import { messagePush } from './message-push';
@@ -65,6 +65,7 @@ export async function route(ctx: RouteContext, req: IncomingMessage, res: Server
       if (p === '/api/local/inbox') return method === 'GET' ? inbox(res, url) : methodNotAllowed(res, 'GET');
       const pushMatch = /^\/api\/local\/message-push\/([A-Za-z0-9_-]{1,60})$/.exec(p);
       if (pushMatch) return method === 'POST' ? messagePush(ctx.functions, req, res, pushMatch[1] ?? '', ctx.log) : methodNotAllowed(res, 'POST');
+      if (p === '/api/local/subscribe-dialog') return method === 'POST' ? subscribeDialog(ctx, req, res) : methodNotAllowed(res, 'POST');
     }
     return sendResult(res, 404, fail('NOT_FOUND', '接口不存在'));
   }
@@ -174,6 +175,37 @@ function inbox(res: ServerResponse, url: URL): void {
   const openid = url.searchParams.get('openid') ?? '';
   if (!OPENID_PATTERN.test(openid)) return sendResult(res, 400, fail('INVALID_INPUT', '请提供 openid'));
   sendJson(res, 200, inboxOf(openid));
+}
+
+const DIALOG_RESULTS = new Set(['accept', 'reject', 'ban', 'filter']);
+const TEMPLATE_ID = /^[A-Za-z0-9_-]{1,128}$/;
+
+/**
+ * The H5 imitation of WeChat's subscription dialog reports the user's answers here, so the
+ * sink's quotas (what WeChat would hold) match the dialog. Local mode only; the caller is the
+ * preview identity. Body: `{ answers: [{ templateId, result, kind }] }` (≤ 5).
+ */
+async function subscribeDialog(ctx: RouteContext, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  const caller = callerOf(ctx, req);
+  if (!caller) {
+    req.resume();
+    return sendResult(res, caller === false ? 400 : 401, fail(caller === false ? 'INVALID_INPUT' : 'UNAUTHENTICATED', '请先选择预览身份'));
+  }
+  const body = await readBody(req);
+  if (body.kind === 'too-large') return refuseAndClose(req, res, 413, fail('PAYLOAD_TOO_LARGE', '请求内容过大'));
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(body.body.toString('utf8'));
+  } catch {
+    return sendResult(res, 400, fail('INVALID_INPUT', '请求体不是合法的 JSON'));
+  }
+  const answers = (parsed as { answers?: unknown })?.answers;
+  const valid = Array.isArray(answers) && answers.length >= 1 && answers.length <= 5 && answers.every((a) =>
+    a && typeof a === 'object' && typeof a.templateId === 'string' && TEMPLATE_ID.test(a.templateId) &&
+    DIALOG_RESULTS.has(a.result) && (a.kind === 'once' || a.kind === 'long'));
+  if (!valid) return sendResult(res, 400, fail('INVALID_INPUT', '订阅结果格式不正确'));
+  recordSubscribeDialog(caller, answers as Parameters<typeof recordSubscribeDialog>[1]);
+  sendJson(res, 200, { ok: true, data: { recorded: (answers as unknown[]).length } });
 }
 
 function serveStatic(ctx: RouteContext, req: IncomingMessage, res: ServerResponse, p: string): void {

@@ -9,6 +9,7 @@
  * them instead of adding more. They write no outbox events (nobody should get pushes for them).
  */
 import * as fs from 'node:fs';
+import { CATALOGUE_META_ID, META, MATTER_VERSIONS, matterRowId, rowToMatter, type StoredMatterRow } from '../../cloudfunctions/shared/catalogue';
 import * as path from 'node:path';
 import { createHash } from 'node:crypto';
 import { sdk } from '../../local-cloud';
@@ -117,10 +118,14 @@ export async function seedAffairs(log: (s: string) => void = console.log): Promi
     const pdf = await sdk.uploadFile({ cloudPath: `uploads/${p.openid}/seed-scan.pdf`, fileContent: PDF });
     files[p.openid] = { img: img.fileID, pdf: pdf.fileID };
   }
+  // Read the published catalogue version, as cloudfunctions/shared/catalogue.ts does.
+  const { data: metas } = await db.collection(META).where({ _id: CATALOGUE_META_ID }).limit(1).get();
+  const published = (metas[0] as { published?: string } | undefined)?.published ?? '';
   let written = 0;
   for (const [i, spec] of SPECS.entries()) {
-    const { data } = await db.collection('matters').where({ _id: spec.matterId }).limit(1).get();
-    const matter = data[0] as Matter | undefined;
+    const { data } = await db.collection(MATTER_VERSIONS).where({ _id: matterRowId(published, spec.matterId) }).limit(1).get();
+    const row = data[0] as StoredMatterRow | undefined;
+    const matter = row ? (rowToMatter(row) as Matter) : undefined;
     if (!matter) continue;
     const person = PEOPLE[spec.owner];
     const fields = matter.form?.fields ?? [];

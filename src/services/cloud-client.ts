@@ -18,6 +18,15 @@ export const NETWORK_FAIL: ClientFail = Object.freeze({ ok: false, code: 'NETWOR
 
 /** Give up on the H5 gateway after this long, like callFunction's own timeout does on weapp. */
 const HTTP_TIMEOUT_MS = 15000
+/**
+ * Functions whose config.json timeout is longer: the client waits a few seconds past it, so a
+ * slow import is answered by the function (or its timeout), never abandoned by the page first.
+ */
+const FUNCTION_TIMEOUT_MS: Partial<Record<FunctionName, number>> = { matters: 25000, push: 65000 }
+
+export function clientTimeoutMs(fn: FunctionName): number {
+  return FUNCTION_TIMEOUT_MS[fn] ?? HTTP_TIMEOUT_MS
+}
 
 let cloudReady = false
 
@@ -58,7 +67,7 @@ async function viaHttpGateway(name: string, data: Body): Promise<unknown> {
   if (LOCAL_CLOUD) headers['x-local-openid'] = localIdentity.get()
 
   const controller = typeof AbortController === 'function' ? new AbortController() : undefined
-  const timer = controller ? setTimeout(() => controller.abort(), HTTP_TIMEOUT_MS) : undefined
+  const timer = controller ? setTimeout(() => controller.abort(), clientTimeoutMs(name as FunctionName)) : undefined
   try {
     const res = await fetch(`/api/functions/${encodeURIComponent(name)}`, {
       method: 'POST',

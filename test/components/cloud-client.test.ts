@@ -58,3 +58,19 @@ describe('callCloud on h5 (local preview)', () => {
     expect(await callCloud('matters', 'home', {})).toEqual(NETWORK_FAIL)
   })
 })
+
+describe('client timeouts', () => {
+  it('wait longer than every function\'s config.json timeout', () => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { clientTimeoutMs } = require('@/services/cloud-client') as typeof import('@/services/cloud-client')
+    const fs = require('fs') as typeof import('fs')
+    const path = require('path') as typeof import('path')
+    const dir = path.join(__dirname, '../../cloudfunctions')
+    const fns = fs.readdirSync(dir).filter((f) => fs.existsSync(path.join(dir, f, 'config.json')))
+    expect(fns).toContain('matters')
+    for (const fn of fns) {
+      const { timeout } = JSON.parse(fs.readFileSync(path.join(dir, fn, 'config.json'), 'utf8')) as { timeout?: number }
+      expect({ fn, ok: clientTimeoutMs(fn as never) >= (timeout ?? 3) * 1000 + 5000 }).toEqual({ fn, ok: true })
+    }
+  })
+})

@@ -105,7 +105,7 @@ describe('办事指南 sections', () => {
     const basics = within(section(container, 'guide-basics'))
     basics.getByText(m.basicCode)
     basics.getByText(m.implementationCode)
-    basics.getByText('11999900MB0X12345A')
+    basics.getByText('11999900MB0P12301G')
     basics.getByText('示例市民政局')
     basics.getByText('自然人')
     within(section(container, 'guide-steps')).getByText('审核制证')

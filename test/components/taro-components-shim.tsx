@@ -51,3 +51,11 @@ export const Textarea = field('textarea')
 export function Image({ className, src }: Props & { src?: string }) {
   return createElement('img', { className, src })
 }
+
+/** Picker (mode='date'): its children plus a date input standing in for the native wheel. */
+export function Picker({ className, children, value, onChange }: Props & { value?: string; onChange?: (e: { detail: { value: string } }) => void }) {
+  return createElement('div', { className }, children, createElement('input', {
+    type: 'date', className: 'picker-shim', value: value ?? '',
+    onChange: (e: { target: { value: string } }) => onChange?.({ detail: { value: e.target.value } }),
+  }))
+}

@@ -88,3 +88,13 @@ describe('resource-aware policy', () => {
     expect(reason(gone, 'push:campaign')).toBe('FORBIDDEN');
   });
 });
+
+describe('department scope for staff listings', () => {
+  it('is every department for admins, their own for staff, none for citizens', () => {
+    const { departmentScope } = require('../../core/policy') as typeof import('../../core/policy');
+    expect(departmentScope(admin)).toBe('all');
+    expect(departmentScope(psbClerk)).toEqual(['psb']);
+    expect(departmentScope(hallStaff)).toEqual([]);
+    expect(departmentScope(citizen)).toEqual([]);
+  });
+});

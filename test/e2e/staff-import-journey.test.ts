@@ -15,9 +15,9 @@ let preview: Preview;
 beforeAll(async () => { preview = await startPreview(); });
 afterAll(async () => { await preview?.close(); });
 
-const police = { code: 'psb', name: '示例市公安局', creditCode: '11999900MB0P12345X' };
+const police = { code: 'psb', name: '示例市公安局', creditCode: '11999900MB0P12301G' };
 const dogLicence = matterSchema.parse(makeMatter({ name: '养犬登记证核发', keywords: ['狗证', '养狗登记'], department: police, themes: ['民政'] }));
-const tax = matterSchema.parse(makeMatter({ name: '税务测试事项', department: { code: 'tax', name: '国家税务总局示例市税务局', creditCode: '11999900MB0T12345Y' }, themes: ['税务'] }));
+const tax = matterSchema.parse(makeMatter({ name: '税务测试事项', department: { code: 'tax', name: '国家税务总局示例市税务局', creditCode: '11999900MB0T80032F' }, themes: ['税务'] }));
 
 /** The CSV with one cell replaced, found by the row's 事项名称 and the column's header. */
 function withCell(csv: string, name: string, header: string, value: string): string {

@@ -98,6 +98,8 @@ describe('H5: bad links', () => {
     await page.locator('.home__theme').first().waitFor();
 
     await page.goto(`${base}/#/packages/matters/pages/list/index?by=theme&value=${encodeURIComponent('不存在的主题')}`);
+    // A fresh load, so the earlier guide page is not still in the H5 page stack.
+    await page.reload();
     const bad = page.locator('.load-state--not-found').filter({ visible: true });
     await bad.waitFor();
     expect(await bad.innerText()).not.toMatch(/取值|value|[A-Za-z]{3,}/);

@@ -6,6 +6,10 @@ import type { MatterInput } from '../../core/matter/schema';
 import { makeMatter } from '../fixtures/matter-factory';
 import { ADMIN, CITIZEN, POLICE_CLERK, call, expectOk, startCloud } from './harness';
 
+// These tests inspect the outbox events exactly as affairs writes them; push's kick (tested in
+// test/functions/push-affairs.test.ts) would start consuming them.
+process.env.PUSH_KICK = 'off';
+
 const OTHER_CITIZEN = 'citizen-2-openid';
 const POLICE_CLERK_2 = 'staff-psb-2-openid';
 const HRSS_CLERK = 'staff-hrss-openid';

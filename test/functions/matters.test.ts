@@ -1,11 +1,12 @@
 import { mattersToCsv } from '../../core/matter/import-format';
 import { matterSchema } from '../../core/matter/schema';
 import { makeMatter } from '../fixtures/matter-factory';
+import cloud = require('../../local-cloud/sdk');
 import { ADMIN, CITIZEN, POLICE_CLERK, call, callRaw, expectOk, startCloud } from './harness';
 import { sdk } from '../../local-cloud';
 
-const police = { code: 'psb', name: '示例市公安局', creditCode: '11999900MB0X12345A' };
-const tax = { code: 'tax', name: '国家税务总局示例市税务局', creditCode: '11999900MB0X54321T' };
+const police = { code: 'psb', name: '示例市公安局', creditCode: '11999900MB0P12301G' };
+const tax = { code: 'tax', name: '国家税务总局示例市税务局', creditCode: '11999900MB0T80032F' };
 
 const catalogue = [
   makeMatter({ name: '居民身份证补领', keywords: ['身份证丢了'], department: police, themes: ['户籍'] }),
@@ -82,7 +83,7 @@ describe('matters: import', () => {
     expect(hits.hits[0].name).toBe('个人所得税综合所得汇算清缴');
 
     const [entry] = await importLogs();
-    expect(entry).toMatchObject({ openid: ADMIN, format: 'csv', total: 4, created: 4, updated: 0 });
+    expect(entry).toMatchObject({ openid: ADMIN, format: 'csv', total: 4, created: 4, updated: 0, version: 1 });
     const at = Date.parse(String(entry.at));
     expect(at).toBeGreaterThanOrEqual(before - 1000);
     expect(at).toBeLessThanOrEqual(Date.now() + 1000);
@@ -92,6 +93,70 @@ describe('matters: import', () => {
     const logs = await importLogs();
     expect(logs).toHaveLength(2);
     expect(logs[1]).toMatchObject({ openid: POLICE_CLERK, format: 'json', total: 2, created: 0, updated: 2 });
+  });
+});
+
+describe('matters: import stays within departments (stored and incoming)', () => {
+  const taxMatter = catalogue[3];
+
+  it('refuses a clerk taking over another department\'s matter by its 实施编码, and writes nothing', async () => {
+    expectOk(await importAs(ADMIN));
+    const takeover = { ...taxMatter, name: '公安局接管的事项', department: police };
+    const report = expectOk(await importAs(POLICE_CLERK, [catalogue[0], takeover]));
+    expect(report.applied).toBe(false);
+    expect(report.errors).toEqual([expect.objectContaining({
+      row: 2, implementationCode: taxMatter.implementationCode, field: '实施编码',
+      message: '该实施编码已登记为“国家税务总局示例市税务局”的事项，您无权修改或转移',
+    })]);
+    const cancel = { ...taxMatter, status: '取消' as const, department: police };
+    expect(expectOk(await importAs(POLICE_CLERK, [cancel])).applied).toBe(false);
+    const stored = expectOk(await call('matters', 'get', { id: taxMatter.implementationCode }));
+    expect(stored).toMatchObject({ name: taxMatter.name, status: '在用', department: tax });
+    expect(await matterCount()).toBe(4);
+  });
+
+  it('refuses a matter under the clerk\'s code dressed in another department\'s name and credit code', async () => {
+    const forged = makeMatter({ name: '冒名事项', department: { code: 'psb', name: tax.name, creditCode: tax.creditCode } });
+    const report = expectOk(await importAs(POLICE_CLERK, [forged]));
+    expect(report.applied).toBe(false);
+    expect(report.errors[0].message).toContain('实施主体与部门登记不一致');
+    expect(await matterCount()).toBe(0);
+  });
+
+  it('stores the registry\'s name and credit code for a row that names its department by code only', async () => {
+    const byCode = makeMatter({ name: '仅填部门代码的事项', department: { code: 'psb' } as never });
+    expect(expectOk(await importAs(POLICE_CLERK, [byCode]))).toMatchObject({ applied: true, created: 1 });
+    expect(expectOk(await call('matters', 'get', { id: byCode.implementationCode })).department).toEqual(police);
+  });
+
+  it('accepts a department an admin registered in the departments collection', async () => {
+    const justice = { code: 'justice', name: '示例市司法局', creditCode: '11999900MB0S10001X' };
+    const m = makeMatter({ name: '法律援助申请', department: justice });
+    expect(expectOk(await importAs(ADMIN, [m])).errors[0].message).toContain('未登记');
+    await cloud.database().collection('departments').add({ data: { _id: justice.code, name: justice.name, creditCode: justice.creditCode } });
+    expect(expectOk(await importAs(ADMIN, [m]))).toMatchObject({ applied: true, created: 1 });
+  });
+});
+
+describe('matters: text hygiene and report size', () => {
+  it('refuses bidi overrides in matter texts and zero-width-only staff names, in Chinese', async () => {
+    const report = expectOk(await importAs(ADMIN, [makeMatter({ summary: '办理\u202E须知' })]));
+    expect(report.errors[0]).toMatchObject({ field: '事项简介', message: '不能包含改变文字方向的控制字符' });
+    for (const name of ['\u200B\u200B', '李\u0000警官', '李\u202E警官', '李\uD800']) {
+      const res = await call('account', 'setStaff', { openid: 'someone', name, role: 'staff', departments: ['psb'], active: true }, ADMIN);
+      expect(res).toMatchObject({ ok: false, code: 'INVALID_INPUT' });
+      expect((res as { message: string }).message).toMatch(/^姓名：/);
+    }
+  });
+
+  it('reports at most 200 errors for 2 000 empty rows, with the totals', async () => {
+    const content = JSON.stringify(Array.from({ length: 2000 }, () => ({})));
+    const res = await call('matters', 'import', { format: 'json', content, dryRun: true }, ADMIN);
+    const report = expectOk(res);
+    expect(report).toMatchObject({ total: 2000, valid: 0, errorsTruncated: true });
+    expect(report.errors).toHaveLength(200);
+    expect(report.errorsTotal).toBeGreaterThan(2000);
+    expect(JSON.stringify(res).length).toBeLessThan(50_000);
   });
 });
 

@@ -12,8 +12,8 @@ import { makeMatter } from '../fixtures/matter-factory';
 import { ADMIN, CITIZEN, POLICE_CLERK, call, expectOk, startCloud } from './harness';
 
 const FILE = path.join(__dirname, '..', 'components', 'recorded-replies.json');
-const police = { code: 'psb', name: '示例市公安局', creditCode: '11999900MB0X12345A' };
-const exitEntry = { code: 'exit-entry', name: '示例市公安局出入境管理支队', creditCode: '11999900MB0X12346B' };
+const police = { code: 'psb', name: '示例市公安局', creditCode: '11999900MB0P12301G' };
+const exitEntry = { code: 'exit-entry', name: '示例市公安局出入境管理支队', creditCode: '11999900MB0P12328T' };
 
 async function record(): Promise<Record<string, unknown>> {
   startCloud();

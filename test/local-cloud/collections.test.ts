@@ -75,7 +75,7 @@ describe('collections.json', () => {
     expect(all.map((f) => f.functionName)).toEqual(expect.arrayContaining(['account', 'matters']));
     for (const f of all) expect(fs.existsSync(path.join(FUNCTIONS_DIR, f.functionName, 'collections.json'))).toBe(true);
     const names = declaredCollectionNames(FUNCTIONS_DIR);
-    expect(names).toEqual(expect.arrayContaining(['staff', 'matters', 'meta', 'import_logs']));
+    expect(names).toEqual(expect.arrayContaining(['staff', 'matter_versions', 'meta', 'import_logs']));
     expect(names).not.toContain('shared');
   });
 

@@ -10,6 +10,7 @@ import { declaredCollectionNames } from '../../local-cloud/runtime/function-conf
 import { FUNCTIONS_DIR } from '../../local-cloud/runtime/paths'
 import { main as matters } from '../../cloudfunctions/matters'
 import { main as account } from '../../cloudfunctions/account'
+import { importCatalogueFile } from '../../scripts/lib/import-file'
 import { DIST, loadTaroPage, tapElement, type CallFunctionRequest, type TaroPage } from './taro-page-harness'
 
 const GUIDE = 'packages/matters/pages/guide/index'
@@ -43,10 +44,11 @@ beforeAll(async () => {
   process.env.ADMIN_OPENIDS = ADMIN
   registerFunction('matters', matters)
   registerFunction('account', account)
-  const imported = await invokeFunction(
-    'matters',
-    { action: 'import', params: { format: 'json', content: seedText } },
-    { OPENID: ADMIN },
+  // The seed catalogue is above callFunction's inline limit: uploaded first, as the staff page does.
+  const imported = await importCatalogueFile(
+    (name, data, openid) => invokeFunction(name, data, openid ? { OPENID: openid } : {}),
+    { format: 'json', content: seedText, name: 'matters.json' },
+    ADMIN,
   )
   expect(imported).toMatchObject({ ok: true, data: { applied: true, created: seedMatters.length } })
 })

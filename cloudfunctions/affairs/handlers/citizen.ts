@@ -1,5 +1,6 @@
 /** Citizen actions: drafts, submit (single and 一件事 bundle), my applications, 补正, withdraw, 我的材料. */
 import { z } from '../../../core/zod-zh';
+import { publishedMatters } from '../../shared/catalogue';
 import { shanghaiDate } from '../../../core/calendar/workdays';
 import { DomainError } from '../../../core/envelope';
 import { LIFE_EVENTS } from '../../../core/matter/taxonomy';
@@ -15,7 +16,7 @@ import { fetchAll } from '../../shared/paging';
 import { isOwnUpload, tempUrls, type InspectedFile } from '../files';
 import {
   APPLICATIONS, applicationIdFor, bundleIdFor, DRAFTS, draftIdFor, getById, loadApplication, loadCalendar, loadMatter,
-  MATTERS, pii, USER_MATERIALS, userMaterialIdFor,
+  pii, USER_MATERIALS, userMaterialIdFor,
 } from '../repo';
 import { assertOnline, checkForm, checkMaterials, materialDefsOf, sealForm } from './prepare';
 import * as s from './schemas';
@@ -122,7 +123,7 @@ export const submit = action({
 
 async function bundleMatters(lifeEvent: string): Promise<Matter[]> {
   const _ = getDb().command;
-  const all = await fetchAll<Matter>(() => getDb().collection<Matter>(MATTERS).where({ lifeEvents: _.eq(lifeEvent), status: '在用' }).orderBy('_id', 'asc'), 200);
+  const all = await publishedMatters({ lifeEvents: _.eq(lifeEvent), status: _.eq('在用') }, { max: 200 });
   return all.filter((m) => m.channels.onlineDepth >= 3 && (m.form?.fields?.length ?? 0) > 0);
 }
 

@@ -5,11 +5,12 @@ import { DomainError } from '../../../core/envelope';
 import { APPLICATION_STATUSES, OPEN_STATUSES, type ApplicationDoc, type ApplicationStatus } from '../../../core/affairs/model';
 import { toSummary } from '../../../core/affairs/view';
 import { isValidIdNumber } from '../../../core/matter/form';
-import type { Actor } from '../../../core/policy';
+import { departmentScope, type Actor } from '../../../core/policy';
 import { action } from '../../shared/router';
 import { getDb } from '../../shared/cloud';
 import { inspectFile, storeResultFile } from '../files';
-import { ACCESS_LOGS, APPLICATIONS, loadApplication, loadCalendar, MATTERS, pii } from '../repo';
+import { ACCESS_LOGS, APPLICATIONS, loadApplication, loadCalendar, pii } from '../repo';
+import { publishedMatters } from '../../shared/catalogue';
 import { viewWithUrls } from './citizen';
 import * as s from './schemas';
 import { commitTransition } from './write';
@@ -21,10 +22,12 @@ const forCase = async (p: { id: string }) => {
   return app ? { resource: { department: app.department, ownerOpenid: app.openid }, entity: app } : null;
 };
 
-/** The queue covers the caller's departments; admins see every department. */
-function departmentScope(actor: Actor, _: any): Record<string, unknown> {
-  if (actor.role === 'admin') return {};
-  return { department: actor.departments.length === 1 ? _.eq(actor.departments[0]) : _.in(actor.departments) };
+/** The queue covers the departments the policy scopes the caller to; admins see every department. */
+function departmentWhere(actor: Actor, _: any): Record<string, unknown> {
+  const scope = departmentScope(actor);
+  if (scope === 'all') return {};
+  if (scope.length === 0) throw new DomainError('FORBIDDEN', '您尚未分配部门，无法查看办件');
+  return { department: scope.length === 1 ? _.eq(scope[0]) : _.in(scope) };
 }
 
 export const get = action({
@@ -41,8 +44,7 @@ export const queue = action({
   handler: async (p, { actor }) => {
     const db = getDb();
     const _ = db.command;
-    if (actor.role !== 'admin' && actor.departments.length === 0) throw new DomainError('FORBIDDEN', '您尚未分配部门，无法查看办件');
-    const scope = departmentScope(actor, _);
+    const scope = departmentWhere(actor, _);
     const statusCond = p.status ? _.eq(p.status) : _.in([...OPEN_STATUSES]);
     const where = { ...scope, status: statusCond, ...(p.matterId ? { matterId: _.eq(p.matterId) } : {}) };
     const counted = APPLICATION_STATUSES.filter((x) => x !== 'draft') as Exclude<ApplicationStatus, 'draft'>[];
@@ -51,8 +53,8 @@ export const queue = action({
       db.collection(APPLICATIONS).where(where).orderBy('sortDue', 'asc').orderBy('submittedAt', 'asc').skip((p.page - 1) * PAGE_SIZE).limit(PAGE_SIZE).get(),
       loadCalendar(),
       Promise.all(counted.map((st) => db.collection(APPLICATIONS).where({ ...scope, status: _.eq(st), ...(p.matterId ? { matterId: _.eq(p.matterId) } : {}) }).count())),
-      db.collection(MATTERS).where(actor.role === 'admin' ? { status: '在用' } : { 'department.code': _.in(actor.departments), status: '在用' })
-        .field({ _id: true, name: true, channels: true }).limit(100).get(),
+      publishedMatters(departmentScope(actor) === 'all' ? { status: _.eq('在用') } : { 'department.code': _.in(actor.departments), status: _.eq('在用') }, { max: 100 })
+        .then((data) => ({ data: data.map((m) => ({ _id: m._id, name: m.name, channels: m.channels })) })),
     ]);
     const today = shanghaiDate();
     const year = Number(today.slice(0, 4));
@@ -119,7 +121,7 @@ export const lookup = action({
     const db = getDb();
     const _ = db.command;
     const h = pii().hash(p.idNumber);
-    const { data } = await db.collection(APPLICATIONS).where({ ...departmentScope(actor, _), idHashes: _.eq(h) }).orderBy('updatedAt', 'desc').limit(50).get();
+    const { data } = await db.collection(APPLICATIONS).where({ ...departmentWhere(actor, _), idHashes: _.eq(h) }).orderBy('updatedAt', 'desc').limit(50).get();
     await db.collection(ACCESS_LOGS).add({ data: { openid: actor.openid, purpose: 'lookup', hits: data.length, at: new Date().toISOString() } });
     const cal = await loadCalendar();
     const today = shanghaiDate();

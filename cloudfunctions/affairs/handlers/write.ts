@@ -10,6 +10,7 @@ import { transition, type TransitionInput } from '../../../core/affairs/machine'
 import type { ApplicationDoc } from '../../../core/affairs/model';
 import { applicationNo, statusEvent } from '../../../core/affairs/view';
 import { getDb } from '../../shared/cloud';
+import { kickPush } from '../../shared/kick-push';
 import { APPLICATIONS, BUNDLES, COUNTERS, loadCalendar, OUTBOX, txGet, withoutId, withRetry } from '../repo';
 
 export type NewApplication = Omit<ApplicationDoc, 'no' | 'timeline' | 'version' | 'status' | 'submittedAt' | 'updatedAt' | 'sortDue'>;
@@ -74,7 +75,7 @@ export async function commitTransition(
 ): Promise<ApplicationDoc> {
   const db = getDb();
   const calendar = await loadCalendar();
-  return withRetry(() => db.runTransaction(async (t) => {
+  const committed = await withRetry(() => db.runTransaction(async (t) => {
     const app = await txGet<ApplicationDoc>(t, APPLICATIONS, id);
     if (!app) throw new DomainError('NOT_FOUND', '没有找到该办件');
     const at = new Date().toISOString();
@@ -104,4 +105,7 @@ export async function commitTransition(
     await t.collection(OUTBOX).doc(ev._id).set({ data: withoutId(clean(ev)) });
     return stored;
   }));
+  // The event is committed: ask push to deliver it now (the timer sweep is the fallback).
+  kickPush();
+  return committed;
 }

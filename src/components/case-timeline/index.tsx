@@ -6,7 +6,14 @@ function when(iso: string): string {
 }
 
 /** Every step of a case: who (申请人 or a department, never a staff openid), when, what, comment. */
-export function CaseTimeline({ entries }: { entries: TimelineEntry[] }) {
+export function CaseTimeline({ entries, materials = [], fields = [] }: {
+  entries: TimelineEntry[]
+  /** The matter's materials and fields, so 补正 steps name them instead of showing ids. */
+  materials?: { id: string; name: string }[]
+  fields?: { key: string; label: string }[]
+}) {
+  const materialName = (id: string) => materials.find((m) => m.id === id)?.name ?? id
+  const fieldLabel = (key: string) => fields.find((f) => f.key === key)?.label ?? key
   return (
     <View className='case-timeline'>
       {[...entries].reverse().map((e) => (
@@ -14,8 +21,8 @@ export function CaseTimeline({ entries }: { entries: TimelineEntry[] }) {
           <View><Text className='case-timeline__what' style={{ fontWeight: 600 }}>{ACTION_LABELS[e.action]}</Text><Text className='muted'>（{STATUS_LABELS[e.status]}）</Text></View>
           <View className='muted'>{e.by} · {when(e.at)}</View>
           {e.comment && <View className='case-timeline__comment'>意见：{e.comment}</View>}
-          {e.materials?.length ? <View className='case-timeline__comment'>需补正材料：{e.materials.join('、')}</View> : null}
-          {e.fields?.length ? <View className='case-timeline__comment'>需补正信息：{e.fields.join('、')}</View> : null}
+          {e.materials?.length ? <View className='case-timeline__comment'>需补正材料：{e.materials.map(materialName).join('、')}</View> : null}
+          {e.fields?.length ? <View className='case-timeline__comment'>需补正信息：{e.fields.map(fieldLabel).join('、')}</View> : null}
           {e.result && <View className='case-timeline__comment'>办理结果：{e.result.decision}{e.result.expressNo ? `，快递单号${e.result.expressNo}` : ''}</View>}
         </View>
       ))}

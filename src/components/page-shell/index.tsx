@@ -4,6 +4,7 @@ import { useEffect, type ReactNode } from 'react'
 import { useElderMode } from '@/theme/elder-mode'
 import { cx } from '@/utils/class-names'
 import { ROUTES } from '@/utils/routes'
+import { SubscribeDialog } from '@/components/subscribe-dialog'
 import './index.scss'
 
 /**
@@ -34,6 +35,7 @@ export function PageShell({ className, tab, children }: { className?: string; ta
         </View>
       )}
       {children}
+      {SHOW_HOME_BAR && <SubscribeDialog />}
     </View>
   )
 }

@@ -4,6 +4,7 @@ export const AFFAIRS_ROUTES = {
   apply: '/packages/affairs/pages/apply/index',
   mine: '/packages/affairs/pages/mine/index',
   detail: '/packages/affairs/pages/detail/index',
+  bundle: '/packages/affairs/pages/bundle/index',
   staffQueue: '/packages/staff/pages/queue/index',
   staffCase: '/packages/staff/pages/case/index',
 } as const

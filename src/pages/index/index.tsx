@@ -24,6 +24,7 @@ function themeCounts(fromServer: NamedCount[]): { name: string; count: number }[
 
 export default function Home() {
   const home = useCloudQuery('matters', 'home', {})
+  const notices = useCloudQuery('push', 'notices', { limit: 3 })
   const data = home.data
   useShareAppMessage(() => ({ title: '示例市智慧政务：办事指南一查就懂', path: '/pages/index/index' }))
 
@@ -47,6 +48,20 @@ export default function Home() {
           <Text className='row__chevron'>›</Text>
         </View>
       </View>
+      {notices.data && notices.data.length > 0 && (
+        <View className='section home__notices'>
+          <View className='section__title'>通知公告</View>
+          {notices.data.map((n) => (
+            <View key={n.id} className='row home__notice' hoverClass='row--pressed' onClick={() => go(`/packages/push/pages/notice/index?id=${encodeURIComponent(n.id)}`)}>
+              <View className='row__main'>
+                <Text className='row__title'>{n.title}</Text>
+                <View className='row__desc'>{n.publishedAt.slice(0, 10)} · {n.summary}</View>
+              </View>
+              <Text className='row__chevron'>›</Text>
+            </View>
+          ))}
+        </View>
+      )}
 
       <LoadState error={home.error} hasData={!!data} onRetry={home.reload}>
         {data && (

@@ -8,6 +8,7 @@ import { LoadState } from '@/components/load-state'
 import { ROLE_LABELS, useWhoAmI } from '@/hooks/use-whoami'
 import { useReloadOnReturn } from '@/hooks/use-reload-on-return'
 import { ROUTES } from '@/utils/routes'
+import { isLocalPreview } from '@/services/identity'
 import { useDepartments } from '@/utils/departments'
 import './index.scss'
 
@@ -43,6 +44,22 @@ export default function Mine() {
           </View>
           <Text className='row__chevron'>›</Text>
         </View>
+        <View className='row mine__push-settings' hoverClass='row--pressed' onClick={() => Taro.navigateTo({ url: '/packages/push/pages/settings/index' })}>
+          <View className='row__main'>
+            <Text className='row__title'>消息订阅</Text>
+            <View className='row__desc'>办件进度、预约、政策与突发事件提醒的订阅设置</View>
+          </View>
+          <Text className='row__chevron'>›</Text>
+        </View>
+        {isLocalPreview && (
+          <View className='row mine__wx-inbox' hoverClass='row--pressed' onClick={() => Taro.navigateTo({ url: '/packages/push/pages/inbox/index' })}>
+            <View className='row__main'>
+              <Text className='row__title'>微信消息（预览）</Text>
+              <View className='row__desc'>当前身份在微信“服务通知”中收到的订阅消息</View>
+            </View>
+            <Text className='row__chevron'>›</Text>
+          </View>
+        )}
       </View>
 
       <View className='section'>
@@ -93,6 +110,24 @@ export default function Mine() {
               <View className='row__main'>
                 <Text className='row__title'>知识库管理</Text>
                 <View className='row__desc'>问答、关键词规则、同义词，修改记录与回滚</View>
+              </View>
+              <Text className='row__chevron'>›</Text>
+            </View>
+          )}
+          {(hasGrant(who, 'push') || hasGrant(who, 'approve')) && (
+            <View className='row staff-campaigns-entry' hoverClass='row--pressed' onClick={() => Taro.navigateTo({ url: '/packages/staff/pages/campaigns/index' })}>
+              <View className='row__main'>
+                <Text className='row__title'>消息推送</Text>
+                <View className='row__desc'>群发订阅消息、审核与发送进度</View>
+              </View>
+              <Text className='row__chevron'>›</Text>
+            </View>
+          )}
+          {hasGrant(who, 'notices') && (
+            <View className='row staff-notice-entry' hoverClass='row--pressed' onClick={() => Taro.navigateTo({ url: '/packages/staff/pages/notice-publish/index' })}>
+              <View className='row__main'>
+                <Text className='row__title'>发布通知公告</Text>
+                <View className='row__desc'>标题、正文与图片，首页“通知公告”展示</View>
               </View>
               <Text className='row__chevron'>›</Text>
             </View>

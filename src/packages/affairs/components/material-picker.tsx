@@ -4,6 +4,7 @@ import { useState } from 'react'
 import type { MaterialRef, MyMaterial } from '@core/api'
 import { uploadToCloud, userUploadPath } from '@/services/cloud-storage'
 import { callCloud } from '@/services/cloud-client'
+import { pickDocuments } from './pick-document'
 
 export interface AttachedFile extends MaterialRef {
   /** Local preview (temp path) or a server URL. */
@@ -50,10 +51,8 @@ export function MaterialPicker({ materialId, name, necessity, files, openid, onC
   }
 
   const chooseFile = async () => {
-    try {
-      const res = await Taro.chooseMessageFile({ count: 3, type: 'file', extension: ['pdf', 'jpg', 'jpeg', 'png'] })
-      await addPaths(res.tempFiles.map((f) => ({ path: f.path, name: f.name })))
-    } catch { /* cancelled */ }
+    const picked = await pickDocuments(3)
+    if (picked.length) await addPaths(picked)
   }
 
   const openMine = async () => {
@@ -78,7 +77,7 @@ export function MaterialPicker({ materialId, name, necessity, files, openid, onC
       </View>
       <View className='affairs-material__actions'>
         <View className='btn affairs-upload' onClick={busy ? undefined : chooseImage}>{busy ? '上传中…' : '拍照/相册'}</View>
-        {process.env.TARO_ENV === 'weapp' && <View className='btn' onClick={busy ? undefined : chooseFile}>聊天文件</View>}
+        <View className='btn affairs-upload-file' onClick={busy ? undefined : chooseFile}>{process.env.TARO_ENV === 'weapp' ? '聊天文件' : '选择文件'}</View>
         <View className='btn' onClick={openMine}>我的材料</View>
       </View>
       {mine && (

@@ -6,11 +6,14 @@ import './import-report-view.scss'
 /** Long reports are cut so the page stays responsive; the head of the list is what gets fixed first. */
 const MAX_ROWS_SHOWN = 200
 
+/** How many problems the file has: the server lists the first 200 and counts them all. */
+const problemCount = (r: ImportReport) => Math.max(r.errorsTotal ?? 0, r.errors.length)
+
 function summary(r: ImportReport): { tone: 'ok' | 'bad'; text: string } {
   if (r.errors.length > 0) {
     // total is 0 when the file itself was rejected (bad header, not JSON): no rows to count.
     const counted = r.total > 0 ? `（共${r.total}条，${r.valid}条无误）` : ''
-    return { tone: 'bad', text: `发现${r.errors.length}个问题${counted}。请修改后重新预检，本次未写入任何数据。` }
+    return { tone: 'bad', text: `发现${problemCount(r)}个问题${counted}。请修改后重新预检，本次未写入任何数据。` }
   }
   if (r.applied) return { tone: 'ok', text: `导入成功：新增${r.created}条，更新${r.updated}条。` }
   return { tone: 'ok', text: `预检通过：共${r.total}条，导入后将新增${r.created}条、更新${r.updated}条。` }
@@ -68,8 +71,8 @@ export function ImportReportView({ report }: { report: ImportReport }) {
               <Cell kind='message' label='问题' value={e.message} />
             </View>
           ))}
-          {report.errors.length > shown.length && (
-            <View className='muted import-errors__more'>仅显示前{MAX_ROWS_SHOWN}个问题，共{report.errors.length}个</View>
+          {problemCount(report) > shown.length && (
+            <View className='muted import-errors__more'>仅显示前{shown.length}个问题，共{problemCount(report)}个</View>
           )}
         </View>
       )}

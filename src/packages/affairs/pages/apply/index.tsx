@@ -77,7 +77,8 @@ export default function Apply() {
       return
     }
     Taro.showToast({ title: '提交成功', icon: 'success' })
-    Taro.redirectTo({ url: detailUrl(res.data.id) })
+    // The detail page shows the success view with the subscription invitation (a tap is needed).
+    Taro.redirectTo({ url: `${detailUrl(res.data.id)}&submitted=1` })
   }
 
   const openid = me.data?.openid ?? ''

@@ -6,7 +6,9 @@ import type { ApplicationView } from '@core/api'
 import { PageShell } from '@/components/page-shell'
 import { LoadState } from '@/components/load-state'
 import { CaseTimeline } from '@/components/case-timeline'
+import { SubscribePrompt } from '@/components/subscribe-prompt'
 import { useCloudQuery } from '@/hooks/use-cloud-query'
+import { usePushOpen } from '@/hooks/use-push-open'
 import { useWhoAmI } from '@/hooks/use-whoami'
 import { callCloud } from '@/services/cloud-client'
 import { cx } from '@/utils/class-names'
@@ -49,6 +51,8 @@ function Supplement({ app, openid, onDone }: { app: ApplicationView; openid: str
 export default function Detail() {
   const { params } = useRouter()
   const id = readParam(params.id)
+  const submitted = params.submitted === '1'
+  usePushOpen()
   const q = useCloudQuery('affairs', 'get', { id }, { enabled: !!id })
   const me = useWhoAmI()
   const app = q.data
@@ -78,6 +82,16 @@ export default function Detail() {
               )}
               <View className='affairs-next'>下一步：{app.nextStep}</View>
             </View>
+            {submitted && (
+              <View className='section affairs-submitted'>
+                <View className='section__title'>申请已提交</View>
+                <View className='muted'>工作人员受理、要求补正或办结时，可通过微信服务通知告诉您。</View>
+              </View>
+            )}
+            {(submitted || !['completed', 'rejected', 'withdrawn'].includes(app.status)) && (
+              <SubscribePrompt keys={['caseProgress', 'caseSupplement', 'caseCompleted']} title='订阅办理进度通知'
+                desc={submitted ? undefined : '订阅后，办件受理、补正、办结时通过微信通知您（每次订阅可收到一次通知）。'} />
+            )}
             {app.status === 'supplement' && app.supplementRequest && me.data && <Supplement app={app} openid={me.data.openid} onDone={q.reload} />}
             {app.result && (
               <View className='section affairs-result'>
@@ -88,7 +102,7 @@ export default function Detail() {
             )}
             <View className='section'>
               <View className='section__title'>办理进度</View>
-              <CaseTimeline entries={app.timeline} />
+              <CaseTimeline entries={app.timeline} materials={app.materialDefs} fields={app.formFields} />
             </View>
             <View className='section'>
               <View className='section__title'>申请信息</View>

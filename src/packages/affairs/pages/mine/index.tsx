@@ -1,6 +1,7 @@
 import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { useState } from 'react'
+import type { ApplicationSummary } from '@core/api'
 import { STATUS_LABELS, type ApplicationStatus } from '@core/affairs/model'
 import { PageShell } from '@/components/page-shell'
 import { LoadState } from '@/components/load-state'
@@ -28,7 +29,36 @@ export default function Mine() {
       <LoadState error={list.error} hasData={!!list.data} onRetry={list.reload}>
         <View className='section'>
           {list.data?.items.length === 0 && <View className='muted'>暂无办件。可在办事指南页点击“在线申办”。</View>}
-          {list.data?.items.map((a) => (
+          {groups(list.data?.items ?? []).map((g) => (g.bundleId ? (
+            <View key={g.bundleId} className='affairs-bundle-group'>
+              <View className='affairs-bundle-group__head'>
+                <Text className='affairs-bundle-group__title'>一件事一次办 · {g.items.length}个事项</Text>
+                <Text className='muted'>已办结{g.items.filter((a) => a.status === 'completed').length}/{g.items.length}</Text>
+              </View>
+              {g.items.map(row)}
+            </View>
+          ) : row(g.items[0])))}
+        </View>
+      </LoadState>
+    </PageShell>
+  )
+}
+
+type Item = ApplicationSummary
+
+/** Applications of one bundle together (at the place of the first), the rest one by one. */
+function groups(items: Item[]): { bundleId?: string; items: Item[] }[] {
+  const out: { bundleId?: string; items: Item[] }[] = []
+  for (const a of items) {
+    const g = a.bundleId ? out.find((x) => x.bundleId === a.bundleId) : undefined
+    if (g) g.items.push(a)
+    else out.push({ bundleId: a.bundleId, items: [a] })
+  }
+  return out
+}
+
+function row(a: Item) {
+  return (
             <View key={a.id} className='row affairs-row' hoverClass='row--pressed'
               onClick={() => Taro.navigateTo({ url: a.status === 'draft' ? applyUrl(a.matterId) : detailUrl(a.id) })}>
               <View className='row__main'>
@@ -38,9 +68,5 @@ export default function Mine() {
               </View>
               <Text className={cx('badge', STATUS_TONE[a.status])}>{a.statusLabel}</Text>
             </View>
-          ))}
-        </View>
-      </LoadState>
-    </PageShell>
   )
 }

@@ -36,6 +36,12 @@ export default function MatterList() {
           <Text className='matter-list__title'>{list.title}</Text>
           <Text className='muted'>共 {list.total} 项</Text>
         </View>
+        {filter.by === 'lifeEvent' && (
+          <View className='btn btn--primary btn--block matter-list__bundle'
+            onClick={() => Taro.navigateTo({ url: `/packages/affairs/pages/bundle/index?lifeEvent=${encodeURIComponent(filter.value)}` })}>
+            一件事一次办：合并填写、一次提交
+          </View>
+        )}
         {list.items.map((m) => (
           <MatterCard key={m.id} matter={m} />
         ))}

@@ -148,7 +148,7 @@ function Case({ openid }: { openid: string }) {
           <Actions app={app} openid={openid} onDone={setOverride} />
           <View className='section'>
             <View className='section__title'>办理记录</View>
-            <CaseTimeline entries={app.timeline} />
+            <CaseTimeline entries={app.timeline} materials={app.materialDefs} fields={app.formFields} />
           </View>
         </>
       )}

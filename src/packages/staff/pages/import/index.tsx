@@ -1,15 +1,18 @@
 import Taro from '@tarojs/taro'
 import { Text, Textarea, View } from '@tarojs/components'
 import { useState } from 'react'
-import type { ImportReport } from '@core/matter/import'
+import { MAX_INLINE_IMPORT_BYTES, MAX_UPLOAD_IMPORT_BYTES, type ImportReport } from '@core/matter/import'
 import { CSV_COLUMNS } from '@core/matter/import-format'
+import { utf8Length } from '@core/text/hygiene'
 import { PageShell } from '@/components/page-shell'
 import { callCloud, type ClientFail } from '@/services/cloud-client'
+import { uploadToCloud, userUploadPath } from '@/services/cloud-storage'
 import { cx } from '@/utils/class-names'
 import { RoleGate } from '../../components/role-gate'
 import { ImportReportView } from '../../components/import-report-view'
 import { pickTextFile } from '../../utils/pick-text-file'
 import { formatOf } from '../../utils/picked-file'
+import { contentToTempFile } from '../../utils/content-file'
 import './index.scss'
 
 type Format = 'json' | 'csv'
@@ -17,13 +20,32 @@ type Format = 'json' | 'csv'
 /** Above this a file is shown as a card instead of being poured into the text box. */
 const INLINE_EDIT_LIMIT = 20000
 
-function ImportForm() {
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(bytes < 10240 ? 1 : 0)} KB`
+
+function ImportForm({ openid }: { openid: string }) {
   const [format, setFormat] = useState<Format>('csv')
   const [content, setContent] = useState('')
   const [fileName, setFileName] = useState('')
-  const [busy, setBusy] = useState<'check' | 'import' | null>(null)
+  const [busy, setBusy] = useState<'upload' | 'check' | 'import' | null>(null)
   const [report, setReport] = useState<ImportReport>()
   const [failure, setFailure] = useState<ClientFail>()
+  // The upload of the current content, reused by 预检 then 导入.
+  const [uploaded, setUploaded] = useState<{ content: string; fileID: string }>()
+
+  const bytes = utf8Length(content)
+  // callFunction carries ~100 KB: larger files go to cloud storage first and only the fileID is sent.
+  const viaStorage = bytes > MAX_INLINE_IMPORT_BYTES
+  const tooLarge = bytes > MAX_UPLOAD_IMPORT_BYTES
+
+  const fileIdFor = async (): Promise<string> => {
+    if (uploaded && uploaded.content === content) return uploaded.fileID
+    const name = fileName || `catalogue.${format}`
+    const up = await uploadToCloud(await contentToTempFile(content, name), userUploadPath(openid, name))
+    if (!up.ok) throw new Error(up.message)
+    const fileID = up.fileID
+    setUploaded({ content, fileID })
+    return fileID
+  }
 
   const changeContent = (next: string, name = '') => {
     setContent(next)
@@ -46,7 +68,7 @@ function ImportForm() {
   }
 
   const run = async (dryRun: boolean) => {
-    if (!content.trim() || busy) return
+    if (!content.trim() || busy || tooLarge) return
     if (!dryRun) {
       const { confirm } = await Taro.showModal({
         title: '确认导入',
@@ -56,9 +78,21 @@ function ImportForm() {
       })
       if (!confirm) return
     }
-    setBusy(dryRun ? 'check' : 'import')
     setFailure(undefined)
-    const res = await callCloud('matters', 'import', { format, content, dryRun })
+    let fileID: string | undefined
+    if (viaStorage) {
+      setBusy('upload')
+      try {
+        fileID = await fileIdFor()
+      } catch (e) {
+        setBusy(null)
+        setReport(undefined)
+        setFailure({ ok: false, code: 'NETWORK', message: `文件上传失败（${e instanceof Error ? e.message : '网络异常'}），请重试` })
+        return
+      }
+    }
+    setBusy(dryRun ? 'check' : 'import')
+    const res = await callCloud('matters', 'import', fileID ? { format, fileID, dryRun } : { format, content, dryRun })
     setBusy(null)
     if (res.ok) setReport(res.data)
     else {
@@ -116,14 +150,22 @@ function ImportForm() {
             onInput={(e) => changeContent(e.detail.value, fileName)}
           />
         )}
-        <View className='muted'>已输入 {content.length.toLocaleString()} 个字符{fileName ? ` · 来自 ${fileName}` : ''}</View>
+        <View className='muted'>已输入 {content.length.toLocaleString()} 个字符（{kb(bytes)}）{fileName ? ` · 来自 ${fileName}` : ''}</View>
+        {viaStorage && !tooLarge && (
+          <View className='muted import__via-storage'>
+            文件超过 {kb(MAX_INLINE_IMPORT_BYTES)}（微信云函数单次调用数据上限约 100 KB），将先上传到云存储，再由云函数读取导入。
+          </View>
+        )}
+        {tooLarge && (
+          <View className='error-text import__too-large'>文件超过 {MAX_UPLOAD_IMPORT_BYTES / 1024 / 1024} MB，请拆分后分批导入。</View>
+        )}
       </View>
 
       <View className='import__actions'>
-        <View className={cx('btn', (!content.trim() || busy) && 'btn--disabled')} onClick={() => run(true)}>
-          {busy === 'check' ? '预检中…' : '预检'}
+        <View className={cx('btn', (!content.trim() || busy || tooLarge) && 'btn--disabled')} onClick={() => run(true)}>
+          {busy === 'check' ? '预检中…' : busy === 'upload' ? '上传中…' : '预检'}
         </View>
-        <View className={cx('btn btn--primary', (!content.trim() || busy) && 'btn--disabled')} onClick={() => run(false)}>
+        <View className={cx('btn btn--primary', (!content.trim() || busy || tooLarge) && 'btn--disabled')} onClick={() => run(false)}>
           {busy === 'import' ? '导入中…' : '导入'}
         </View>
       </View>
@@ -141,7 +183,7 @@ function ImportForm() {
 export default function ImportPage() {
   return (
     <PageShell className='import'>
-      <RoleGate min='staff'>{() => <ImportForm />}</RoleGate>
+      <RoleGate min='staff'>{(me) => <ImportForm openid={me.openid} />}</RoleGate>
     </PageShell>
   )
 }

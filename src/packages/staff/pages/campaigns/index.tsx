@@ -1,0 +1,50 @@
+import Taro from '@tarojs/taro'
+import { Text, View } from '@tarojs/components'
+import { hasGrant } from '@core/policy'
+import { PageShell } from '@/components/page-shell'
+import { LoadState } from '@/components/load-state'
+import { useCloudQuery } from '@/hooks/use-cloud-query'
+import { useReloadOnReturn } from '@/hooks/use-reload-on-return'
+import { RoleGate } from '../../components/role-gate'
+import { campaignUrl, formatTime, PUSH_ROUTES } from '../../../push/utils'
+import '../../../push/push.scss'
+
+export const CAMPAIGN_STATUS_LABELS = { pendingApproval: '待审核', scheduled: '待发送', sending: '发送中', done: '已完成', cancelled: '已取消' } as const
+
+function Campaigns({ canCompose }: { canCompose: boolean }) {
+  const q = useCloudQuery('push', 'campaigns', {})
+  useReloadOnReturn(q.reload)
+  return (
+    <>
+      {canCompose && (
+        <View className='section'>
+          <View className='btn btn--primary btn--block campaigns-compose' onClick={() => Taro.navigateTo({ url: PUSH_ROUTES.compose })}>撰写群发消息</View>
+        </View>
+      )}
+      <LoadState error={q.error} hasData={!!q.data} onRetry={q.reload}>
+        <View className='section'>
+          <View className='section__title'>群发记录</View>
+          {q.data?.length === 0 && <View className='muted'>暂无群发</View>}
+          {q.data?.map((c) => (
+            <View key={c.id} className={`row campaign-row campaign-row--${c.status}`} hoverClass='row--pressed' onClick={() => Taro.navigateTo({ url: campaignUrl(c.id) })}>
+              <View className='row__main'>
+                <Text className='row__title'>{c.priority === 'emergency' ? '【紧急】' : ''}{c.preview.lines[0]?.value ?? c.title}</Text>
+                <View className='row__desc'>{c.title} · {c.recipients}人 · {formatTime(c.sendAt)}</View>
+              </View>
+              <Text className='row__extra campaign-row__status'>{CAMPAIGN_STATUS_LABELS[c.status]}</Text>
+              <Text className='row__chevron'>›</Text>
+            </View>
+          ))}
+        </View>
+      </LoadState>
+    </>
+  )
+}
+
+export default function CampaignsPage() {
+  return (
+    <PageShell className='staff-campaigns'>
+      <RoleGate min='staff'>{(me) => <Campaigns canCompose={hasGrant(me, 'push')} />}</RoleGate>
+    </PageShell>
+  )
+}
