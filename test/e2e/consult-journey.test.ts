@@ -123,4 +123,24 @@ describe('H5 journey: 智能咨询', () => {
     expect(await smallTargets(page, 60)).toEqual([]);
     await page.context().close();
   });
+
+  it('转人工 asks for the 咨询答复 subscription from the tap and sends the typed question to a person', async () => {
+    const { page, problems } = await openPhonePage(preview);
+    const base = preview.gateway.url;
+    await becomeByLabel(page, '市民（张*）');
+    await page.goto(`${base}${CHAT}`);
+    await page.locator('.consult-input textarea').waitFor();
+    const before = await page.locator('.consult-msg--handoff').count();
+    await page.locator('.consult-input textarea').fill('护照怎么办');
+    await page.locator('.consult-human').click();
+    await page.locator('.subscribe-dialog').waitFor();
+    await page.locator('.subscribe-dialog__allow').click();
+    await page.waitForFunction((n) => document.querySelectorAll('.consult-msg--handoff').length > n, before);
+    await page.locator('.consult-msg--handoff').last().getByText('已转给工作人员').waitFor();
+    await becomeByLabel(page, '咨询坐席（12345）');
+    await page.goto(`${base}${INBOX}`);
+    await page.locator('.consult-item--open', { hasText: '护照怎么办' }).waitFor();
+    expect(problems).toEqual([]);
+    await page.context().close();
+  });
 });
