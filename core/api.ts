@@ -338,7 +338,8 @@ export interface ConsultStats {
 
 export interface Api {
   consult: {
-    ask: { params: { text: string; conversationId?: string }; result: ConsultAskResult };
+    /** `handoff`: 转人工 — send this question straight to the staff inbox. */
+    ask: { params: { text: string; conversationId?: string; handoff?: boolean }; result: ConsultAskResult };
     history: { params: { conversationId?: string }; result: { conversationId: string | null; messages: ConsultChatMessage[] } };
     feedback: { params: { messageId: string; helpful: boolean }; result: { messageId: string; helpful: boolean } };
     importKnowledge: { params: { kb?: unknown; mode: 'replace' | 'merge' }; result: ImportKnowledgeResult };

@@ -4,6 +4,7 @@
  * identity into each function run; here `runInvocation` keeps it in an AsyncLocalStorage so
  * `getWXContext()` sees the right caller even when invocations run concurrently.
  */
+import { clearDeclaredIndexes, declareIndexes } from './db/indexes';
 import { AsyncLocalStorage } from 'async_hooks';
 import { randomBytes } from 'crypto';
 import * as fs from 'fs';
@@ -67,8 +68,8 @@ export interface FunctionContext {
 }
 
 export interface RegisterOptions {
-  /** Collections this function declares (its collections.json); they exist while it is registered. */
-  collections?: Iterable<string>;
+  /** Collections this function declares (its collections.json, names or whole declarations with indexes); they exist while it is registered. */
+  collections?: Iterable<CollectionRef>;
   /** Its configured timeout in ms (config.json `timeout` × 1000); default 3000, as on WeChat. */
   timeoutMs?: number;
 }
@@ -177,6 +178,16 @@ export function resetLocalCloud(): void {
   store = null;
   registry.clear();
   declared.clear();
+  clearDeclaredIndexes();
+}
+
+/** A collection name, or a collections.json entry whose `indexes` become SQLite expression indexes. */
+export type CollectionRef = string | { name: string; indexes?: { name: string; keys: Record<string, unknown> }[] };
+
+function refName(c: CollectionRef): string {
+  if (typeof c === 'string') return c;
+  if (c.indexes) declareIndexes(c.name, c.indexes);
+  return c.name;
 }
 
 /**
@@ -184,8 +195,8 @@ export function resetLocalCloud(): void {
  * next resetLocalCloud(). Functions declare theirs when registered; use this for code that runs
  * without a function (conformance tests, scripts).
  */
-export function declareCollections(names: Iterable<string>): void {
-  for (const n of names) declared.add(n);
+export function declareCollections(names: Iterable<CollectionRef>): void {
+  for (const n of names) declared.add(refName(n));
 }
 
 /** Is `name` declared by a registered function or by `declareCollections`? */
@@ -229,7 +240,7 @@ export function currentWXContext(): WXContext {
 export function registerFunction(name: string, main: FunctionHandler, opts: RegisterOptions = {}): void {
   const timeoutMs = opts.timeoutMs ?? DEFAULT_TIME_LIMIT_MS;
   if (!Number.isFinite(timeoutMs) || timeoutMs <= 0) throw new Error(`local cloud: invalid timeoutMs ${String(opts.timeoutMs)} for "${name}"`);
-  registry.set(name, { main, collections: new Set(opts.collections ?? []), timeoutMs });
+  registry.set(name, { main, collections: new Set([...(opts.collections ?? [])].map(refName)), timeoutMs });
 }
 
 export function unregisterFunction(name: string): boolean {

@@ -140,6 +140,7 @@ async function main() {
   await runAffairsBench();
   localCloud.resetLocalCloud();
   await (await import('./bench/push')).run();
+  await (await import('./bench/local-cloud')).run();
 }
 
 main().catch((e) => {

@@ -46,6 +46,8 @@ async function main(): Promise<void> {
   }
 
   const admins = parseAdminList(process.env.ADMIN_OPENIDS || 'local-admin');
+  // 服务号 (/http/consult/oa) in the preview: a dev token, never a real one (see docs/consult.md).
+  process.env.OA_TOKEN ??= 'local-dev-oa-token';
   let gateway: Gateway;
   try {
     gateway = await startGateway({

@@ -82,7 +82,11 @@ async function ensureConversation(openid: string, conversationId: string | undef
   return id;
 }
 
-export async function handleCitizenMessage(input: { openid: string; text: string; conversationId?: string; channel: Channel; now?: Date }): Promise<AskOutcome> {
+/**
+ * `handoff`: the citizen tapped 转人工 — the text (their question) goes to the inbox without an
+ * automatic answer.
+ */
+export async function handleCitizenMessage(input: { openid: string; text: string; conversationId?: string; channel: Channel; now?: Date; handoff?: boolean }): Promise<AskOutcome> {
   const now = input.now ?? new Date();
   const at = now.toISOString();
   const text = input.text;
@@ -98,7 +102,9 @@ export async function handleCitizenMessage(input: { openid: string; text: string
   if (verdict === 'risky') throw new DomainError('CONTENT_RISKY', RISKY_REPLY);
   const conversationId = await ensureConversation(input.openid, input.conversationId, input.channel, at);
   const { engine } = await engineNow();
-  const decision = engine.ask(text);
+  const decision: Decision = input.handoff
+    ? { type: 'handoff', reason: 'human', confidence: 0, margin: 0, candidates: [] }
+    : engine.ask(text);
   const flagged = verdict === 'review';
   const citizenId = rid('m');
   await db.collection(C.messages).doc(citizenId).set({ data: { conversationId, openid: input.openid, role: 'citizen', text, at, channel: input.channel, ...(flagged ? { flagged: true } : {}) } });

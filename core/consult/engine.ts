@@ -150,20 +150,95 @@ export function buildEngine(kb: KnowledgeBase, opts: EngineOptions = {}): Consul
 
   const unitMass = unitTerms.map((t) => index.mass(t, weightOf));
 
-  function scoreEntries(p: Prepared): Map<number, number> {
-    const matched = new Map<number, number>();
-    const byUnit = index.search(p.terms, weightOf, matched);
-    const best = new Map<number, [number, number]>();
-    for (const [u, raw] of byUnit) {
-      // Favour phrasings the message covers completely (政务大厅在哪 → 办事大厅地址是什么).
-      const s = raw * (0.7 + 0.3 * Math.min(1, (matched.get(u) ?? 0) / (unitMass[u] || 1)));
-      const e = units[u].entry;
-      const cur = best.get(e) ?? [0, 0];
-      if (s > cur[0]) best.set(e, [s, cur[0]]); else if (s > cur[1]) best.set(e, [cur[0], s]);
+  /** Ranks kept per query: candidates (5), suggestions (4), margin (2). */
+  const RANKED = 5;
+  // Dense accumulators, reused by every query (ask is synchronous, so never shared mid-query).
+  const acc = index.scratch();
+  const entryBest = new Float64Array(faqs.length);
+  const entrySecond = new Float64Array(faqs.length);
+  const entrySeen = new Uint8Array(faqs.length);
+  const entryTouched = new Int32Array(faqs.length);
+
+  const unitEntry = Int32Array.from(units, (u) => u.entry);
+  const entryLive = new Uint8Array(faqs.length);
+  const entryLb = new Float64Array(faqs.length);
+  const admitLive = (u: number) => entryLive[unitEntry[u]] === 1;
+
+  /**
+   * The query's terms into the accumulators, highest upper bound first (MaxScore-style). Once the
+   * remaining terms together could give an entry no more than its 5th-best lower bound (entry
+   * score ≤ 1.15 × Σ remaining bounds: best phrasing plus 0.15 × the second), entries no term has
+   * reached yet cannot make the top ranks, so the rest only add to units of entries already in
+   * play — every unit of those, so their scores stay exact. Same ranks as scoring everything.
+   */
+  function accumulatePruned(terms: string[]) {
+    const plan = index.plan(terms, weightOf);
+    let rest = 0;
+    for (const q of plan) rest += q.bound;
+    let nextCheck = rest / 2;
+    let pruning = false;
+    for (const q of plan) {
+      if (!pruning && rest <= nextCheck) {
+        if (1.15 * rest < fifthLowerBound()) {
+          pruning = true;
+          for (let i = 0; i < acc.count; i++) entryLive[unitEntry[acc.touched[i]]] = 1;
+        } else nextCheck = rest / 2;
+      }
+      index.addTerm(q, acc, pruning ? admitLive : undefined);
+      rest -= q.bound;
     }
-    const out = new Map<number, number>();
-    for (const [e, [a, b]] of best) out.set(e, a + 0.15 * b);
+    if (pruning) for (let i = 0; i < acc.count; i++) entryLive[unitEntry[acc.touched[i]]] = 0;
+  }
+
+  /** The RANKED-th best entry's guaranteed score so far (each unit scores ≥ 0.7 × its raw BM25). */
+  function fifthLowerBound(): number {
+    const list: number[] = [];
+    for (let i = 0; i < acc.count; i++) {
+      const u = acc.touched[i];
+      const e = unitEntry[u];
+      const lb = 0.7 * acc.scores[u];
+      if (entryLb[e] === 0) list.push(e);
+      if (lb > entryLb[e]) entryLb[e] = lb;
+    }
+    let out = 0;
+    if (list.length >= RANKED) {
+      const vals = list.map((e) => entryLb[e]).sort((a, b) => b - a);
+      out = vals[RANKED - 1];
+    }
+    for (const e of list) entryLb[e] = 0;
     return out;
+  }
+
+  /** Best entries for a query: top `RANKED` by score (ties by entry order), and how many scored. */
+  function scoreEntries(p: Prepared): { ranked: [number, number][]; count: number } {
+    accumulatePruned(p.terms);
+    let nEntries = 0;
+    for (let i = 0; i < acc.count; i++) {
+      const u = acc.touched[i];
+      const raw = acc.scores[u];
+      // Favour phrasings the message covers completely (政务大厅在哪 → 办事大厅地址是什么).
+      const s = raw * (0.7 + 0.3 * Math.min(1, acc.matched[u] / (unitMass[u] || 1)));
+      const e = units[u].entry;
+      if (!entrySeen[e]) { entrySeen[e] = 1; entryTouched[nEntries++] = e; }
+      if (s > entryBest[e]) { entrySecond[e] = entryBest[e]; entryBest[e] = s; } else if (s > entrySecond[e]) entrySecond[e] = s;
+    }
+    index.reset(acc);
+    // Top-k selection: only the first few ranks are ever read.
+    const top: [number, number][] = [];
+    for (let i = 0; i < nEntries; i++) {
+      const e = entryTouched[i];
+      const score = entryBest[e] + 0.15 * entrySecond[e];
+      entryBest[e] = 0; entrySecond[e] = 0; entrySeen[e] = 0;
+      if (top.length === RANKED) {
+        const last = top[RANKED - 1];
+        if (score < last[1] || (score === last[1] && e > last[0])) continue;
+        top.pop();
+      }
+      let j = top.length;
+      while (j > 0 && (top[j - 1][1] < score || (top[j - 1][1] === score && top[j - 1][0] > e))) j--;
+      top.splice(j, 0, [e, score]);
+    }
+    return { ranked: top, count: nEntries };
   }
 
   function matchRule(raw: string): Rule | undefined {
@@ -186,7 +261,7 @@ export function buildEngine(kb: KnowledgeBase, opts: EngineOptions = {}): Consul
   /** Entries ranked by score for one view of the message, with normalised confidence and margin. */
   function view(p: Prepared) {
     const ceil = index.ceiling(p.terms, weightOf, UNSEEN);
-    const ranked = [...scoreEntries(p).entries()].sort((x, y) => y[1] - x[1] || x[0] - y[0]);
+    const { ranked } = scoreEntries(p);
     const confidence = ranked.length && ceil > 0 ? ranked[0][1] / ceil : 0;
     const margin = ranked.length > 1 ? (ranked[0][1] - ranked[1][1]) / ranked[0][1] : ranked.length ? 1 : 0;
     return { ranked, confidence, margin, ceil };

@@ -81,8 +81,9 @@ export class Dictionary {
     const chars = [...s];
     const out = new Set<string>();
     for (let i = 0; i < chars.length; i++) {
+      let cand = chars[i];
       for (let len = 2; len <= Math.min(this.maxLen, chars.length - i); len++) {
-        const cand = chars.slice(i, i + len).join('');
+        cand += chars[i + len - 1];
         if (this.words.has(cand)) out.add(cand);
       }
     }

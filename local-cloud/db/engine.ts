@@ -8,7 +8,9 @@
 import { find, Query as MingoQuery } from 'mingo';
 import { deepEqual } from './compare';
 import { ErrCode, LocalCloudError } from '../errors';
-import type { Store, StoredDoc } from '../store/store';
+import { toStored, type Store, type StoredDoc } from '../store/store';
+import { declaredIndexes } from './indexes';
+import { indexExprs, planFilter, planSort, pushdownEnabled, sqlString, type FilterPlan } from './pushdown';
 import { newDocId, type AnyObject } from '../util';
 import { containsRegExp, pinnedId, translateWhere } from './query';
 import { withRegexBudget } from './regex-budget';
@@ -73,42 +75,128 @@ export class Engine {
     if (this.strictCollections && !this.exists(coll)) throw collectionNotExists(coll);
   }
 
+  /** Creates the SQLite expression indexes for the collection's declared indexes (once per store). */
+  private ensureIndexes(coll: string): void {
+    for (const idx of declaredIndexes(coll)) {
+      const exprs = indexExprs(idx.paths);
+      if (!exprs) continue;
+      const name = `lc_${coll}_${idx.name}_${hash(exprs.join('|'))}`;
+      this.store.ensureIndex(name, sqlString(coll), exprs);
+    }
+  }
+
+  /** The SQL pre-filter for `where`, or undefined for the full-scan path. */
+  private plan(coll: string, mongo: AnyObject): FilterPlan | undefined {
+    if (!pushdownEnabled()) return undefined;
+    this.ensureIndexes(coll);
+    return planFilter(mongo, this.store.pathFlags(coll));
+  }
+
+  private tester(mongo: AnyObject): ((doc: AnyObject) => boolean) | undefined {
+    if (Object.keys(mongo).length === 0) return undefined;
+    const q = new MingoQuery(mongo, {});
+    return (doc) => q.test(doc);
+  }
+
+  private budgeted<T>(mongo: AnyObject, fn: () => T): T {
+    return containsRegExp(mongo) ? withRegexBudget(fn) : fn();
+  }
+
   /** Documents matching `where`, in natural (insertion) order, with their revisions. */
   private matching(coll: string, where: unknown, now: number): StoredDoc[] {
     if (!this.readable(coll)) return [];
     const mongo = where === undefined ? {} : translateWhere(where, now);
     const id = where === undefined ? undefined : pinnedId(where);
+    const test = this.tester(mongo);
     let candidates: StoredDoc[];
     if (id !== undefined) {
       const one = this.store.getDoc(coll, id);
       candidates = one ? [one] : [];
     } else {
-      candidates = this.store.listDocs(coll);
+      const plan = this.plan(coll, mongo);
+      // The SQL condition only narrows the candidates; mingo still decides every match.
+      candidates = plan ? this.store.selectAll(sqlString(coll), plan.cond, plan.args, 'seq').map(toStored) : this.store.listDocs(coll);
     }
-    if (Object.keys(mongo).length === 0) return candidates;
-    const q = new MingoQuery(mongo, {});
-    const filter = (): StoredDoc[] => candidates.filter((c) => q.test(c.doc));
-    return containsRegExp(mongo) ? withRegexBudget(filter) : filter();
+    if (!test) return candidates;
+    return this.budgeted(mongo, () => candidates.filter((c) => test(c.doc)));
+  }
+
+  /**
+   * Pushdown path of find(): streams rows in SQL order (natural order, or the first orderBy
+   * key's order) and stops once skip+limit matches are found and the tie group of the first
+   * sort key at that boundary is complete. mingo then sorts that subset (fed in natural order)
+   * exactly as it would sort everything, since the subset holds every match up to the boundary.
+   */
+  private findPushed(coll: string, spec: QuerySpec, now: number): AnyObject[] | undefined {
+    if (!pushdownEnabled() || !this.readable(coll)) return undefined;
+    if (spec.where !== undefined && pinnedId(spec.where) !== undefined) return undefined;
+    const mongo = spec.where === undefined ? {} : translateWhere(spec.where, now);
+    const plan = this.plan(coll, mongo);
+    if (!plan) return undefined;
+    const sort = planSort(spec.orders, this.store.pathFlags(coll));
+    if (!sort) return undefined;
+    const need = (spec.skip ?? 0) + Math.min(spec.limit || MAX_LIMIT, MAX_LIMIT);
+    // mingo stays the final matcher even when the SQL condition is exact.
+    const test = this.tester(mongo);
+    const ordered = spec.orders.length > 0;
+    // Closed outside the regex budget: a budget timeout interrupts the loop without unwinding it.
+    const rows = this.store.selectDocs(sqlString(coll), plan.cond, plan.args, sort.order, sort.cols);
+    let picked: { seq: number; doc: AnyObject }[];
+    try {
+      picked = this.budgeted(mongo, () => {
+        const out: { seq: number; doc: AnyObject }[] = [];
+        let boundary: { r: unknown; k: unknown } | undefined;
+        for (let next = rows.next(); !next.done; next = rows.next()) {
+          const row = next.value;
+          if (boundary && !(row.r === boundary.r && row.k === boundary.k)) break;
+          const doc = toStored(row).doc;
+          if (test && !test(doc)) continue;
+          out.push({ seq: row.seq, doc });
+          if (out.length >= need) {
+            if (!ordered) break;
+            if (!boundary) boundary = { r: row.r, k: row.k };
+          }
+        }
+        return out;
+      });
+    } finally {
+      rows.return?.();
+    }
+    if (ordered) picked.sort((a, b) => a.seq - b.seq);
+    return this.sortPage(picked.map((p) => p.doc), spec);
+  }
+
+  private sortPage(docs: AnyObject[], spec: QuerySpec): AnyObject[] {
+    let cursor = find(docs, {});
+    // orderBy is applied before skip/limit regardless of call order, as on the server.
+    if (spec.orders.length) {
+      const sort: Record<string, 1 | -1> = {};
+      for (const [field, dir] of spec.orders) sort[field] = dir === 'desc' ? -1 : 1;
+      cursor = cursor.sort(sort);
+    }
+    if (spec.skip) cursor = cursor.skip(spec.skip);
+    cursor = cursor.limit(Math.min(spec.limit || MAX_LIMIT, MAX_LIMIT));
+    return project(cursor.all() as AnyObject[], spec.projection);
   }
 
   find(coll: string, spec: QuerySpec, now: number): AnyObject[] {
     return this.store.tx(() => {
-      const docs = this.matching(coll, spec.where, now).map((d) => d.doc);
-      let cursor = find(docs, {});
-      // orderBy is applied before skip/limit regardless of call order, as on the server.
-      if (spec.orders.length) {
-        const sort: Record<string, 1 | -1> = {};
-        for (const [field, dir] of spec.orders) sort[field] = dir === 'desc' ? -1 : 1;
-        cursor = cursor.sort(sort);
-      }
-      if (spec.skip) cursor = cursor.skip(spec.skip);
-      cursor = cursor.limit(Math.min(spec.limit || MAX_LIMIT, MAX_LIMIT));
-      return project(cursor.all() as AnyObject[], spec.projection);
+      const pushed = this.findPushed(coll, spec, now);
+      if (pushed) return pushed;
+      return this.sortPage(this.matching(coll, spec.where, now).map((d) => d.doc), spec);
     });
   }
 
+  /** A SQL COUNT when the pushed-down condition is exactly mingo's answer, else mingo counts the candidates. */
   count(coll: string, where: unknown, now: number): number {
-    return this.store.tx(() => this.matching(coll, where, now).length);
+    return this.store.tx(() => {
+      if (this.readable(coll) && (where === undefined || pinnedId(where) === undefined)) {
+        const mongo = where === undefined ? {} : translateWhere(where, now);
+        const plan = this.plan(coll, mongo);
+        if (plan?.exact) return this.store.countDocs(sqlString(coll), plan.cond, plan.args);
+      }
+      return this.matching(coll, where, now).length;
+    });
   }
 
   /** @returns number of documents whose content actually changed (MongoDB's nModified). */
@@ -204,6 +292,12 @@ export function setBody(id: string, data: unknown, now: number): AnyObject {
     throw new LocalCloudError(ErrCode.INVALID_PARAM, '不能更新_id的值 (_id cannot be set in data)');
   }
   return { _id: id, ...body };
+}
+
+function hash(s: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193) >>> 0;
+  return h.toString(16).padStart(8, '0');
 }
 
 export function duplicateKey(coll: string, id: string): LocalCloudError {

@@ -11,6 +11,7 @@ import { invokeWithDeadline, type InvokeOutcome } from './invoke';
 import { inboxOf, invoke, readStored, recordSubscribeDialog, storeUpload } from './local-cloud-api';
 import { handleUpload } from './upload';
 import { httpAccess } from './http-access';
+import { messagePush } from './message-push';
 import { isAllowedHostHeader } from './host-check';
 import { nestingDepth } from '../util';
 
@@ -62,6 +63,8 @@ export async function route(ctx: RouteContext, req: IncomingMessage, res: Server
       if (trigMatch) return method === 'POST' ? fireTrigger(ctx, res, trigMatch[1] ?? '', trigMatch[2] ?? '') : methodNotAllowed(res, 'POST');
       if (p === '/api/local/identities') return method === 'GET' ? sendJson(res, 200, publicIdentities()) : methodNotAllowed(res, 'GET');
       if (p === '/api/local/inbox') return method === 'GET' ? inbox(res, url) : methodNotAllowed(res, 'GET');
+      const pushMatch = /^\/api\/local\/message-push\/([A-Za-z0-9_-]{1,60})$/.exec(p);
+      if (pushMatch) return method === 'POST' ? messagePush(ctx.functions, req, res, pushMatch[1] ?? '', ctx.log) : methodNotAllowed(res, 'POST');
       if (p === '/api/local/subscribe-dialog') return method === 'POST' ? subscribeDialog(ctx, req, res) : methodNotAllowed(res, 'POST');
     }
     return sendResult(res, 404, fail('NOT_FOUND', '接口不存在'));

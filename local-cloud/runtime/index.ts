@@ -38,7 +38,7 @@ export interface LoadFunctionsOptions {
    * Called once per function, normally the local cloud's `registerFunction`, with the
    * collections it declares and its configured timeout.
    */
-  register: (name: string, main: FunctionModule['main'], opts: { collections: string[]; timeoutMs: number }) => void;
+  register: (name: string, main: FunctionModule['main'], opts: { collections: CollectionDeclaration[]; timeoutMs: number }) => void;
 }
 
 export async function loadFunctions(options: LoadFunctionsOptions): Promise<LoadedFunction[]> {
@@ -60,7 +60,7 @@ export async function loadFunctions(options: LoadFunctionsOptions): Promise<Load
       loaded.push(toLoaded(b.name, b.config, b.collections, b.code, file, options.sdk));
     }
   }
-  for (const fn of loaded) options.register(fn.name, fn.main, { collections: fn.collections.map((c) => c.name), timeoutMs: fn.timeoutMs });
+  for (const fn of loaded) options.register(fn.name, fn.main, { collections: fn.collections, timeoutMs: fn.timeoutMs });
   return loaded;
 }
 

@@ -9,6 +9,7 @@ import Database from 'better-sqlite3';
 import { mkdirSync } from 'fs';
 import { join } from 'path';
 import { decodeDoc, encodeDoc } from './codec';
+import { docPathFlags, type PathFlag } from './pathflags';
 import type { AnyObject } from '../util';
 import { ErrCode, LocalCloudError } from '../errors';
 
@@ -80,6 +81,12 @@ CREATE TABLE IF NOT EXISTS _openapi_sink (
   payload TEXT NOT NULL,
   at INTEGER NOT NULL
 );
+CREATE TABLE IF NOT EXISTS _pathflags (
+  coll TEXT NOT NULL,
+  path TEXT NOT NULL,
+  flag TEXT NOT NULL,
+  PRIMARY KEY (coll, path, flag)
+) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS _openapi_sink_touser ON _openapi_sink (touser);
 INSERT OR IGNORE INTO _meta (k, v) VALUES ('rev', 0), ('schema', 1);
 `;
@@ -88,6 +95,13 @@ interface DocRow {
   id: string;
   rev: number;
   body: string;
+}
+
+/** A row of selectDocs(): the document plus the sort key columns SQL ordered it by. */
+export interface SelectedRow extends DocRow {
+  seq: number;
+  r?: unknown;
+  k?: unknown;
 }
 
 export class Store {
@@ -108,6 +122,81 @@ export class Store {
     // Databases created before uploads recorded their owner.
     const cols = this.db.prepare('PRAGMA table_info(_files)').all() as { name: string }[];
     if (!cols.some((c) => c.name === 'owner')) this.db.exec('ALTER TABLE _files ADD COLUMN owner TEXT');
+    // Databases written before path flags existed: derive them once from the stored documents.
+    if (this.db.prepare(`SELECT 1 FROM _meta WHERE k = 'pathflags'`).get() === undefined) {
+      this.tx(() => {
+        if (this.db.prepare(`SELECT 1 FROM _meta WHERE k = 'pathflags'`).get() !== undefined) return;
+        for (const row of this.db.prepare('SELECT coll, body FROM _docs').iterate() as IterableIterator<{ coll: string; body: string }>) {
+          for (const [path, flag] of docPathFlags(decodeDoc<AnyObject>(row.body))) this.pending.push([row.coll, path, flag]);
+        }
+        this.flushFlags();
+        this.db.prepare(`INSERT OR IGNORE INTO _meta (k, v) VALUES ('pathflags', 1)`).run();
+      });
+    }
+  }
+
+  private readonly stmts = new Map<string, Database.Statement>();
+  private pending: [string, string, PathFlag][] = [];
+  private readonly ensuredIndexes = new Set<string>();
+
+  /** A cached prepared statement. */
+  stmt(sql: string): Database.Statement {
+    let s = this.stmts.get(sql);
+    if (!s) {
+      // Query shapes vary (e.g. `_.in` list lengths): keep the cache bounded.
+      if (this.stmts.size >= 500) this.stmts.clear();
+      this.stmts.set(sql, (s = this.db.prepare(sql)));
+    }
+    return s;
+  }
+
+  private recordFlags(coll: string, doc: AnyObject): void {
+    for (const [path, flag] of docPathFlags(doc)) this.pending.push([coll, path, flag]);
+    this.flushFlags();
+  }
+
+  private flushFlags(): void {
+    const ins = this.stmt('INSERT OR IGNORE INTO _pathflags (coll, path, flag) VALUES (?, ?, ?)');
+    for (const [c, p, f] of this.pending) ins.run(c, p, f);
+    this.pending = [];
+  }
+
+  /** Flags ever recorded for the collection's paths (see pathflags.ts). */
+  pathFlags(coll: string): Map<string, Set<PathFlag>> {
+    const out = new Map<string, Set<PathFlag>>();
+    for (const r of this.stmt('SELECT path, flag FROM _pathflags WHERE coll = ?').all(coll) as { path: string; flag: PathFlag }[]) {
+      let s = out.get(r.path);
+      if (!s) out.set(r.path, (s = new Set()));
+      s.add(r.flag);
+    }
+    return out;
+  }
+
+  /**
+   * Documents of `coll` satisfying an SQL condition over `body` (built by db/pushdown.ts; the
+   * collection name is inlined as a literal so partial expression indexes apply).
+   */
+  selectDocs(collLiteral: string, cond: string, args: unknown[], order: string, extraCols = ''): IterableIterator<SelectedRow> {
+    const sql = `SELECT seq, id, rev, body${extraCols} FROM _docs WHERE coll = ${collLiteral}${cond ? ` AND ${cond}` : ''} ORDER BY ${order}`;
+    return this.stmt(sql).iterate(...args) as IterableIterator<SelectedRow>;
+  }
+
+  /** selectDocs() materialised. */
+  selectAll(collLiteral: string, cond: string, args: unknown[], order: string): SelectedRow[] {
+    const sql = `SELECT seq, id, rev, body FROM _docs WHERE coll = ${collLiteral}${cond ? ` AND ${cond}` : ''} ORDER BY ${order}`;
+    return this.stmt(sql).all(...args) as SelectedRow[];
+  }
+
+  countDocs(collLiteral: string, cond: string, args: unknown[]): number {
+    const sql = `SELECT COUNT(*) AS n FROM _docs WHERE coll = ${collLiteral}${cond ? ` AND ${cond}` : ''}`;
+    return (this.stmt(sql).get(...args) as { n: number }).n;
+  }
+
+  /** CREATE INDEX IF NOT EXISTS, once per store and name. */
+  ensureIndex(name: string, collLiteral: string, exprs: string[]): void {
+    if (this.ensuredIndexes.has(name)) return;
+    this.db.exec(`CREATE INDEX IF NOT EXISTS "${name.replace(/"/g, '""')}" ON _docs (${exprs.join(', ')}) WHERE coll = ${collLiteral}`);
+    this.ensuredIndexes.add(name);
   }
 
   close(): void {
@@ -163,12 +252,14 @@ export class Store {
     this.createCollection(coll);
     const body = encodeChecked(coll, id, doc);
     this.db.prepare('INSERT INTO _docs (coll, id, rev, body) VALUES (?, ?, ?, ?)').run(coll, id, this.nextRev(), body);
+    this.recordFlags(coll, doc);
   }
 
   /** Replaces in place so the document keeps its position in natural order. */
   replaceDoc(coll: string, id: string, doc: AnyObject): void {
     const body = encodeChecked(coll, id, doc);
     this.db.prepare('UPDATE _docs SET rev = ?, body = ? WHERE coll = ? AND id = ?').run(this.nextRev(), body, coll, id);
+    this.recordFlags(coll, doc);
   }
 
   deleteDoc(coll: string, id: string): boolean {
@@ -228,6 +319,6 @@ export class Store {
   }
 }
 
-function toStored(row: DocRow): StoredDoc {
+export function toStored(row: DocRow): StoredDoc {
   return { id: row.id, rev: row.rev, doc: decodeDoc<AnyObject>(row.body) };
 }

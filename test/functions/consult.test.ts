@@ -81,6 +81,15 @@ describe('ask', () => {
     expect(r.type).toBe('handoff');
     expect(r.answer.id).toBe('rule-human');
   });
+
+  it('转人工 (handoff: true) sends the question itself to the inbox, even one the bot could answer', async () => {
+    const r = expectOk(await call('consult', 'ask', { text: '护照怎么办', handoff: true }, CITIZEN));
+    expect(r.type).toBe('handoff');
+    expect(r.answer).toBeUndefined();
+    expect(r.questionId).toBeDefined();
+    const box = expectOk(await call('consult', 'inbox', {}, AGENT));
+    expect(box.map((i: any) => i.question)).toEqual(['护照怎么办']);
+  });
 });
 
 describe('feedback', () => {

@@ -4,7 +4,7 @@
  */
 import * as path from 'node:path';
 import { configureLocalCloud, declareCollections, invokeFunction, registerFunction, resetLocalCloud, type FunctionHandler } from '../../local-cloud';
-import { declaredCollectionNames, readFunctionConfig, timeoutMsOf } from '../../local-cloud/runtime/function-config';
+import { mergeCollectionDeclarations, readCollectionDeclarations, readFunctionConfig, timeoutMsOf } from '../../local-cloud/runtime/function-config';
 import { FUNCTIONS_DIR } from '../../local-cloud/runtime/paths';
 import { main as matters } from '../../cloudfunctions/matters';
 import { main as account } from '../../cloudfunctions/account';
@@ -30,7 +30,8 @@ export function registerSource(name: string, main: FunctionHandler): void {
 export function startCloud() {
   resetLocalCloud();
   configureLocalCloud({ dataDir: ':memory:' });
-  declareCollections(declaredCollectionNames(FUNCTIONS_DIR));
+  // Whole declarations: their indexes become the local cloud's SQLite expression indexes.
+  declareCollections(mergeCollectionDeclarations(readCollectionDeclarations(FUNCTIONS_DIR)));
   process.env.ADMIN_OPENIDS = ADMIN;
   registerSource('matters', matters);
   registerSource('account', account);

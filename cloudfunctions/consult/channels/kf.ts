@@ -43,7 +43,7 @@ async function sendDecision(touser: string, d: Decision) {
   if (r && r.type === 'miniprogrampage') {
     await openapi().customerServiceMessage.send({ touser, msgtype: 'text', text: { content: d.answer!.content } });
     await openapi().customerServiceMessage.send({ touser, msgtype: 'miniprogrampage', miniprogrampage: {
-      title: r.title, pagepath: r.target === 'apply' ? `packages/matters/pages/guide/index?id=${r.matterId}&apply=1` : `packages/matters/pages/guide/index?id=${r.matterId}`, thumb_media_id: '' } });
+      title: r.title, pagepath: r.target === 'apply' ? `packages/affairs/pages/apply/index?matterId=${encodeURIComponent(r.matterId)}` : `packages/matters/pages/guide/index?id=${encodeURIComponent(r.matterId)}`, thumb_media_id: '' } });
     return;
   }
   if (r && r.type === 'link') {

@@ -10,9 +10,9 @@ const idParam = z.string().trim().min(1).max(64).regex(/^[A-Za-z0-9:_-]+$/, '编
 
 export const ask = action({
   permission: 'signed-in',
-  params: z.object({ text: z.string().max(20000), conversationId: idParam.optional() }).strict(),
+  params: z.object({ text: z.string().max(20000), conversationId: idParam.optional(), handoff: z.boolean().optional() }).strict(),
   handler: async (p, { actor }): Promise<ConsultAskResult> => {
-    const out = await handleCitizenMessage({ openid: actor.openid, text: p.text, conversationId: p.conversationId, channel: 'app' });
+    const out = await handleCitizenMessage({ openid: actor.openid, text: p.text, conversationId: p.conversationId, channel: 'app', handoff: p.handoff });
     const d = out.decision;
     if (!out.messageId) return { type: 'suggestions', suggestions: [], conversationId: out.conversationId, message: BLANK_REPLY };
     return {

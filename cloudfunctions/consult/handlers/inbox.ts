@@ -80,6 +80,11 @@ export const reply = action({
       await db.collection(OUTBOX_COLLECTION).doc(event._id).set({ data: stripId(event) });
       return { ...item, warning: delivered.message };
     }
+    if (entity.channel === 'oa') {
+      // A passive reply only answers within 5 s of the follower's message; later replies need the
+      // OA's own customer-service API (its access_token is outside this mini-program's cloud).
+      return { ...item, warning: '该提问来自服务号，答复已保存，但无法自动送达服务号用户。请在服务号后台“客服消息”（用户最后发言48小时内）回复，或请其在小程序“智能咨询”中查看。' };
+    }
     return item;
   },
 });

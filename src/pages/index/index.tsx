@@ -39,6 +39,15 @@ export default function Home() {
       <IdentityBanner />
       <ElderSwitch />
 
+      <View className='section'>
+        <View className='row home__consult' hoverClass='row--pressed' onClick={() => go('/packages/consult/pages/chat/index')}>
+          <View className='row__main'>
+            <Text className='row__title'>智能咨询</Text>
+            <View className='row__desc'>办事问题随时问，答不了的转人工</View>
+          </View>
+          <Text className='row__chevron'>›</Text>
+        </View>
+      </View>
       {notices.data && notices.data.length > 0 && (
         <View className='section home__notices'>
           <View className='section__title'>通知公告</View>

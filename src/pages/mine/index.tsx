@@ -103,6 +103,33 @@ export default function Mine() {
               <Text className='row__chevron'>›</Text>
             </View>
           )}
+          {hasGrant(who, 'consult') && (
+            <>
+              <View className='row mine__consult-inbox' hoverClass='row--pressed' onClick={() => Taro.navigateTo({ url: '/packages/staff/pages/consult-inbox/index' })}>
+                <View className='row__main'>
+                  <Text className='row__title'>咨询收件箱</Text>
+                  <View className='row__desc'>答复转人工的群众提问</View>
+                </View>
+                <Text className='row__chevron'>›</Text>
+              </View>
+              <View className='row mine__consult-stats' hoverClass='row--pressed' onClick={() => Taro.navigateTo({ url: '/packages/staff/pages/consult-stats/index' })}>
+                <View className='row__main'>
+                  <Text className='row__title'>咨询统计</Text>
+                  <View className='row__desc'>自动回答率，未答、没帮助、低置信问题排行</View>
+                </View>
+                <Text className='row__chevron'>›</Text>
+              </View>
+            </>
+          )}
+          {hasGrant(who, 'knowledge') && (
+            <View className='row mine__knowledge' hoverClass='row--pressed' onClick={() => Taro.navigateTo({ url: '/packages/staff/pages/knowledge/index' })}>
+              <View className='row__main'>
+                <Text className='row__title'>知识库管理</Text>
+                <View className='row__desc'>问答、关键词规则、同义词，修改记录与回滚</View>
+              </View>
+              <Text className='row__chevron'>›</Text>
+            </View>
+          )}
           {(hasGrant(who, 'push') || hasGrant(who, 'approve')) && (
             <View className='row staff-campaigns-entry' hoverClass='row--pressed' onClick={() => Taro.navigateTo({ url: '/packages/staff/pages/campaigns/index' })}>
               <View className='row__main'>

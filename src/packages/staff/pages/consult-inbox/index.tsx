@@ -1,0 +1,137 @@
+import Taro from '@tarojs/taro'
+import { Input, Text, Textarea, View } from '@tarojs/components'
+import { useState } from 'react'
+import type { InboxItem, ParamsOf } from '@core/api'
+import { hasGrant } from '@core/policy'
+import { PageShell } from '@/components/page-shell'
+import { LoadState } from '@/components/load-state'
+import { useCloudQuery } from '@/hooks/use-cloud-query'
+import { useReloadOnReturn } from '@/hooks/use-reload-on-return'
+import { callCloud } from '@/services/cloud-client'
+import { cx } from '@/utils/class-names'
+import { RoleGate } from '../../components/role-gate'
+import './consult.scss'
+
+const CHANNELS: Record<InboxItem['channel'], string> = { app: '小程序咨询', kf: '客服消息', oa: '服务号' }
+
+function Learn({ item, onDone }: { item: InboxItem; onDone: () => void }) {
+  const kb = useCloudQuery('consult', 'knowledge', {})
+  const [mode, setMode] = useState<'newFaq' | 'similar'>('newFaq')
+  const [question, setQuestion] = useState(item.question.slice(0, 200))
+  const [category, setCategory] = useState('其他')
+  const [q, setQ] = useState('')
+  const [msg, setMsg] = useState('')
+  const faqs = (kb.data?.kb.faqs ?? []).filter((f) => !q || f.question.includes(q) || f.category.includes(q)).slice(0, 8)
+  const categories = Array.from(new Set((kb.data?.kb.faqs ?? []).map((f) => f.category)))
+  const save = async (params: ParamsOf<'consult', 'learn'>) => {
+    const res = await callCloud('consult', 'learn', params)
+    if (!res.ok) { setMsg(res.message); return }
+    Taro.showToast({ title: '已加入知识库', icon: 'success' })
+    onDone()
+  }
+  return (
+    <View className='consult-learn'>
+      <View className='chips'>
+        <View className={cx('chip', mode === 'newFaq' && 'chip--active')} onClick={() => setMode('newFaq')}>新增为问答</View>
+        <View className={cx('chip', mode === 'similar' && 'chip--active')} onClick={() => setMode('similar')}>作为已有问答的相似问法</View>
+      </View>
+      {mode === 'newFaq' ? (
+        <>
+          <View className='field__label'>标准问题</View>
+          <Input className='field__input consult-learn__question' value={question} maxlength={200} onInput={(e) => setQuestion(e.detail.value)} />
+          <View className='field__label'>分类</View>
+          <View className='chips'>
+            {(categories.length ? categories : ['其他']).map((c) => (
+              <View key={c} className={cx('chip', category === c && 'chip--active')} onClick={() => setCategory(c)}>{c}</View>
+            ))}
+          </View>
+          <View className='muted'>答案即您的答复：{item.reply}</View>
+          <View className='btn btn--primary btn--block consult-learn__save' onClick={() => save({ questionId: item.id, mode: 'newFaq', category, question: question.trim() || undefined })}>保存为新问答</View>
+        </>
+      ) : (
+        <>
+          <Input className='field__input' placeholder='搜索已有问答' value={q} onInput={(e) => setQ(e.detail.value)} />
+          {faqs.map((f) => (
+            <View key={f.id} className='row consult-learn__faq' hoverClass='row--pressed' onClick={() => save({ questionId: item.id, mode: 'similar', faqId: f.id })}>
+              <View className='row__main'><Text className='row__title'>{f.question}</Text><View className='row__desc'>{f.category} · {f.id}</View></View>
+              <Text className='row__extra link'>加为相似问法</Text>
+            </View>
+          ))}
+        </>
+      )}
+      {msg && <View className='consult-error'>{msg}</View>}
+    </View>
+  )
+}
+
+function Item({ item, canLearn, onChanged }: { item: InboxItem; canLearn: boolean; onChanged: () => void }) {
+  const [text, setText] = useState('')
+  const [busy, setBusy] = useState(false)
+  const [warning, setWarning] = useState(item.warning ?? '')
+  const [msg, setMsg] = useState('')
+  const [learning, setLearning] = useState(false)
+  const send = async () => {
+    if (busy || !text.trim()) return
+    setBusy(true)
+    const res = await callCloud('consult', 'reply', { questionId: item.id, text })
+    setBusy(false)
+    if (!res.ok) { setMsg(res.message); return }
+    if (res.data.warning) setWarning(res.data.warning)
+    else Taro.showToast({ title: '已答复', icon: 'success' })
+    onChanged()
+  }
+  return (
+    <View className={cx('section', 'consult-item', `consult-item--${item.status}`)}>
+      <View className='consult-item__meta'>
+        <Text className='badge'>{CHANNELS[item.channel]}</Text>
+        {item.flagged && <Text className='badge badge--accent'>内容待复核</Text>}
+        <Text className='muted'>{item.maskedOpenid} · {item.at.slice(0, 16).replace('T', ' ')}</Text>
+      </View>
+      <View className='consult-item__question'>{item.question}</View>
+      {warning && <View className='consult-warning'>{warning}</View>}
+      {item.status === 'open' ? (
+        <>
+          <Textarea className='field__textarea consult-reply' value={text} maxlength={2000} placeholder='输入答复，群众会在咨询对话中看到' onInput={(e) => setText(e.detail.value)} />
+          <View className={cx('btn', 'btn--primary', 'btn--block', 'consult-reply__send', (busy || !text.trim()) && 'btn--disabled')} onClick={send}>发送答复</View>
+        </>
+      ) : (
+        <>
+          <View className='consult-item__reply'>答复（{item.answeredByName ?? '工作人员'}）：{item.reply}</View>
+          {item.learnedAs ? <View className='muted'>已加入知识库：{item.learnedAs}</View>
+            : canLearn && (learning ? <Learn item={item} onDone={() => { setLearning(false); onChanged() }} />
+              : <View className='btn btn--block consult-item__learn' onClick={() => setLearning(true)}>加入知识库（学习）</View>)}
+        </>
+      )}
+      {msg && <View className='consult-error'>{msg}</View>}
+    </View>
+  )
+}
+
+function Inbox({ canLearn }: { canLearn: boolean }) {
+  const [status, setStatus] = useState<'open' | 'answered'>('open')
+  const q = useCloudQuery('consult', 'inbox', { status })
+  useReloadOnReturn(q.reload)
+  const list = q.data ?? []
+  return (
+    <>
+      <View className='section chips'>
+        <View className={cx('chip', status === 'open' && 'chip--active')} onClick={() => setStatus('open')}>待答复</View>
+        <View className={cx('chip', status === 'answered' && 'chip--active')} onClick={() => setStatus('answered')}>已答复</View>
+        <View className='chip' onClick={q.reload}>刷新</View>
+      </View>
+      <LoadState error={q.error} hasData={!!q.data} onRetry={q.reload} isEmpty={list.length === 0} empty={<View className='section muted'>{status === 'open' ? '暂无待答复的提问' : '暂无已答复的提问'}</View>}>
+        {list.map((i) => <Item key={`${i.id}-${i.status}`} item={i} canLearn={canLearn} onChanged={q.reload} />)}
+      </LoadState>
+    </>
+  )
+}
+
+export default function ConsultInboxPage() {
+  return (
+    <PageShell className='consult-inbox'>
+      <RoleGate min='staff'>{(me) => (hasGrant(me, 'consult')
+        ? <Inbox canLearn={hasGrant(me, 'knowledge')} />
+        : <View className='section'>该功能仅限具有咨询坐席权限的工作人员使用。</View>)}</RoleGate>
+    </PageShell>
+  )
+}

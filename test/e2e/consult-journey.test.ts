@@ -1,0 +1,146 @@
+/**
+ * 智能咨询 in the H5 preview: a colloquial question is answered; an unknown one goes to a person;
+ * the agent (local-agent) answers it in the inbox; the citizen sees the reply in the chat; the
+ * agent turns it into an FAQ; the same question is then answered at once. Also measures the chat
+ * page's tap targets (≥ 44 px, ≥ 60 px in 长辈版).
+ */
+import type { Page } from 'playwright-core';
+import { openPhonePage, startPreview, type Preview } from './browser';
+
+let preview: Preview;
+
+beforeAll(async () => { preview = await startPreview(); });
+afterAll(async () => { await preview?.close(); });
+
+const CHAT = '/#/packages/consult/pages/chat/index';
+const INBOX = '/#/packages/staff/pages/consult-inbox/index';
+const UNKNOWN = '小区门口共享单车乱停没人管找谁';
+const REPLY = '共享单车乱停放可拨打12345或在“随手拍”反映，城管部门会通知运营企业在2小时内清理。';
+
+async function becomeByLabel(page: Page, label: string) {
+  await page.goto(`${preview.gateway.url}/#/pages/mine/index`);
+  await page.locator('.identity-switcher__item', { hasText: label }).click();
+  await page.locator('.identity-switcher__item--active', { hasText: label }).waitFor();
+}
+
+async function ask(page: Page, text: string) {
+  const before = await page.locator('.consult-msg--bot').count();
+  await page.locator('.consult-input textarea').fill(text);
+  await page.locator('.consult-send').click();
+  await page.waitForFunction((n) => document.querySelectorAll('.consult-msg--bot').length > n, before);
+  return page.locator('.consult-msg--bot').last();
+}
+
+async function smallTargets(page: Page, min: number): Promise<string[]> {
+  await page.waitForTimeout(400);
+  return page.evaluate((m) => {
+    const bad: string[] = [];
+    for (const el of Array.from(document.querySelectorAll('*'))) {
+      const key = Object.keys(el).find((k) => k.startsWith('__reactProps'));
+      const props = key ? (el as unknown as Record<string, { onClick?: unknown }>)[key] : undefined;
+      const events = (el as unknown as { __events?: Record<string, unknown[] | undefined> }).__events;
+      if (!(typeof props?.onClick === 'function' || events?.click?.length)) continue;
+      const r = el.getBoundingClientRect();
+      if (r.width === 0 || r.height === 0) continue;
+      if (r.width < m || r.height < m) bad.push(`${el.className} “${(el.textContent ?? '').trim().slice(0, 12)}” ${r.width}×${r.height}`);
+    }
+    return bad;
+  }, min);
+}
+
+describe('H5 journey: 智能咨询', () => {
+  it('answers, hands off, shows the staff reply, and learns from it', async () => {
+    const { page, problems } = await openPhonePage(preview);
+    const base = preview.gateway.url;
+    await becomeByLabel(page, '市民（张*）');
+    await page.goto(`${base}/#/pages/index/index`);
+    await page.locator('.home__consult').click();
+    await page.locator('.consult-input textarea').waitFor();
+    await page.getByText('还没有咨询记录').waitFor();
+    expect(await page.locator('.consult-count').innerText()).toBe('0/2000');
+
+    // 1. Colloquial question → the right FAQ, with feedback buttons.
+    const answer = await ask(page, '社保卡丢了咋办');
+    await expect(answer.innerText()).resolves.toMatch(/社保卡/);
+    expect(await answer.getAttribute('class')).toMatch(/consult-msg--answer/);
+    await answer.locator('.consult-feedback__btn', { hasText: '有帮助' }).click();
+    await answer.getByText('感谢您的反馈：有帮助').waitFor();
+
+    // 2. Unknown question → handoff.
+    const handoff = await ask(page, UNKNOWN);
+    expect(await handoff.getAttribute('class')).toMatch(/consult-msg--handoff/);
+    await handoff.getByText('已转给工作人员').waitFor();
+    expect(await smallTargets(page, 44)).toEqual([]);
+
+    // 3. The agent answers it in the inbox.
+    await becomeByLabel(page, '咨询坐席（12345）');
+    await page.locator('.mine__consult-inbox').click();
+    const item = page.locator('.consult-item', { hasText: UNKNOWN });
+    await item.waitFor();
+    await item.locator('.consult-reply textarea').fill(REPLY);
+    await item.locator('.consult-reply__send').click();
+    await page.locator('.chip', { hasText: '已答复' }).click();
+    const answered = page.locator('.consult-item--answered', { hasText: UNKNOWN });
+    await answered.getByText(REPLY, { exact: false }).waitFor();
+
+    // 4. The citizen sees the staff reply in the chat.
+    await becomeByLabel(page, '市民（张*）');
+    await page.goto(`${base}${CHAT}`);
+    await page.locator('.consult-msg--staff', { hasText: REPLY }).waitFor();
+    expect(await page.locator('.consult-msg--staff .consult-msg__who').innerText()).toMatch(/工作人员/);
+
+    // 5. The agent turns the reply into a new FAQ.
+    await becomeByLabel(page, '咨询坐席（12345）');
+    await page.goto(`${base}${INBOX}`);
+    await page.locator('.chip', { hasText: '已答复' }).click();
+    const done = page.locator('.consult-item--answered', { hasText: UNKNOWN });
+    await done.locator('.consult-item__learn').click();
+    await done.locator('.consult-learn__save').click();
+    await done.getByText('已加入知识库').waitFor();
+
+    // 6. The same question is now answered at once.
+    await becomeByLabel(page, '市民（张*）');
+    await page.goto(`${base}${CHAT}`);
+    await page.locator('.consult-msg--staff').first().waitFor();
+    const again = await ask(page, UNKNOWN);
+    expect(await again.getAttribute('class')).toMatch(/consult-msg--answer/);
+    await again.getByText(REPLY).waitFor();
+    expect(problems).toEqual([]);
+    await page.context().close();
+  });
+
+  it('keeps chat tap targets at least 60 px in 长辈版', async () => {
+    const { page } = await openPhonePage(preview);
+    const base = preview.gateway.url;
+    await becomeByLabel(page, '市民（李*）');
+    // Still on 我的: its compact 长辈版 switch.
+    await page.locator('.elder-switch--compact').click();
+    await page.locator('.elder-switch--compact .elder-switch__state', { hasText: '已开启' }).waitFor();
+    await page.goto(`${base}${CHAT}`);
+    await page.locator('.consult-input textarea').waitFor();
+    const suggestion = await ask(page, '公积金');
+    expect(await suggestion.getAttribute('class')).toMatch(/consult-msg--(answer|suggestions)/);
+    expect(await smallTargets(page, 60)).toEqual([]);
+    await page.context().close();
+  });
+
+  it('转人工 asks for the 咨询答复 subscription from the tap and sends the typed question to a person', async () => {
+    const { page, problems } = await openPhonePage(preview);
+    const base = preview.gateway.url;
+    await becomeByLabel(page, '市民（张*）');
+    await page.goto(`${base}${CHAT}`);
+    await page.locator('.consult-input textarea').waitFor();
+    const before = await page.locator('.consult-msg--handoff').count();
+    await page.locator('.consult-input textarea').fill('护照怎么办');
+    await page.locator('.consult-human').click();
+    await page.locator('.subscribe-dialog').waitFor();
+    await page.locator('.subscribe-dialog__allow').click();
+    await page.waitForFunction((n) => document.querySelectorAll('.consult-msg--handoff').length > n, before);
+    await page.locator('.consult-msg--handoff').last().getByText('已转给工作人员').waitFor();
+    await becomeByLabel(page, '咨询坐席（12345）');
+    await page.goto(`${base}${INBOX}`);
+    await page.locator('.consult-item--open', { hasText: '护照怎么办' }).waitFor();
+    expect(problems).toEqual([]);
+    await page.context().close();
+  });
+});

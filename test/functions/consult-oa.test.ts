@@ -1,0 +1,119 @@
+/** 服务号 over HTTP access (payload level): signature, echostr, XML in and out, follow events, handoff, dedupe. */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { XMLParser } from 'fast-xml-parser';
+import { invokeFunction } from '../../local-cloud';
+import { getDb } from '../../cloudfunctions/shared/cloud';
+import { oaSignature, parseOaXml, replyFor, textReply } from '../../cloudfunctions/consult/channels/oa';
+import { ADMIN, call, expectOk, startCloud } from './harness';
+
+const KB = JSON.parse(fs.readFileSync(path.join(__dirname, '../../seed/consult-kb.json'), 'utf8'));
+const TOKEN = 'test-oa-token';
+const FAN = 'oFan_openid_123';
+const AGENT = 'agent-openid';
+
+function signed(extra: Record<string, string> = {}, token = TOKEN) {
+  const timestamp = '1764550000';
+  const nonce = 'n0nce42';
+  return { signature: oaSignature(token, timestamp, nonce), timestamp, nonce, ...extra };
+}
+const http = (httpMethod: string, query: Record<string, string>, body = '', source = 'wx_http') =>
+  invokeFunction('consult', { path: '/oa', httpMethod, headers: { 'content-type': 'text/xml' }, queryStringParameters: query, body, isBase64Encoded: false }, { SOURCE: source }) as Promise<any>;
+const xml = (fields: Record<string, string | number>) =>
+  `<xml>${Object.entries(fields).map(([k, v]) => (typeof v === 'number' ? `<${k}>${v}</${k}>` : `<${k}><![CDATA[${v}]]></${k}>`)).join('')}</xml>`;
+const msg = (Content: string, MsgId: string) => xml({ ToUserName: 'gh_city', FromUserName: FAN, CreateTime: 1764550000, MsgType: 'text', Content, MsgId });
+const parse = (body: string) => new XMLParser({ parseTagValue: false }).parse(body).xml;
+
+beforeEach(async () => {
+  startCloud();
+  process.env.OA_TOKEN = TOKEN;
+  delete process.env.OA_H5_BASE_URL;
+  delete process.env.MINIPROGRAM_APPID;
+  expectOk(await call('account', 'setStaff', { openid: AGENT, name: '王坐席', role: 'staff', departments: [], grants: ['consult'], active: true }, ADMIN));
+  expectOk(await call('consult', 'importKnowledge', { kb: KB, mode: 'replace' }, ADMIN));
+});
+afterAll(() => { delete process.env.OA_TOKEN; });
+
+describe('服务号 HTTP entry', () => {
+  it('answers the server check with echostr only when the signature is right', async () => {
+    const ok = await http('GET', signed({ echostr: '8837461' }));
+    expect(ok).toMatchObject({ statusCode: 200, body: '8837461' });
+    const bad = await http('GET', { ...signed({ echostr: '8837461' }), signature: 'a'.repeat(40) });
+    expect(bad).toMatchObject({ statusCode: 403 });
+    expect(bad.body).not.toContain('8837461');
+    expect(await http('GET', signed({ echostr: 'x' }, 'wrong-token'))).toMatchObject({ statusCode: 403 });
+    delete process.env.OA_TOKEN;
+    expect(await http('GET', signed({ echostr: 'x' }))).toMatchObject({ statusCode: 403 });
+  });
+
+  it('refuses a bad signature before touching the body: nothing stored', async () => {
+    const r = await http('POST', { ...signed(), nonce: 'other' }, msg('我家拆迁补偿太少了找谁', 'x-1'));
+    expect(r.statusCode).toBe(403);
+    expect(expectOk(await call('consult', 'inbox', {}, AGENT))).toHaveLength(0);
+    const { total } = await getDb().collection('consult_processed').count();
+    expect(total).toBe(0);
+  });
+
+  it('answers a text message with a passive reply XML from the same engine', async () => {
+    const r = await http('POST', signed(), msg('护找怎么办', '6100000000000000001'));
+    expect(r.statusCode).toBe(200);
+    expect(r.headers['Content-Type']).toMatch(/xml/);
+    const x = parse(r.body);
+    expect(x).toMatchObject({ ToUserName: FAN, FromUserName: 'gh_city', MsgType: 'text' });
+    expect(x.Content).toBe(KB.faqs.find((f: any) => f.id === 'faq-passport').answer);
+    expect(Number(x.CreateTime)).toBeGreaterThan(1.7e9);
+  });
+
+  it('dedupes WeChat retries by MsgId and returns the same reply', async () => {
+    const first = await http('POST', signed(), msg('我家拆迁补偿太少了找谁', '6100000000000000002'));
+    const again = await http('POST', signed(), msg('我家拆迁补偿太少了找谁', '6100000000000000002'));
+    const third = await http('POST', signed(), msg('我家拆迁补偿太少了找谁', '6100000000000000002'));
+    expect(again.body).toBe(first.body);
+    expect(third.body).toBe(first.body);
+    const box = expectOk(await call('consult', 'inbox', {}, AGENT));
+    expect(box).toHaveLength(1);
+    expect(box[0]).toMatchObject({ channel: 'oa', question: '我家拆迁补偿太少了找谁', status: 'open' });
+    expect(parse(first.body).Content).toMatch(/工作人员/);
+    const answered = expectOk(await call('consult', 'reply', { questionId: box[0].id, text: '请联系所在区征收办。' }, AGENT));
+    expect(answered.warning).toMatch(/服务号/);
+  });
+
+  it('welcomes on subscribe and keeps the follower registry', async () => {
+    const sub = (Event: string, CreateTime: number, extra: Record<string, string> = {}) =>
+      http('POST', signed(), xml({ ToUserName: 'gh_city', FromUserName: FAN, CreateTime, MsgType: 'event', Event, ...extra }));
+    const r = await sub('subscribe', 1764550100, { UnionId: 'uUnion_1' });
+    expect(parse(r.body).Content).toMatch(/感谢关注/);
+    let doc = (await getDb().collection('oa_followers').doc(FAN).get()).data as any;
+    expect(doc).toMatchObject({ subscribed: true, unionid: 'uUnion_1' });
+    expect(typeof doc.at).toBe('string');
+    const un = await sub('unsubscribe', 1764550200);
+    expect(un.body).toBe('success');
+    doc = (await getDb().collection('oa_followers').doc(FAN).get()).data as any;
+    expect(doc).toMatchObject({ subscribed: false, unionid: 'uUnion_1' });
+  });
+
+  it('is recognised only from SOURCE wx_http, and serves nothing but /oa', async () => {
+    const forged = await http('POST', signed(), msg('护照', 'x-3'), 'wx_client');
+    expect(forged).toMatchObject({ ok: false });
+    const other = await invokeFunction('consult', { path: '/elsewhere', httpMethod: 'GET', headers: {}, queryStringParameters: signed(), body: '', isBase64Encoded: false }, { SOURCE: 'wx_http' }) as any;
+    expect(other.statusCode).toBe(404);
+  });
+
+  it('rejects broken XML and encrypted mode with 400', async () => {
+    expect((await http('POST', signed(), '<xml><ToUserName>')).statusCode).toBe(400);
+    expect((await http('POST', signed({ encrypt_type: 'aes' }), msg('护照', 'x-4'))).statusCode).toBe(400);
+  });
+
+  it('turns a guide card into a news item when the H5 site is configured', () => {
+    const m = parseOaXml(msg('x', '1'))!;
+    const d = { type: 'answer' as const, reason: 'faq', confidence: 1, margin: 1, candidates: [],
+      answer: { id: 'faq-a', source: 'faq' as const, content: '请看办事指南', reply: { type: 'miniprogrampage' as const, content: '请看办事指南', title: '社保卡补领', target: 'guide' as const, matterId: 'm-1' } } };
+    expect(parse(replyFor(m, d)).MsgType).toBe('text');
+    process.env.OA_H5_BASE_URL = 'https://zw.example.gov.cn/';
+    const news = parse(replyFor(m, d));
+    expect(news).toMatchObject({ MsgType: 'news', ArticleCount: '1' });
+    expect(news.Articles.item).toMatchObject({ Title: '社保卡补领', Url: 'https://zw.example.gov.cn/#/packages/matters/pages/guide/index?id=m-1' });
+    // CDATA cannot be broken out of.
+    expect(parse(textReply(m, 'a]]><b>x</b>')).Content).toBe('a]]><b>x</b>');
+  });
+});
