@@ -5,6 +5,7 @@
  *   - catalogue search latency: in memory (domain) and through the matters function on the local cloud
  *   - catalogue import time through the matters function
  */
+import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -138,9 +139,13 @@ async function main() {
   await benchBooking();
   await runConsultBench();
   await runAffairsBench();
-  localCloud.resetLocalCloud();
-  await (await import('./bench/push')).run();
-  await (await import('./bench/local-cloud')).run();
+  for (const name of ['push', 'local-cloud']) runIsolated(name);
+}
+
+/** A bench that sets up its own local cloud runs in a fresh process (see bench/run-one.ts). */
+function runIsolated(name: string): void {
+  const r = spawnSync(process.execPath, ['--import', 'tsx', path.join(__dirname, 'bench', 'run-one.ts'), name], { stdio: 'inherit', env: process.env });
+  if (r.status !== 0) throw new Error(`基准 ${name} 失败（退出码 ${r.status}）`);
 }
 
 main().catch((e) => {
