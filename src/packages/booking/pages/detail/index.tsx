@@ -8,6 +8,7 @@ import { useReloadOnReturn } from '@/hooks/use-reload-on-return'
 import { callCloud } from '@/services/cloud-client'
 import { readParam } from '@/utils/routes'
 import { BookingTicket } from '../../components/booking-ticket'
+import { SubscribePrompt } from '@/components/subscribe-prompt'
 import { BOOKING_ROUTES, timeOf } from '../../utils'
 import '../../booking.scss'
 
@@ -39,6 +40,10 @@ export default function BookingDetail() {
           <View className='section__title'>预约成功</View>
           <View className='muted'>请按预约时间到窗口办理，前一天晚上会提醒您。</View>
         </View>
+      )}
+      {booking?.status === 'booked' && (
+        <SubscribePrompt keys={['bookingSuccess', 'bookingReminder', 'bookingCancelled']} title='订阅预约提醒'
+          desc='允许后，预约确认、前一天的提醒与取消通知会通过微信发给您。' />
       )}
       <LoadState error={notFound ?? mine.error} hasData={!!booking} onRetry={mine.reload}>
         {booking && (
