@@ -6,7 +6,7 @@
 import type { Matter, MatterSummary } from './matter/schema';
 import type { ImportReport } from './matter/import';
 import type { Role, StaffGrant } from './policy';
-import type { BookingStatus, HallGroup, Period } from './booking/model';
+import type { BookingRules, BookingStatus, HallGroup, Period } from './booking/model';
 import type { KbIssue, KnowledgeBase, RichReply } from './consult/kb';
 import type {
   Audience, CampaignProgress, CampaignStatus, CampaignView, DeliveryLogRow, DispatchReport, LedgerView, NoticeView,
@@ -207,16 +207,10 @@ export interface StaffBookingView {
   noShowable: boolean;
 }
 
-export interface BookingRulesView {
-  maxActive: number;
-  noShowLimit: number;
-  noShowWindowDays: number;
-  pauseDays: number;
-  cancelCutoffMinutes: number;
-  horizonWorkdays: number;
+export type BookingRulesView = Pick<BookingRules, 'maxActive' | 'noShowLimit' | 'noShowWindowDays' | 'pauseDays' | 'cancelCutoffMinutes' | 'horizonWorkdays'> & {
   /** The limits in plain Chinese, one per line. */
   texts: string[];
-}
+};
 
 export interface HallAdminView {
   hallId: string;

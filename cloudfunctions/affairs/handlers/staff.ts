@@ -30,6 +30,12 @@ function departmentWhere(actor: Actor, _: any): Record<string, unknown> {
   return { department: scope.length === 1 ? _.eq(scope[0]) : _.in(scope) };
 }
 
+/** The queue's matter filter: the matters of the same departments the policy scopes the caller to. */
+function matterScope(actor: Actor, _: any): Record<string, unknown> {
+  const scope = departmentScope(actor);
+  return scope === 'all' ? { status: _.eq('在用') } : { 'department.code': _.in(scope), status: _.eq('在用') };
+}
+
 export const get = action({
   permission: 'case:read',
   params: z.object({ id: s.appId }).strict(),
@@ -53,7 +59,7 @@ export const queue = action({
       db.collection(APPLICATIONS).where(where).orderBy('sortDue', 'asc').orderBy('submittedAt', 'asc').skip((p.page - 1) * PAGE_SIZE).limit(PAGE_SIZE).get(),
       loadCalendar(),
       Promise.all(counted.map((st) => db.collection(APPLICATIONS).where({ ...scope, status: _.eq(st), ...(p.matterId ? { matterId: _.eq(p.matterId) } : {}) }).count())),
-      publishedMatters(departmentScope(actor) === 'all' ? { status: _.eq('在用') } : { 'department.code': _.in(actor.departments), status: _.eq('在用') }, { max: 100 })
+      publishedMatters(matterScope(actor, _), { max: 100 })
         .then((data) => ({ data: data.map((m) => ({ _id: m._id, name: m.name, channels: m.channels })) })),
     ]);
     const today = shanghaiDate();

@@ -144,10 +144,7 @@ export const cancelCampaign = action({
   permission: 'push:campaign',
   params: byId,
   notFound: '推送任务不存在',
-  authorize: async (p) => {
-    const c = await getById<CampaignDoc>(C.campaigns, p.id);
-    return c ? { resource: {}, entity: c } : null;
-  },
+  authorize: loadCampaign,
   handler: async ({ id }, { actor }) => {
     const r = await db().collection(C.campaigns).where({ _id: _().eq(id), status: _().in(['pendingApproval', 'scheduled', 'sending']) })
       .update({ data: { status: 'cancelled', cancelledBy: actor.openid, cancelledAt: new Date().toISOString() } });
@@ -163,10 +160,7 @@ export const campaign = action({
   permission: 'push:campaign',
   params: byId,
   notFound: '推送任务不存在',
-  authorize: async (p) => {
-    const c = await getById<CampaignDoc>(C.campaigns, p.id);
-    return c ? { resource: {}, entity: c } : null;
-  },
+  authorize: loadCampaign,
   handler: async ({ id }, { entity }): Promise<CampaignProgress> => {
     const count = async (where: Record<string, unknown>) => (await db().collection(C.deliveries).where({ campaignId: _().eq(id), ...where }).count()).total;
     const [sent, failed, skipped, unknown, created] = await Promise.all([
