@@ -7,13 +7,18 @@
  *
  * Exactly once per (campaign, person) and per (event, recipient):
  *   - each message is a push_deliveries document with a deterministic `_id`, created only if absent;
- *   - queued → claimed: a conditional update (status queued) — only one dispatcher wins;
- *   - claimed → inflight: a transaction that also takes the ledger credit; only after it commits
- *     does the request leave;
- *   - inflight → sent/failed/skipped/queued(retry): conditional on owner and status.
- *   A dispatcher that dies leaves a lease that expires: `claimed` (request never left) is requeued;
- *   `inflight` (it may have left) becomes `unknown` — never blindly repeated — except on the OA
- *   template channel within 10 minutes, where WeChat de-duplicates by client_msg_id and a resend is safe.
+ *   - queued → inflight: a compare-and-set on (status queued, attempts as picked) — only one
+ *     dispatcher wins; for a one-time template it is a transaction that also takes the ledger
+ *     credit. Only after it commits does the request leave;
+ *   - inflight → sent/failed/skipped/queued(retry): conditional on the owner.
+ *   A dispatcher that dies leaves a lease that expires: `inflight` (the request may have left)
+ *   becomes `unknown` — never blindly repeated — except on the OA template channel within 10
+ *   minutes, where WeChat de-duplicates by client_msg_id and a resend is safe. (`claimed`, the
+ *   request never left, is requeued: an older dispatcher's state, still recovered.)
+ *
+ * Per message that is two writes on the long-term path (inflight, outcome); what a batch needs
+ * to know (campaign status, opt-outs, ledger) is read once per batch, and the attempt log is one
+ * insert per batch.
  */
 import { randomBytes } from 'node:crypto';
 import type { OutboxEvent } from '../../core/events/outbox';
@@ -25,6 +30,7 @@ import { loadCatalogue } from '../../core/push/catalogue';
 import type { DispatchReport } from '../../core/push/api-types';
 import type { Recipient } from '../../core/push/audience';
 import { clientMsgIdOf, send } from './channels';
+import { SendPool } from './send-pool';
 import { C, _, createIfAbsent, db, envNumber, getById } from './store';
 
 export type DeliveryStatus = 'queued' | 'claimed' | 'inflight' | 'sent' | 'failed' | 'skipped' | 'unknown';
@@ -74,7 +80,7 @@ export interface DispatchConfig {
 
 export function dispatchConfig(): DispatchConfig {
   return {
-    concurrency: envNumber('PUSH_CONCURRENCY', 10),
+    concurrency: envNumber('PUSH_CONCURRENCY', 20),
     ratePerSec: envNumber('PUSH_RATE_PER_SEC', 200),
     batch: envNumber('PUSH_BATCH', 200),
     leaseMs: envNumber('PUSH_LEASE_MS', 30_000),
@@ -85,15 +91,25 @@ export function dispatchConfig(): DispatchConfig {
   };
 }
 
-/** Token bucket shared by one invocation's workers. */
+/**
+ * Token bucket shared by one invocation's workers. The bucket holds at most 50 ms of tokens: a
+ * full second's worth would allow a burst of twice the rate within one second after a pause,
+ * which is what WeChat's frequency limit (45011) counts.
+ */
 class RateLimiter {
-  private tokens: number;
+  private tokens = 1;
   private last = Date.now();
-  constructor(private readonly rate: number) { this.tokens = Math.min(rate, 1); }
+  private burst: number;
+  constructor(private rate: number) { this.burst = Math.max(1, rate / 20); }
+  /** This instance's share of the configured rate when several dispatchers run at once. */
+  setRate(rate: number): void {
+    this.rate = rate;
+    this.burst = Math.max(1, rate / 20);
+  }
   async take(): Promise<void> {
     for (;;) {
       const now = Date.now();
-      this.tokens = Math.min(this.rate, this.tokens + ((now - this.last) / 1000) * this.rate);
+      this.tokens = Math.min(this.burst, this.tokens + ((now - this.last) / 1000) * this.rate);
       this.last = now;
       if (this.tokens >= 1) {
         this.tokens -= 1;
@@ -102,6 +118,25 @@ class RateLimiter {
       await new Promise((r) => setTimeout(r, Math.max(1, Math.ceil(((1 - this.tokens) / this.rate) * 1000))));
     }
   }
+}
+
+/**
+ * Timer firings overlap on WeChat (each may run up to its timeout), and each instance has its own
+ * token bucket: the configured rate is the total, so every timer dispatcher announces itself in
+ * push_state (expiring after 10 s, so a dead one stops counting) and takes rate / active.
+ * Kicks (events mode) do not count: they only send event messages, a trickle next to a campaign.
+ */
+const HEARTBEAT_MS = 10_000;
+
+async function heartbeat(owner: string): Promise<number> {
+  const now = Date.now();
+  await db().collection(C.state).doc(`dispatcher:${owner}`).set({ data: { kind: 'dispatcher', until: now + HEARTBEAT_MS } });
+  const { total } = await db().collection(C.state).where({ kind: 'dispatcher', until: _().gt(now) }).count();
+  return Math.max(1, total);
+}
+
+async function signOff(owner: string): Promise<void> {
+  await db().collection(C.state).doc(`dispatcher:${owner}`).remove().catch(() => undefined);
 }
 
 const emptyReport = (): DispatchReport => ({ ingested: 0, expanded: 0, sent: 0, failed: 0, skipped: 0, retried: 0, unknown: 0, recovered: 0 });
@@ -128,43 +163,79 @@ export async function runDispatch(opts: DispatchOptions): Promise<DispatchReport
   return runLoop(opts);
 }
 
+interface PoolItem { _id: string; d: Delivery; facts: BatchFacts }
+
 async function runLoop(opts: DispatchOptions): Promise<DispatchReport> {
   const cfg = dispatchConfig();
   const cat = loadCatalogue();
   const owner = `d-${Date.now().toString(36)}-${randomBytes(4).toString('hex')}`;
   const report = emptyReport();
   const limiter = new RateLimiter(cfg.ratePerSec);
+  const log = new AttemptLog(owner);
   // Stop while a whole send (request + bookkeeping) still fits in the budget.
   const reserve = envNumber('PUSH_RESERVE_MS', 1500);
+  const inTime = () => opts.remainingMs() > reserve;
+  const pool = new SendPool<PoolItem>(
+    cfg.concurrency,
+    (it) => processOne(it.d, owner, cat, cfg, limiter, report, it.facts, log, opts.remainingMs),
+    inTime,
+  );
   let idle = 0;
   let lastRecovery = 0;
-  while (opts.remainingMs() > reserve) {
-    let work = 0;
-    const t0 = Date.now();
-    // Expired leases are rare (a dead dispatcher): look at most every 5 s.
-    if (t0 - lastRecovery > 5000) {
-      lastRecovery = t0;
-      report.recovered += await recoverExpired(owner);
-    }
-    const t1 = Date.now();
-    work += await ingestOutbox(owner, cat, cfg, report, opts.remainingMs, reserve);
-    if (opts.mode === 'all') {
-      await startDueCampaigns();
-      work += await expandCampaigns(opts.remainingMs, reserve, report);
-    }
-    const t2 = Date.now();
-    const batch = await pickBatch(cfg, opts.mode);
-    const t3 = Date.now();
-    if (batch.length) work += await sendBatch(batch, owner, cat, cfg, limiter, report, opts.remainingMs, reserve);
-    if (process.env.PUSH_DEBUG) console.log(`[dispatch ${opts.mode}] recover ${t1 - t0} ingest+expand ${t2 - t1} pick ${t3 - t2} send ${Date.now() - t3} n=${batch.length}`);
-    if (opts.mode === 'all') await finishCampaigns();
-    if (!work) {
+  let lastBeat = 0;
+  try {
+    while (inTime()) {
+      // Refill only when the workers are about to run dry: the queue stays short, so events and
+      // emergencies written meanwhile are picked (by priority) within a few sends.
+      await pool.low();
+      if (!inTime()) break;
+      let work = 0;
+      const t0 = Date.now();
+      if (opts.mode === 'all' && t0 - lastBeat > 1000) {
+        lastBeat = t0;
+        limiter.setRate(cfg.ratePerSec / (await heartbeat(owner)));
+      }
+      // Expired leases are rare (a dead dispatcher): look at most every 5 s.
+      if (t0 - lastRecovery > 5000) {
+        lastRecovery = t0;
+        report.recovered += await recoverExpired(owner);
+      }
+      work += await ingestOutbox(owner, cat, cfg, report, opts.remainingMs, reserve);
+      if (opts.mode === 'all') {
+        await startDueCampaigns();
+        work += await expandCampaigns(opts.remainingMs, reserve, report);
+      }
+      const picked = (await pickBatch(cfg, opts.mode)).filter((d) => !pool.has(d._id));
+      if (picked.length) {
+        const facts = await batchFacts(picked);
+        work += pool.push(picked.map((d) => ({ _id: d._id, d, facts })));
+      }
+      if (process.env.PUSH_DEBUG) console.log(`[dispatch ${opts.mode}] housekeeping+pick ${Date.now() - t0} ms, picked ${picked.length}, sent so far ${report.sent}`);
+      await log.flush();
+      if (opts.mode === 'all') await finishCampaigns();
+      if (work) {
+        idle = 0;
+        continue;
+      }
+      if (!pool.idle) {
+        // Nothing new, sends in flight: wait for them (or a short while) before looking again.
+        await Promise.race([pool.whenIdle(), new Promise((r) => setTimeout(r, 200))]);
+        continue;
+      }
       // Nothing due now: wait briefly for retries coming due or new events, but never idle long.
       idle += 1;
       if (idle > (opts.mode === 'events' ? 1 : 3)) break;
       await new Promise((r) => setTimeout(r, 200));
-    } else idle = 0;
+    }
+  } finally {
+    try {
+      await pool.close();
+    } finally {
+      await log.flush();
+      if (opts.mode === 'all') await signOff(owner);
+    }
   }
+  if (opts.mode === 'all') await finishCampaigns();
   return report;
 }
 
@@ -289,64 +360,111 @@ async function pickBatch(cfg: DispatchConfig, mode: 'all' | 'events'): Promise<D
   return data as Delivery[];
 }
 
-async function sendBatch(
-  batch: Delivery[], owner: string, cat: Catalogue, cfg: DispatchConfig, limiter: RateLimiter,
-  report: DispatchReport, remainingMs: () => number, reserve: number,
-): Promise<number> {
+/** What one batch reads once instead of per message (each is a single `_id in [...]` query). */
+interface BatchFacts {
+  campaignStatus: Map<string, string>;
+  /** openid → categories the citizen turned off. */
+  optedOut: Map<string, string[]>;
+  /** ledger `_id` → entry, for the batch's mini-program deliveries. */
+  ledger: Map<string, LedgerEntry>;
+}
+
+type LedgerEntry = { _id: string; kind?: string; quota?: number; long?: boolean };
+
+async function byIds<T extends { _id: string }>(coll: string, ids: string[]): Promise<Map<string, T>> {
+  const out = new Map<string, T>();
+  for (let i = 0; i < ids.length; i += 100) {
+    const part = ids.slice(i, i + 100);
+    const { data } = await db().collection(coll).where({ _id: _().in(part) }).limit(100).get();
+    for (const doc of data as T[]) out.set(doc._id, doc);
+  }
+  return out;
+}
+
+async function batchFacts(batch: Delivery[]): Promise<BatchFacts> {
   const campaignStatus = new Map<string, string>();
   for (const id of new Set(batch.map((d) => d.campaignId).filter(Boolean) as string[])) {
     const c = await getById<{ status: string }>(C.campaigns, id);
     campaignStatus.set(id, c?.status ?? 'cancelled');
   }
-  let i = 0;
-  let work = 0;
-  const worker = async () => {
-    while (i < batch.length) {
-      const d = batch[i++];
-      if (remainingMs() < reserve) return;
-      const done = await processOne(d, owner, cat, cfg, limiter, report, campaignStatus, remainingMs);
-      if (done) work += 1;
+  const mp = batch.filter((d) => d.channel === 'mp');
+  const settings = await byIds<{ _id: string; off?: string[] }>(C.settings, [...new Set(mp.map((d) => d.openid))]);
+  const ledger = await byIds<LedgerEntry>(C.ledger, [...new Set(mp.map((d) => ledgerDoc(d) as string))]);
+  const optedOut = new Map<string, string[]>();
+  for (const [openid, s] of settings) optedOut.set(openid, s.off ?? []);
+  return { campaignStatus, optedOut, ledger };
+}
+
+/**
+ * Attempt log lines of one batch, written with one insert after it. The delivery record stays
+ * the authority (status, attempts, errcode, reason are written with each outcome); a dispatcher
+ * that dies mid-batch loses only these log lines, never an outcome.
+ */
+class AttemptLog {
+  private lines: Record<string, unknown>[] = [];
+  constructor(private readonly owner: string) {}
+  add(d: Delivery, result: string, errcode: number | undefined, durationMs: number, reason?: string): void {
+    this.lines.push({
+      deliveryId: d._id, campaignId: d.campaignId ?? null, eventId: d.source === 'event' ? d.sourceId : null, openid: d.openid, channel: d.channel,
+      at: new Date().toISOString(), result, errcode: errcode ?? null, durationMs, reason: reason ?? null, dispatcher: this.owner,
+    });
+  }
+  async flush(): Promise<void> {
+    while (this.lines.length) {
+      const part = this.lines.splice(0, 100);
+      await db().collection(C.attempts).add({ data: part as never });
     }
-  };
-  await Promise.all(Array.from({ length: Math.min(cfg.concurrency, batch.length) }, worker));
-  return work;
+  }
 }
 
 async function processOne(
   d: Delivery, owner: string, cat: Catalogue, cfg: DispatchConfig, limiter: RateLimiter,
-  report: DispatchReport, campaignStatus: Map<string, string>, remainingMs: () => number,
+  report: DispatchReport, facts: BatchFacts, log: AttemptLog, remainingMs: () => number,
 ): Promise<boolean> {
   const coll = db().collection(C.deliveries);
   let now = Date.now();
-  const claimed = await coll.where({ _id: d._id, status: 'queued' })
-    .update({ data: { status: 'claimed', owner, leaseUntil: now + cfg.leaseMs, updatedAt: now } });
-  if (!claimed.stats.updated) return false; // another dispatcher has it
+  // Compare-and-set on the picked snapshot: `attempts` grows with every outcome, so a delivery
+  // that another dispatcher touched since pickBatch() is not ours, and the snapshot's
+  // `reserved` / `firstInflightAt` are current when the condition holds.
+  const unchanged = { _id: d._id, status: 'queued', attempts: d.attempts ?? 0 };
+  const settle = async (status: DeliveryStatus, reason: string) => {
+    const r = await coll.where(unchanged).update({ data: { status, reason, owner: null, updatedAt: now } });
+    return r.stats.updated === 1;
+  };
+
+  if (d.campaignId && facts.campaignStatus.get(d.campaignId) === 'cancelled') {
+    if (!(await settle('skipped', 'cancelled'))) return false;
+    report.skipped += 1;
+    return true;
+  }
+  if (d.channel === 'mp' && (facts.optedOut.get(d.openid) ?? []).includes(d.category)) {
+    if (!(await settle('skipped', 'opted-out'))) return false;
+    report.skipped += 1;
+    return true;
+  }
+
+  // queued → inflight (the request may leave from here on); one-time credits in a transaction.
+  const ref = ledgerDoc(d);
+  const entry = ref ? facts.ledger.get(ref) : undefined;
+  const inflight = { status: 'inflight', owner, leaseUntil: now + cfg.leaseMs, updatedAt: now, firstInflightAt: d.firstInflightAt ?? now, reserved: true };
+  let gate: 'ok' | 'no-quota' | 'lost';
+  if (!ref || d.reserved || entry?.kind === 'long') {
+    if (ref && !d.reserved && !entry?.long) gate = (await settle('skipped', 'no-quota')) ? 'no-quota' : 'lost';
+    else gate = (await coll.where(unchanged).update({ data: inflight })).stats.updated === 1 ? 'ok' : 'lost';
+  } else {
+    gate = await takeCredit(d, ref, unchanged.attempts, inflight, now);
+  }
+  if (gate === 'lost') return false; // another dispatcher has it
+  if (gate === 'no-quota') {
+    report.skipped += 1;
+    log.add(d, 'skipped', undefined, 0, 'no-quota');
+    return true;
+  }
 
   const finish = async (status: DeliveryStatus, extra: Record<string, unknown>) => {
     const t = Date.now();
     return coll.where({ _id: d._id, owner }).update({ data: { status, owner: null, updatedAt: t, ...extra } });
   };
-
-  if (d.campaignId && campaignStatus.get(d.campaignId) === 'cancelled') {
-    await finish('skipped', { reason: 'cancelled' });
-    report.skipped += 1;
-    return true;
-  }
-  if (d.channel === 'mp' && await optedOut(d.openid, d.category)) {
-    await finish('skipped', { reason: 'opted-out' });
-    report.skipped += 1;
-    return true;
-  }
-
-  // claimed → inflight, taking the ledger credit in the same transaction.
-  now = Date.now();
-  const gate = await takeCredit(d, owner, now, cfg);
-  if (gate === 'lost') return false;
-  if (gate === 'no-quota') {
-    report.skipped += 1;
-    await logAttempt(d, owner, 'skipped', undefined, 0, 'no-quota');
-    return true;
-  }
 
   await limiter.take();
   const started = Date.now();
@@ -354,22 +472,22 @@ async function processOne(
     channel: d.channel, openid: d.openid, templateKey: d.templateKey, templateId: d.templateId, data: d.data, page: d.page,
     clientMsgId: d.clientMsgId, timeoutMs: Math.max(1000, Math.min(cfg.sendTimeoutMs, remainingMs() - 500)),
   }, cat);
-  const duration = Date.now() - started;
+  now = Date.now();
+  const duration = now - started;
   const outcome = classify(r.errcode, r.transport);
   const attempts = (d.attempts ?? 0) + 1;
-  const ledgerRef = ledgerDoc(d);
 
   switch (outcome.kind) {
     case 'sent':
       await finish('sent', { sentAt: new Date().toISOString(), attempts, errcode: 0, reason: null });
       report.sent += 1;
-      await logAttempt(d, owner, 'sent', 0, duration);
+      log.add(d, 'sent', 0, duration);
       break;
     case 'noQuota':
       await finish('skipped', { reason: 'no-quota', errcode: r.errcode, attempts });
-      if (ledgerRef) await db().collection(C.ledger).where({ _id: ledgerRef }).update({ data: { quota: 0, long: false, corrected43101At: new Date().toISOString() } });
+      if (ref) await db().collection(C.ledger).where({ _id: ref }).update({ data: { quota: 0, long: false, corrected43101At: new Date().toISOString() } });
       report.skipped += 1;
-      await logAttempt(d, owner, 'skipped', r.errcode, duration, 'no-quota');
+      log.add(d, 'skipped', r.errcode, duration, 'no-quota');
       break;
     case 'permanent':
     case 'token':
@@ -377,7 +495,7 @@ async function processOne(
       await finish('failed', { reason: outcome.reason, errcode: r.errcode, attempts });
       await refund(d);
       report.failed += 1;
-      await logAttempt(d, owner, 'failed', r.errcode, duration, outcome.reason);
+      log.add(d, 'failed', r.errcode, duration, outcome.reason);
       break;
     case 'retry': {
       if (outcome.reason === 'timeout' && !(d.channel === 'oa' && cat.oa.mode === 'template')) {
@@ -385,7 +503,7 @@ async function processOne(
         // (a one-time credit may be used, the user may have it): unknown, shown to staff.
         await finish('unknown', { reason: 'timeout', attempts });
         report.unknown += 1;
-        await logAttempt(d, owner, 'unknown', undefined, duration, 'timeout');
+        log.add(d, 'unknown', undefined, duration, 'timeout');
         break;
       }
       const at = nextRetryAt(Date.now(), attempts, d.deadline, { baseMs: cfg.backoffBaseMs, capMs: cfg.backoffCapMs }, outcome.minDelayMs);
@@ -394,12 +512,12 @@ async function processOne(
         await finish('failed', { reason: outcome.reason, errcode: r.errcode, attempts, deadlinePassed: true });
         await refund(d);
         report.failed += 1;
-        await logAttempt(d, owner, 'failed', r.errcode, duration, `${outcome.reason}; deadline`);
+        log.add(d, 'failed', r.errcode, duration, `${outcome.reason}; deadline`);
       } else {
         // Back to the queue with the credit still reserved (not taken twice).
         await finish('queued', { nextAt: at, attempts, errcode: r.errcode, lastReason: outcome.reason });
         report.retried += 1;
-        await logAttempt(d, owner, 'retry', r.errcode, duration, outcome.reason);
+        log.add(d, 'retry', r.errcode, duration, outcome.reason);
       }
       break;
     }
@@ -411,22 +529,16 @@ function ledgerDoc(d: Delivery): string | null {
   return d.channel === 'mp' ? `${d.openid}:${d.templateId}` : null;
 }
 
-async function optedOut(openid: string, category: Category): Promise<boolean> {
-  const s = await getById<{ off?: string[] }>(C.settings, openid);
-  return (s?.off ?? []).includes(category);
-}
-
-/** claimed → inflight; for mini-program one-time templates, takes one ledger credit atomically. */
-async function takeCredit(d: Delivery, owner: string, now: number, cfg: DispatchConfig): Promise<'ok' | 'no-quota' | 'lost'> {
-  const ref = ledgerDoc(d);
+/**
+ * queued → inflight for a mini-program one-time template: takes one ledger credit in the same
+ * transaction, so a credit is used exactly when a delivery may leave.
+ */
+async function takeCredit(
+  d: Delivery, ref: string, attempts: number, inflight: Record<string, unknown>, now: number,
+): Promise<'ok' | 'no-quota' | 'lost'> {
   return db().runTransaction(async (t) => {
     const cur = (await t.collection<Delivery>(C.deliveries).doc(d._id).get()).data;
-    if (!cur || cur.status !== 'claimed' || cur.owner !== owner) return 'lost' as const;
-    const upd = { status: 'inflight', leaseUntil: now + cfg.leaseMs, updatedAt: now, firstInflightAt: cur.firstInflightAt ?? now, reserved: true };
-    if (!ref || cur.reserved) {
-      await t.collection(C.deliveries).doc(d._id).update({ data: upd });
-      return 'ok' as const;
-    }
+    if (!cur || cur.status !== 'queued' || (cur.attempts ?? 0) !== attempts) return 'lost' as const;
     type Entry = { kind?: string; quota?: number; long?: boolean };
     let entry: Entry | null = null;
     try {
@@ -441,7 +553,7 @@ async function takeCredit(d: Delivery, owner: string, now: number, cfg: Dispatch
       return 'no-quota' as const;
     }
     if (!long) await t.collection(C.ledger).doc(ref).update({ data: { quota: _().inc(-1), used: _().inc(1), updatedAt: new Date(now).toISOString() } });
-    await t.collection(C.deliveries).doc(d._id).update({ data: upd });
+    await t.collection(C.deliveries).doc(d._id).update({ data: inflight });
     return 'ok' as const;
   });
 }

@@ -1,6 +1,6 @@
 /**
  * WeChat send outcomes → what the dispatcher does. Codes from NOTES.md and the issue:
- * 43101 no quota (mark, never retry); 47003/40003/40037/41030 permanent; -1/45009/network/timeouts
+ * 43101 no quota (mark, never retry); 47003/40003/40037/41030 permanent; -1/45009/45011/network/timeouts
  * retry with exponential backoff and jitter until a deadline; 40001/42001 token (one refresh, retry).
  */
 export type Outcome =
@@ -18,6 +18,7 @@ export const REASON_LABELS: Record<string, string> = {
   'invalid-page': '跳转页面不存在（41030）',
   busy: '微信系统繁忙（-1）',
   'daily-quota': '当日调用次数已达上限（45009）',
+  'rate-limited': '调用过于频繁（45011）',
   network: '网络错误',
   timeout: '请求超时',
   'token-expired': '接口凭证失效',
@@ -49,6 +50,9 @@ export function classify(errcode: number | undefined, transport?: 'network' | 't
       return { kind: 'retry', reason: 'busy' };
     case 45009:
       return { kind: 'retry', reason: 'daily-quota', minDelayMs: 10 * 60_000 };
+    case 45011:
+      // Frequency limit: another sender (or a dispatcher over its share) used the rate; soon fine.
+      return { kind: 'retry', reason: 'rate-limited', minDelayMs: 1000 };
     case 40001:
     case 42001:
       return { kind: 'token', reason: 'token-expired' };

@@ -8,7 +8,7 @@
 import { find, Query as MingoQuery } from 'mingo';
 import { deepEqual } from './compare';
 import { ErrCode, LocalCloudError } from '../errors';
-import { toStored, type Store, type StoredDoc } from '../store/store';
+import { toStored, type SelectedRow, type Store, type StoredDoc } from '../store/store';
 import { declaredIndexes } from './indexes';
 import { indexExprs, planFilter, planSort, pushdownEnabled, sqlString, type FilterPlan } from './pushdown';
 import { newDocId, type AnyObject } from '../util';
@@ -78,7 +78,7 @@ export class Engine {
   /** Creates the SQLite expression indexes for the collection's declared indexes (once per store). */
   private ensureIndexes(coll: string): void {
     for (const idx of declaredIndexes(coll)) {
-      const exprs = indexExprs(idx.paths);
+      const exprs = indexExprs(idx.paths, idx.descending);
       if (!exprs) continue;
       const name = `lc_${coll}_${idx.name}_${hash(exprs.join('|'))}`;
       this.store.ensureIndex(name, sqlString(coll), exprs);
@@ -133,7 +133,7 @@ export class Engine {
     const mongo = spec.where === undefined ? {} : translateWhere(spec.where, now);
     const plan = this.plan(coll, mongo);
     if (!plan) return undefined;
-    const sort = planSort(spec.orders, this.store.pathFlags(coll));
+    const sort = planSort(spec.orders, this.store.pathFlags(coll), plan.pinned);
     if (!sort) return undefined;
     const need = (spec.skip ?? 0) + Math.min(spec.limit || MAX_LIMIT, MAX_LIMIT);
     // mingo stays the final matcher even when the SQL condition is exact.
@@ -145,16 +145,26 @@ export class Engine {
     try {
       picked = this.budgeted(mongo, () => {
         const out: { seq: number; doc: AnyObject }[] = [];
-        let boundary: { r: unknown; k: unknown } | undefined;
+        // The SQL sort-key tuple of the row where `need` matches were reached: rows after it
+        // with an equal tuple still compete for the page (mingo orders them by later keys).
+        let boundary: unknown[] | undefined;
+        const tuple = (row: SelectedRow): unknown[] => {
+          const t: unknown[] = [];
+          for (let i = 0; i < sort.keys; i++) t.push(row[`r${i}`], row[`k${i}`]);
+          return t;
+        };
         for (let next = rows.next(); !next.done; next = rows.next()) {
           const row = next.value;
-          if (boundary && !(row.r === boundary.r && row.k === boundary.k)) break;
+          if (boundary) {
+            const t = tuple(row);
+            if (t.some((v, i) => v !== boundary![i])) break;
+          }
           const doc = toStored(row).doc;
           if (test && !test(doc)) continue;
           out.push({ seq: row.seq, doc });
           if (out.length >= need) {
-            if (!ordered) break;
-            if (!boundary) boundary = { r: row.r, k: row.k };
+            if (sort.complete) break;
+            if (!boundary) boundary = tuple(row);
           }
         }
         return out;

@@ -6,8 +6,14 @@
 
 export interface DeclaredIndex {
   name: string;
-  /** Field paths in key order (directions do not matter: SQLite scans an index both ways). */
+  /** Field paths in key order. */
   paths: string[];
+  /**
+   * Per path, whether the key is descending (-1). A single direction does not matter (SQLite
+   * scans an index both ways), but a mixed orderBy (priority desc, nextAt asc) is only served
+   * by an index with the same mix.
+   */
+  descending: boolean[];
 }
 
 const byCollection = new Map<string, Map<string, DeclaredIndex>>();
@@ -16,8 +22,9 @@ export function declareIndexes(coll: string, indexes: Iterable<{ name: string; k
   let m = byCollection.get(coll);
   if (!m) byCollection.set(coll, (m = new Map()));
   for (const idx of indexes) {
-    const paths = Object.keys(idx.keys ?? {});
-    if (idx.name && paths.length) m.set(idx.name, { name: idx.name, paths });
+    const keys = idx.keys ?? {};
+    const paths = Object.keys(keys);
+    if (idx.name && paths.length) m.set(idx.name, { name: idx.name, paths, descending: paths.map((p) => keys[p] === -1) });
   }
 }
 

@@ -45,12 +45,13 @@ export function rankExpr(jp: string): string {
 }
 
 /** Columns of the expression index for a declared index (rank and value per key path). */
-export function indexExprs(paths: string[]): string[] | undefined {
+export function indexExprs(paths: string[], descending: boolean[] = []): string[] | undefined {
   const out: string[] = [];
-  for (const p of paths) {
+  for (const [i, p] of paths.entries()) {
     const jp = jsonPath(p);
     if (!jp) return undefined;
-    out.push(rankExpr(jp), keyExpr(jp));
+    const d = descending[i] ? ' DESC' : '';
+    out.push(`${rankExpr(jp)}${d}`, `${keyExpr(jp)}${d}`);
   }
   return out;
 }
@@ -91,11 +92,21 @@ export interface FilterPlan {
   args: unknown[];
   /** The condition selects exactly the documents mingo matches. */
   exact: boolean;
+  /**
+   * Paths the condition pins: 'value' (an $eq: rank and value are constant over the candidates)
+   * or 'rank' (a range or one-type $in). Ordering by an $eq-pinned key is a no-op, and leaving it
+   * out of ORDER BY lets SQLite walk the index instead of sorting in a temp B-tree.
+   */
+  pinned: Map<string, 'rank' | 'value'>;
 }
 
 export function planFilter(mongo: AnyObject, flags: Flags): FilterPlan {
   const conds: string[] = [];
   const args: unknown[] = [];
+  const pinned = new Map<string, 'rank' | 'value'>();
+  const pin = (path: string, what: 'rank' | 'value') => {
+    if (pinned.get(path) !== 'value') pinned.set(path, what);
+  };
   let exact = true;
 
   const field = (path: string, expr: unknown): void => {
@@ -115,6 +126,7 @@ export function planFilter(mongo: AnyObject, flags: Flags): FilterPlan {
         }
         conds.push(`${R} = ${sv.r} AND ${K} = ?`);
         args.push(sv.k);
+        pin(path, 'value');
       } else if (op === '$in') {
         const vals = Array.isArray(v) ? v.map((x) => sqlValue(x, false)) : [undefined];
         if (vals.some((x) => !x)) {
@@ -137,6 +149,7 @@ export function planFilter(mongo: AnyObject, flags: Flags): FilterPlan {
           args.push(...ks);
         }
         conds.push(parts.length === 1 ? parts[0] : `(${parts.join(' OR ')})`);
+        if (parts.length === 1) pin(path, 'rank');
       } else if (op in RANGE) {
         const sv = sqlValue(v, true);
         if (!sv) {
@@ -145,6 +158,7 @@ export function planFilter(mongo: AnyObject, flags: Flags): FilterPlan {
         }
         conds.push(`${R} = ${sv.r} AND ${K} ${RANGE[op]} ?`);
         args.push(sv.k);
+        pin(path, 'rank');
       } else {
         exact = false;
       }
@@ -164,32 +178,53 @@ export function planFilter(mongo: AnyObject, flags: Flags): FilterPlan {
   };
 
   clause(mongo);
-  return { cond: conds.join(' AND '), args, exact };
+  return { cond: conds.join(' AND '), args, exact, pinned };
 }
 
 export interface SortPlan {
   /** ORDER BY clause. */
   order: string;
-  /** Extra SELECT columns `, r, k` for the first sort key (boundary detection). */
+  /** Extra SELECT columns `, r0, k0, r1, k1 …` for the keys SQL orders by (boundary detection). */
   cols: string;
+  /** How many leading orderBy keys SQL orders by. */
+  keys: number;
+  /** SQL orders by every key, then natural order: its first rows are the page. */
+  complete: boolean;
 }
 
 /**
- * SQL order for the first orderBy field, when SQL's order of (R, K) is exactly mingo's order of
+ * SQL order for the leading orderBy fields whose SQL order of (R, K) is exactly mingo's order of
  * values for every document of the collection: no arrays along the path, no embedded objects,
- * binaries or strings with units >= 0xD800 at it. Later sort fields are sorted by mingo on the
- * fetched tie groups; they must hold no arrays/objects/binaries (whose mingo comparison we do
- * not mirror) either.
+ * binaries or strings with units >= 0xD800 at it (the first field must qualify, or there is no
+ * SQL order). Fields after that prefix are sorted by mingo on the fetched tie groups; they must
+ * hold no arrays/objects/binaries (whose mingo comparison we do not mirror) either.
  */
-export function planSort(orders: [string, 'asc' | 'desc'][], flags: Flags): SortPlan | undefined {
-  if (orders.length === 0) return { order: 'seq', cols: '' };
+export function planSort(orders: [string, 'asc' | 'desc'][], flags: Flags, pinned: FilterPlan['pinned'] = new Map()): SortPlan | undefined {
+  if (orders.length === 0) return { order: 'seq', cols: '', keys: 0, complete: true };
   for (const [i, [path]] of orders.entries()) {
     if (!jsonPath(path) || arrayAlong(flags, path)) return undefined;
     if (hasFlag(flags, path, 'object') || hasFlag(flags, path, 'binary')) return undefined;
     if (i === 0 && hasFlag(flags, path, 'hi')) return undefined;
   }
-  const [path, dir] = orders[0];
-  const jp = jsonPath(path) as string;
-  const d = dir === 'desc' ? ' DESC' : '';
-  return { order: `${rankExpr(jp)}${d}, ${keyExpr(jp)}${d}`, cols: `, ${rankExpr(jp)} AS r, ${keyExpr(jp)} AS k` };
+  // SQL orders by the longest prefix of keys whose SQL order is mingo's (no 'hi' strings).
+  const inSql: [string, 'asc' | 'desc'][] = [];
+  for (const o of orders) {
+    if (hasFlag(flags, o[0], 'hi')) break;
+    inSql.push(o);
+  }
+  const order: string[] = [];
+  const cols: string[] = [];
+  inSql.forEach(([path, dir], i) => {
+    const jp = jsonPath(path) as string;
+    const d = dir === 'desc' ? ' DESC' : '';
+    // An $eq-pinned key is left out. A rank-pinned one stays: SQLite only skips constrained
+    // columns of the index prefix it searched, and a range's rank column follows the range key.
+    if (pinned.get(path) !== 'value') order.push(`${rankExpr(jp)}${d}`, `${keyExpr(jp)}${d}`);
+    cols.push(`${rankExpr(jp)} AS r${i}`, `${keyExpr(jp)} AS k${i}`);
+  });
+  // With every key in SQL, ties come in natural order, which is how mingo's stable sort leaves
+  // them: the first rows are then exactly the page, with no tie group to finish.
+  const complete = inSql.length === orders.length;
+  if (complete || !order.length) order.push('seq');
+  return { order: order.join(', '), cols: `, ${cols.join(', ')}`, keys: inSql.length, complete };
 }

@@ -5,6 +5,7 @@
  * - unset (default): validate like WeChat, record the call in the `_openapi_sink` table and
  *   reply ok, so the preview can show "messages this user received".
  */
+import { postJson } from './http-post';
 import { getStore } from '../context';
 import { makeSdkError, type SdkError } from '../errors';
 import { convertCase, isPlainObject, nextTick, newRequestId, type AnyObject } from '../util';
@@ -81,8 +82,7 @@ async function callHttp(api: string, def: ApiDef, params: AnyObject, base: strin
   const url = `${base.replace(/\/+$/, '')}${def.cgiPath}${token ? `?access_token=${encodeURIComponent(token)}` : ''}`;
   let text: string;
   try {
-    const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(convertCase(params, 'snake')) });
-    text = await res.text();
+    text = await postJson(url, convertCase(params, 'snake'));
   } catch (e) {
     throw makeSdkError(`openapi.${api}`, -1, `request to ${url} failed: ${(e as Error).message}`);
   }

@@ -71,6 +71,14 @@ export function readCollectionDeclarations(functionsDir: string): FunctionCollec
     .map((functionName) => ({ functionName, collections: readFunctionCollections(path.join(functionsDir, functionName)) }));
 }
 
+/**
+ * Every collection declared under `functionsDir`, with its indexes: what a script or test that
+ * runs functions without the gateway declares, so queries are index-served as deployed.
+ */
+export function allCollectionDeclarations(functionsDir: string): MergedCollection[] {
+  return mergeCollectionDeclarations(readCollectionDeclarations(functionsDir));
+}
+
 /** Distinct collection names declared by any function under `functionsDir`, sorted. */
 export function declaredCollectionNames(functionsDir: string): string[] {
   const names = new Set<string>();

@@ -100,8 +100,8 @@ interface DocRow {
 /** A row of selectDocs(): the document plus the sort key columns SQL ordered it by. */
 export interface SelectedRow extends DocRow {
   seq: number;
-  r?: unknown;
-  k?: unknown;
+  /** Sort-key columns r0, k0, r1, k1 … (SortPlan.cols). */
+  [sortKey: `r${number}` | `k${number}`]: unknown;
 }
 
 export class Store {
@@ -150,9 +150,32 @@ export class Store {
     return s;
   }
 
+  /**
+   * Path flags per collection as committed (plus this connection's own writes). Another
+   * connection's commit changes PRAGMA data_version, which drops the cache; a rolled-back
+   * transaction drops it too (see tx()), so a flag is never believed stored when it is not.
+   */
+  private readonly flagCache = new Map<string, Map<string, Set<PathFlag>>>();
+  private flagVersion: unknown = undefined;
+
+  private validFlagCache(): void {
+    const v = this.stmt('PRAGMA data_version').pluck().get();
+    if (v !== this.flagVersion) {
+      this.flagCache.clear();
+      this.flagVersion = v;
+    }
+  }
+
   private recordFlags(coll: string, doc: AnyObject): void {
-    for (const [path, flag] of docPathFlags(doc)) this.pending.push([coll, path, flag]);
-    this.flushFlags();
+    const known = this.pathFlags(coll);
+    for (const [path, flag] of docPathFlags(doc)) {
+      if (known.get(path)?.has(flag)) continue;
+      this.pending.push([coll, path, flag]);
+      let set = known.get(path);
+      if (!set) known.set(path, (set = new Set()));
+      set.add(flag);
+    }
+    if (this.pending.length) this.flushFlags();
   }
 
   private flushFlags(): void {
@@ -161,14 +184,18 @@ export class Store {
     this.pending = [];
   }
 
-  /** Flags ever recorded for the collection's paths (see pathflags.ts). */
+  /** Flags ever recorded for the collection's paths (see pathflags.ts). Callers must not modify it. */
   pathFlags(coll: string): Map<string, Set<PathFlag>> {
+    this.validFlagCache();
+    const cached = this.flagCache.get(coll);
+    if (cached) return cached;
     const out = new Map<string, Set<PathFlag>>();
     for (const r of this.stmt('SELECT path, flag FROM _pathflags WHERE coll = ?').all(coll) as { path: string; flag: PathFlag }[]) {
       let s = out.get(r.path);
       if (!s) out.set(r.path, (s = new Set()));
       s.add(r.flag);
     }
+    this.flagCache.set(coll, out);
     return out;
   }
 
@@ -205,77 +232,94 @@ export class Store {
 
   /** Runs fn atomically under SQLite's write lock. Nested calls become savepoints. */
   tx<T>(fn: () => T): T {
-    if (this.db.inTransaction) return this.db.transaction(fn)();
-    return this.db.transaction(fn).immediate();
+    // Cached BEGIN/SAVEPOINT statements: db.transaction(fn) would build a wrapper per call.
+    const nested = this.db.inTransaction;
+    this.stmt(nested ? 'SAVEPOINT lc_tx' : 'BEGIN IMMEDIATE').run();
+    try {
+      const out = fn();
+      if (out && typeof (out as { then?: unknown }).then === 'function') throw new TypeError('Store.tx: the function must be synchronous');
+      this.stmt(nested ? 'RELEASE lc_tx' : 'COMMIT').run();
+      return out;
+    } catch (e) {
+      if (nested) {
+        this.stmt('ROLLBACK TO lc_tx').run();
+        this.stmt('RELEASE lc_tx').run();
+      } else if (this.db.inTransaction) {
+        this.stmt('ROLLBACK').run();
+      }
+      // Flags cached during the rolled-back part were never stored.
+      this.flagCache.clear();
+      throw e;
+    }
   }
 
   nextRev(): number {
-    const row = this.db.prepare(`UPDATE _meta SET v = v + 1 WHERE k = 'rev' RETURNING v`).get() as { v: number };
+    const row = this.stmt(`UPDATE _meta SET v = v + 1 WHERE k = 'rev' RETURNING v`).get() as { v: number };
     return row.v;
   }
 
   // --- collections -------------------------------------------------------------------------
 
   hasCollection(name: string): boolean {
-    return this.db.prepare('SELECT 1 FROM _collections WHERE name = ?').get(name) !== undefined;
+    return this.stmt('SELECT 1 FROM _collections WHERE name = ?').get(name) !== undefined;
   }
 
   /** @returns false when it already existed. */
   createCollection(name: string): boolean {
-    const r = this.db.prepare('INSERT OR IGNORE INTO _collections (name, created_at) VALUES (?, ?)').run(name, Date.now());
+    const r = this.stmt('INSERT OR IGNORE INTO _collections (name, created_at) VALUES (?, ?)').run(name, Date.now());
     return r.changes === 1;
   }
 
   listCollections(): string[] {
-    return (this.db.prepare('SELECT name FROM _collections ORDER BY name').all() as { name: string }[]).map((r) => r.name);
+    return (this.stmt('SELECT name FROM _collections ORDER BY name').all() as { name: string }[]).map((r) => r.name);
   }
 
   // --- documents ---------------------------------------------------------------------------
 
   /** All documents of a collection in insertion order (WeChat's natural order without orderBy). */
   listDocs(coll: string): StoredDoc[] {
-    const rows = this.db.prepare('SELECT id, rev, body FROM _docs WHERE coll = ? ORDER BY seq').all(coll) as DocRow[];
+    const rows = this.stmt('SELECT id, rev, body FROM _docs WHERE coll = ? ORDER BY seq').all(coll) as DocRow[];
     return rows.map(toStored);
   }
 
   getDoc(coll: string, id: string): StoredDoc | undefined {
-    const row = this.db.prepare('SELECT id, rev, body FROM _docs WHERE coll = ? AND id = ?').get(coll, id) as DocRow | undefined;
+    const row = this.stmt('SELECT id, rev, body FROM _docs WHERE coll = ? AND id = ?').get(coll, id) as DocRow | undefined;
     return row ? toStored(row) : undefined;
   }
 
   getRev(coll: string, id: string): number | null {
-    const row = this.db.prepare('SELECT rev FROM _docs WHERE coll = ? AND id = ?').get(coll, id) as { rev: number } | undefined;
+    const row = this.stmt('SELECT rev FROM _docs WHERE coll = ? AND id = ?').get(coll, id) as { rev: number } | undefined;
     return row ? row.rev : null;
   }
 
   insertDoc(coll: string, id: string, doc: AnyObject): void {
     this.createCollection(coll);
     const body = encodeChecked(coll, id, doc);
-    this.db.prepare('INSERT INTO _docs (coll, id, rev, body) VALUES (?, ?, ?, ?)').run(coll, id, this.nextRev(), body);
+    this.stmt('INSERT INTO _docs (coll, id, rev, body) VALUES (?, ?, ?, ?)').run(coll, id, this.nextRev(), body);
     this.recordFlags(coll, doc);
   }
 
   /** Replaces in place so the document keeps its position in natural order. */
   replaceDoc(coll: string, id: string, doc: AnyObject): void {
     const body = encodeChecked(coll, id, doc);
-    this.db.prepare('UPDATE _docs SET rev = ?, body = ? WHERE coll = ? AND id = ?').run(this.nextRev(), body, coll, id);
+    this.stmt('UPDATE _docs SET rev = ?, body = ? WHERE coll = ? AND id = ?').run(this.nextRev(), body, coll, id);
     this.recordFlags(coll, doc);
   }
 
   deleteDoc(coll: string, id: string): boolean {
-    return this.db.prepare('DELETE FROM _docs WHERE coll = ? AND id = ?').run(coll, id).changes === 1;
+    return this.stmt('DELETE FROM _docs WHERE coll = ? AND id = ?').run(coll, id).changes === 1;
   }
 
   // --- files -------------------------------------------------------------------------------
 
   putFile(path: string, content: Buffer, contentType: string, owner?: string): void {
-    this.db
-      .prepare('INSERT OR REPLACE INTO _files (path, content, content_type, size, updated_at, owner) VALUES (?, ?, ?, ?, ?, ?)')
+    this
+      .stmt('INSERT OR REPLACE INTO _files (path, content, content_type, size, updated_at, owner) VALUES (?, ?, ?, ?, ?, ?)')
       .run(path, content, contentType, content.length, Date.now(), owner ?? null);
   }
 
   getFile(path: string): StoredFile | undefined {
-    const row = this.db.prepare('SELECT path, content, content_type, size, updated_at, owner FROM _files WHERE path = ?').get(path) as
+    const row = this.stmt('SELECT path, content, content_type, size, updated_at, owner FROM _files WHERE path = ?').get(path) as
       | { path: string; content: Buffer; content_type: string; size: number; updated_at: number; owner: string | null }
       | undefined;
     if (!row) return undefined;
@@ -285,17 +329,17 @@ export class Store {
   }
 
   hasFile(path: string): boolean {
-    return this.db.prepare('SELECT 1 FROM _files WHERE path = ?').get(path) !== undefined;
+    return this.stmt('SELECT 1 FROM _files WHERE path = ?').get(path) !== undefined;
   }
 
   deleteFile(path: string): boolean {
-    return this.db.prepare('DELETE FROM _files WHERE path = ?').run(path).changes === 1;
+    return this.stmt('DELETE FROM _files WHERE path = ?').run(path).changes === 1;
   }
 
   // --- openapi sink ------------------------------------------------------------------------
 
   addSink(api: string, touser: string, payload: AnyObject): void {
-    this.db.prepare('INSERT INTO _openapi_sink (api, touser, payload, at) VALUES (?, ?, ?, ?)').run(api, touser, encodeDoc(payload), Date.now());
+    this.stmt('INSERT INTO _openapi_sink (api, touser, payload, at) VALUES (?, ?, ?, ?)').run(api, touser, encodeDoc(payload), Date.now());
   }
 
   listSink(filter: { touser?: string; api?: string } = {}): SinkRow[] {
@@ -310,12 +354,12 @@ export class Store {
       args.push(filter.api);
     }
     const sql = `SELECT seq, api, touser, payload, at FROM _openapi_sink ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY seq`;
-    const rows = this.db.prepare(sql).all(...args) as { seq: number; api: string; touser: string; payload: string; at: number }[];
+    const rows = this.stmt(sql).all(...args) as { seq: number; api: string; touser: string; payload: string; at: number }[];
     return rows.map((r) => ({ seq: r.seq, api: r.api, touser: r.touser, payload: decodeDoc<AnyObject>(r.payload), at: new Date(r.at) }));
   }
 
   clearSink(): void {
-    this.db.prepare('DELETE FROM _openapi_sink').run();
+    this.stmt('DELETE FROM _openapi_sink').run();
   }
 }
 

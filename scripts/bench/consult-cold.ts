@@ -14,7 +14,7 @@ import { performance } from 'node:perf_hooks';
 import { configureLocalCloud, declareCollections, invokeFunction, registerFunction, sdk } from '../../local-cloud';
 import { loadBundle } from '../../local-cloud/runtime/load-bundle';
 import { bundleFunction } from '../../local-cloud/runtime/bundle-functions';
-import { declaredCollectionNames, listFunctionDirs } from '../../local-cloud/runtime/function-config';
+import { allCollectionDeclarations, listFunctionDirs } from '../../local-cloud/runtime/function-config';
 import { FUNCTIONS_DIR } from '../../local-cloud/runtime/paths';
 
 const ROOT = path.join(__dirname, '../..');
@@ -25,7 +25,7 @@ async function main() {
   if (!mode || !dataDir || !file) throw new Error('usage: consult-cold.ts seed|measure <dataDir> <bundle.js>');
   process.env.ADMIN_OPENIDS = ADMIN;
   configureLocalCloud({ dataDir });
-  declareCollections(declaredCollectionNames(FUNCTIONS_DIR));
+  declareCollections(allCollectionDeclarations(FUNCTIONS_DIR));
   if (mode === 'seed') {
     const fn = listFunctionDirs(FUNCTIONS_DIR).find((f) => f.name === 'consult');
     if (!fn) throw new Error('no consult function');

@@ -21,7 +21,7 @@ async function main() {
   const fc = require('../../local-cloud/runtime/function-config') as typeof import('../../local-cloud/runtime/function-config');
   // eslint-disable-next-line @typescript-eslint/no-var-requires
   const { FUNCTIONS_DIR } = require('../../local-cloud/runtime/paths') as typeof import('../../local-cloud/runtime/paths');
-  lc.declareCollections(fc.declaredCollectionNames(FUNCTIONS_DIR));
+  lc.declareCollections(fc.allCollectionDeclarations(FUNCTIONS_DIR));
   // eslint-disable-next-line @typescript-eslint/no-var-requires
   const { main: push } = require('../../cloudfunctions/push') as typeof import('../../cloudfunctions/push');
   lc.registerFunction('push', push, { timeoutMs: fc.timeoutMsOf(fc.readFunctionConfig(path.join(FUNCTIONS_DIR, 'push'))) });

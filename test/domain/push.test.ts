@@ -93,7 +93,7 @@ describe('event mapping', () => {
 describe('error codes', () => {
   test.each([
     [43101, 'noQuota'], [47003, 'permanent'], [40003, 'permanent'], [40037, 'permanent'], [41030, 'permanent'],
-    [-1, 'retry'], [45009, 'retry'], [40001, 'token'], [42001, 'token'], [0, 'sent'], [99999, 'permanent'],
+    [-1, 'retry'], [45009, 'retry'], [45011, 'retry'], [40001, 'token'], [42001, 'token'], [0, 'sent'], [99999, 'permanent'],
   ])('%i → %s', (code, kind) => expect(classify(code).kind).toBe(kind));
   test('transport failures retry', () => {
     expect(classify(undefined, 'timeout')).toEqual({ kind: 'retry', reason: 'timeout' });

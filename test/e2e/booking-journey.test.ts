@@ -2,10 +2,10 @@
  * 预约 in the H5 preview: a citizen books a slot from the 办事指南 and sees it in 我的预约 → hall
  * staff (identity switch) check the citizen in with the code → the citizen sees 已到场.
  */
-import type { Page } from 'playwright-core';
 import { invokeFunction } from '../../local-cloud';
 import { shanghaiInstant } from '../../core/calendar/workdays';
 import { openPhonePage, startPreview, type Preview } from './browser';
+import { becomeByLabel } from './journey-helpers';
 
 const PASSPORT = '11999900MB0P12328T3000111101001';
 let preview: Preview;
@@ -15,12 +15,6 @@ afterAll(async () => {
   delete process.env.BOOKING_FAKE_NOW;
   await preview?.close();
 });
-
-async function becomeByLabel(page: Page, base: string, label: string) {
-  await page.goto(`${base}/#/pages/mine/index`);
-  await page.locator('.identity-switcher__item', { hasText: label }).click();
-  await page.locator('.identity-switcher__item--active', { hasText: label }).waitFor();
-}
 
 describe('H5 journey: booking a hall visit', () => {
   it('a citizen books, hall staff check the code in, the citizen sees 已到场', async () => {

@@ -6,6 +6,7 @@
  */
 import type { Page } from 'playwright-core';
 import { openPhonePage, startPreview, type Preview } from './browser';
+import { becomeByLabel } from './journey-helpers';
 
 let preview: Preview;
 
@@ -16,12 +17,6 @@ const CHAT = '/#/packages/consult/pages/chat/index';
 const INBOX = '/#/packages/staff/pages/consult-inbox/index';
 const UNKNOWN = '小区门口共享单车乱停没人管找谁';
 const REPLY = '共享单车乱停放可拨打12345或在“随手拍”反映，城管部门会通知运营企业在2小时内清理。';
-
-async function becomeByLabel(page: Page, label: string) {
-  await page.goto(`${preview.gateway.url}/#/pages/mine/index`);
-  await page.locator('.identity-switcher__item', { hasText: label }).click();
-  await page.locator('.identity-switcher__item--active', { hasText: label }).waitFor();
-}
 
 async function ask(page: Page, text: string) {
   const before = await page.locator('.consult-msg--bot').count();
@@ -52,7 +47,7 @@ describe('H5 journey: 智能咨询', () => {
   it('answers, hands off, shows the staff reply, and learns from it', async () => {
     const { page, problems } = await openPhonePage(preview);
     const base = preview.gateway.url;
-    await becomeByLabel(page, '市民（张*）');
+    await becomeByLabel(page, preview.gateway.url, '市民（张*）');
     await page.goto(`${base}/#/pages/index/index`);
     await page.locator('.home__consult').click();
     await page.locator('.consult-input textarea').waitFor();
@@ -73,7 +68,7 @@ describe('H5 journey: 智能咨询', () => {
     expect(await smallTargets(page, 44)).toEqual([]);
 
     // 3. The agent answers it in the inbox.
-    await becomeByLabel(page, '咨询坐席（12345）');
+    await becomeByLabel(page, preview.gateway.url, '咨询坐席（12345）');
     await page.locator('.mine__consult-inbox').click();
     const item = page.locator('.consult-item', { hasText: UNKNOWN });
     await item.waitFor();
@@ -84,13 +79,13 @@ describe('H5 journey: 智能咨询', () => {
     await answered.getByText(REPLY, { exact: false }).waitFor();
 
     // 4. The citizen sees the staff reply in the chat.
-    await becomeByLabel(page, '市民（张*）');
+    await becomeByLabel(page, preview.gateway.url, '市民（张*）');
     await page.goto(`${base}${CHAT}`);
     await page.locator('.consult-msg--staff', { hasText: REPLY }).waitFor();
     expect(await page.locator('.consult-msg--staff .consult-msg__who').innerText()).toMatch(/工作人员/);
 
     // 5. The agent turns the reply into a new FAQ.
-    await becomeByLabel(page, '咨询坐席（12345）');
+    await becomeByLabel(page, preview.gateway.url, '咨询坐席（12345）');
     await page.goto(`${base}${INBOX}`);
     await page.locator('.chip', { hasText: '已答复' }).click();
     const done = page.locator('.consult-item--answered', { hasText: UNKNOWN });
@@ -99,7 +94,7 @@ describe('H5 journey: 智能咨询', () => {
     await done.getByText('已加入知识库').waitFor();
 
     // 6. The same question is now answered at once.
-    await becomeByLabel(page, '市民（张*）');
+    await becomeByLabel(page, preview.gateway.url, '市民（张*）');
     await page.goto(`${base}${CHAT}`);
     await page.locator('.consult-msg--staff').first().waitFor();
     const again = await ask(page, UNKNOWN);
@@ -112,7 +107,7 @@ describe('H5 journey: 智能咨询', () => {
   it('keeps chat tap targets at least 60 px in 长辈版', async () => {
     const { page } = await openPhonePage(preview);
     const base = preview.gateway.url;
-    await becomeByLabel(page, '市民（李*）');
+    await becomeByLabel(page, preview.gateway.url, '市民（李*）');
     // Still on 我的: its compact 长辈版 switch.
     await page.locator('.elder-switch--compact').click();
     await page.locator('.elder-switch--compact .elder-switch__state', { hasText: '已开启' }).waitFor();
@@ -127,7 +122,7 @@ describe('H5 journey: 智能咨询', () => {
   it('转人工 asks for the 咨询答复 subscription from the tap and sends the typed question to a person', async () => {
     const { page, problems } = await openPhonePage(preview);
     const base = preview.gateway.url;
-    await becomeByLabel(page, '市民（张*）');
+    await becomeByLabel(page, preview.gateway.url, '市民（张*）');
     await page.goto(`${base}${CHAT}`);
     await page.locator('.consult-input textarea').waitFor();
     const before = await page.locator('.consult-msg--handoff').count();
@@ -137,7 +132,7 @@ describe('H5 journey: 智能咨询', () => {
     await page.locator('.subscribe-dialog__allow').click();
     await page.waitForFunction((n) => document.querySelectorAll('.consult-msg--handoff').length > n, before);
     await page.locator('.consult-msg--handoff').last().getByText('已转给工作人员').waitFor();
-    await becomeByLabel(page, '咨询坐席（12345）');
+    await becomeByLabel(page, preview.gateway.url, '咨询坐席（12345）');
     await page.goto(`${base}${INBOX}`);
     await page.locator('.consult-item--open', { hasText: '护照怎么办' }).waitFor();
     expect(problems).toEqual([]);

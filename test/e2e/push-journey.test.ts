@@ -1,16 +1,19 @@
 /**
  * 订阅消息推送 in the H5 preview:
- * (a) a citizen opens their submitted application, subscribes through the imitation of WeChat's
- *     dialog (允许) → the police clerk accepts it → the affairs → outbox → push path (kick) delivers
- *     → the citizen's 微信消息 panel shows 办件进度通知 with valid fields → tapping opens the
+ * (a) a citizen applies online (guide → form → materials → submit), subscribes on the submitted
+ *     application through the imitation of WeChat's dialog (允许) → the police clerk accepts it →
+ *     the affairs → outbox → push path (kick) delivers → the citizen's 微信消息 panel shows 办件进度通知 with valid fields → tapping opens the
  *     application and records the open.
  * (b) local-admin composes an emergency 突发事件提醒 to its subscribers → their own campaign
  *     cannot be approved by them → local-admin-2 approves → the dispatch trigger fires → a
  *     subscriber's 微信消息 panel shows it.
  */
-import type { Page } from 'playwright-core';
 import { invokeFunction } from '../../local-cloud';
 import { openPhonePage, startPreview, type Preview } from './browser';
+import { attach, becomeByLabel, fill, PDF, png } from './journey-helpers';
+import { idCheckChar } from '../../core/matter/form';
+
+const MATTER = '11999900MB0P12301G3000711104002'; // 户口迁入登记, 示例市公安局, 网办深度 3
 
 let preview: Preview;
 
@@ -24,37 +27,49 @@ afterAll(async () => {
   await preview?.close();
 });
 
-async function becomeByLabel(page: Page, base: string, label: string) {
-  await page.goto(`${base}/#/pages/mine/index`);
-  const titled = page.locator('.row__title').getByText(label, { exact: true });
-  await page.locator('.identity-switcher__item').filter({ has: titled }).click();
-  await page.locator('.identity-switcher__item--active').filter({ has: titled }).waitFor();
-}
-
 async function inboxOf(openid: string): Promise<{ api: string; payload: { templateId: string; page: string; data: Record<string, { value: string }> } }[]> {
   const res = await fetch(`${preview.gateway.url}/api/local/inbox?openid=${openid}`);
   return (await res.json()) as never;
 }
 
 describe('H5 journey: subscription messages', () => {
-  it('(a) subscribe on the application, staff accept, 微信消息 shows 办件进度通知, tap opens it', async () => {
+  it('(a) apply online, subscribe in the dialog, staff accept, 微信消息 shows 办件进度通知, tap opens it', async () => {
     const { page } = await openPhonePage(preview);
     const base = preview.gateway.url;
-    const mine = (await invokeFunction('affairs', { action: 'mine', params: { status: 'submitted' } }, { OPENID: 'local-citizen' })) as { ok: true; data: { items: { id: string; no: string; matterName: string }[] } };
-    const app = mine.data.items[0];
-    expect(app).toBeDefined();
     const before = (await inboxOf('local-citizen')).length;
 
+    // The citizen applies for 户口迁入登记 from its guide, as in the affairs journey.
     await becomeByLabel(page, base, '市民（张*）');
-    await page.goto(`${base}/#/packages/affairs/pages/detail/index?id=${app.id}&submitted=1`);
+    await page.goto(`${base}/#/packages/matters/pages/guide/index?id=${MATTER}`);
+    await page.locator('.guide-apply').filter({ visible: true }).click();
+    await page.locator('.affairs-title', { hasText: '户口迁入登记' }).filter({ visible: true }).waitFor();
+    const id17 = '33010619850512123';
+    await fill(page, 'name', '张三');
+    await fill(page, 'idNumber', id17 + idCheckChar(id17));
+    await fill(page, 'phone', '13812345678');
+    await fill(page, 'fromAddress', '浙江省杭州市西湖区文三路100号');
+    await fill(page, 'toAddress', '示例市新城区人民路88号3幢201室');
+    await page.locator('.field--reason .chip', { hasText: '购房落户' }).filter({ visible: true }).click();
+    await page.locator('.field--promise .chip').filter({ visible: true }).click();
+    await attach(page, '迁移人的居民身份证', { name: '身份证.png', mimeType: 'image/png', buffer: png([200, 30, 30]) });
+    await attach(page, '迁移人的居民户口簿', { name: '户口簿.pdf', mimeType: 'application/pdf', buffer: PDF });
+    await attach(page, '落户地址证明', { name: '房产证.png', mimeType: 'image/png', buffer: png([30, 30, 200]) });
+    await page.locator('.affairs-submit').filter({ visible: true }).click();
+
+    // Submitted: the detail page offers the subscription; the tap opens WeChat's dialog (imitated).
     await page.getByText('申请已提交').waitFor();
-    await page.locator('.subscribe-prompt__btn').click();
-    const dialog = page.locator('.subscribe-dialog');
+    await page.waitForURL(/packages\/affairs\/pages\/detail\/index\?id=/);
+    const appId = decodeURIComponent(/[?&]id=([^&]+)/.exec(page.url())![1]);
+    const no = (await page.locator('.kv', { hasText: '办件编号' }).filter({ visible: true }).locator('.kv__value').innerText()).trim();
+    const app = { id: appId, no };
+    await page.locator('.subscribe-prompt__btn').filter({ visible: true }).click();
+    // The guide below in the page stack has its own (hidden) dialog host.
+    const dialog = page.locator('.subscribe-dialog').filter({ visible: true });
     await dialog.waitFor();
     for (const t of ['办件进度通知', '补正通知', '办结通知']) await dialog.getByText(t, { exact: true }).waitFor();
     await dialog.getByText('总是保持以上选择，不再询问').waitFor();
     await dialog.locator('.subscribe-dialog__allow').click();
-    await page.getByText(/已订阅3类通知/).waitFor();
+    await page.getByText(/已订阅3类通知/).filter({ visible: true }).waitFor();
 
     await becomeByLabel(page, base, '工作人员（公安局）');
     await page.goto(`${base}/#/packages/staff/pages/case/index?id=${app.id}`);
@@ -115,8 +130,17 @@ describe('H5 journey: subscription messages', () => {
 
     await becomeByLabel(page, base, '管理员（审批）');
     await page.goto(`${base}/#/packages/staff/pages/campaign/index?id=${id}`);
-    await page.locator('.campaign-approve').click();
-    await page.locator('.campaign-status', { hasText: /待发送|发送中|已完成/ }).waitFor();
+    // Right after an identity switch the page may render once for the previous identity and then
+    // remount for the approver, and a tap on the first render is lost: tap until the status moves.
+    const moved = page.locator('.campaign-status', { hasText: /待发送|发送中|已完成/ }).filter({ visible: true });
+    for (let i = 0; i < 5 && !(await moved.isVisible()); i++) {
+      await page.waitForLoadState('networkidle');
+      const btn = page.locator('.campaign-approve').filter({ visible: true });
+      if (await btn.isVisible()) await btn.click();
+      await moved.waitFor({ timeout: 3000 }).catch(() => undefined);
+      if (!(await moved.isVisible())) await page.locator('.btn', { hasText: '刷新进度' }).filter({ visible: true }).click();
+    }
+    await moved.waitFor();
 
     const fired = await fetch(`${base}/api/triggers/push/dispatch`, { method: 'POST' });
     expect(fired.status).toBe(200);

@@ -8,6 +8,7 @@ import { CSV_COLUMNS, mattersToCsv } from '../../core/matter/import-format';
 import { matterSchema } from '../../core/matter/schema';
 import { makeMatter } from '../fixtures/matter-factory';
 import { openPhonePage, startPreview, type Preview } from './browser';
+import { becomeByLabel } from './journey-helpers';
 import type { Page } from 'playwright-core';
 
 let preview: Preview;
@@ -35,12 +36,6 @@ function cellDiff(a: string, b: string) {
   expect(rb.length).toBe(ra.length);
   expect(ra[0]).toEqual(CSV_COLUMNS.map((c) => c.header));
   return ra.flatMap((r, i) => r.flatMap((cell, j) => (cell === rb[i][j] ? [] : [{ row: i + 1, column: ra[0][j], from: cell, to: rb[i][j] }])));
-}
-
-async function becomeByLabel(page: Page, base: string, label: string) {
-  await page.goto(`${base}/#/pages/mine/index`);
-  await page.locator('.identity-switcher__item', { hasText: label }).click();
-  await page.locator('.identity-switcher__item--active', { hasText: label }).waitFor();
 }
 
 async function search(page: Page, base: string, q: string) {

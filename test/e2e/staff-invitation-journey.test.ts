@@ -4,21 +4,14 @@
  * invitation shows who bound it, and 我的 shows department names. Also: a bad guide link shows the
  * friendly not-found page with a way home.
  */
-import type { Page } from 'playwright-core';
 import { CODE_PATTERN } from '../../core/account/invitation';
 import { openPhonePage, startPreview, type Preview } from './browser';
+import { becomeByLabel } from './journey-helpers';
 
 let preview: Preview;
 
 beforeAll(async () => { preview = await startPreview(); });
 afterAll(async () => { await preview?.close(); });
-
-async function becomeByLabel(page: Page, base: string, label: string) {
-  await page.goto(`${base}/#/pages/mine/index`);
-  const titled = page.locator('.row__title').getByText(label, { exact: true });
-  await page.locator('.identity-switcher__item').filter({ has: titled }).click();
-  await page.locator('.identity-switcher__item--active').filter({ has: titled }).waitFor();
-}
 
 describe('H5 journey: staff invitation', () => {
   it('admin invites, 市民（李*） joins with the code, admin sees the binding', async () => {

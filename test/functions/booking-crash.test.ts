@@ -8,7 +8,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { configureLocalCloud, declareCollections, resetLocalCloud } from '../../local-cloud';
-import { declaredCollectionNames } from '../../local-cloud/runtime/function-config';
+import { allCollectionDeclarations } from '../../local-cloud/runtime/function-config';
 import { FUNCTIONS_DIR } from '../../local-cloud/runtime/paths';
 import { main as matters } from '../../cloudfunctions/matters';
 import { main as account } from '../../cloudfunctions/account';
@@ -25,7 +25,7 @@ let dataDir: string;
 function open() {
   resetLocalCloud();
   configureLocalCloud({ dataDir });
-  declareCollections(declaredCollectionNames(FUNCTIONS_DIR));
+  declareCollections(allCollectionDeclarations(FUNCTIONS_DIR));
   process.env.ADMIN_OPENIDS = ADMIN;
   registerSource('matters', matters);
   registerSource('account', account);

@@ -4,7 +4,7 @@
  */
 import * as path from 'node:path';
 import { configureLocalCloud, declareCollections, invokeFunction, registerFunction, resetLocalCloud, type FunctionHandler } from '../../local-cloud';
-import { mergeCollectionDeclarations, readCollectionDeclarations, readFunctionConfig, timeoutMsOf } from '../../local-cloud/runtime/function-config';
+import { allCollectionDeclarations, readFunctionConfig, timeoutMsOf } from '../../local-cloud/runtime/function-config';
 import { FUNCTIONS_DIR } from '../../local-cloud/runtime/paths';
 import { main as matters } from '../../cloudfunctions/matters';
 import { main as account } from '../../cloudfunctions/account';
@@ -31,7 +31,7 @@ export function startCloud() {
   resetLocalCloud();
   configureLocalCloud({ dataDir: ':memory:' });
   // Whole declarations: their indexes become the local cloud's SQLite expression indexes.
-  declareCollections(mergeCollectionDeclarations(readCollectionDeclarations(FUNCTIONS_DIR)));
+  declareCollections(allCollectionDeclarations(FUNCTIONS_DIR));
   process.env.ADMIN_OPENIDS = ADMIN;
   registerSource('matters', matters);
   registerSource('account', account);

@@ -9,7 +9,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { configureLocalCloud, declareCollections, invokeFunction, registerFunction, resetLocalCloud } from '../../local-cloud';
-import { declaredCollectionNames } from '../../local-cloud/runtime/function-config';
+import { allCollectionDeclarations } from '../../local-cloud/runtime/function-config';
 import { FUNCTIONS_DIR } from '../../local-cloud/runtime/paths';
 import { main as matters } from '../../cloudfunctions/matters';
 import { main as account } from '../../cloudfunctions/account';
@@ -28,7 +28,7 @@ const previousAdmins = process.env.ADMIN_OPENIDS;
 function open() {
   resetLocalCloud();
   configureLocalCloud({ dataDir: dir });
-  declareCollections(declaredCollectionNames(FUNCTIONS_DIR));
+  declareCollections(allCollectionDeclarations(FUNCTIONS_DIR));
   process.env.ADMIN_OPENIDS = ADMIN;
   registerFunction('matters', matters);
   registerFunction('account', account);

@@ -290,6 +290,26 @@ describe('campaigns', () => {
     expect(sink).toHaveLength(50);
     expect(expectOk(await call('push', 'campaign', { id: c.id }, PUSHER)).counts).toMatchObject({ sent: 40, queued: 0 });
   });
+
+  test('overlapping timer dispatchers share the configured rate instead of each taking all of it', async () => {
+    process.env.PUSH_APPROVAL_THRESHOLD = '1000';
+    process.env.PUSH_RATE_PER_SEC = '40';
+    try {
+      await subscribers(120, 'policyNotice');
+      const pol = { thing1: '政策', thing2: '示例市政府', time3: '2025-07-01T08:00:00Z', thing4: '摘要' };
+      expectOk(await call('push', 'createCampaign', { templateId: tid('policyNotice'), data: pol, page: 'pages/index/index', audience: { type: 'templateSubscribers', templateId: tid('policyNotice') } }, PUSHER));
+      await Promise.all([fireTimer('push', 'dispatch'), fireTimer('push', 'dispatch')]);
+      const at = getOpenapiSink().map((m) => m.at.getTime()).sort((a, b) => a - b);
+      expect(at).toHaveLength(120);
+      // Two instances at 40/s each would finish in about 1.5 s; sharing 40/s takes about 3 s.
+      const perSec = (at.length - 1) / ((at[at.length - 1] - at[0]) / 1000);
+      expect(perSec).toBeLessThan(52);
+      // Both signed off: a later dispatcher gets the whole rate again.
+      expect((await db().collection('push_state').where({ kind: 'dispatcher' }).get()).data).toHaveLength(0);
+    } finally {
+      delete process.env.PUSH_RATE_PER_SEC;
+    }
+  }, 30_000);
 });
 
 describe('official-account channel', () => {

@@ -103,7 +103,7 @@ function queries(now: Date): { where?: Record<string, unknown>; orders?: [string
     { s: db().RegExp({ regexp: '^a', options: '' }) },
     _.or([{ status: 'pending' }, { n: _.gt(3) }]) as unknown as Record<string, unknown>,
   ];
-  const orders: [string, 'asc' | 'desc'][][] = [[], [['at', 'asc']], [['n', 'desc']], [['status', 'asc'], ['at', 'desc']], [['s', 'asc']], [['dept.code', 'desc'], ['i', 'asc']], [['flag', 'asc'], ['n', 'desc']]];
+  const orders: [string, 'asc' | 'desc'][][] = [[], [['at', 'asc']], [['n', 'desc']], [['status', 'asc'], ['at', 'desc']], [['s', 'asc']], [['dept.code', 'desc'], ['i', 'asc']], [['flag', 'asc'], ['n', 'desc']], [['flag', 'desc'], ['s', 'asc'], ['i', 'desc']], [['n', 'asc'], ['flag', 'desc'], ['at', 'asc']]];
   const out: ReturnType<typeof queries> = [];
   for (const where of wheres) for (const o of orders) for (const [skip, limit] of [[0, 5], [3, 100]]) out.push({ where, orders: o, skip, limit });
   return out;
@@ -145,6 +145,7 @@ const INDEXES = [
   { name: 'status_at', keys: { status: 1, at: 1 } },
   { name: 'dept', keys: { 'dept.code': 1 } },
   { name: 'n', keys: { n: -1 } },
+  { name: 'flag_at', keys: { flag: -1, at: 1 } },
 ];
 
 beforeEach(() => {
@@ -226,7 +227,7 @@ describe('indexes and exact counts', () => {
     await db().collection('clean').where({ status: 'pending' }).orderBy('at', 'asc').limit(5).get();
     const sqlite = getStore().db;
     const names = (sqlite.prepare(`SELECT name FROM sqlite_master WHERE type = 'index' AND name LIKE 'lc_clean_%'`).all() as { name: string }[]).map((r) => r.name);
-    expect(names.map((n) => n.replace(/_[0-9a-f]{8}$/, '')).sort()).toEqual(['lc_clean_dept', 'lc_clean_n', 'lc_clean_status_at']);
+    expect(names.map((n) => n.replace(/_[0-9a-f]{8}$/, '')).sort()).toEqual(['lc_clean_dept', 'lc_clean_flag_at', 'lc_clean_n', 'lc_clean_status_at']);
     const { countDocs } = Store.prototype;
     const spy = jest.spyOn(Store.prototype, 'countDocs');
     let sql = '';
@@ -273,5 +274,70 @@ describe('path flags', () => {
     s2.close();
     expect(flags.get('tags')?.has('array')).toBe(true);
     expect(flags.get('o')?.has('object')).toBe(true);
+  });
+});
+
+describe('multi-key orderBy', () => {
+  test('a mixed-direction orderBy is served in index order and stops at the page, not the tie group', async () => {
+    // 3000 documents with one shared first key: the first-key tie group is everything.
+    const docs = Array.from({ length: 3000 }, (_x, i) => ({ i, flag: true, at: new Date(D0 + (i % 997) * 1000) }));
+    for (let k = 0; k < docs.length; k += 500) await db().collection('clean').add({ data: docs.slice(k, k + 500) });
+    const sqlite = getStore().db;
+    let sql = '';
+    const prepare = sqlite.prepare.bind(sqlite);
+    const prep = jest.spyOn(sqlite, 'prepare').mockImplementation((s: string) => {
+      if (s.startsWith('SELECT seq, id, rev, body, ')) sql = s;
+      return prepare(s);
+    });
+    // Counts the rows the engine pulls from SQLite's cursor.
+    let rowsRead = 0;
+    const iterate = jest.spyOn(Object.getPrototypeOf(sqlite.prepare('SELECT 1')), 'iterate').mockImplementation(function (this: { all: (...a: unknown[]) => unknown[] }, ...args: unknown[]) {
+      const rows = this.all(...args);
+      let n = 0;
+      return { next: () => (n < rows.length ? (rowsRead++, { value: rows[n++], done: false }) : { value: undefined, done: true }), return: () => ({ value: undefined, done: true }), [Symbol.iterator]() { return this; } } as never;
+    });
+    try {
+      const { data } = await db().collection('clean').where({ flag: true }).orderBy('flag', 'desc').orderBy('at', 'asc').limit(10).get();
+      expect(data.map((d) => d.i)).toEqual([0, 997, 1994, 2991, 1, 998, 1995, 2992, 2, 999]);
+      expect(rowsRead).toBeLessThan(20);
+      const plan = (sqlite.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(1) as { detail: string }[]).map((r) => r.detail).join('\n');
+      expect(plan).toMatch(/USING INDEX lc_clean_flag_at/);
+      expect(plan).not.toMatch(/TEMP B-TREE/);
+    } finally {
+      iterate.mockRestore();
+      prep.mockRestore();
+    }
+  });
+});
+
+describe('path flag cache', () => {
+  test('a flag written by another connection is seen before the next query plan', () => {
+    const dir = require('fs').mkdtempSync(require('path').join(require('os').tmpdir(), 'lc-flags-'));
+    const a = new Store(dir);
+    const b = new Store(dir);
+    try {
+      a.createCollection('x');
+      a.insertDoc('x', '1', { _id: '1', tags: 't' });
+      expect(b.pathFlags('x').get('tags')?.has('array') ?? false).toBe(false);
+      a.insertDoc('x', '2', { _id: '2', tags: ['t'] });
+      expect(b.pathFlags('x').get('tags')?.has('array')).toBe(true);
+    } finally {
+      a.close();
+      b.close();
+    }
+  });
+
+  test('a flag from a rolled-back write is not believed stored', () => {
+    const s = new Store(':memory:');
+    s.createCollection('x');
+    expect(() => s.tx(() => {
+      s.insertDoc('x', '1', { _id: '1', tags: ['t'] });
+      throw new Error('abort');
+    })).toThrow('abort');
+    expect(s.pathFlags('x').get('tags')?.has('array') ?? false).toBe(false);
+    s.insertDoc('x', '2', { _id: '2', tags: ['u'] });
+    const rows = s.db.prepare(`SELECT flag FROM _pathflags WHERE coll = 'x' AND path = 'tags'`).all();
+    expect(rows).toEqual([{ flag: 'array' }]);
+    s.close();
   });
 });

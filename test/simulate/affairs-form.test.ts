@@ -7,7 +7,7 @@
 import * as fs from 'fs'
 import * as path from 'path'
 import { configureLocalCloud, declareCollections, invokeFunction, registerFunction, resetLocalCloud } from '../../local-cloud'
-import { declaredCollectionNames } from '../../local-cloud/runtime/function-config'
+import { allCollectionDeclarations } from '../../local-cloud/runtime/function-config'
 import { FUNCTIONS_DIR } from '../../local-cloud/runtime/paths'
 import { main as matters } from '../../cloudfunctions/matters'
 import { main as account } from '../../cloudfunctions/account'
@@ -36,7 +36,7 @@ let page: TaroPage | undefined
 beforeAll(async () => {
   resetLocalCloud()
   configureLocalCloud({ dataDir: ':memory:' })
-  declareCollections(declaredCollectionNames(FUNCTIONS_DIR))
+  declareCollections(allCollectionDeclarations(FUNCTIONS_DIR))
   process.env.ADMIN_OPENIDS = ADMIN
   registerFunction('matters', matters)
   registerFunction('account', account)
