@@ -354,6 +354,45 @@ describe('official-account channel', () => {
   });
 });
 
+describe('unknown outcomes after a dispatcher dies', () => {
+  test('OA template messages are resent within 10 minutes under the same client_msg_id (WeChat de-duplicates); older ones become unknown', async () => {
+    const fake = await startFakeWechat({ followers: ['oa-a', 'oa-b'] });
+    process.env.WX_OPENAPI_BASE = fake.base;
+    process.env.WX_OA_APPID = 'wxoa-test';
+    process.env.WX_OA_SECRET = 'test-secret';
+    process.env.PUSH_APPROVAL_THRESHOLD = '1000';
+    resetTokenCache();
+    try {
+      expectOk(await call('push', 'syncFollowers', {}, ADMIN));
+      const t = byKey(cat, 'policyNotice')!;
+      const pol = { thing1: '政策', thing2: '示例市政府', time3: '2025-07-01T08:00:00Z', thing4: '摘要' };
+      const c = expectOk(await call('push', 'createCampaign', { templateId: t.templateId, data: pol, page: 'pages/index/index', audience: { type: 'oaFollowers' } }, PUSHER));
+      await drain(2);
+      expect(fake.messages.map((m) => m.touser).sort()).toEqual(['oa-a', 'oa-b']);
+      // Both requests reached WeChat, then (as if) the dispatcher died before writing the outcome:
+      // oa-a one minute ago, oa-b twenty minutes ago.
+      const [a, b] = (await deliveries({ campaignId: c.id })).sort((x: any, y: any) => x.openid.localeCompare(y.openid));
+      const now = Date.now();
+      for (const [d, ago] of [[a, 60_000], [b, 20 * 60_000]] as const) {
+        await db().collection('push_deliveries').doc(d._id).update({ data: { status: 'inflight', owner: 'dead-dispatcher', leaseUntil: now - 1, firstInflightAt: now - ago, attempts: 1 } });
+      }
+      await drain(2);
+      const after = await deliveries({ campaignId: c.id });
+      expect(after.find((d: any) => d.openid === 'oa-a')).toMatchObject({ status: 'sent' });
+      expect(after.find((d: any) => d.openid === 'oa-b')).toMatchObject({ status: 'unknown', reason: 'unknown' });
+      // oa-a's resend carried the same client_msg_id and WeChat dropped it: still one message each.
+      const calls = fake.calls.filter((x) => x.path === '/cgi-bin/message/template/send');
+      expect(calls.length).toBe(3);
+      expect(fake.messages.map((m) => m.touser).sort()).toEqual(['oa-a', 'oa-b']);
+    } finally {
+      delete process.env.WX_OPENAPI_BASE;
+      delete process.env.WX_OA_APPID;
+      delete process.env.WX_OA_SECRET;
+      await fake.close();
+    }
+  });
+});
+
 describe('notices', () => {
   test('staff publish sanitised rich text; citizens list and read; a campaign can link it', async () => {
     expect(await call('push', 'publishNotice', { title: '关于调整办公时间的通知', body: '<p>内容</p>' }, CITIZEN)).toMatchObject({ ok: false, code: 'FORBIDDEN' });
