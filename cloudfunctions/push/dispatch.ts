@@ -198,7 +198,7 @@ async function runLoop(opts: DispatchOptions): Promise<DispatchReport> {
       // Expired leases are rare (a dead dispatcher): look at most every 5 s.
       if (t0 - lastRecovery > 5000) {
         lastRecovery = t0;
-        report.recovered += await recoverExpired(owner);
+        report.recovered += await recoverExpired(cat, log);
       }
       work += await ingestOutbox(owner, cat, cfg, report, opts.remainingMs, reserve);
       if (opts.mode === 'all') {
@@ -240,7 +240,7 @@ async function runLoop(opts: DispatchOptions): Promise<DispatchReport> {
 }
 
 /** Leases left by a dispatcher that died or ran out of time. */
-async function recoverExpired(owner: string): Promise<number> {
+async function recoverExpired(cat: Catalogue, log: AttemptLog): Promise<number> {
   const now = Date.now();
   let n = 0;
   // Events claimed by a dead dispatcher: their deliveries are idempotent, so simply re-run.
@@ -256,7 +256,6 @@ async function recoverExpired(owner: string): Promise<number> {
       continue;
     }
     // inflight: the request may have reached WeChat.
-    const cat = loadCatalogue();
     const oaDedup = d.channel === 'oa' && cat.oa.mode === 'template' && d.firstInflightAt !== undefined && now - d.firstInflightAt < 9 * 60_000;
     const r = await db().collection(C.deliveries).where({ _id: d._id, status: 'inflight', owner: d.owner ?? null })
       .update({ data: oaDedup
@@ -264,7 +263,7 @@ async function recoverExpired(owner: string): Promise<number> {
         : { status: 'unknown', owner: null, reason: 'unknown', updatedAt: now } });
     if (r.stats.updated) {
       n += 1;
-      if (!oaDedup) await logAttempt(d, owner, 'unknown', undefined, 0, 'unknown');
+      if (!oaDedup) log.add(d, 'unknown', undefined, 0, 'unknown');
     }
   }
   return n;
@@ -371,6 +370,11 @@ interface BatchFacts {
 
 type LedgerEntry = { _id: string; kind?: string; quota?: number; long?: boolean };
 
+/** May a message on this ledger entry leave? Long-term: the flag is on; one-time: a credit is left. */
+function hasCredit(entry: Omit<LedgerEntry, '_id'> | null | undefined): boolean {
+  return !!entry && (entry.kind === 'long' ? !!entry.long : (entry.quota ?? 0) > 0);
+}
+
 async function byIds<T extends { _id: string }>(coll: string, ids: string[]): Promise<Map<string, T>> {
   const out = new Map<string, T>();
   for (let i = 0; i < ids.length; i += 100) {
@@ -449,7 +453,7 @@ async function processOne(
   const inflight = { status: 'inflight', owner, leaseUntil: now + cfg.leaseMs, updatedAt: now, firstInflightAt: d.firstInflightAt ?? now, reserved: true };
   let gate: 'ok' | 'no-quota' | 'lost';
   if (!ref || d.reserved || entry?.kind === 'long') {
-    if (ref && !d.reserved && !entry?.long) gate = (await settle('skipped', 'no-quota')) ? 'no-quota' : 'lost';
+    if (ref && !d.reserved && !hasCredit(entry)) gate = (await settle('skipped', 'no-quota')) ? 'no-quota' : 'lost';
     else gate = (await coll.where(unchanged).update({ data: inflight })).stats.updated === 1 ? 'ok' : 'lost';
   } else {
     gate = await takeCredit(d, ref, unchanged.attempts, inflight, now);
@@ -539,20 +543,17 @@ async function takeCredit(
   return db().runTransaction(async (t) => {
     const cur = (await t.collection<Delivery>(C.deliveries).doc(d._id).get()).data;
     if (!cur || cur.status !== 'queued' || (cur.attempts ?? 0) !== attempts) return 'lost' as const;
-    type Entry = { kind?: string; quota?: number; long?: boolean };
-    let entry: Entry | null = null;
+    let entry: Omit<LedgerEntry, '_id'> | null = null;
     try {
-      entry = (await t.collection(C.ledger).doc(ref).get()).data as unknown as Entry;
+      entry = (await t.collection(C.ledger).doc(ref).get()).data as unknown as Omit<LedgerEntry, '_id'>;
     } catch {
       entry = null;
     }
-    const long = entry?.kind === 'long';
-    const canSend = !!entry && (long ? !!entry.long : (entry.quota ?? 0) > 0);
-    if (!canSend) {
+    if (!hasCredit(entry)) {
       await t.collection(C.deliveries).doc(d._id).update({ data: { status: 'skipped', reason: 'no-quota', owner: null, updatedAt: now } });
       return 'no-quota' as const;
     }
-    if (!long) await t.collection(C.ledger).doc(ref).update({ data: { quota: _().inc(-1), used: _().inc(1), updatedAt: new Date(now).toISOString() } });
+    if (entry?.kind !== 'long') await t.collection(C.ledger).doc(ref).update({ data: { quota: _().inc(-1), used: _().inc(1), updatedAt: new Date(now).toISOString() } });
     await t.collection(C.deliveries).doc(d._id).update({ data: inflight });
     return 'ok' as const;
   });
@@ -567,13 +568,6 @@ async function refund(d: Delivery): Promise<void> {
 
 async function noteReason(d: Delivery, reason: string): Promise<void> {
   if (d.campaignId) await db().collection(C.campaigns).where({ _id: d.campaignId }).update({ data: { reasons: _().addToSet(reason) } });
-}
-
-async function logAttempt(d: Delivery, owner: string, result: string, errcode: number | undefined, durationMs: number, reason?: string): Promise<void> {
-  await db().collection(C.attempts).add({ data: {
-    deliveryId: d._id, campaignId: d.campaignId ?? null, eventId: d.source === 'event' ? d.sourceId : null, openid: d.openid, channel: d.channel,
-    at: new Date().toISOString(), result, errcode: errcode ?? null, durationMs, reason: reason ?? null, dispatcher: owner,
-  } });
 }
 
 async function finishCampaigns(): Promise<void> {
