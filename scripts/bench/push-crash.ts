@@ -5,7 +5,6 @@
  * recipient ended (sent, failed with a reason, skipped, or unknown).
  */
 import '../lib/local-sdk-hook';
-import { spawn, type ChildProcess } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -13,18 +12,12 @@ import * as localCloud from '../../local-cloud';
 import { allCollectionDeclarations } from '../../local-cloud/runtime/function-config';
 import { FUNCTIONS_DIR } from '../../local-cloud/runtime/paths';
 import { startFakeWechat } from '../lib/fake-wechat';
+import { exited, spawnPushWorker } from '../lib/push-worker-process';
+import { getAll } from '../../cloudfunctions/push/store';
 import { loadCatalogue } from '../../core/push/catalogue';
 import { byKey } from '../../core/push/templates';
 
-const ROOT = path.resolve(__dirname, '../..');
-
-function worker(env: Record<string, string>): ChildProcess {
-  // node itself, not the tsx CLI: the CLI runs the script in a child that SIGKILL would not reach.
-  return spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'scripts/bench/push-worker.ts')], {
-    cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', process.env.DEBUG_CRASH ? 'inherit' : 'ignore', 'inherit'],
-  });
-}
-const exited = (p: ChildProcess) => new Promise<void>((r) => (p.exitCode !== null || p.signalCode ? r() : p.on('exit', () => r())));
+const worker = (env: Record<string, string>) => spawnPushWorker(env, ['ignore', process.env.DEBUG_CRASH ? 'inherit' : 'ignore', 'inherit']);
 
 /** Deliveries in one status, read straight from the dead dispatcher's database file. */
 function countStatus(dir: string, status: string): number {
@@ -88,16 +81,9 @@ export async function run(): Promise<void> {
     localCloud.registerFunction('push', main, { timeoutMs: 60_000 });
     const byStatus: Record<string, number> = {};
     const statusOf = new Map<string, string>();
-    for (let last = ''; ;) {
-      const { data } = await localCloud.sdk.database().collection('push_deliveries')
-        .where(last ? { campaignId: created.data.id, _id: localCloud.sdk.database().command.gt(last) } : { campaignId: created.data.id })
-        .orderBy('_id', 'asc').limit(100).get();
-      for (const d of data as { _id: string; openid: string; status: string }[]) {
-        byStatus[d.status] = (byStatus[d.status] ?? 0) + 1;
-        statusOf.set(d.openid, d.status);
-      }
-      if (data.length < 100) break;
-      last = String(data[data.length - 1]._id);
+    for (const d of await getAll<{ openid: string; status: string }>('push_deliveries', { campaignId: created.data.id })) {
+      byStatus[d.status] = (byStatus[d.status] ?? 0) + 1;
+      statusOf.set(d.openid, d.status);
     }
     const keys = fake.messages.map((m) => m.touser);
     const dups = keys.length - new Set(keys).size;

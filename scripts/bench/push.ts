@@ -11,6 +11,7 @@ import { FUNCTIONS_DIR } from '../../local-cloud/runtime/paths';
 import { spawnFakeWechat } from '../lib/fake-wechat-process';
 import { loadCatalogue } from '../../core/push/catalogue';
 import { byKey } from '../../core/push/templates';
+import { getAll } from '../../cloudfunctions/push/store';
 
 const pct = (xs: number[], p: number) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -99,13 +100,7 @@ async function runOnce(concurrency: number): Promise<void> {
   const progress = (await localCloud.invokeFunction('push', { action: 'campaign', params: { id: created.data.id } }, { OPENID: 'bench-admin' })) as { data: { counts: Record<string, number>; failures: Record<string, number> } };
   const c = progress.data.counts;
   const lost = N - (c.sent + c.failed + c.skipped + c.unknown);
-  const durations: number[] = [];
-  for (let last = ''; ;) {
-    const { data } = await db.collection('push_attempts').where(last ? { campaignId: created.data.id, _id: db.command.gt(last) } : { campaignId: created.data.id }).orderBy('_id', 'asc').limit(100).get();
-    for (const a of data as { durationMs: number }[]) durations.push(a.durationMs);
-    if (data.length < 100) break;
-    last = String(data[data.length - 1]._id);
-  }
+  const durations = (await getAll<{ durationMs: number }>('push_attempts', { campaignId: created.data.id })).map((a) => a.durationMs);
   const lat: number[] = [];
   for (const m of messages.filter((x) => x.templateId === ev.templateId)) {
     const at = eventAt.get(m.touser);

@@ -3,7 +3,6 @@
  * SIGKILL mid-dispatch, then restarted. 0 duplicates; every recipient ends sent, failed with a
  * reason, skipped or unknown — none lost.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -17,19 +16,12 @@ import { loadCatalogue } from '../../core/push/catalogue';
 import { byKey } from '../../core/push/templates';
 import { startFakeWechat, type FakeWechat } from '../../scripts/lib/fake-wechat';
 import { db } from './push-fixtures';
+import { exited, spawnPushWorker as worker } from '../../scripts/lib/push-worker-process';
 
-const ROOT = path.resolve(__dirname, '../..');
 const N = 300;
 let dir: string;
 let fake: FakeWechat;
 
-function worker(env: Record<string, string>): ChildProcess {
-  // node itself, not the tsx CLI: the CLI runs the script in a child that SIGKILL would not reach.
-  return spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'scripts/bench/push-worker.ts')], {
-    cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'],
-  });
-}
-const exited = (p: ChildProcess) => new Promise<void>((r) => (p.exitCode !== null || p.signalCode ? r() : p.on('exit', () => r())));
 
 beforeAll(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'push-crash-'));

@@ -312,14 +312,26 @@ describe('campaigns', () => {
   }, 30_000);
 });
 
+/** Runs `fn` with the push function pointed at a fake WeChat server that has these OA followers. */
+async function withFakeOa(followers: string[], fn: (fake: Awaited<ReturnType<typeof startFakeWechat>>) => Promise<void>) {
+  const fake = await startFakeWechat({ followers });
+  process.env.WX_OPENAPI_BASE = fake.base;
+  process.env.WX_OA_APPID = 'wxoa-test';
+  process.env.WX_OA_SECRET = 'test-secret';
+  resetTokenCache();
+  try {
+    await fn(fake);
+  } finally {
+    delete process.env.WX_OPENAPI_BASE;
+    delete process.env.WX_OA_APPID;
+    delete process.env.WX_OA_SECRET;
+    await fake.close();
+  }
+}
+
 describe('official-account channel', () => {
   test('OA followers get template messages with client_msg_id; a person on both channels gets one, on the mini-program; token refresh on 40001', async () => {
-    const fake = await startFakeWechat({ followers: ['oa-1', 'oa-2', 'oa-3'] });
-    process.env.WX_OPENAPI_BASE = fake.base;
-    process.env.WX_OA_APPID = 'wxoa-test';
-    process.env.WX_OA_SECRET = 'test-secret';
-    resetTokenCache();
-    try {
+    await withFakeOa(['oa-1', 'oa-2', 'oa-3'], async (fake) => {
       process.env.PUSH_APPROVAL_THRESHOLD = '1000';
       // oa-1 is the same person (unionid u1) as mini-program user mp-1, who has the long-term subscription.
       const t = byKey(cat, 'emergencyAlert')!;
@@ -345,24 +357,14 @@ describe('official-account channel', () => {
       expect(fake.tokensIssued).toBe(tokensBefore + 1); // one forced refresh after 40001
       expect(fake.calls.filter((x) => x.errcode === 40001).length).toBeGreaterThanOrEqual(1);
       expect(expectOk(await call('push', 'campaign', { id: c.id }, PUSHER)).counts).toMatchObject({ sent: 3, failed: 0 });
-    } finally {
-      delete process.env.WX_OPENAPI_BASE;
-      delete process.env.WX_OA_APPID;
-      delete process.env.WX_OA_SECRET;
-      await fake.close();
-    }
+    });
   });
 });
 
 describe('unknown outcomes after a dispatcher dies', () => {
   test('OA template messages are resent within 10 minutes under the same client_msg_id (WeChat de-duplicates); older ones become unknown', async () => {
-    const fake = await startFakeWechat({ followers: ['oa-a', 'oa-b'] });
-    process.env.WX_OPENAPI_BASE = fake.base;
-    process.env.WX_OA_APPID = 'wxoa-test';
-    process.env.WX_OA_SECRET = 'test-secret';
     process.env.PUSH_APPROVAL_THRESHOLD = '1000';
-    resetTokenCache();
-    try {
+    await withFakeOa(['oa-a', 'oa-b'], async (fake) => {
       expectOk(await call('push', 'syncFollowers', {}, ADMIN));
       const t = byKey(cat, 'policyNotice')!;
       const pol = { thing1: '政策', thing2: '示例市政府', time3: '2025-07-01T08:00:00Z', thing4: '摘要' };
@@ -384,12 +386,7 @@ describe('unknown outcomes after a dispatcher dies', () => {
       const calls = fake.calls.filter((x) => x.path === '/cgi-bin/message/template/send');
       expect(calls.length).toBe(3);
       expect(fake.messages.map((m) => m.touser).sort()).toEqual(['oa-a', 'oa-b']);
-    } finally {
-      delete process.env.WX_OPENAPI_BASE;
-      delete process.env.WX_OA_APPID;
-      delete process.env.WX_OA_SECRET;
-      await fake.close();
-    }
+    });
   });
 });
 
