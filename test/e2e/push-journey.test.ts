@@ -129,18 +129,12 @@ describe('H5 journey: subscription messages', () => {
     const id = decodeURIComponent(/id=([^&]+)/.exec(page.url())![1]);
 
     await becomeByLabel(page, base, '管理员（审批）');
+    // A full load leaves one page in the H5 stack: a hash change alone keeps the composer's
+    // campaign page mounted beside the approver's, and a tap can land on the stale one.
     await page.goto(`${base}/#/packages/staff/pages/campaign/index?id=${id}`);
-    // Right after an identity switch the page may render once for the previous identity and then
-    // remount for the approver, and a tap on the first render is lost: tap until the status moves.
-    const moved = page.locator('.campaign-status', { hasText: /待发送|发送中|已完成/ }).filter({ visible: true });
-    for (let i = 0; i < 5 && !(await moved.isVisible()); i++) {
-      await page.waitForLoadState('networkidle');
-      const btn = page.locator('.campaign-approve').filter({ visible: true });
-      if (await btn.isVisible()) await btn.click();
-      await moved.waitFor({ timeout: 3000 }).catch(() => undefined);
-      if (!(await moved.isVisible())) await page.locator('.btn', { hasText: '刷新进度' }).filter({ visible: true }).click();
-    }
-    await moved.waitFor();
+    await page.reload();
+    await page.locator('.campaign-approve').click();
+    await page.locator('.campaign-status', { hasText: /待发送|发送中|已完成/ }).waitFor();
 
     const fired = await fetch(`${base}/api/triggers/push/dispatch`, { method: 'POST' });
     expect(fired.status).toBe(200);
