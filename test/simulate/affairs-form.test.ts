@@ -6,60 +6,22 @@
  */
 import * as fs from 'fs'
 import * as path from 'path'
-import { configureLocalCloud, declareCollections, invokeFunction, registerFunction, resetLocalCloud } from '../../local-cloud'
-import { allCollectionDeclarations } from '../../local-cloud/runtime/function-config'
-import { FUNCTIONS_DIR } from '../../local-cloud/runtime/paths'
 import { main as matters } from '../../cloudfunctions/matters'
 import { main as account } from '../../cloudfunctions/account'
 import { main as affairs } from '../../cloudfunctions/affairs'
 import { withMatterForms } from '../../scripts/seed/affairs'
-import { importCatalogueFile } from '../../scripts/lib/import-file'
 import { idCheckChar } from '../../core/matter/form'
-import { loadTaroPage, tapElement, type CallFunctionRequest, type TaroPage } from './taro-page-harness'
+import { loadTaroPage, tapElement, type TaroPage } from './taro-page-harness'
+import { useSimCloud } from './sim-cloud'
 
 const APPLY = 'packages/affairs/pages/apply/index'
-const ADMIN = 'sim-admin'
-const CITIZEN = 'sim-citizen'
 const MATTER = '11999900MB0P12301G3000711104002' // 户口迁入登记
 
 const catalogue = withMatterForms(fs.readFileSync(path.resolve(__dirname, '../../seed/matters.json'), 'utf8'))
 const form = (JSON.parse(catalogue) as { matters: { implementationCode: string; form?: { fields: { key: string; label: string; required: boolean }[] } }[] })
   .matters.find((m) => m.implementationCode === MATTER)!.form!
 
-async function viaLocalCloud({ name, data }: CallFunctionRequest): Promise<{ result: unknown }> {
-  return { result: await invokeFunction(name, data, { OPENID: CITIZEN }) }
-}
-
-const previousAdmins = process.env.ADMIN_OPENIDS
-let page: TaroPage | undefined
-
-beforeAll(async () => {
-  resetLocalCloud()
-  configureLocalCloud({ dataDir: ':memory:' })
-  declareCollections(allCollectionDeclarations(FUNCTIONS_DIR))
-  process.env.ADMIN_OPENIDS = ADMIN
-  registerFunction('matters', matters)
-  registerFunction('account', account)
-  registerFunction('affairs', affairs)
-  // The seed catalogue is above callFunction's inline limit: uploaded first, as the staff page does.
-  const imported = await importCatalogueFile(
-    (name, data, openid) => invokeFunction(name, data, openid ? { OPENID: openid } : {}),
-    { format: 'json', content: catalogue, name: 'matters.json' },
-    ADMIN,
-  )
-  expect(imported).toMatchObject({ ok: true, data: { applied: true } })
-})
-
-afterEach(() => {
-  page?.unload()
-  page = undefined
-})
-
-afterAll(() => {
-  resetLocalCloud()
-  if (previousAdmins === undefined) delete process.env.ADMIN_OPENIDS
-  else process.env.ADMIN_OPENIDS = previousAdmins
-})
+const { viaLocalCloud, track } = useSimCloud({ functions: { matters, account, affairs }, catalogue })
 
 /** Types into the field `key` the way the client does: an `input` event on its <input>, through Taro's handler. */
 function type(p: TaroPage, key: string, value: string) {
@@ -75,7 +37,7 @@ function type(p: TaroPage, key: string, value: string) {
 const errorOf = (p: TaroPage, key: string) => p.textOf('error-text', p.byClass(`field--${key}`)[0])
 
 test('the form is generated from matters.get and enforces required fields and the ID check digit', async () => {
-  const p = (page = await loadTaroPage(APPLY, { query: { matterId: MATTER }, callFunction: viaLocalCloud }))
+  const p = track(await loadTaroPage(APPLY, { query: { matterId: MATTER }, callFunction: viaLocalCloud }))
   const labels = await p.waitFor(() => {
     const l = p.byClass('field__label').map((e) => e.textContent)
     return l.length > 0 && l

@@ -5,19 +5,14 @@
  */
 import * as fs from 'fs'
 import * as path from 'path'
-import { configureLocalCloud, declareCollections, invokeFunction, registerFunction, resetLocalCloud } from '../../local-cloud'
-import { allCollectionDeclarations } from '../../local-cloud/runtime/function-config'
-import { FUNCTIONS_DIR } from '../../local-cloud/runtime/paths'
 import { main as matters } from '../../cloudfunctions/matters'
 import { main as account } from '../../cloudfunctions/account'
 import { main as booking } from '../../cloudfunctions/booking'
 import { seedBooking } from '../../scripts/seed/booking'
-import { importCatalogueFile } from '../../scripts/lib/import-file'
-import { DIST, loadTaroPage, tapElement, type CallFunctionRequest, type TaroPage } from './taro-page-harness'
+import { DIST, loadTaroPage, tapElement, type TaroPage } from './taro-page-harness'
+import { useSimCloud } from './sim-cloud'
 
 const GUIDE = 'packages/matters/pages/guide/index'
-const ADMIN = 'sim-admin'
-const CITIZEN = 'sim-citizen'
 
 const seedText = fs.readFileSync(path.resolve(__dirname, '../../seed/matters.json'), 'utf8')
 interface SeedMatter {
@@ -31,41 +26,11 @@ interface SeedMatter {
 const seedMatters = (JSON.parse(seedText) as { matters: SeedMatter[] }).matters
 const passport = seedMatters.find((m) => m.name === '普通护照签发')!
 
-/** The stub behind wx.cloud.callFunction: the real function, called as a citizen. */
-async function viaLocalCloud({ name, data }: CallFunctionRequest): Promise<{ result: unknown }> {
-  return { result: await invokeFunction(name, data, { OPENID: CITIZEN }) }
-}
-
-const previousAdmins = process.env.ADMIN_OPENIDS
-let page: TaroPage | undefined
-
-beforeAll(async () => {
-  resetLocalCloud()
-  configureLocalCloud({ dataDir: ':memory:' })
-  declareCollections(allCollectionDeclarations(FUNCTIONS_DIR))
-  process.env.ADMIN_OPENIDS = ADMIN
-  registerFunction('matters', matters)
-  registerFunction('account', account)
-  registerFunction('booking', booking)
-  // The seed catalogue is above callFunction's inline limit: uploaded first, as the staff page does.
-  const imported = await importCatalogueFile(
-    (name, data, openid) => invokeFunction(name, data, openid ? { OPENID: openid } : {}),
-    { format: 'json', content: seedText, name: 'matters.json' },
-    ADMIN,
-  )
-  expect(imported).toMatchObject({ ok: true, data: { applied: true, created: seedMatters.length } })
-  await seedBooking((name, data, openid) => invokeFunction(name, data, openid ? { OPENID: openid } : {}), ADMIN, () => undefined)
-})
-
-afterEach(() => {
-  page?.unload()
-  page = undefined
-})
-
-afterAll(() => {
-  resetLocalCloud()
-  if (previousAdmins === undefined) delete process.env.ADMIN_OPENIDS
-  else process.env.ADMIN_OPENIDS = previousAdmins
+const { viaLocalCloud, track } = useSimCloud({
+  functions: { matters, account, booking },
+  catalogue: seedText,
+  expectImported: { created: seedMatters.length },
+  seed: (invoke, admin) => seedBooking(invoke, admin, () => undefined),
 })
 
 /** label → value of the `.kv` rows (Field) inside `section`. */
@@ -88,7 +53,7 @@ test('the seed has the matter this test is about', () => {
 test('renders the full 办事指南 of 普通护照签发 from the matters function', async () => {
   const setNavigationBarTitle = jest.fn((o: { success?: (r: unknown) => void }) => o.success?.({ errMsg: 'setNavigationBarTitle:ok' }))
   const makePhoneCall = jest.fn()
-  const p = (page = await loadTaroPage(GUIDE, {
+  const p = track(await loadTaroPage(GUIDE, {
     query: { id: passport.implementationCode },
     callFunction: viaLocalCloud,
     wx: { setNavigationBarTitle, makePhoneCall },
@@ -165,7 +130,7 @@ test('renders the full 办事指南 of 普通护照签发 from the matters funct
 test('an unknown id shows the function’s NOT_FOUND message in Chinese', async () => {
   const unknownId = '11999900MB0P12328T3000999999999'
   expect(seedMatters.some((m) => m.implementationCode === unknownId)).toBe(false)
-  const p = (page = await loadTaroPage(GUIDE, { query: { id: unknownId }, callFunction: viaLocalCloud }))
+  const p = track(await loadTaroPage(GUIDE, { query: { id: unknownId }, callFunction: viaLocalCloud }))
 
   const message = await p.waitFor(() => p.textOf('load-state__message') !== '加载中…' && p.textOf('load-state__message'), 'the error state')
   const reply = p.cloudCalls[0]?.result as { ok: boolean; code: string; message: string }
@@ -183,7 +148,7 @@ test('an unknown id shows the function’s NOT_FOUND message in Chinese', async 
 })
 
 test('a link without an id says so and never calls the cloud', async () => {
-  const p = (page = await loadTaroPage(GUIDE, { query: {}, callFunction: viaLocalCloud }))
+  const p = track(await loadTaroPage(GUIDE, { query: {}, callFunction: viaLocalCloud }))
   await p.waitForText('链接缺少事项编号')
   expect(p.textOf('load-state__title')).toBe('没有找到相关内容')
   expect(p.byClass('load-state__retry')).toHaveLength(0)
