@@ -1,18 +1,13 @@
 /** Turns the WeChat caller into an Actor: identity from getWXContext, role from config + staff records. */
-import { parseAdminList, resolveActor, type Actor, type StaffGrant } from '../../core/policy';
+import type { StaffMember } from '../../core/api';
+import { parseAdminList, resolveActor, type Actor } from '../../core/policy';
 import { callerOpenid, getDb } from './cloud';
 
 export const STAFF_COLLECTION = 'staff';
 
-export interface StaffRecord {
+/** A staff member as stored: the API's StaffMember keyed by its openid. */
+export interface StaffRecord extends StaffMember {
   _id: string; // the openid
-  openid: string;
-  name: string;
-  role: 'staff' | 'admin';
-  departments: string[];
-  halls?: string[];
-  grants?: StaffGrant[];
-  active: boolean;
 }
 
 export async function loadActor(): Promise<Actor> {

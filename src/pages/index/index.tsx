@@ -4,6 +4,7 @@ import { THEMES } from '@core/matter/taxonomy'
 import type { NamedCount } from '@core/api'
 import { PageShell } from '@/components/page-shell'
 import { SearchEntry } from '@/components/search-entry'
+import { NavRow } from '@/components/nav-row'
 import { ElderSwitch } from '@/components/elder-switch'
 import { IdentityBanner } from '@/components/identity-banner'
 import { LoadState } from '@/components/load-state'
@@ -40,25 +41,19 @@ export default function Home() {
       <ElderSwitch />
 
       <View className='section'>
-        <View className='row home__consult' hoverClass='row--pressed' onClick={() => go('/packages/consult/pages/chat/index')}>
-          <View className='row__main'>
-            <Text className='row__title'>智能咨询</Text>
-            <View className='row__desc'>办事问题随时问，答不了的转人工</View>
-          </View>
-          <Text className='row__chevron'>›</Text>
-        </View>
+        <NavRow className='home__consult' title='智能咨询' desc='办事问题随时问，答不了的转人工' onClick={() => go('/packages/consult/pages/chat/index')} />
       </View>
       {notices.data && notices.data.length > 0 && (
         <View className='section home__notices'>
           <View className='section__title'>通知公告</View>
           {notices.data.map((n) => (
-            <View key={n.id} className='row home__notice' hoverClass='row--pressed' onClick={() => go(`/packages/push/pages/notice/index?id=${encodeURIComponent(n.id)}`)}>
-              <View className='row__main'>
-                <Text className='row__title'>{n.title}</Text>
-                <View className='row__desc'>{n.publishedAt.slice(0, 10)} · {n.summary}</View>
-              </View>
-              <Text className='row__chevron'>›</Text>
-            </View>
+            <NavRow
+              key={n.id}
+              className='home__notice'
+              title={n.title}
+              desc={`${n.publishedAt.slice(0, 10)} · ${n.summary}`}
+              onClick={() => go(`/packages/push/pages/notice/index?id=${encodeURIComponent(n.id)}`)}
+            />
           ))}
         </View>
       )}
@@ -103,14 +98,7 @@ export default function Home() {
               <View className='section'>
                 <View className='section__title'>一件事一次办</View>
                 {data.lifeEvents.map((e) => (
-                  <View key={e.id} className='row' hoverClass='row--pressed' onClick={() => go(listUrl({ by: 'lifeEvent', value: e.id }))}>
-                    <View className='row__main'>
-                      <Text className='row__title'>{e.name}</Text>
-                      <View className='row__desc'>{e.description}</View>
-                    </View>
-                    <Text className='row__extra'>{e.count}项</Text>
-                    <Text className='row__chevron'>›</Text>
-                  </View>
+                  <NavRow key={e.id} title={e.name} desc={e.description} extra={`${e.count}项`} onClick={() => go(listUrl({ by: 'lifeEvent', value: e.id }))} />
                 ))}
               </View>
             )}

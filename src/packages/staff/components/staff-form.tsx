@@ -3,15 +3,20 @@ import { useState } from 'react'
 import type { NamedCount, StaffMember } from '@core/api'
 import { callCloud, type ClientFail } from '@/services/cloud-client'
 import { cx } from '@/utils/class-names'
+import { ChoiceChips, splitCodes, ToggleChips } from './chips'
 
-const ROLE_OPTIONS: { value: StaffMember['role']; label: string }[] = [
+export const ROLE_OPTIONS: { value: StaffMember['role']; label: string }[] = [
   { value: 'staff', label: '工作人员' },
   { value: 'admin', label: '管理员' },
 ]
 
+const ACTIVE_OPTIONS = [
+  { value: true, label: '在岗' },
+  { value: false, label: '停用' },
+]
+
 export const EMPTY_STAFF: StaffMember = { openid: '', name: '', role: 'staff', departments: [], active: true }
 
-const splitCodes = (s: string) => s.split(/[\s,，、;；]+/).map((c) => c.trim()).filter(Boolean)
 
 /**
  * Add or edit one staff record. Known departments are offered as chips; codes the catalogue
@@ -31,8 +36,6 @@ export function StaffForm({ initial, isNew, departments, onSaved, onCancel }: {
   const [error, setError] = useState<ClientFail>()
 
   const patch = (p: Partial<StaffMember>) => setDraft((d) => ({ ...d, ...p }))
-  const toggleDept = (code: string) =>
-    patch({ departments: draft.departments.includes(code) ? draft.departments.filter((c) => c !== code) : [...draft.departments, code] })
 
   const save = async () => {
     if (saving) return
@@ -63,40 +66,16 @@ export function StaffForm({ initial, isNew, departments, onSaved, onCancel }: {
       </View>
       <View className='field'>
         <Text className='field__label'>角色</Text>
-        <View className='chips'>
-          {ROLE_OPTIONS.map((r) => (
-            <View key={r.value} className={cx('chip', draft.role === r.value && 'chip--active')} onClick={() => patch({ role: r.value })}>
-              {draft.role === r.value ? '● ' : '○ '}
-              {r.label}
-            </View>
-          ))}
-        </View>
+        <ChoiceChips options={ROLE_OPTIONS} value={draft.role} onChange={(role) => patch({ role })} />
       </View>
       <View className='field'>
         <Text className='field__label'>所属部门（可多选）</Text>
-        <View className='chips'>
-          {departments.map((d) => {
-            const on = draft.departments.includes(d.id)
-            return (
-              <View key={d.id} className={cx('chip', on && 'chip--active')} onClick={() => toggleDept(d.id)}>
-                {on ? '✓ ' : ''}
-                {d.name}
-              </View>
-            )
-          })}
-        </View>
+        <ToggleChips options={departments.map((d) => ({ value: d.id, label: d.name }))} value={draft.departments} onChange={(ds) => patch({ departments: ds })} />
         <Input className='field__input' value={extraCodes} placeholder='目录中没有的部门：填写部门代码，用逗号分隔' onInput={(e) => setExtraCodes(e.detail.value)} />
       </View>
       <View className='field'>
         <Text className='field__label'>状态</Text>
-        <View className='chips'>
-          {[true, false].map((active) => (
-            <View key={String(active)} className={cx('chip', draft.active === active && 'chip--active')} onClick={() => patch({ active })}>
-              {draft.active === active ? '● ' : '○ '}
-              {active ? '在岗' : '停用'}
-            </View>
-          ))}
-        </View>
+        <ChoiceChips options={ACTIVE_OPTIONS} value={draft.active} onChange={(active) => patch({ active })} />
       </View>
       {error && <View className='error-text staff-form__error'>{error.message}</View>}
       <View className='staff-form__actions'>

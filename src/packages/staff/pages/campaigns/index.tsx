@@ -3,6 +3,7 @@ import { Text, View } from '@tarojs/components'
 import { hasGrant } from '@core/policy'
 import { PageShell } from '@/components/page-shell'
 import { LoadState } from '@/components/load-state'
+import { NavRow } from '@/components/nav-row'
 import { useCloudQuery } from '@/hooks/use-cloud-query'
 import { useReloadOnReturn } from '@/hooks/use-reload-on-return'
 import { RoleGate } from '../../components/role-gate'
@@ -26,14 +27,15 @@ function Campaigns({ canCompose }: { canCompose: boolean }) {
           <View className='section__title'>群发记录</View>
           {q.data?.length === 0 && <View className='muted'>暂无群发</View>}
           {q.data?.map((c) => (
-            <View key={c.id} className={`row campaign-row campaign-row--${c.status}`} hoverClass='row--pressed' onClick={() => Taro.navigateTo({ url: campaignUrl(c.id) })}>
-              <View className='row__main'>
-                <Text className='row__title'>{c.priority === 'emergency' ? '【紧急】' : ''}{c.preview.lines[0]?.value ?? c.title}</Text>
-                <View className='row__desc'>{c.title} · {c.recipients}人 · {formatTime(c.sendAt)}</View>
-              </View>
-              <Text className='row__extra campaign-row__status'>{CAMPAIGN_STATUS_LABELS[c.status]}</Text>
-              <Text className='row__chevron'>›</Text>
-            </View>
+            <NavRow
+              key={c.id}
+              className={`campaign-row campaign-row--${c.status}`}
+              title={`${c.priority === 'emergency' ? '【紧急】' : ''}${c.preview.lines[0]?.value ?? c.title}`}
+              desc={`${c.title} · ${c.recipients}人 · ${formatTime(c.sendAt)}`}
+              extra={CAMPAIGN_STATUS_LABELS[c.status]}
+              extraClassName='campaign-row__status'
+              onClick={() => Taro.navigateTo({ url: campaignUrl(c.id) })}
+            />
           ))}
         </View>
       </LoadState>

@@ -13,12 +13,14 @@ import { useDepartments } from '@/utils/departments'
 import { cx } from '@/utils/class-names'
 import { RoleGate } from '../../components/role-gate'
 import { InvitationGrantView, formatTime } from '../../components/invitation-grant'
+import { ChoiceChips, splitCodes, ToggleChips } from '../../components/chips'
+import { ROLE_OPTIONS } from '../../components/staff-form'
 import './index.scss'
 
 const EXPIRY_OPTIONS = [
-  { hours: 24, label: '1天' },
-  { hours: DEFAULT_EXPIRY_HOURS, label: '3天' },
-  { hours: 168, label: '7天' },
+  { value: 24, label: '1天' },
+  { value: DEFAULT_EXPIRY_HOURS, label: '3天' },
+  { value: 168, label: '7天' },
 ]
 
 const STATUS_BADGE: Record<InvitationStatus, string> = {
@@ -27,8 +29,6 @@ const STATUS_BADGE: Record<InvitationStatus, string> = {
   revoked: 'badge badge--accent',
   expired: 'badge badge--warning',
 }
-
-const splitCodes = (s: string) => s.split(/[\s,，、;；]+/).map((c) => c.trim()).filter(Boolean)
 
 function CreateForm({ onCreated }: { onCreated: (inv: Invitation) => void }) {
   const depts = useDepartments()
@@ -39,7 +39,6 @@ function CreateForm({ onCreated }: { onCreated: (inv: Invitation) => void }) {
   const [hours, setHours] = useState(DEFAULT_EXPIRY_HOURS)
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState<ClientFail>()
-  const toggle = <T,>(list: T[], v: T) => (list.includes(v) ? list.filter((x) => x !== v) : [...list, v])
 
   const submit = async () => {
     if (busy) return
@@ -58,26 +57,11 @@ function CreateForm({ onCreated }: { onCreated: (inv: Invitation) => void }) {
       <View className='section__title'>生成邀请码</View>
       <View className='field'>
         <Text className='field__label'>角色</Text>
-        <View className='chips'>
-          {(['staff', 'admin'] as const).map((r) => (
-            <View key={r} className={cx('chip', role === r && 'chip--active')} onClick={() => setRole(r)}>
-              {role === r ? '● ' : '○ '}{r === 'staff' ? '工作人员' : '管理员'}
-            </View>
-          ))}
-        </View>
+        <ChoiceChips options={ROLE_OPTIONS} value={role} onChange={setRole} />
       </View>
       <View className='field'>
         <Text className='field__label'>所属部门（可多选）</Text>
-        <View className='chips'>
-          {depts.list.map((d) => {
-            const on = departments.includes(d.id)
-            return (
-              <View key={d.id} className={cx('chip', on && 'chip--active')} onClick={() => setDepartments(toggle(departments, d.id))}>
-                {on ? '✓ ' : ''}{d.name}
-              </View>
-            )
-          })}
-        </View>
+        <ToggleChips options={depts.list.map((d) => ({ value: d.id, label: d.name }))} value={departments} onChange={setDepartments} />
       </View>
       <View className='field'>
         <Text className='field__label'>服务大厅（可不填，多个用逗号分隔）</Text>
@@ -86,27 +70,12 @@ function CreateForm({ onCreated }: { onCreated: (inv: Invitation) => void }) {
       {role === 'staff' && (
         <View className='field'>
           <Text className='field__label'>额外授权（可不选）</Text>
-          <View className='chips'>
-            {STAFF_GRANTS.map((g) => {
-              const on = grants.includes(g)
-              return (
-                <View key={g} className={cx('chip', on && 'chip--active')} onClick={() => setGrants(toggle(grants, g))}>
-                  {on ? '✓ ' : ''}{GRANT_LABELS[g]}
-                </View>
-              )
-            })}
-          </View>
+          <ToggleChips options={STAFF_GRANTS.map((g) => ({ value: g, label: GRANT_LABELS[g] }))} value={grants} onChange={setGrants} />
         </View>
       )}
       <View className='field'>
         <Text className='field__label'>有效期</Text>
-        <View className='chips'>
-          {EXPIRY_OPTIONS.map((o) => (
-            <View key={o.hours} className={cx('chip', hours === o.hours && 'chip--active')} onClick={() => setHours(o.hours)}>
-              {hours === o.hours ? '● ' : '○ '}{o.label}
-            </View>
-          ))}
-        </View>
+        <ChoiceChips options={EXPIRY_OPTIONS} value={hours} onChange={setHours} />
       </View>
       {error && <View className='error-text invite-form__error'>{error.message}</View>}
       <View className={cx('btn btn--primary btn--block', busy && 'btn--disabled')} onClick={submit}>
