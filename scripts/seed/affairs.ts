@@ -23,6 +23,7 @@ import type { ApplicationDoc, ApplicationStatus } from '../../core/affairs/model
 import { applicationNo } from '../../core/affairs/view';
 import type { Matter } from '../../core/matter/schema';
 import { REPO_ROOT } from '../lib/repo';
+import { USER_MATERIALS, userMaterialIdFor } from '../../cloudfunctions/affairs/repo';
 
 export const SEED_FORMS = path.join(REPO_ROOT, 'seed', 'matter-forms.json');
 
@@ -179,6 +180,12 @@ export async function seedAffairs(log: (s: string) => void = console.log): Promi
     const { _id, ...rest } = JSON.parse(JSON.stringify(app)) as ApplicationDoc;
     await db.collection('applications').doc(_id).set({ data: rest });
     written += 1;
+    // As a real submit does: the files become the applicant's 我的材料, offered again in the next form.
+    for (const m of materials) {
+      await db.collection(USER_MATERIALS).doc(userMaterialIdFor(person.openid, m.fileID)).set({
+        data: { openid: person.openid, fileID: m.fileID, materialId: m.materialId, name: m.name, mime: m.mime, size: m.size, usedAt: app.submittedAt },
+      });
+    }
   }
   log(`已写入示例办件 ${written} 件（市民 张三、李四；公安局、出入境、人社局、医保局）`);
   return written;

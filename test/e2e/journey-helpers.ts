@@ -42,7 +42,9 @@ export const PDF = Buffer.from('%PDF-1.4\n1 0 obj <</Type /Catalog /Pages 2 0 R>
 export async function attach(page: Page, name: string, file: { name: string; mimeType: string; buffer: Buffer }) {
   // Pictures through 拍照/相册 (Taro.chooseImage), PDFs through 选择文件 (the H5 file adapter).
   const button = file.mimeType === 'application/pdf' ? '.affairs-upload-file' : '.affairs-upload';
-  const card = page.locator('.affairs-material').filter({ hasText: name }).filter({ visible: true }).first();
+  // By the exact name: 居民身份证 must not match the card of 父母双方的居民身份证.
+  const titled = page.locator('.affairs-material__name').getByText(name, { exact: true });
+  const card = page.locator('.affairs-material').filter({ has: titled }).filter({ visible: true }).first();
   const before = await card.locator('.affairs-thumb').count();
   const [chooser] = await Promise.all([page.waitForEvent('filechooser'), card.locator(button).click()]);
   await chooser.setFiles(file);
