@@ -48,6 +48,9 @@ async function main(): Promise<void> {
   const admins = parseAdminList(process.env.ADMIN_OPENIDS || 'local-admin');
   // 服务号 (/http/consult/oa) in the preview: a dev token, never a real one (see docs/consult.md).
   process.env.OA_TOKEN ??= 'local-dev-oa-token';
+  // 安全模式 can be tried locally with this dev key and appid (never real ones).
+  process.env.OA_ENCODING_AES_KEY ??= 'localDevOaEncodingAesKey0000000000000000000';
+  process.env.WX_OA_APPID ??= 'wxLOCALDEVOA000000';
   let gateway: Gateway;
   try {
     gateway = await startGateway({

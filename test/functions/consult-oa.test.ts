@@ -1,6 +1,7 @@
 /** 服务号 over HTTP access (payload level): signature, echostr, XML in and out, follow events, handoff, dedupe. */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:crypto';
 import { XMLParser } from 'fast-xml-parser';
 import { invokeFunction } from '../../local-cloud';
 import { getDb } from '../../cloudfunctions/shared/cloud';
@@ -32,7 +33,7 @@ beforeEach(async () => {
   expectOk(await call('account', 'setStaff', { openid: AGENT, name: '王坐席', role: 'staff', departments: [], grants: ['consult'], active: true }, ADMIN));
   expectOk(await call('consult', 'importKnowledge', { kb: KB, mode: 'replace' }, ADMIN));
 });
-afterAll(() => { delete process.env.OA_TOKEN; });
+afterAll(() => { delete process.env.OA_TOKEN; delete process.env.OA_ENCODING_AES_KEY; delete process.env.WX_OA_APPID; });
 
 describe('服务号 HTTP entry', () => {
   it('answers the server check with echostr only when the signature is right', async () => {
@@ -99,9 +100,9 @@ describe('服务号 HTTP entry', () => {
     expect(other.statusCode).toBe(404);
   });
 
-  it('rejects broken XML and encrypted mode with 400', async () => {
+  it('rejects broken XML and an unknown encrypt_type with 400', async () => {
     expect((await http('POST', signed(), '<xml><ToUserName>')).statusCode).toBe(400);
-    expect((await http('POST', signed({ encrypt_type: 'aes' }), msg('护照', 'x-4'))).statusCode).toBe(400);
+    expect((await http('POST', signed({ encrypt_type: 'rsa' }), msg('护照', 'x-4'))).statusCode).toBe(400);
   });
 
   it('turns a guide card into a news item when the H5 site is configured', () => {
@@ -115,5 +116,96 @@ describe('服务号 HTTP entry', () => {
     expect(news.Articles.item).toMatchObject({ Title: '社保卡补领', Url: 'https://zw.example.gov.cn/#/packages/matters/pages/guide/index?id=m-1' });
     // CDATA cannot be broken out of.
     expect(parse(textReply(m, 'a]]><b>x</b>')).Content).toBe('a]]><b>x</b>');
+  });
+});
+
+/*
+ * 安全模式 written out here independently of oa-crypto.ts (WeChat's published algorithm), so a
+ * mistake in the function's cipher cannot hide behind the same mistake in the test.
+ */
+const AES_KEY = 'abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG';
+const OA_APPID = 'wxTESTOA0000000001';
+function wxEncrypt(xmlText: string, appid = OA_APPID): string {
+  const key = Buffer.from(AES_KEY + '=', 'base64');
+  const msgBuf = Buffer.from(xmlText, 'utf8');
+  const len = Buffer.alloc(4); len.writeUInt32BE(msgBuf.length, 0);
+  const body = Buffer.concat([randomBytes(16), len, msgBuf, Buffer.from(appid)]);
+  const n = 32 - (body.length % 32);
+  const c = createCipheriv('aes-256-cbc', key, key.subarray(0, 16)); c.setAutoPadding(false);
+  return Buffer.concat([c.update(Buffer.concat([body, Buffer.alloc(n, n)])), c.final()]).toString('base64');
+}
+function wxDecrypt(b64: string): { xml: string; appid: string } {
+  const key = Buffer.from(AES_KEY + '=', 'base64');
+  const d = createDecipheriv('aes-256-cbc', key, key.subarray(0, 16)); d.setAutoPadding(false);
+  const plain = Buffer.concat([d.update(Buffer.from(b64, 'base64')), d.final()]);
+  const body = plain.subarray(16, plain.length - plain[plain.length - 1]);
+  const len = body.readUInt32BE(0);
+  return { xml: body.subarray(4, 4 + len).toString('utf8'), appid: body.subarray(4 + len).toString('utf8') };
+}
+const sha1 = (parts: string[]) => createHash('sha1').update([...parts].sort().join('')).digest('hex');
+function aesRequest(inner: string, nonce = 'n0nce42', opts: { compat?: boolean; appid?: string; badSignature?: boolean } = {}) {
+  const enc = wxEncrypt(inner, opts.appid);
+  const timestamp = '1764550000';
+  const query = { ...signed(), nonce, signature: sha1([TOKEN, timestamp, nonce]), encrypt_type: 'aes', openid: FAN,
+    msg_signature: opts.badSignature ? sha1([TOKEN, timestamp, nonce, enc + 'x']) : sha1([TOKEN, timestamp, nonce, enc]) };
+  // 兼容模式 sends the plain fields too; 安全模式 only ToUserName and Encrypt.
+  const body = opts.compat ? inner.replace('</xml>', `<Encrypt><![CDATA[${enc}]]></Encrypt></xml>`) : `<xml><ToUserName><![CDATA[gh_city]]></ToUserName><Encrypt><![CDATA[${enc}]]></Encrypt></xml>`;
+  return http('POST', query, body);
+}
+function opened(body: string, nonce: string) {
+  const env = parse(body);
+  expect(env.Nonce).toBe(nonce);
+  expect(env.MsgSignature).toBe(sha1([TOKEN, String(env.TimeStamp), nonce, env.Encrypt]));
+  const { xml: inner, appid } = wxDecrypt(env.Encrypt);
+  expect(appid).toBe(OA_APPID);
+  return parse(inner);
+}
+
+describe('服务号 安全模式 / 兼容模式', () => {
+  beforeEach(() => {
+    process.env.OA_ENCODING_AES_KEY = AES_KEY;
+    process.env.WX_OA_APPID = OA_APPID;
+  });
+
+  it('decrypts an encrypted message and answers with an encrypted, signed reply', async () => {
+    const r = await aesRequest(msg('护找怎么办', '6100000000000000101'));
+    expect(r.statusCode).toBe(200);
+    expect(r.body).not.toContain('护照');
+    const x = opened(r.body, 'n0nce42');
+    expect(x).toMatchObject({ ToUserName: FAN, FromUserName: 'gh_city', MsgType: 'text' });
+    expect(x.Content).toBe(KB.faqs.find((f: any) => f.id === 'faq-passport').answer);
+  });
+
+  it('takes 兼容模式 bodies by their encrypted part', async () => {
+    const r = await aesRequest(msg('护找怎么办', '6100000000000000102'), 'compat1', { compat: true });
+    expect(opened(r.body, 'compat1').Content).toBe(KB.faqs.find((f: any) => f.id === 'faq-passport').answer);
+  });
+
+  it('a retry with its own nonce gets the same answer sealed for that nonce', async () => {
+    const first = await aesRequest(msg('我家拆迁补偿太少了找谁', '6100000000000000103'), 'first1');
+    const again = await aesRequest(msg('我家拆迁补偿太少了找谁', '6100000000000000103'), 'again2');
+    expect(opened(again.body, 'again2').Content).toBe(opened(first.body, 'first1').Content);
+    expect(expectOk(await call('consult', 'inbox', {}, AGENT))).toHaveLength(1);
+  });
+
+  it('refuses a wrong msg_signature or another account\'s message, storing nothing', async () => {
+    expect((await aesRequest(msg('我家拆迁补偿太少了找谁', 'x-201'), 'n1', { badSignature: true })).statusCode).toBe(403);
+    expect((await aesRequest(msg('我家拆迁补偿太少了找谁', 'x-202'), 'n2', { appid: 'wxOTHER00000000001' })).statusCode).toBe(400);
+    const tampered = await http('POST', { ...signed(), encrypt_type: 'aes', msg_signature: sha1([TOKEN, '1764550000', 'n0nce42', 'AAAA']) },
+      '<xml><ToUserName>gh_city</ToUserName><Encrypt>AAAA</Encrypt></xml>');
+    expect(tampered.statusCode).toBe(400);
+    expect(expectOk(await call('consult', 'inbox', {}, AGENT))).toHaveLength(0);
+    expect((await getDb().collection('consult_processed').count()).total).toBe(0);
+  });
+
+  it('says so when 安全模式 is used but not configured', async () => {
+    const spy = jest.spyOn(console, 'error').mockImplementation(() => undefined);
+    delete process.env.OA_ENCODING_AES_KEY;
+    const r = await aesRequest(msg('护照', 'x-301'));
+    expect(r.statusCode).toBe(500);
+    expect(spy.mock.calls.flat().join(' ')).toMatch(/OA_ENCODING_AES_KEY/);
+    spy.mockRestore();
+    // The plain-text mode keeps working without the key.
+    expect((await http('POST', signed(), msg('护找怎么办', 'x-302'))).statusCode).toBe(200);
   });
 });

@@ -5,18 +5,21 @@
  *   - POST ?signature&timestamp&nonce with an XML body — a follower's message or event: answer
  *     within 5 s with a passive reply XML (or `success` for nothing).
  * `signature = sha1(sort([OA_TOKEN, timestamp, nonce]).join(''))`; anything else gets 403 before
- * the body is read. Plain-text mode (明文模式) only: 安全模式 (`encrypt_type=aes`) is refused.
+ * the body is read. 明文模式 and 安全模式/兼容模式 (`encrypt_type=aes`, with `OA_ENCODING_AES_KEY` and
+ * `WX_OA_APPID`): an encrypted message must also carry a valid `msg_signature`, and its reply goes
+ * back encrypted (oa-crypto.ts).
  *
  * Recognition: `getWXContext().SOURCE === 'wx_http'` (set by the platform, not by any client) and
  * an HTTP event shape. Same engine and same human inbox as the in-app chat (channel `oa`).
  */
-import { createHash, timingSafeEqual } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { XMLParser } from 'fast-xml-parser';
 import type { PlatformEntry } from '../../shared/router';
 import type { Decision } from '../../../core/consult/engine';
 import { getDb } from '../../shared/cloud';
 import { C } from '../store';
 import { handleCitizenMessage, HANDOFF_REPLY } from '../conversation';
+import { oaCipher, OaCryptoConfigError, oaMsgSignature, sameSignature, type OaCipher } from './oa-crypto';
 
 export interface HttpEvent {
   path: string;
@@ -41,10 +44,25 @@ function verify(q: Record<string, string | undefined>): boolean {
   const token = process.env.OA_TOKEN;
   if (!token) return false;
   const { signature, timestamp, nonce } = q;
-  if (!signature || !timestamp || !nonce || !/^[0-9a-f]{40}$/i.test(signature)) return false;
-  const want = Buffer.from(oaSignature(token, timestamp, nonce));
-  const got = Buffer.from(signature.toLowerCase());
-  return want.length === got.length && timingSafeEqual(want, got);
+  if (!timestamp || !nonce) return false;
+  return sameSignature(oaSignature(token, timestamp, nonce), signature);
+}
+
+/** The 安全模式 cipher from the environment; a config error when the key or appid is missing or malformed. */
+function configuredCipher(): OaCipher | OaCryptoConfigError {
+  try {
+    return oaCipher(process.env.OA_ENCODING_AES_KEY ?? '', process.env.WX_OA_APPID ?? '');
+  } catch (e) {
+    return e instanceof OaCryptoConfigError ? e : new OaCryptoConfigError(String(e));
+  }
+}
+
+/** An encrypted reply: WeChat's envelope around the encrypted passive-reply XML. */
+function sealedReply(cipher: OaCipher, xml: string, nonce: string): string {
+  const token = process.env.OA_TOKEN ?? '';
+  const encrypt = cipher.encrypt(xml);
+  const timestamp = String(Math.floor(Date.now() / 1000));
+  return `<xml><Encrypt>${cdata(encrypt)}</Encrypt><MsgSignature>${cdata(oaMsgSignature(token, timestamp, nonce, encrypt))}</MsgSignature><TimeStamp>${timestamp}</TimeStamp><Nonce>${cdata(nonce)}</Nonce></xml>`;
 }
 
 const text = (statusCode: number, body: string, type = 'text/plain; charset=utf-8'): HttpResponse => ({ statusCode, headers: { 'Content-Type': type }, body });
@@ -93,6 +111,17 @@ export function replyFor(m: OaMessage, d: Decision): string {
 
 const parser = new XMLParser({ parseTagValue: false, trimValues: true, processEntities: true, ignoreDeclaration: true });
 
+/** The `<Encrypt>` of an encrypted (安全模式/兼容模式) request body. */
+function encryptedPart(body: string): string | null {
+  try {
+    const x = (parser.parse(body) as { xml?: Record<string, unknown> }).xml;
+    const e = x && typeof x === 'object' ? x.Encrypt : undefined;
+    return typeof e === 'string' && e.length > 0 ? e : null;
+  } catch {
+    return null;
+  }
+}
+
 export function parseOaXml(body: string): OaMessage | null {
   try {
     const doc = parser.parse(body) as { xml?: Record<string, unknown> };
@@ -140,19 +169,38 @@ export async function handleOa(event: HttpEvent, remainingMs: () => number): Pro
   const method = event.httpMethod.toUpperCase();
   if (method === 'GET') return text(200, typeof q.echostr === 'string' ? q.echostr : '');
   if (method !== 'POST') return text(405, 'method not allowed');
-  if (q.encrypt_type && q.encrypt_type !== 'raw') return text(400, 'only plain-text mode is supported');
+  const mode = q.encrypt_type ?? 'raw';
+  if (mode !== 'raw' && mode !== 'aes') return text(400, 'unknown encrypt_type');
   const raw = event.body ?? '';
   const body = event.isBase64Encoded ? Buffer.from(raw, 'base64').toString('utf8') : raw;
   if (body.length > MAX_BODY) return text(413, 'too large');
-  const m = parseOaXml(body);
+  let cipher: OaCipher | undefined;
+  let inner = body;
+  if (mode === 'aes') {
+    const c = configuredCipher();
+    if (c instanceof OaCryptoConfigError) {
+      console.error(`[consult] 服务号安全模式未配置：${c.message}（OA_ENCODING_AES_KEY、WX_OA_APPID）`);
+      return text(500, 'encrypted mode is not configured');
+    }
+    const encrypt = encryptedPart(body);
+    if (!encrypt) return text(400, 'bad xml');
+    if (!sameSignature(oaMsgSignature(process.env.OA_TOKEN ?? '', q.timestamp!, q.nonce!, encrypt), q.msg_signature)) return text(403, 'forbidden');
+    const plain = c.decrypt(encrypt);
+    if (plain === null) return text(400, 'cannot decrypt');
+    cipher = c;
+    inner = plain;
+  }
+  const xmlReply = (xml: string) => text(200, cipher ? sealedReply(cipher, xml, q.nonce!) : xml, 'application/xml');
+  const m = parseOaXml(inner);
   if (!m) return text(400, 'bad xml');
   const at = new Date().toISOString();
   const key = m.MsgId ? `oa:${m.MsgId}` : `oa:${m.FromUserName}:${m.CreateTime}:${m.Event ?? m.MsgType}`;
   const claimed = await claim(key, at);
-  if (!claimed.first) return claimed.reply ? text(200, claimed.reply, 'application/xml') : text(200, 'success');
+  // Stored in the clear and sealed per response: each retry carries its own nonce.
+  if (!claimed.first) return claimed.reply ? xmlReply(claimed.reply) : text(200, 'success');
   const done = async (xml: string | null) => {
     if (xml) await getDb().collection(C.processed).doc(key).update({ data: { reply: xml } }).catch(() => undefined);
-    return xml ? text(200, xml, 'application/xml') : text(200, 'success');
+    return xml ? xmlReply(xml) : text(200, 'success');
   };
 
   if (m.MsgType === 'event') {
