@@ -1,7 +1,7 @@
 /**
  * A fake WeChat HTTP API for tests and the bench (`WX_OPENAPI_BASE=http://127.0.0.1:<port>`):
  * stable_token, subscribe/send (mini-program), template/send and subscribe/bizsend (official
- * account), user/get (followers). Latency, error injection, a rate cap (answers 45011 beyond it)
+ * account), message/custom/send (OA customer-service replies), user/get (followers). Latency, error injection, a rate cap (answers 45011 beyond it)
  * and 43101 for users without quota. Every accepted message is recorded for duplicate counting.
  */
 import { createServer, type Server } from 'node:http';
@@ -18,6 +18,8 @@ export interface FakeWechatOptions {
   /** Per-call error injection: return an errcode (non-zero) to fail this call. */
   inject?: (body: Record<string, any>, path: string) => number | 'hang' | 0;
   followers?: string[];
+  /** OA followers whose last message is older than 48 h: customer-service messages to them answer 45015. */
+  silentFollowers?: string[];
   tokenTtlSec?: number;
 }
 
@@ -67,8 +69,16 @@ export async function startFakeWechat(opts: FakeWechatOptions = {}): Promise<Fak
       const injected = o.inject?.(body, p) ?? 0;
       if (injected === 'hang') return; // never answers: a timeout for the caller
       if (injected) return reply({ errcode: injected, errmsg: 'injected' });
-      const isOa = p === '/cgi-bin/message/template/send' || p === '/cgi-bin/message/subscribe/bizsend' || p === '/cgi-bin/user/get';
+      const isOa = p === '/cgi-bin/message/template/send' || p === '/cgi-bin/message/subscribe/bizsend' || p === '/cgi-bin/user/get' || p === '/cgi-bin/message/custom/send';
       if (isOa && url.searchParams.get('access_token') !== token) return reply({ errcode: 40001, errmsg: 'invalid credential, access_token is invalid or not latest' });
+      if (p === '/cgi-bin/message/custom/send') {
+        const touser = String(body.touser ?? '');
+        if (!touser) return reply({ errcode: 40003, errmsg: 'invalid openid' });
+        if (body.msgtype !== 'text' || typeof body.text?.content !== 'string') return reply({ errcode: 40008, errmsg: 'invalid message type' });
+        if ((o.silentFollowers ?? []).includes(touser)) return reply({ errcode: 45015, errmsg: 'response out of time limit or subscription is canceled' });
+        messages.push({ path: p, touser, templateId: '', data: { content: { value: body.text.content } }, at: Date.now() });
+        return reply({ errcode: 0, errmsg: 'ok' });
+      }
       if (p === '/cgi-bin/user/get') {
         const all = o.followers ?? [];
         const start = body.next_openid ? all.indexOf(String(body.next_openid)) + 1 : Number(url.searchParams.get('next_openid') ? all.indexOf(url.searchParams.get('next_openid')!) + 1 : 0);

@@ -7,6 +7,8 @@ import { invokeFunction } from '../../local-cloud';
 import { getDb } from '../../cloudfunctions/shared/cloud';
 import { oaSignature, parseOaXml, replyFor, textReply } from '../../cloudfunctions/consult/channels/oa';
 import { ADMIN, call, expectOk, startCloud } from './harness';
+import { startFakeWechat } from '../../scripts/lib/fake-wechat';
+import { resetTokenCache } from '../../cloudfunctions/shared/oa-api';
 
 const KB = JSON.parse(fs.readFileSync(path.join(__dirname, '../../seed/consult-kb.json'), 'utf8'));
 const TOKEN = 'test-oa-token';
@@ -207,5 +209,72 @@ describe('服务号 安全模式 / 兼容模式', () => {
     spy.mockRestore();
     // The plain-text mode keeps working without the key.
     expect((await http('POST', signed(), msg('护找怎么办', 'x-302'))).statusCode).toBe(200);
+  });
+});
+
+describe('an agent\'s answer to a 服务号 follower', () => {
+  const SILENT = 'oFan_silent_456';
+  const ask = (from: string, MsgId: string) =>
+    http('POST', signed(), xml({ ToUserName: 'gh_city', FromUserName: from, CreateTime: 1764550000, MsgType: 'text', Content: '我家拆迁补偿太少了找谁', MsgId }));
+  /** The one open question (each test starts from an empty inbox). */
+  const openQuestion = async () => {
+    const box = expectOk(await call('consult', 'inbox', {}, AGENT)) as { id: string; channel: string }[];
+    expect(box).toEqual([expect.objectContaining({ channel: 'oa' })]);
+    return box[0];
+  };
+  let fake: Awaited<ReturnType<typeof startFakeWechat>>;
+  beforeEach(async () => {
+    fake = await startFakeWechat({ silentFollowers: [SILENT] });
+    process.env.WX_OPENAPI_BASE = fake.base;
+    process.env.WX_OA_APPID = 'wxoa-test';
+    process.env.WX_OA_SECRET = 'test-secret';
+    resetTokenCache();
+  });
+  afterEach(async () => {
+    delete process.env.WX_OPENAPI_BASE;
+    delete process.env.WX_OA_APPID;
+    delete process.env.WX_OA_SECRET;
+    await fake.close();
+  });
+
+  it('arrives as an OA customer-service message, exactly once, with a token refresh when WeChat refuses the old one', async () => {
+    const customCalls = () => fake.calls.filter((c) => c.path === '/cgi-bin/message/custom/send').map((c) => c.errcode);
+    await ask(FAN, '6100000000000000201');
+    const q = await openQuestion();
+    const answered = expectOk(await call('consult', 'reply', { questionId: q.id, text: '请联系所在区征收办，电话 12345。' }, AGENT));
+    expect(answered.warning).toBeUndefined();
+    expect(answered.status).toBe('answered');
+    const sent = fake.messages.filter((m) => m.path === '/cgi-bin/message/custom/send');
+    expect(sent).toEqual([expect.objectContaining({ touser: FAN, data: { content: { value: '请联系所在区征收办，电话 12345。' } } })]);
+    expect(customCalls()).toEqual([0]);
+    // A second answer to the same question is refused and sends nothing.
+    expect(await call('consult', 'reply', { questionId: q.id, text: '再答一次' }, AGENT)).toMatchObject({ ok: false, code: 'CONFLICT' });
+    expect(customCalls()).toEqual([0]);
+    // The cached token is refused (40001): one refresh, one retry, delivered once.
+    await ask(FAN, '6100000000000000211');
+    const q2 = (expectOk(await call('consult', 'inbox', {}, AGENT)) as { id: string }[]).find((x) => x.id !== q.id)!;
+    fake.expireToken();
+    expect(expectOk(await call('consult', 'reply', { questionId: q2.id, text: '补充：可拨打12345。' }, AGENT)).warning).toBeUndefined();
+    expect(customCalls()).toEqual([0, 40001, 0]);
+    expect(fake.messages.filter((m) => m.path === '/cgi-bin/message/custom/send')).toHaveLength(2);
+  });
+
+  it('explains a closed 48-hour window and keeps the answer', async () => {
+    await ask(SILENT, '6100000000000000202');
+    const q = await openQuestion();
+    const answered = expectOk(await call('consult', 'reply', { questionId: q.id, text: '请联系所在区征收办。' }, AGENT));
+    expect(answered.warning).toMatch(/48小时/);
+    expect(answered.status).toBe('answered');
+    expect(fake.messages.filter((m) => m.path === '/cgi-bin/message/custom/send')).toHaveLength(0);
+    expect(expectOk(await call('consult', 'inbox', { status: 'answered' }, AGENT))).toEqual([expect.objectContaining({ id: q.id, reply: '请联系所在区征收办。' })]);
+  });
+
+  it('says what is missing when the OA AppID/AppSecret are not configured', async () => {
+    delete process.env.WX_OA_SECRET;
+    await ask(FAN, '6100000000000000203');
+    const q = await openQuestion();
+    const answered = expectOk(await call('consult', 'reply', { questionId: q.id, text: '请联系所在区征收办。' }, AGENT));
+    expect(answered.warning).toMatch(/WX_OA_APPID \/ WX_OA_SECRET/);
+    expect(fake.calls.filter((c) => c.path.startsWith('/cgi-bin/'))).toHaveLength(0);
   });
 });

@@ -12,6 +12,7 @@ import { C, commitVersion, currentKb } from '../store';
 import { checkContent } from '../security';
 import { RISKY_REPLY, shanghaiDay } from '../conversation';
 import { deliverStaffReply } from '../channels/kf';
+import { deliverOaReply } from '../channels/oa-reply';
 
 interface InboxDoc {
   _id: string; conversationId: string; openid: string; question: string; status: 'open' | 'answered'; at: string;
@@ -73,17 +74,18 @@ export const reply = action({
       if (entity.channel === 'app') await t.collection(OUTBOX_COLLECTION).doc(event._id).set({ data: stripId(event) });
     });
     await db.collection(C.conversations).where({ _id: _.eq(entity.conversationId) }).update({ data: { status: 'answered', updatedAt: at } });
-    const delivered = entity.channel === 'kf' ? await deliverStaffReply(entity.openid, p.text) : null;
     const item = toItem({ ...entity, status: 'answered', reply: p.text, answeredBy: actor.openid, answeredByName: staffName, answeredAt: at });
+    if (entity.channel === 'oa') {
+      // A passive reply only answers within 5 s of the follower's message; a later answer goes
+      // out as an OA customer-service message (48-hour window).
+      const sent = await deliverOaReply(entity.openid, p.text);
+      return sent.ok ? item : { ...item, warning: sent.message };
+    }
+    const delivered = entity.channel === 'kf' ? await deliverStaffReply(entity.openid, p.text) : null;
     if (delivered && !delivered.ok) {
       // 45015 / 45047: the customer-service window is closed; the reply waits in the chat and the outbox.
       await db.collection(OUTBOX_COLLECTION).doc(event._id).set({ data: stripId(event) });
       return { ...item, warning: delivered.message };
-    }
-    if (entity.channel === 'oa') {
-      // A passive reply only answers within 5 s of the follower's message; later replies need the
-      // OA's own customer-service API (its access_token is outside this mini-program's cloud).
-      return { ...item, warning: '该提问来自服务号，答复已保存，但无法自动送达服务号用户。请在服务号后台“客服消息”（用户最后发言48小时内）回复，或请其在小程序“智能咨询”中查看。' };
     }
     return item;
   },

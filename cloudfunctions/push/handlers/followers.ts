@@ -2,14 +2,14 @@
 import { randomBytes } from 'node:crypto';
 import { DomainError } from '../../../core/envelope';
 import { action, noParams } from '../../shared/router';
-import { oaCall } from '../channels';
+import { oaCall, oaConfigured } from '../../shared/oa-api';
 import { C, _, db } from '../store';
 
 export const syncFollowers = action({
   permission: 'staff:manage',
   params: noParams,
   handler: async (_p, { remainingMs }) => {
-    if (!process.env.WX_OA_APPID || !process.env.WX_OA_SECRET) throw new DomainError('CONFLICT', '未配置公众号 AppID/AppSecret（WX_OA_APPID / WX_OA_SECRET）');
+    if (!oaConfigured()) throw new DomainError('CONFLICT', '未配置公众号 AppID/AppSecret（WX_OA_APPID / WX_OA_SECRET）');
     const syncId = randomBytes(6).toString('hex');
     let next = '';
     let total = 0;
