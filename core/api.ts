@@ -219,6 +219,8 @@ export interface HallAdminView {
   hours: string;
   active: boolean;
   groups: (HallGroup & { template: { slotMinutes: number; capacity: number; weekly: Record<string, Period[]>; makeUpWeekday?: number } | null })[];
+  /** 实施编码 → 事项名称 of the served matters found in the published catalogue (a missing code is not there). */
+  matterNames: Record<string, string>;
 }
 
 export interface HallInput {

@@ -47,7 +47,7 @@ export function staffBookingView(b: Booking, now: Date): StaffBookingView {
   return v;
 }
 
-export function hallAdminView(h: Hall, templates: SlotTemplate[]): HallAdminView {
+export function hallAdminView(h: Hall, templates: SlotTemplate[], matterNames: Record<string, string>): HallAdminView {
   const byGroup = new Map(templates.map((t) => [t.group, t]));
   return {
     hallId: h._id, name: h.name, address: h.address, hours: h.hours, active: h.active,
@@ -55,5 +55,6 @@ export function hallAdminView(h: Hall, templates: SlotTemplate[]): HallAdminView
       const t = byGroup.get(g.id);
       return { ...g, template: t ? { slotMinutes: t.slotMinutes, capacity: t.capacity, weekly: t.weekly, ...(t.makeUpWeekday ? { makeUpWeekday: t.makeUpWeekday } : {}) } : null };
     }),
+    matterNames,
   };
 }

@@ -63,3 +63,20 @@ export async function publishedMatters(where: Record<string, unknown> = {}, opti
   );
   return rows.map(rowToMatter);
 }
+
+/** 实施编码 → 事项名称 for those of `codes` in the published catalogue (unknown codes are absent). */
+export async function publishedMatterNames(codes: string[], published?: string): Promise<Record<string, string>> {
+  const unique = [...new Set(codes)];
+  const version = published ?? (unique.length ? (await publishedPointer()).published : '');
+  if (!version || !unique.length) return {};
+  const db = getDb();
+  const out: Record<string, string> = {};
+  // `_id in` pages of 100 keys: each answer fits one server page.
+  for (let i = 0; i < unique.length; i += 100) {
+    const ids = unique.slice(i, i + 100).map((c) => matterRowId(version, c));
+    const { data } = await db.collection<{ implementationCode: string; name: string }>(MATTER_VERSIONS)
+      .where({ _id: db.command.in(ids) }).field({ implementationCode: true, name: true }).limit(100).get();
+    for (const row of data) out[row.implementationCode] = row.name;
+  }
+  return out;
+}

@@ -249,6 +249,24 @@ describe('booking: hall staff', () => {
     expect(await call('booking', 'saveTemplate', { hallId: 'hall-marriage', group: 'marriage', slotMinutes: 60, capacity: 5 }, HALL_STAFF)).toMatchObject({ ok: false, code: 'FORBIDDEN' });
     const mineHalls = expectOk(await call<any[]>('booking', 'myHalls', {}, HALL_STAFF));
     expect(mineHalls.map((h) => h.hallId)).toEqual(['hall-center']);
+    // The editor shows served matters by name (from the published catalogue).
+    expect(mineHalls[0].matterNames[PASSPORT]).toBe('普通护照签发');
+    expect(Object.keys(mineHalls[0].matterNames).length).toBe(new Set(mineHalls[0].groups.flatMap((g: any) => g.matterIds)).size);
+  });
+
+  it('lets an admin create a hall with windows and served matters; codes outside the catalogue come back without a name', async () => {
+    const input = {
+      hallId: 'hall-east', name: '示例市东城区政务服务中心', address: '示例市东城区建设路1号', hours: '周一至周五 9:00-17:00', active: true,
+      groups: [{ id: 'police', name: '公安综合窗口', location: '一楼A区', matterIds: [PASSPORT, ID_CARD, 'NOT-IN-CATALOGUE'] }],
+    };
+    expect(await call('booking', 'saveHall', input, HALL_STAFF)).toMatchObject({ ok: false, code: 'FORBIDDEN' });
+    const created = expectOk(await call<any>('booking', 'saveHall', input, ADMIN));
+    expect(created.matterNames).toEqual({ [PASSPORT]: '普通护照签发', [ID_CARD]: expect.any(String) });
+    expect(created.groups[0]).toMatchObject({ id: 'police', location: '一楼A区', template: null });
+    expectOk(await call('booking', 'saveTemplate', { hallId: 'hall-east', group: 'police', slotMinutes: 30, capacity: 2 }, ADMIN));
+    // Citizens see it for the matter once it has a template.
+    const halls = expectOk(await call<any[]>('booking', 'halls', { matterId: PASSPORT }, CITIZEN));
+    expect(halls.map((h) => h.hallId)).toContain('hall-east');
   });
 });
 

@@ -11,6 +11,7 @@ import { z } from '../../../core/zod-zh';
 import { action, noParams } from '../../shared/router';
 import { getDb, type Transaction } from '../../shared/cloud';
 import { fetchAll } from '../../shared/paging';
+import { publishedMatterNames } from '../../shared/catalogue';
 import { loadCalendar } from '../calendar-repo';
 import { now } from '../clock';
 import { bookingEvent, writeEvent } from '../events';
@@ -25,6 +26,11 @@ import { bookingIdParam, cancelInTx, dateParam, hallId, slotIdParam } from './ci
 const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, '时间格式应为 HH:mm');
 const capacity = z.number({ invalid_type_error: '容量须为数字' }).int('容量须为整数')
   .min(0, '容量不能小于0').max(MAX_SLOT_CAPACITY, `容量不能超过${MAX_SLOT_CAPACITY}人`);
+
+/** A hall as its staff edit it: slot templates and the names of the matters its windows serve. */
+async function adminView(h: Hall) {
+  return hallAdminView(h, await templatesOf(h._id), await publishedMatterNames(h.groups.flatMap((g) => g.matterIds)));
+}
 
 async function hallResource(id: string) {
   const hall = await getHall(id);
@@ -213,7 +219,7 @@ export const myHalls = action({
   handler: async (_p, { actor }) => {
     const all = (await listHalls()).filter((h) => coversHall(actor, h._id));
     const out = [];
-    for (const h of all) out.push(hallAdminView(h, await templatesOf(h._id)));
+    for (const h of all) out.push(await adminView(h));
     return out;
   },
 });
@@ -247,7 +253,7 @@ export const saveHall = action({
     };
     const matterIds = [...new Set(hall.groups.flatMap((g) => g.matterIds))];
     await getDb().collection(HALLS).doc(hall._id).set({ data: { ...body(hall), matterIds } });
-    return hallAdminView(hall, await templatesOf(hall._id));
+    return adminView(hall);
   },
 });
 
@@ -275,6 +281,6 @@ export const saveTemplate = action({
     };
     assertTemplate(template);
     await getDb().collection(TEMPLATES).doc(_id).set({ data: body(template) });
-    return hallAdminView(hall, await templatesOf(hall._id));
+    return adminView(hall);
   },
 });

@@ -7,6 +7,7 @@ import { LoadState } from '@/components/load-state'
 import { useCloudQuery } from '@/hooks/use-cloud-query'
 import { callCloud } from '@/services/cloud-client'
 import { RoleGate } from '../../components/role-gate'
+import { HallEditor } from '../../components/hall-editor'
 import '../hall-day/index.scss'
 
 type Group = HallAdminView['groups'][number]
@@ -48,27 +49,42 @@ function TemplateEditor({ hall, group, onSaved }: { hall: HallAdminView; group: 
   )
 }
 
-function HallSetup() {
+function HallSetup({ isAdmin }: { isAdmin: boolean }) {
   const halls = useCloudQuery('booking', 'myHalls', {})
+  // '' = a new hall; a hall id = that hall's editor; undefined = none open.
+  const [editing, setEditing] = useState<string>()
+  const saved = () => {
+    setEditing(undefined)
+    Taro.showToast({ title: '大厅已保存', icon: 'success' })
+    halls.reload()
+  }
   return (
-    <LoadState error={halls.error} hasData={!!halls.data} onRetry={halls.reload} isEmpty={halls.data?.length === 0}
-      empty={<Text className='muted'>您还没有被分配到服务大厅，请联系管理员。</Text>}>
-      {(halls.data ?? []).map((h) => (
-        <View key={h.hallId} className='section'>
-          <View className='section__title'>{h.name}</View>
-          <View className='muted'>{h.address} · {h.hours}</View>
-          <View className='muted'>修改模板只影响尚未生成的时段；已有预约或调整过的时段保持原容量，可在“大厅预约”中单独调整。</View>
-          {h.groups.map((g) => <TemplateEditor key={g.id} hall={h} group={g} onSaved={halls.reload} />)}
-        </View>
-      ))}
-    </LoadState>
+    <>
+      {isAdmin && (editing === ''
+        ? <HallEditor onSaved={saved} onCancel={() => setEditing(undefined)} />
+        : <View className='section'><View className='btn btn--primary btn--block hall-setup__new' onClick={() => setEditing('')}>＋ 新建服务大厅</View></View>)}
+      <LoadState error={halls.error} hasData={!!halls.data} onRetry={halls.reload} isEmpty={halls.data?.length === 0}
+        empty={<Text className='muted'>{isAdmin ? '还没有服务大厅：点击“新建服务大厅”添加。' : '您还没有被分配到服务大厅，请联系管理员。'}</Text>}>
+        {(halls.data ?? []).map((h) => (editing === h.hallId
+          ? <HallEditor key={h.hallId} initial={h} onSaved={saved} onCancel={() => setEditing(undefined)} />
+          : (
+            <View key={h.hallId} className={`section hall-setup__hall hall-setup__hall--${h.hallId}`}>
+              <View className='section__title'>{h.name}{h.active ? '' : '（暂停预约）'}</View>
+              <View className='muted'>{h.address} · {h.hours}</View>
+              <View className='link hall-setup__edit' onClick={() => setEditing(h.hallId)}>编辑大厅信息、窗口与办理事项 ›</View>
+              <View className='muted'>修改模板只影响尚未生成的时段；已有预约或调整过的时段保持原容量，可在“大厅预约”中单独调整。</View>
+              {h.groups.map((g) => <TemplateEditor key={g.id} hall={h} group={g} onSaved={halls.reload} />)}
+            </View>
+          )))}
+      </LoadState>
+    </>
   )
 }
 
 export default function HallSetupPage() {
   return (
     <PageShell className='hall-setup'>
-      <RoleGate min='staff'>{() => <HallSetup />}</RoleGate>
+      <RoleGate min='staff'>{(who) => <HallSetup isAdmin={who.role === 'admin'} />}</RoleGate>
     </PageShell>
   )
 }
