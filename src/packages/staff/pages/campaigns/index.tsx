@@ -7,12 +7,13 @@ import { NavRow } from '@/components/nav-row'
 import { useCloudQuery } from '@/hooks/use-cloud-query'
 import { useReloadOnReturn } from '@/hooks/use-reload-on-return'
 import { RoleGate } from '../../components/role-gate'
+import { FollowerSync } from '../../components/follower-sync'
 import { campaignUrl, formatTime, PUSH_ROUTES } from '../../../push/utils'
 import '../../../push/push.scss'
 
 export const CAMPAIGN_STATUS_LABELS = { pendingApproval: '待审核', scheduled: '待发送', sending: '发送中', done: '已完成', cancelled: '已取消' } as const
 
-function Campaigns({ canCompose }: { canCompose: boolean }) {
+function Campaigns({ canCompose, isAdmin }: { canCompose: boolean; isAdmin: boolean }) {
   const q = useCloudQuery('push', 'campaigns', {})
   useReloadOnReturn(q.reload)
   return (
@@ -39,6 +40,7 @@ function Campaigns({ canCompose }: { canCompose: boolean }) {
           ))}
         </View>
       </LoadState>
+      {isAdmin && <FollowerSync />}
     </>
   )
 }
@@ -46,7 +48,7 @@ function Campaigns({ canCompose }: { canCompose: boolean }) {
 export default function CampaignsPage() {
   return (
     <PageShell className='staff-campaigns'>
-      <RoleGate min='staff'>{(me) => <Campaigns canCompose={hasGrant(me, 'push')} />}</RoleGate>
+      <RoleGate min='staff'>{(me) => <Campaigns canCompose={hasGrant(me, 'push')} isAdmin={me.role === 'admin'} />}</RoleGate>
     </PageShell>
   )
 }
