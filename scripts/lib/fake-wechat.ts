@@ -66,6 +66,8 @@ export async function startFakeWechat(opts: FakeWechatOptions = {}): Promise<Fak
         token = `FAKE_TOKEN_${tokensIssued}`;
         return reply({ access_token: token, expires_in: o.tokenTtlSec ?? 7200 });
       }
+      // Content security (cloud call security.msgSecCheck): everything passes here.
+      if (p === '/wxa/msg_sec_check') return reply({ errcode: 0, errmsg: 'ok', result: { suggest: 'pass', label: 100 }, detail: [] });
       const injected = o.inject?.(body, p) ?? 0;
       if (injected === 'hang') return; // never answers: a timeout for the caller
       if (injected) return reply({ errcode: injected, errmsg: 'injected' });
