@@ -155,10 +155,24 @@ export async function getBooking(id: string): Promise<Booking | null> {
   return data[0] ?? null;
 }
 
-export async function bookingByCode(code: string): Promise<Booking | null> {
-  const _ = getDb().command;
-  const { data } = await getDb().collection<{ bookingId: string }>(CODES).where({ _id: _.eq(code) }).limit(1).get();
-  return data[0] ? getBooking(data[0].bookingId) : null;
+/**
+ * A check-in code is unique per visit day, not forever: the 9 000 000 codes would fill up over
+ * the years, and a counter only ever accepts today's. Key: `<date>:<code>`.
+ */
+export const codeKey = (date: string, code: string) => `${date}:${code}`;
+
+/**
+ * The booking a code names: today's when there is one, else the latest other day's (so the
+ * counter can say which day it is for), else null.
+ */
+export async function bookingByCode(code: string, today: string): Promise<Booking | null> {
+  const db = getDb();
+  const _ = db.command;
+  const codes = db.collection<{ bookingId: string; code: string; date: string }>(CODES);
+  const { data: own } = await codes.where({ _id: _.eq(codeKey(today, code)) }).limit(1).get();
+  if (own[0]) return getBooking(own[0].bookingId);
+  const { data: other } = await codes.where({ code: _.eq(code) }).orderBy('date', 'desc').limit(1).get();
+  return other[0] ? getBooking(other[0].bookingId) : null;
 }
 
 export interface MatterLite {

@@ -5,6 +5,9 @@ import { shanghaiInstant } from '../../core/calendar/workdays';
 import { declareCollections, invokeFunction } from '../../local-cloud';
 import { forgetCalendar } from '../../cloudfunctions/booking/calendar-repo';
 import { ADMIN, CITIZEN, call, expectOk, startCloud } from './harness';
+import { getDb } from '../../cloudfunctions/shared/cloud';
+import { bookingIdOf, hash } from '../../cloudfunctions/booking/repo';
+import { codeFromSeed } from '../../core/booking/codes';
 import {
   HALL_STAFF, ID_CARD, MARRIAGE, MARRIAGE_STAFF, PASSPORT, TAX_RETURN, all, checkInvariant, firstWeekendAfterToday, nextWorkdays, rid, seedAll,
 } from './booking-helpers';
@@ -239,6 +242,33 @@ describe('booking: hall staff', () => {
     expect(dayList.bookings).toEqual([expect.objectContaining({ id: b.id, status: 'checkedIn' })]);
     expect(dayList.bookings[0]).not.toHaveProperty('code');
     expect(await call('booking', 'day', { hallId: 'hall-center', date: day1 }, CITIZEN)).toMatchObject({ ok: false, code: 'FORBIDDEN' });
+  });
+
+  it('keeps check-in codes unique per visit day, so they never run out: the same code names one booking a day', async () => {
+    const [s1] = await slotsOf(PASSPORT, 'hall-center', day1);
+    const b1 = expectOk(await book(CITIZEN, s1.slotId));
+    // The code the next booking will be offered first…
+    const other = 'citizen-2-openid';
+    const r2 = rid();
+    const x = codeFromSeed(hash(`${bookingIdOf(other, r2)}:0`));
+    // …is already b1's on day 1 (as if issued to it).
+    const db = getDb();
+    await db.collection('booking_codes').doc(`${day1}:${b1.code}`).remove();
+    await db.collection('booking_codes').doc(`${day1}:${x}`).set({ data: { bookingId: b1.id, code: x, hallId: 'hall-center', date: day1 } });
+    await db.collection('bookings').doc(b1.id).update({ data: { code: x } });
+    // On day 2 the same code is free and is issued again.
+    const [s2] = await slotsOf(PASSPORT, 'hall-center', day2);
+    const b2 = expectOk(await book(other, s2.slotId, PASSPORT, r2));
+    expect(b2.code).toBe(x);
+    // Each day's counter finds that day's booking.
+    process.env.BOOKING_FAKE_NOW = shanghaiInstant(day1, '08:50').toISOString();
+    expect(expectOk(await call<any>('booking', 'checkIn', { code: x }, HALL_STAFF))).toMatchObject({ id: b1.id, status: 'checkedIn' });
+    process.env.BOOKING_FAKE_NOW = shanghaiInstant(day2, '08:50').toISOString();
+    expect(expectOk(await call<any>('booking', 'checkIn', { code: x }, HALL_STAFF))).toMatchObject({ id: b2.id, status: 'checkedIn' });
+    // Another day: refused, naming the latest day the code was issued for.
+    process.env.BOOKING_FAKE_NOW = shanghaiInstant(day3, '08:50').toISOString();
+    expect(await call('booking', 'checkIn', { code: x }, HALL_STAFF)).toMatchObject({ ok: false, code: 'CONFLICT', message: expect.stringContaining('不是今天的预约') });
+    await checkInvariant();
   });
 
   it('lets staff edit a template (slot length and capacity) and the slots follow', async () => {

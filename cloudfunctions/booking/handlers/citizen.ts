@@ -15,7 +15,7 @@ import { loadCalendar } from '../calendar-repo';
 import { now } from '../clock';
 import { bookingEvent, writeEvent } from '../events';
 import {
-  BOOKINGS, CITIZENS, CODES, KEYS, body, bookingIdOf, citizenInTx, dayKeyOf, getBooking, getHall, getMatter, getOrNull,
+  BOOKINGS, CITIZENS, CODES, KEYS, body, codeKey, bookingIdOf, citizenInTx, dayKeyOf, getBooking, getHall, getMatter, getOrNull,
   getTemplate, daySlots, hallsServing, hash, isBookableMatter, resolveSlot, slotInTx, SLOTS, transact,
 } from '../repo';
 import { rules } from '../rules';
@@ -118,11 +118,11 @@ export const book = action({
         const other = await getOrNull<Booking>(t.collection<Booking>(BOOKINGS).doc(key.bookingId));
         if (other && other.status !== 'cancelled') throw new DomainError('LIMIT_REACHED', duplicateDayMessage(slot.date));
       }
-      // A fresh 8-digit code; a collision with an existing code picks the next candidate.
+      // A fresh 8-digit code, unique on the visit day; a collision picks the next candidate.
       let code = '';
       for (let i = 0; i < 20 && !code; i++) {
         const candidate = codeFromSeed(hash(`${id}:${i}`));
-        if (!(await getOrNull(t.collection(CODES).doc(candidate)))) code = candidate;
+        if (!(await getOrNull(t.collection(CODES).doc(codeKey(slot.date, candidate))))) code = candidate;
       }
       if (!code) throw new DomainError('INTERNAL', '系统繁忙，请稍后重试');
       const booking: Booking = {
@@ -135,7 +135,7 @@ export const book = action({
       await t.collection(SLOTS).doc(slot._id).set({ data: body({ ...slot, left: slot.left - 1, held: slot.held + 1, updatedAt: at.toISOString() }) });
       await t.collection(BOOKINGS).doc(id).set({ data: body(booking) });
       await t.collection(KEYS).doc(dayKey).set({ data: { bookingId: id, openid: actor.openid, date: slot.date } });
-      await t.collection(CODES).doc(code).set({ data: { bookingId: id, hallId: hall._id, date: slot.date } });
+      await t.collection(CODES).doc(codeKey(slot.date, code)).set({ data: { bookingId: id, code, hallId: hall._id, date: slot.date } });
       await t.collection(CITIZENS).doc(actor.openid).set({ data: body({ ...citizen, active: [...citizen.active.filter((a) => Date.parse(a.endAt) > at.getTime()), { id, endAt: slot.endAt }] }) });
       await writeEvent(t, bookingEvent('bookingBooked', booking, at));
       return booking;

@@ -63,7 +63,7 @@ export const checkIn = action({
   authorize: async ({ code }) => {
     const digits = codeFromInput(code);
     if (!digits || !isValidCode(digits)) throw new DomainError('INVALID_INPUT', '预约码应为8位数字，请核对后重新输入');
-    const b = await bookingByCode(digits);
+    const b = await bookingByCode(digits, shanghaiDate(now()));
     return b ? { resource: { hall: b.hallId }, entity: b } : null;
   },
   handler: async (_p, { actor, entity }) => {
