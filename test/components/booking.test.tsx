@@ -1,20 +1,12 @@
 import { render, screen, waitFor } from '@testing-library/react'
-import { __test } from './taro-shim'
+import { useGatewayMock, ok, bodyOf } from './gateway-mock'
 import { BookingEntry } from '@/packages/matters/components/booking-entry'
 import { BookingTicket } from '@/packages/booking/components/booking-ticket'
 import { storedMatter } from './matter-fixture'
 import type { BookingView } from '@core/api'
 
-const fetchMock = jest.fn()
-const ok = (data: unknown) => ({ ok: true, status: 200, json: async () => ({ result: { ok: true, data } }) })
-const bodyOf = (call: unknown[]) => JSON.parse((call[1] as { body: string }).body)
+const fetchMock = useGatewayMock()
 const hall = { hallId: 'hall-center', name: '示例市政务服务中心', address: '示例市新城区政务大道88号', hours: '', groupName: '出入境窗口' }
-
-beforeEach(() => {
-  __test.reset()
-  fetchMock.mockReset()
-  ;(globalThis as { fetch?: unknown }).fetch = fetchMock
-})
 
 describe('预约办理 on the guide', () => {
   it('shows the button for a matter needing a visit when a hall serves it', async () => {

@@ -1,22 +1,15 @@
 /** The admin's 服务号 follower sync on the campaigns page: tap → push.syncFollowers → the outcome in Chinese. */
 import { fireEvent, render, screen } from '@testing-library/react'
-import { __test } from './taro-shim'
+import { bodyOf, fail, ok, useGatewayMock } from './gateway-mock'
 import type { ResultOf } from '@core/api'
 import { FollowerSync } from '@/packages/staff/components/follower-sync'
 
-const fetchMock = jest.fn()
-const bodyOf = (call: unknown[]) => JSON.parse((call[1] as { body: string }).body)
-
-beforeEach(() => {
-  __test.reset()
-  fetchMock.mockReset()
-  ;(globalThis as { fetch?: unknown }).fetch = fetchMock
-})
+const fetchMock = useGatewayMock()
 
 describe('服务号 follower sync', () => {
   it('calls syncFollowers once per tap and reports the counts', async () => {
     const data: ResultOf<'push', 'syncFollowers'> = { total: 1280, synced: 1280, unfollowed: 3 }
-    fetchMock.mockResolvedValue({ ok: true, status: 200, json: async () => ({ result: { ok: true, data } }) })
+    fetchMock.mockResolvedValue(ok(data))
     render(<FollowerSync />)
     fireEvent.click(screen.getByText('同步服务号关注者名单'))
     await screen.findByText('同步完成：服务号共 1280 位关注者，本次核对 1280 位，3 位已取消关注。')
@@ -25,7 +18,7 @@ describe('服务号 follower sync', () => {
   })
 
   it('shows the server\'s reason when the OA is not configured', async () => {
-    fetchMock.mockResolvedValue({ ok: true, status: 200, json: async () => ({ result: { ok: false, code: 'CONFLICT', message: '未配置公众号 AppID/AppSecret（WX_OA_APPID / WX_OA_SECRET）' } }) })
+    fetchMock.mockResolvedValue(fail('CONFLICT', '未配置公众号 AppID/AppSecret（WX_OA_APPID / WX_OA_SECRET）'))
     render(<FollowerSync />)
     fireEvent.click(screen.getByText('同步服务号关注者名单'))
     const error = await screen.findByText('未配置公众号 AppID/AppSecret（WX_OA_APPID / WX_OA_SECRET）')

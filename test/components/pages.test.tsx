@@ -1,4 +1,5 @@
 import { act, fireEvent, render, screen, waitFor } from '@testing-library/react'
+import { useGatewayMock, ok, bodyOf } from './gateway-mock'
 import { __test } from './taro-shim'
 import ImportPage from '@/packages/staff/pages/import/index'
 import SearchPage from '@/packages/matters/pages/search/index'
@@ -20,15 +21,7 @@ const replies = recorded as unknown as {
   listHouseholdPage2: ResultOf<'matters', 'list'>
 }
 
-const fetchMock = jest.fn()
-const ok = (data: unknown) => ({ ok: true, status: 200, json: async () => ({ result: { ok: true, data } }) })
-const bodyOf = (call: unknown[]) => JSON.parse((call[1] as { body: string }).body)
-
-beforeEach(() => {
-  __test.reset()
-  fetchMock.mockReset()
-  ;(globalThis as { fetch?: unknown }).fetch = fetchMock
-})
+const fetchMock = useGatewayMock()
 
 
 describe('staff subpackage gate', () => {

@@ -4,6 +4,7 @@ import type { HallAdminView, HallInput, SearchHit } from '@core/api'
 import { callCloud } from '@/services/cloud-client'
 import { cx } from '@/utils/class-names'
 import { ChoiceChips } from './chips'
+import { TextField } from './text-field'
 
 type Group = HallInput['groups'][number]
 
@@ -92,18 +93,9 @@ export function HallEditor({ initial, onSaved, onCancel }: {
           ? <Text className='hall-editor__code' userSelect>{hall.hallId}</Text>
           : <Input className='field__input hall-editor__id' value={hall.hallId} placeholder='如 hall-east' onInput={(e) => patch({ hallId: e.detail.value })} />}
       </View>
-      <View className='field'>
-        <Text className='field__label'>名称</Text>
-        <Input className='field__input hall-editor__name' value={hall.name} maxlength={60} placeholder='如 示例市东城区政务服务中心' onInput={(e) => patch({ name: e.detail.value })} />
-      </View>
-      <View className='field'>
-        <Text className='field__label'>地址</Text>
-        <Input className='field__input hall-editor__address' value={hall.address} maxlength={120} onInput={(e) => patch({ address: e.detail.value })} />
-      </View>
-      <View className='field'>
-        <Text className='field__label'>办公时间（向群众展示）</Text>
-        <Input className='field__input hall-editor__hours' value={hall.hours} maxlength={120} onInput={(e) => patch({ hours: e.detail.value })} />
-      </View>
+      <TextField label='名称' className='hall-editor__name' value={hall.name} maxlength={60} placeholder='如 示例市东城区政务服务中心' onInput={(name) => patch({ name })} />
+      <TextField label='地址' className='hall-editor__address' value={hall.address} maxlength={120} onInput={(address) => patch({ address })} />
+      <TextField label='办公时间（向群众展示）' className='hall-editor__hours' value={hall.hours} maxlength={120} onInput={(hours) => patch({ hours })} />
       <View className='field'>
         <Text className='field__label'>状态</Text>
         <ChoiceChips options={ACTIVE_OPTIONS} value={hall.active} onChange={(active) => patch({ active })} />
@@ -112,18 +104,9 @@ export function HallEditor({ initial, onSaved, onCancel }: {
       {hall.groups.map((g, i) => (
         <View key={i} className={cx('hall-editor__group', `hall-editor__group--${i}`)}>
           <View className='section__title'>窗口 {i + 1}</View>
-          <View className='field'>
-            <Text className='field__label'>窗口代码</Text>
-            <Input className='field__input hall-editor__group-id' value={g.id} placeholder='如 huzheng' onInput={(e) => patchGroup(i, { id: e.detail.value })} />
-          </View>
-          <View className='field'>
-            <Text className='field__label'>窗口名称</Text>
-            <Input className='field__input hall-editor__group-name' value={g.name} maxlength={40} placeholder='如 公安户政窗口' onInput={(e) => patchGroup(i, { name: e.detail.value })} />
-          </View>
-          <View className='field'>
-            <Text className='field__label'>楼层区域（可不填）</Text>
-            <Input className='field__input hall-editor__group-location' value={g.location ?? ''} maxlength={40} placeholder='如 二楼B区' onInput={(e) => patchGroup(i, { location: e.detail.value })} />
-          </View>
+          <TextField label='窗口代码' className='hall-editor__group-id' value={g.id} placeholder='如 huzheng' onInput={(id) => patchGroup(i, { id })} />
+          <TextField label='窗口名称' className='hall-editor__group-name' value={g.name} maxlength={40} placeholder='如 公安户政窗口' onInput={(name) => patchGroup(i, { name })} />
+          <TextField label='楼层区域（可不填）' className='hall-editor__group-location' value={g.location ?? ''} maxlength={40} placeholder='如 二楼B区' onInput={(location) => patchGroup(i, { location })} />
           <View className='field'>
             <Text className='field__label'>办理事项（{g.matterIds.length}项，共用本窗口的时段名额）</Text>
             {g.matterIds.length === 0 && <View className='muted'>尚未添加事项：群众在这些事项的办事指南中才能看到本窗口</View>}

@@ -4,6 +4,7 @@ import type { NamedCount, StaffMember } from '@core/api'
 import { callCloud, type ClientFail } from '@/services/cloud-client'
 import { cx } from '@/utils/class-names'
 import { ChoiceChips, splitCodes, ToggleChips } from './chips'
+import { TextField } from './text-field'
 
 export const ROLE_OPTIONS: { value: StaffMember['role']; label: string }[] = [
   { value: 'staff', label: '工作人员' },
@@ -60,10 +61,7 @@ export function StaffForm({ initial, isNew, departments, onSaved, onCancel }: {
           <Text className='staff-form__openid' userSelect>{draft.openid}</Text>
         )}
       </View>
-      <View className='field'>
-        <Text className='field__label'>姓名</Text>
-        <Input className='field__input' value={draft.name} maxlength={20} placeholder='真实姓名' onInput={(e) => patch({ name: e.detail.value })} />
-      </View>
+      <TextField label='姓名' value={draft.name} maxlength={20} placeholder='真实姓名' onInput={(name) => patch({ name })} />
       <View className='field'>
         <Text className='field__label'>角色</Text>
         <ChoiceChips options={ROLE_OPTIONS} value={draft.role} onChange={(role) => patch({ role })} />
