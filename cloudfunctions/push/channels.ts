@@ -9,8 +9,6 @@ import { getCloud } from '../shared/cloud';
 import type { Catalogue, TemplateKey } from '../../core/push/templates';
 import { oaCall, oaConfigured, type OaCallResult } from '../shared/oa-api';
 
-export { oaCall, resetTokenCache } from '../shared/oa-api';
-
 export interface SendRequest {
   channel: 'mp' | 'oa';
   openid: string;
@@ -36,7 +34,6 @@ function withTimeout<T>(p: Promise<T>, ms: number): Promise<T | 'timeout'> {
 export function oaEnabled(cat: Catalogue, key: TemplateKey): boolean {
   return cat.oa.mode !== 'off' && !!cat.oa.templates[key] && oaConfigured();
 }
-
 
 export async function send(req: SendRequest, cat: Catalogue): Promise<SendResult> {
   return req.channel === 'mp' ? sendMp(req, cat) : sendOa(req, cat);

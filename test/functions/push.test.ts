@@ -5,7 +5,7 @@ import { loadCatalogue } from '../../core/push/catalogue';
 import { byKey } from '../../core/push/templates';
 import { db, writeApplicationEvent, writeBookingEvent } from './push-fixtures';
 import { startFakeWechat } from '../../scripts/lib/fake-wechat';
-import { resetTokenCache } from '../../cloudfunctions/push/channels';
+import { resetTokenCache } from '../../cloudfunctions/shared/oa-api';
 
 const cat = loadCatalogue();
 const tid = (k: string) => byKey(cat, k)!.templateId;

@@ -18,8 +18,13 @@ export interface OaCipher {
   encrypt(xml: string, random?: Buffer): string;
 }
 
+/** WeChat's signature over a request: sha1 of the parts sorted and joined (both `signature` and `msg_signature`). */
+export function wxSignature(...parts: string[]): string {
+  return createHash('sha1').update([...parts].sort().join('')).digest('hex');
+}
+
 export function oaMsgSignature(token: string, timestamp: string, nonce: string, encrypt: string): string {
-  return createHash('sha1').update([token, timestamp, nonce, encrypt].sort().join('')).digest('hex');
+  return wxSignature(token, timestamp, nonce, encrypt);
 }
 
 export function sameSignature(want: string, got: string | undefined): boolean {

@@ -12,14 +12,13 @@
  * Recognition: `getWXContext().SOURCE === 'wx_http'` (set by the platform, not by any client) and
  * an HTTP event shape. Same engine and same human inbox as the in-app chat (channel `oa`).
  */
-import { createHash } from 'node:crypto';
 import { XMLParser } from 'fast-xml-parser';
 import type { PlatformEntry } from '../../shared/router';
 import type { Decision } from '../../../core/consult/engine';
 import { getDb } from '../../shared/cloud';
 import { C } from '../store';
 import { handleCitizenMessage, HANDOFF_REPLY } from '../conversation';
-import { oaCipher, OaCryptoConfigError, oaMsgSignature, sameSignature, type OaCipher } from './oa-crypto';
+import { oaCipher, OaCryptoConfigError, oaMsgSignature, sameSignature, wxSignature, type OaCipher } from './oa-crypto';
 
 export interface HttpEvent {
   path: string;
@@ -37,7 +36,7 @@ const ANSWER_BUDGET_MS = 3500;
 const MAX_BODY = 64 * 1024;
 
 export function oaSignature(token: string, timestamp: string, nonce: string): string {
-  return createHash('sha1').update([token, timestamp, nonce].sort().join('')).digest('hex');
+  return wxSignature(token, timestamp, nonce);
 }
 
 function verify(q: Record<string, string | undefined>): boolean {
@@ -53,7 +52,8 @@ function configuredCipher(): OaCipher | OaCryptoConfigError {
   try {
     return oaCipher(process.env.OA_ENCODING_AES_KEY ?? '', process.env.WX_OA_APPID ?? '');
   } catch (e) {
-    return e instanceof OaCryptoConfigError ? e : new OaCryptoConfigError(String(e));
+    if (e instanceof OaCryptoConfigError) return e;
+    throw e;
   }
 }
 
