@@ -65,10 +65,11 @@ export async function publishedMatters(where: Record<string, unknown> = {}, opti
 }
 
 /** 实施编码 → 事项名称 for those of `codes` in the published catalogue (unknown codes are absent). */
-export async function publishedMatterNames(codes: string[], published?: string): Promise<Record<string, string>> {
+export async function publishedMatterNames(codes: string[]): Promise<Record<string, string>> {
   const unique = [...new Set(codes)];
-  const version = published ?? (unique.length ? (await publishedPointer()).published : '');
-  if (!version || !unique.length) return {};
+  if (!unique.length) return {};
+  const version = (await publishedPointer()).published;
+  if (!version) return {};
   const db = getDb();
   const out: Record<string, string> = {};
   // `_id in` pages of 100 keys: each answer fits one server page.

@@ -18,7 +18,6 @@ const ACTIVE_OPTIONS = [
 
 export const EMPTY_STAFF: StaffMember = { openid: '', name: '', role: 'staff', departments: [], active: true }
 
-
 /**
  * Add or edit one staff record. Known departments are offered as chips; codes the catalogue
  * does not list yet (a new bureau) can still be typed. The server validates everything again.
