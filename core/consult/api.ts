@@ -1,0 +1,79 @@
+/** The consult function's actions and the shapes they exchange (part of the contract in core/api.ts). */
+import type { KbIssue, KnowledgeBase, RichReply } from './kb';
+
+export interface ConsultAnswer { id: string; source: 'faq' | 'rule'; content: string; reply?: RichReply; question?: string }
+
+export interface ConsultAskResult {
+  type: 'answer' | 'suggestions' | 'handoff';
+  answer?: ConsultAnswer;
+  suggestions?: { id: string; question: string }[];
+  conversationId: string;
+  /** The bot message, for 有帮助/没帮助. */
+  messageId?: string;
+  /** Text to show (the answer, the handoff notice, or the prompt for blank input). */
+  message: string;
+  /** Set when the question went to the human inbox. */
+  questionId?: string;
+  flagged?: boolean;
+}
+
+export interface ConsultChatMessage {
+  id: string;
+  role: 'citizen' | 'bot' | 'staff';
+  text: string;
+  at: string;
+  type?: 'answer' | 'suggestions' | 'handoff';
+  answer?: ConsultAnswer;
+  suggestions?: { id: string; question: string }[];
+  staffName?: string;
+  helpful?: boolean;
+}
+
+export interface InboxItem {
+  id: string;
+  conversationId: string;
+  maskedOpenid: string;
+  question: string;
+  status: 'open' | 'answered';
+  at: string;
+  channel: 'app' | 'kf' | 'oa';
+  flagged?: boolean;
+  reply?: string;
+  answeredByName?: string;
+  answeredAt?: string;
+  learnedAs?: string;
+  /** The reply is saved, but the customer-service channel refused it (45015 / 45047): what staff should do. */
+  warning?: string;
+}
+
+export interface KbVersionInfo { version: number; by: string; byName?: string; at: string; change: string }
+
+export interface ImportKnowledgeResult { applied: boolean; version?: number; faqs: number; rules: number; synonyms: number; issues: KbIssue[] }
+
+export interface ConsultStats {
+  days: { day: string; total: number; answered: number; rate: number }[];
+  ranking: { question: string; count: number; kinds: ('unanswered' | 'unhelpful' | 'lowConfidence')[] }[];
+}
+
+export interface ConsultApi {
+  /** `handoff`: 转人工 — send this question straight to the staff inbox. */
+  ask: { params: { text: string; conversationId?: string; handoff?: boolean }; result: ConsultAskResult };
+  history: { params: { conversationId?: string }; result: { conversationId: string | null; messages: ConsultChatMessage[] } };
+  feedback: { params: { messageId: string; helpful: boolean }; result: { messageId: string; helpful: boolean } };
+  importKnowledge: { params: { kb?: unknown; mode: 'replace' | 'merge' }; result: ImportKnowledgeResult };
+  knowledge: { params: Record<string, never>; result: { version: number; kb: KnowledgeBase } };
+  saveEntry: {
+    params: { kind: 'faq' | 'rule'; entry?: unknown } | { kind: 'synonyms'; groups: string[][] };
+    result: { version: number };
+  };
+  deleteEntry: { params: { id: string }; result: { version: number } };
+  kbHistory: { params: Record<string, never>; result: KbVersionInfo[] };
+  rollback: { params: Record<string, never>; result: { version: number; restored: number } };
+  inbox: { params: { status?: 'open' | 'answered' }; result: InboxItem[] };
+  reply: { params: { questionId: string; text: string }; result: InboxItem };
+  learn: {
+    params: { questionId: string; mode: 'newFaq'; category: string; question?: string; answer?: string } | { questionId: string; mode: 'similar'; faqId: string };
+    result: { version: number; faqId: string };
+  };
+  stats: { params: { days?: number }; result: ConsultStats };
+}
