@@ -30,7 +30,7 @@ async function openidsOf(a: Audience, template: Template): Promise<{ mp: Set<str
         return;
       }
       case 'categorySubscribers': {
-        const ids = loadCatalogue().templates.filter((t) => t.category === x.category).map((t) => t.templateId);
+        const ids = loadCatalogue(process.env).templates.filter((t) => t.category === x.category).map((t) => t.templateId);
         const rows = await getAll<Ledger>(C.ledger, { templateId: _().in(ids) });
         for (const r of rows) if (canSend(r)) mp.add(r.openid);
         return;
@@ -78,7 +78,7 @@ export async function resolveAudience(a: Audience, template: Template): Promise<
     const entry = ledger.get(openid);
     candidates.push({ channel: 'mp', openid, unionid: entry?.unionid, deliverable: canSend(entry) });
   }
-  if (oa && oaEnabled(loadCatalogue(), template.key)) {
+  if (oa && oaEnabled(loadCatalogue(process.env), template.key)) {
     const followers = await getAll<{ _id: string; unionid?: string; subscribed: boolean }>(C.followers, { subscribed: true });
     for (const f of followers) {
       if (f.unionid && optedOutUnion.has(f.unionid)) continue;

@@ -167,7 +167,7 @@ interface PoolItem { _id: string; d: Delivery; facts: BatchFacts }
 
 async function runLoop(opts: DispatchOptions): Promise<DispatchReport> {
   const cfg = dispatchConfig();
-  const cat = loadCatalogue();
+  const cat = loadCatalogue(process.env);
   const owner = `d-${Date.now().toString(36)}-${randomBytes(4).toString('hex')}`;
   const report = emptyReport();
   const limiter = new RateLimiter(cfg.ratePerSec);

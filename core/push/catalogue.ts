@@ -1,9 +1,20 @@
-/** The catalogue of this deployment: config/push-templates.json plus env overrides. */
+/**
+ * The catalogue of this deployment: config/push-templates.json plus env overrides. The caller
+ * passes its environment (a cloud function: `process.env`); core/ reads no platform itself.
+ */
 import raw from '../../config/push-templates.json';
 import { parseCatalogue, type Catalogue } from './templates';
 
-function jsonEnv(name: string): Record<string, string> {
-  const v = typeof process !== 'undefined' ? process.env[name] : undefined;
+/** An environment such as `process.env`; these variables override the catalogue (docs/push.md). */
+export interface CatalogueEnv {
+  PUSH_TEMPLATES?: string;
+  PUSH_TEMPLATE_IDS?: string;
+  PUSH_OA_TEMPLATE_IDS?: string;
+  [other: string]: string | undefined;
+}
+
+function jsonEnv(env: CatalogueEnv, name: 'PUSH_TEMPLATE_IDS' | 'PUSH_OA_TEMPLATE_IDS'): Record<string, string> {
+  const v = env[name];
   if (!v) return {};
   try {
     return JSON.parse(v) as Record<string, string>;
@@ -14,12 +25,11 @@ function jsonEnv(name: string): Record<string, string> {
 
 let cached: { key: string; value: Catalogue } | null = null;
 
-export function loadCatalogue(): Catalogue {
-  const env = typeof process !== 'undefined' ? process.env : {};
+export function loadCatalogue(env: CatalogueEnv): Catalogue {
   const key = `${env.PUSH_TEMPLATES ?? ''}|${env.PUSH_TEMPLATE_IDS ?? ''}|${env.PUSH_OA_TEMPLATE_IDS ?? ''}`;
   if (cached?.key === key) return cached.value;
   const source = env.PUSH_TEMPLATES ? JSON.parse(env.PUSH_TEMPLATES) : raw;
-  const value = parseCatalogue(source, jsonEnv('PUSH_TEMPLATE_IDS'), jsonEnv('PUSH_OA_TEMPLATE_IDS'));
+  const value = parseCatalogue(source, jsonEnv(env, 'PUSH_TEMPLATE_IDS'), jsonEnv(env, 'PUSH_OA_TEMPLATE_IDS'));
   cached = { key, value };
   return value;
 }

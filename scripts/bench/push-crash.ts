@@ -21,7 +21,6 @@ const worker = (env: Record<string, string>) => spawnPushWorker(env, ['ignore', 
 
 /** Deliveries in one status, read straight from the dead dispatcher's database file. */
 function countStatus(dir: string, status: string): number {
-  // eslint-disable-next-line @typescript-eslint/no-var-requires
   const Database = require('better-sqlite3') as typeof import('better-sqlite3');
   const db = new Database(path.join(dir, 'db.sqlite'), { readonly: true });
   try {
@@ -42,11 +41,10 @@ export async function run(): Promise<void> {
     localCloud.resetLocalCloud();
     localCloud.configureLocalCloud({ dataDir: dir });
     localCloud.declareCollections(allCollectionDeclarations(FUNCTIONS_DIR));
-    // eslint-disable-next-line @typescript-eslint/no-var-requires
     const { main } = require('../../cloudfunctions/push') as typeof import('../../cloudfunctions/push');
     localCloud.registerFunction('push', main, { timeoutMs: 60_000 });
     const db = localCloud.sdk.database();
-    const t = byKey(loadCatalogue(), 'emergencyAlert')!;
+    const t = byKey(loadCatalogue(process.env), 'emergencyAlert')!;
     const now = new Date().toISOString();
     for (let i = 0; i < N; i += 500) {
       await db.collection('push_ledger').add({ data: Array.from({ length: Math.min(500, N - i) }, (_, k) => ({

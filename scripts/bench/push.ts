@@ -38,11 +38,10 @@ async function runOnce(concurrency: number): Promise<void> {
   localCloud.resetLocalCloud();
   localCloud.configureLocalCloud({ dataDir: ':memory:' });
   localCloud.declareCollections(allCollectionDeclarations(FUNCTIONS_DIR));
-  // eslint-disable-next-line @typescript-eslint/no-var-requires
   const { main } = require('../../cloudfunctions/push') as typeof import('../../cloudfunctions/push');
   localCloud.registerFunction('push', main, { timeoutMs: 60_000 });
   const db = localCloud.sdk.database();
-  const cat = loadCatalogue();
+  const cat = loadCatalogue(process.env);
   const t = byKey(cat, 'emergencyAlert')!;
   const ev = byKey(cat, 'caseProgress')!;
   const now = new Date().toISOString();

@@ -12,7 +12,7 @@ const AT = '2025-03-04T01:05:00.000Z'; // 09:05 in Shanghai
 
 describe('catalogue', () => {
   test('preview catalogue has exactly the agreed keys, typed fields and categories', () => {
-    const c = loadCatalogue();
+    const c = loadCatalogue(process.env);
     expect(c.templates.map((t) => t.key).sort()).toEqual([...TEMPLATE_KEYS].sort());
     expect(byKey(c, 'caseProgress')?.title).toBe('办件进度通知');
     expect(byKey(c, 'emergencyAlert')).toMatchObject({ kind: 'long', category: 'emergency' });
@@ -51,14 +51,14 @@ describe('field values', () => {
     expect(formatField(type, value).ok).toBe(valid);
   });
   test('every formatted value passes the sink validator (no 47003)', () => {
-    const c = loadCatalogue();
+    const c = loadCatalogue(process.env);
     const t = byKey(c, 'caseProgress')!;
     const r = renderData(t, { character_string1: 'SQ20250304001', thing2: '居民身份证换领（到期换证、损坏换证）补领', phrase3: '已受理', time4: AT, thing5: '承诺2025-03-10前办结' });
     expect(r.ok).toBe(true);
     if (r.ok) expect(() => validateSubscribeSend({ touser: 'o', templateId: t.templateId, data: r.data })).not.toThrow();
   });
   test('an invalid value fails the message with the field named', () => {
-    const t = byKey(loadCatalogue(), 'caseProgress')!;
+    const t = byKey(loadCatalogue(process.env), 'caseProgress')!;
     const r = renderData(t, { character_string1: '编号中文', thing2: 'x', phrase3: '已受理', time4: AT, thing5: 'y' });
     expect(r).toMatchObject({ ok: false, field: 'character_string1' });
     if (!r.ok) expect(r.reason).toMatch(/办件编号/);

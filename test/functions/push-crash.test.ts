@@ -41,7 +41,7 @@ afterAll(async () => {
 });
 
 test('kill -9 mid-dispatch, restart: no duplicates, none lost', async () => {
-  const t = byKey(loadCatalogue(), 'policyNotice')!;
+  const t = byKey(loadCatalogue(process.env), 'policyNotice')!;
   const now = new Date().toISOString();
   const rows = Array.from({ length: N }, (_, i) => ({ _id: `crash-${i}:${t.templateId}`, openid: `crash-${i}`, templateId: t.templateId, templateKey: t.key, kind: 'long', quota: 0, long: true, accepted: 1, used: 0, updatedAt: now }));
   for (let i = 0; i < rows.length; i += 100) await db().collection('push_ledger').add({ data: rows.slice(i, i + 100) });

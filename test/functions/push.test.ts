@@ -7,7 +7,7 @@ import { db, writeApplicationEvent, writeBookingEvent } from './push-fixtures';
 import { startFakeWechat } from '../../scripts/lib/fake-wechat';
 import { resetTokenCache } from '../../cloudfunctions/shared/oa-api';
 
-const cat = loadCatalogue();
+const cat = loadCatalogue(process.env);
 const tid = (k: string) => byKey(cat, k)!.templateId;
 const ADMIN2 = 'admin-2-openid';
 const PUSHER = 'staff-pusher-openid';

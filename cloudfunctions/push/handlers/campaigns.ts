@@ -36,7 +36,7 @@ export function approvalThreshold(): number {
 }
 
 function templateOf(idOrKey: string): Template {
-  const cat = loadCatalogue();
+  const cat = loadCatalogue(process.env);
   const t = byTemplateId(cat, idOrKey) ?? byKey(cat, idOrKey);
   if (!t) throw new DomainError('INVALID_INPUT', '模板不存在，请从模板目录中选择');
   return t;
@@ -63,7 +63,7 @@ interface CampaignDoc extends Omit<CampaignView, 'id' | 'preview' | 'needsApprov
 }
 
 function view(c: CampaignDoc): CampaignView {
-  const t = byKey(loadCatalogue(), c.templateKey);
+  const t = byKey(loadCatalogue(process.env), c.templateKey);
   return {
     id: c._id, status: c.status, title: c.title, templateKey: c.templateKey, templateId: c.templateId, data: c.data,
     preview: t ? renderPreview(t, c.rendered) : { title: c.title, lines: [] }, page: c.page, audience: c.audience, priority: c.priority,

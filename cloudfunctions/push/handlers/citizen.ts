@@ -14,11 +14,11 @@ export const templates = action({
   permission: 'public',
   params: noParams,
   handler: async (): Promise<TemplateInfo[]> =>
-    loadCatalogue().templates.map((t) => ({ key: t.key, templateId: t.templateId, title: t.title, kind: t.kind, category: t.category, fields: t.fields })),
+    loadCatalogue(process.env).templates.map((t) => ({ key: t.key, templateId: t.templateId, title: t.title, kind: t.kind, category: t.category, fields: t.fields })),
 });
 
 async function ledgerOf(openid: string): Promise<LedgerView[]> {
-  const cat = loadCatalogue();
+  const cat = loadCatalogue(process.env);
   const rows = await getAll<LedgerEntry & { _id: string }>(C.ledger, { openid: _().eq(openid) }, 500);
   return rows.flatMap((r) => {
     const t = byTemplateId(cat, r.templateId);
@@ -34,9 +34,9 @@ export const subscribe = action({
   params: z.object({ results: z.record(z.string().min(1).max(128), resultSchema) }).strict()
     .refine((p) => Object.keys(p.results).length >= 1 && Object.keys(p.results).length <= 5, { message: '每次订阅 1 至 5 个模板' }),
   handler: async ({ results }, { actor }): Promise<LedgerView[]> => {
-    const cat = loadCatalogue();
+    const cat = loadCatalogue(process.env);
     const unionid = getCloud().getWXContext().UNIONID;
-    for (const [templateId, result] of Object.entries(results)) {
+    for (const templateId of Object.keys(results)) {
       const t = byTemplateId(cat, templateId);
       if (!t) throw new DomainError('INVALID_INPUT', `模板 ${templateId} 不在本市的模板目录中`);
     }
