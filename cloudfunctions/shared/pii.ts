@@ -8,11 +8,12 @@
  * to hash, so a leaked hash key never decrypts anything. Locally the key is generated once per
  * DATA_DIR (`DATA_DIR/pii.key`, git-ignored) by the local cloud.
  *
- * Server-only: imports node:crypto, so the mini-program never bundles it.
+ * Server-only (node:crypto), so it lives with the cloud functions, not in core/; the mini-program
+ * never bundles it.
  */
 import { createCipheriv, createDecipheriv, createHmac, hkdfSync, randomBytes } from 'node:crypto';
 
-import type { EncryptedValue } from './pii-types';
+import type { EncryptedValue } from '../../core/crypto/pii-types';
 
 export type { EncryptedValue };
 
