@@ -6,11 +6,10 @@ import { PageShell } from '@/components/page-shell'
 import { useLocalIdentity } from '@/hooks/use-local-identity'
 import { callCloud } from '@/services/cloud-client'
 import { isLocalPreview } from '@/services/identity'
+import { loadLocalInbox, type SinkRecord } from '@/services/local-inbox'
 import { loadTemplates } from '@/services/subscribe'
 import { formatTime } from '../../utils'
 import '../../push.scss'
-
-interface SinkRecord { api: string; touser: string; payload: { templateId?: string; page?: string; data?: Record<string, { value: string }> }; at: string }
 
 /** `pushId` from a message's page (the dispatcher's tracking parameter). */
 function pushIdOf(page: string): string {
@@ -35,8 +34,7 @@ export default function Inbox() {
   const load = useCallback(async () => {
     setError('')
     try {
-      const [res, ts] = await Promise.all([fetch(`/api/local/inbox?openid=${encodeURIComponent(identity)}`), loadTemplates()])
-      const body = (await res.json()) as SinkRecord[]
+      const [body, ts] = await Promise.all([loadLocalInbox(identity), loadTemplates()])
       setTemplates(ts ?? [])
       setItems(body.filter((r) => r.api === 'subscribeMessage.send').reverse())
     } catch {
