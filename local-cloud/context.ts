@@ -77,7 +77,6 @@ export interface RegisterOptions {
 /** WeChat's default function timeout. */
 export const DEFAULT_TIME_LIMIT_MS = 3000;
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type FunctionHandler = (event: any, context: FunctionContext) => unknown;
 
 interface Invocation {

@@ -9,7 +9,6 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import * as localCloud from '../local-cloud';
 import { buildSearchIndex, searchMatters } from '../core/matter/search';
 import { matterSchema, type Matter, type MatterInput } from '../core/matter/schema';
 import { bundleFunctions } from '../local-cloud/runtime/bundle-functions';

@@ -154,7 +154,6 @@ async function execute(
     if (problem) throw new Error(problem);
     log(`构建产物的云环境：${built.envIds[0]}（与部署目标一致）`);
   }
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   const ci = io.loadCi ? io.loadCi() : (require('miniprogram-ci') as MiniprogramCi);
   const project = new ci.Project({
     appid: config.appid,

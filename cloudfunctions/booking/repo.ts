@@ -144,7 +144,6 @@ export async function citizenInTx(t: Transaction, openid: string): Promise<Citiz
 
 /** `set` without `_id` in the body (the SDK refuses it there). */
 export function body<T extends { _id?: string }>(doc: T): Omit<T, '_id'> {
-  // eslint-disable-next-line @typescript-eslint/no-unused-vars
   const { _id, ...rest } = doc;
   return rest;
 }

@@ -10,7 +10,6 @@ export type Verdict = 'pass' | 'review' | 'risky';
 export type ContentChecker = (openid: string, content: string) => Promise<Verdict>;
 
 async function wechatCheck(openid: string, content: string): Promise<Verdict> {
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
   const openapi = (getCloud() as any).openapi;
   try {
     const res = await openapi.security.msgSecCheck({ version: 2, openid, scene: 2, content: content.slice(0, 2500) });

@@ -39,7 +39,6 @@ export interface Transaction {
 
 export interface Database {
   collection<T = Doc>(name: string): Collection<T>;
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
   command: any;
   serverDate(options?: { offset?: number }): unknown;
   runTransaction<R>(fn: (t: Transaction) => Promise<R>): Promise<R>;

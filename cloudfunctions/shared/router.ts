@@ -72,12 +72,9 @@ export type ActionTable<F extends FunctionName> = {
 };
 interface TableEntry<P, R> {
   permission: Permission;
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
   params: ZodType<any, any, P>;
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
   authorize?: (params: any, ctx: ActionContext) => Promise<Authorized<any> | null>;
   notFound?: string;
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
   handler: (params: any, ctx: any) => Promise<R>;
 }
 /**
@@ -138,7 +135,6 @@ export function createRouter<F extends FunctionName, T extends ActionTable<F>>(
 }
 
 /** The untyped core of `createRouter`, for routers outside the contract (tests, fixtures). */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 export function buildRouter(table: Record<string, ActionDef<any, any, any>>, options: RouterOptions = {}) {
   const labels = options.labels ?? defaultLabel;
   const timers = options.timers ?? {};

@@ -16,7 +16,6 @@ import { docNotFoundMessage, Engine, type QuerySpec } from './engine';
 import { LocalTransaction, runTransaction } from './transaction';
 
 /** Documents are schemaless; like the real SDK's typings, results are loosely typed. */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type DocData = Record<string, any>;
 
 export interface DatabaseOptions {

@@ -158,7 +158,6 @@ class TransactionDocument {
     return d;
   }
 
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
   get(): Promise<{ data: Record<string, any> | null; errMsg: string }> {
     return wrapApi('document.get', async () => {
       await nextTick();

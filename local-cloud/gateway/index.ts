@@ -114,7 +114,6 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Gatewa
 
     // The real SDK must never load here; the local one is whatever `wx-server-sdk` means in
     // this process (jest maps it; under tsx we load the emulator module directly).
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
     const sdk: unknown = require('../sdk');
     const loaded = await loadFunctions({
       functionsDir,

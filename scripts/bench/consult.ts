@@ -23,9 +23,7 @@ function time(n: number, fn: (i: number) => void) {
 
 export async function run(): Promise<void> {
   const t0 = performance.now();
-  // eslint-disable-next-line @typescript-eslint/no-var-requires
   const { buildEngine } = require('../../core/consult/engine') as typeof import('../../core/consult/engine');
-  // eslint-disable-next-line @typescript-eslint/no-var-requires
   const { validateKnowledgeBase } = require('../../core/consult/kb') as typeof import('../../core/consult/kb');
   const tRequire = performance.now() - t0;
   const v = validateKnowledgeBase(JSON.parse(fs.readFileSync(path.join(ROOT, 'seed/consult-kb.json'), 'utf8')));

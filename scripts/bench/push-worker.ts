@@ -14,15 +14,11 @@ M._resolveFilename = function (req: string, ...rest: unknown[]) {
 };
 
 async function main() {
-  // eslint-disable-next-line @typescript-eslint/no-var-requires
   const lc = require('../../local-cloud') as typeof import('../../local-cloud');
   lc.configureLocalCloud({ dataDir: process.env.DATA_DIR ?? '.data' });
-  // eslint-disable-next-line @typescript-eslint/no-var-requires
   const fc = require('../../local-cloud/runtime/function-config') as typeof import('../../local-cloud/runtime/function-config');
-  // eslint-disable-next-line @typescript-eslint/no-var-requires
   const { FUNCTIONS_DIR } = require('../../local-cloud/runtime/paths') as typeof import('../../local-cloud/runtime/paths');
   lc.declareCollections(fc.allCollectionDeclarations(FUNCTIONS_DIR));
-  // eslint-disable-next-line @typescript-eslint/no-var-requires
   const { main: push } = require('../../cloudfunctions/push') as typeof import('../../cloudfunctions/push');
   lc.registerFunction('push', push, { timeoutMs: fc.timeoutMsOf(fc.readFunctionConfig(path.join(FUNCTIONS_DIR, 'push'))) });
   const forever = process.argv.includes('--forever');

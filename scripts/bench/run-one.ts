@@ -8,7 +8,6 @@ if (!/^[a-z-]+$/.test(moduleName)) {
   console.error(`未知的基准模块：${moduleName}`);
   process.exit(2);
 }
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 (require(`./${moduleName}`) as { run: () => Promise<void> }).run()
   .then(() => process.exit(0))
   .catch((e: unknown) => {

@@ -65,14 +65,12 @@ interface RawProject {
 
 /** The projects of a jest config file (inline objects or paths to their own config files). */
 export function readJestProjects(configFile: string): JestProject[] {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   const config = require(configFile) as { projects?: (string | RawProject)[] };
   return (config.projects ?? []).map((entry) => {
     let raw: RawProject;
     let base = path.dirname(configFile);
     if (typeof entry === 'string') {
       const file = path.resolve(base, entry);
-      // eslint-disable-next-line @typescript-eslint/no-require-imports
       raw = require(file) as RawProject;
       base = path.dirname(file);
     } else raw = entry;

@@ -56,7 +56,6 @@ export function bookingSeed(matters: SeedMatter[]): { halls: HallInput[]; templa
   }).filter((g) => g.matterIds.length > 0);
   halls.push({
     hallId: 'hall-center', name: CENTER, address: '示例市新城区政务大道88号', hours: HOURS, active: true,
-    // eslint-disable-next-line @typescript-eslint/no-unused-vars
     groups: centerGroups.map(({ capacity, ...g }) => g),
   });
   for (const g of centerGroups) templates.push({ hallId: 'hall-center', group: g.id, slotMinutes: 30, capacity: g.capacity });

@@ -61,7 +61,6 @@ describe('callCloud on h5 (local preview)', () => {
 
 describe('client timeouts', () => {
   it('wait longer than every function\'s config.json timeout', () => {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
     const { clientTimeoutMs } = require('@/services/cloud-client') as typeof import('@/services/cloud-client')
     const fs = require('fs') as typeof import('fs')
     const path = require('path') as typeof import('path')

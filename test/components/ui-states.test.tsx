@@ -3,7 +3,7 @@
  * can help, the search box capped at the server's limit, department names instead of codes,
  * Chinese-only staff-form labels, and the employee's join page.
  */
-import { fireEvent, render, screen, waitFor } from '@testing-library/react'
+import { fireEvent, render, screen } from '@testing-library/react'
 import { __test, switchTab } from './taro-shim'
 import { LoadState } from '@/components/load-state'
 import { MatterCard } from '@/components/matter-card'

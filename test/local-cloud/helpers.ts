@@ -4,7 +4,6 @@ import { configureLocalCloud, declareCollections, resetLocalCloud, type LocalClo
 export type Sdk = typeof import('../../local-cloud/sdk');
 
 /** Loaded through jest's moduleNameMapper exactly the way cloud-function code gets it. */
-// eslint-disable-next-line @typescript-eslint/no-var-requires
 export const cloud: Sdk = require('wx-server-sdk');
 
 /**

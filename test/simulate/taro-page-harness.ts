@@ -26,7 +26,6 @@ export const DIST = path.resolve(__dirname, '../../dist')
  */
 const LOAD_OPTIONS: SimLoadOptions = { rootPath: DIST, compiler: 'official', compilerOptions: { maxBuffer: 32 * 1024 * 1024 } }
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 type AnyObject = Record<string, any>
 
 /*
@@ -103,7 +102,6 @@ export function freshSimulate(wxOverrides: AnyObject = {}): Simulate {
   jest.resetModules()
   const g = globalThis as AnyObject
   delete g.wx // simulate installs `Object.assign(api, global.wx)`: start from its plain mock
-  // eslint-disable-next-line @typescript-eslint/no-var-requires
   const simulate = require('miniprogram-simulate') as Simulate
   Object.assign(g.wx, wxOverrides)
   delete g.wx.webpackJsonp
@@ -114,7 +112,6 @@ export function freshSimulate(wxOverrides: AnyObject = {}): Simulate {
 export function loadNativeComponent(rel: string, wxOverrides: AnyObject = {}): { simulate: Simulate; id: string } {
   assertDistFiles(`${rel}.js`, `${rel}.json`, `${rel}.wxml`)
   const simulate = freshSimulate(wxOverrides)
-  // eslint-disable-next-line @typescript-eslint/no-var-requires
   require(path.join(DIST, 'runtime.js'))
   const id = simulate.load(path.join(DIST, rel), LOAD_OPTIONS)
   return { simulate, id }
@@ -297,7 +294,6 @@ export async function loadTaroPage(route: string, options: TaroPageOptions = {})
     })
   }
 
-  // eslint-disable-next-line @typescript-eslint/no-var-requires
   require(path.join(DIST, 'app.js'))
   if (!app) throw new Error('dist/app.js did not call App(): is dist/ a Taro weapp build?')
   const launch = { path: route, query: { ...query }, scene: 1001, referrerInfo: {} }

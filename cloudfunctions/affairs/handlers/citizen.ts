@@ -12,7 +12,6 @@ import type { Matter } from '../../../core/matter/schema';
 import type { BundleDefinition, DraftView, MaterialRef, MyMaterial } from '../../../core/api';
 import { action, noParams } from '../../shared/router';
 import { getDb } from '../../shared/cloud';
-import { fetchAll } from '../../shared/paging';
 import { isOwnUpload, tempUrls, type InspectedFile } from '../files';
 import {
   APPLICATIONS, applicationIdFor, bundleIdFor, DRAFTS, draftIdFor, getById, loadApplication, loadCalendar, loadMatter,

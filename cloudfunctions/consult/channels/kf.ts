@@ -32,7 +32,6 @@ export function isKfPayload(event: unknown, wx: Record<string, unknown>): event 
   return typeof e.MsgType === 'string' && KF_TYPES.has(e.MsgType) && typeof e.FromUserName === 'string' && !!wx.OPENID && e.FromUserName === wx.OPENID;
 }
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 const openapi = () => (getCloud() as any).openapi;
 
 export const WELCOME = '您好！我是示例市政务服务智能助手，请直接输入您要咨询的问题，例如“社保卡丢了怎么补办”。回复“人工”可转人工服务。';

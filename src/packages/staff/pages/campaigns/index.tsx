@@ -1,5 +1,5 @@
 import Taro from '@tarojs/taro'
-import { Text, View } from '@tarojs/components'
+import { View } from '@tarojs/components'
 import { hasGrant } from '@core/policy'
 import { PageShell } from '@/components/page-shell'
 import { LoadState } from '@/components/load-state'
