@@ -1,11 +1,13 @@
 /**
  * `npm test`: the whole suite, as CI runs it.
  *   1. type-check everything (`npm run typecheck`: app, functions, core, local cloud, scripts,
- *      tests — including the compile-time contract checks in test/types/)
- *   2. build the cloud-function bundles, the weapp build and the H5 build (later tests drive them)
- *   3. one jest run over every project: domain, functions (local cloud), components,
+ *      tests — including the compile-time contract checks in test/types/ — then core/ again
+ *      alone, without DOM or Node types)
+ *   2. lint (`npm run lint`: the layer rules and unused variables of eslint.config.mjs)
+ *   3. build the cloud-function bundles, the weapp build and the H5 build (later tests drive them)
+ *   4. one jest run over every project: domain, functions (local cloud), components,
  *      simulate (miniprogram-simulate on dist/), e2e (headless Chromium on dist-h5/)
- *   4. print the plain summary line `N passed, N failed`; a project of jest.config.js that ran
+ *   5. print the plain summary line `N passed, N failed`; a project of jest.config.js that ran
  *      zero tests fails the run
  * `--skip-build` reuses existing builds (handy while iterating). Other arguments go to jest.
  */
@@ -33,6 +35,7 @@ const jestArgs = args.filter((a) => a !== '--skip-build');
 
 // First and always: a type error fails the run before minutes of builds.
 step('类型检查（npm run typecheck）', 'npm', ['run', '--silent', 'typecheck']);
+step('代码规范检查（npm run lint）', 'npm', ['run', '--silent', 'lint']);
 if (!args.includes('--skip-build')) {
   step('构建云函数', 'npx', ['tsx', 'scripts/build-functions.ts']);
   step('构建小程序 (weapp)', 'npx', ['taro', 'build', '--type', 'weapp']);

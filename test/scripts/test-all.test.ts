@@ -109,7 +109,38 @@ describe('type-check in the test command', () => {
     const trees = ['src', 'core', 'cloudfunctions', 'local-cloud', 'scripts', 'test', 'config'];
     const missing = trees.flatMap((t) => listFiles(abs(t), /\.tsx?$/)).filter((f) => !files.has(f));
     expect(missing).toEqual([]);
-    expect(JSON.parse(fs.readFileSync(abs('package.json'), 'utf8')).scripts.typecheck).toBe('tsc --noEmit -p tsconfig.json');
+    expect(JSON.parse(fs.readFileSync(abs('package.json'), 'utf8')).scripts.typecheck)
+      .toBe('tsc --noEmit -p tsconfig.json && tsc --noEmit -p core/tsconfig.json');
+  });
+
+  it('core/tsconfig.json checks every core file without DOM or Node types', () => {
+    const parsed = ts.getParsedCommandLineOfConfigFile(abs('core/tsconfig.json'), {}, {
+      ...ts.sys, onUnRecoverableConfigFileDiagnostic: (d) => { throw new Error(String(d.messageText)); },
+    });
+    const files = parsed!.fileNames.map((f) => path.resolve(f));
+    expect(listFiles(abs('core'), /\.tsx?$/).filter((f) => !files.includes(f))).toEqual([]);
+    expect(files.filter((f) => !f.startsWith(abs('core') + path.sep))).toEqual([]);
+    // A core module that reaches for the platform, checked with these options (papaparse imported
+    // too: its published types would bring Node's globals with them).
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'core-tsconfig-'));
+    try {
+      const probe = path.join(dir, 'probe.ts');
+      fs.writeFileSync(probe, [
+        "import Papa from 'papaparse';",
+        "export const rows = Papa.parse<string[]>('a,b').data;",
+        'export const key = process.env.PII_KEY;',
+        "export const bytes = Buffer.from('x');",
+        'export const title = document.title;',
+        "export const log = () => console.log('x');",
+      ].join('\n'));
+      const program = ts.createProgram([probe], parsed!.options);
+      const unknown = ts.getPreEmitDiagnostics(program)
+        .map((d) => ts.flattenDiagnosticMessageText(d.messageText, '\n'))
+        .map((m) => /Cannot find name '(\w+)'/.exec(m)?.[1] ?? m);
+      expect(unknown).toEqual(['process', 'Buffer', 'document', 'console']);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('a type error stops `npm test` before the builds and jest, printing 0 passed, 1 failed', () => {
@@ -128,6 +159,34 @@ describe('type-check in the test command', () => {
       const out = `${r.stdout}${r.stderr}`;
       expect(out).toContain("drift.ts(1,14): error TS2322: Type 'string' is not assignable to type 'number'.");
       expect(out).toContain('✖ 类型检查（npm run typecheck） 失败');
+      expect(out.trim().split('\n').filter((l) => /^\d+ passed, \d+ failed$/.test(l))).toEqual(['0 passed, 1 failed']);
+      expect(out).not.toContain('▶ 构建云函数');
+      expect(out).not.toContain('▶ jest');
+      expect(r.status).toBe(1);
+    } finally {
+      fs.rmSync(repo, { recursive: true, force: true });
+    }
+  });
+
+  it('the lint step follows the type-check: a lint error stops `npm test` before the builds and jest', () => {
+    expect(JSON.parse(fs.readFileSync(abs('package.json'), 'utf8')).scripts.lint).toBe('eslint .');
+    // A throwaway repository holding the real scripts/ and eslint.config.mjs, whose one file has an unused variable.
+    const repo = fs.mkdtempSync(path.join(os.tmpdir(), 'test-all-lint-'));
+    try {
+      fs.cpSync(abs('scripts'), path.join(repo, 'scripts'), { recursive: true });
+      fs.mkdirSync(path.join(repo, 'local-cloud', 'runtime'), { recursive: true });
+      fs.copyFileSync(abs('local-cloud/runtime/paths.ts'), path.join(repo, 'local-cloud', 'runtime', 'paths.ts'));
+      fs.copyFileSync(abs('eslint.config.mjs'), path.join(repo, 'eslint.config.mjs'));
+      fs.symlinkSync(abs('node_modules'), path.join(repo, 'node_modules'), 'dir');
+      fs.writeFileSync(path.join(repo, 'package.json'), JSON.stringify({
+        name: 'probe', private: true, scripts: { typecheck: 'node -e ""', lint: 'eslint drift.ts' },
+      }));
+      fs.writeFileSync(path.join(repo, 'drift.ts'), 'export function budget() {\n  const left = 100;\n  return 0;\n}\n');
+      const r = spawnSync(process.execPath, [abs('node_modules/tsx/dist/cli.mjs'), 'scripts/test-all.ts'], { cwd: repo, encoding: 'utf8', timeout: 120000 });
+      const out = `${r.stdout}${r.stderr}`;
+      expect(out).toContain('✔ 类型检查（npm run typecheck）');
+      expect(out).toContain("2:9  error  'left' is assigned a value but never used");
+      expect(out).toContain('✖ 代码规范检查（npm run lint） 失败');
       expect(out.trim().split('\n').filter((l) => /^\d+ passed, \d+ failed$/.test(l))).toEqual(['0 passed, 1 failed']);
       expect(out).not.toContain('▶ 构建云函数');
       expect(out).not.toContain('▶ jest');
