@@ -31,9 +31,9 @@ function lint(probes: Record<string, Probe>): Record<string, string[]> {
 
 const probes: Record<string, Probe> = {};
 /** Registers a probe now (all are linted in one process before the tests) and reads its problems later. */
-function probe(filePath: string, code: string): () => string[] {
+function probe(filePath: string, lines: string | string[]): () => string[] {
   const name = `${Object.keys(probes).length}`;
-  probes[name] = { filePath, code };
+  probes[name] = { filePath, code: ([] as string[]).concat(lines).join('\n') };
   return () => found[name];
 }
 const rules = (problems: string[]) => problems.map((p) => p.split(':')[0]);
@@ -52,7 +52,7 @@ describe('core/ stays pure', () => {
     "import { createHash } from 'node:crypto';",
     "import { readFileSync } from 'fs';",
     'export const probe = [cloud, Taro, createHash, readFileSync];',
-  ].join('\n'));
+  ]);
   it('refuses wx-server-sdk, @tarojs/*, node:* and bare Node built-ins', () => {
     expect(rules(platform())).toEqual(Array(4).fill('no-restricted-imports'));
     expect(platform().every((p) => p.includes('core/ 是纯领域逻辑'))).toBe(true);
@@ -63,7 +63,7 @@ describe('core/ stays pure', () => {
     'export const login = () => wx.login();',
     "export const sdk = () => require('wx-server-sdk');",
     "export const later = () => import('./other');",
-  ].join('\n'));
+  ]);
   it('reads no process.env and touches no wx global, require() or import()', () => {
     expect(rules(globals())).toEqual(['no-restricted-globals', 'no-restricted-globals', 'no-restricted-globals', 'no-restricted-syntax']);
     expect(globals()[0]).toContain('不读 process.env');
@@ -75,7 +75,7 @@ describe('core/ stays pure', () => {
     "import { db } from '../../local-cloud/db/database';",
     "import { page } from '@/pages/index/index';",
     'export const probe = [callCloud, ok, db, page];',
-  ].join('\n'));
+  ]);
   it('imports nothing from the outer layers', () => {
     expect(rules(outer())).toEqual(Array(4).fill('no-restricted-imports'));
   });
@@ -85,7 +85,7 @@ describe('core/ stays pure', () => {
     "import { fail } from '../envelope';",
     "import raw from '../../config/push-templates.json';",
     'export const probe = [z, fail, raw];',
-  ].join('\n'));
+  ]);
   it('pure code passes: libraries, other core modules, config data', () => {
     expect(pure()).toEqual([]);
   });
@@ -99,7 +99,7 @@ describe('pages and components reach the cloud only through src/services/', () =
     "export const c = () => Taro.request({ url: '/api' });",
     "export const d = () => window.fetch('/api');",
     'export const e = cloud;',
-  ].join('\n'));
+  ]);
   const component = probe('src/components/lint-probe.tsx', "export const a = () => fetch('/x');");
   it('a page or component calling fetch, Taro.cloud or Taro.request is an error', () => {
     expect(rules(page())).toEqual([
@@ -114,20 +114,25 @@ describe('pages and components reach the cloud only through src/services/', () =
     "import { createRepo } from '../../../../cloudfunctions/affairs/repo';",
     "import Taro, { useRouter } from '@tarojs/taro';",
     "export const probe = [cloud, createRepo, useRouter, () => Taro.navigateTo({ url: '/pages/mine/index' })];",
-  ].join('\n'));
+  ]);
   it('a page importing server code is an error; Taro UI APIs are fine', () => {
     expect(rules(server())).toEqual(['no-restricted-imports', 'no-restricted-imports']);
   });
 
-  const service = probe('src/services/lint-probe.ts',
-    "import Taro from '@tarojs/taro';\nexport const a = () => [fetch('/api'), Taro.cloud.callFunction({ name: 'x' })];");
+  const service = probe('src/services/lint-probe.ts', [
+    "import Taro from '@tarojs/taro';",
+    "export const a = () => [fetch('/api'), Taro.cloud.callFunction({ name: 'x' })];",
+  ]);
   it('src/services/ is where fetch and Taro.cloud live', () => {
     expect(service()).toEqual([]);
   });
 });
 
 describe('cloud functions and the whole tree', () => {
-  const fn = probe('cloudfunctions/affairs/lint-probe.ts', "import { db } from '../../local-cloud/db/database';\nexport const probe = db;");
+  const fn = probe('cloudfunctions/affairs/lint-probe.ts', [
+    "import { db } from '../../local-cloud/db/database';",
+    'export const probe = db;',
+  ]);
   it('a cloud function never imports the local cloud that stands in for wx-server-sdk', () => {
     expect(rules(fn())).toEqual(['no-restricted-imports']);
   });
@@ -140,7 +145,7 @@ describe('cloud functions and the whole tree', () => {
     '  const { skip, ...others } = { skip: 1, y: 2 };',
     '  return [z, rest, others];',
     '}',
-  ].join('\n'));
+  ]);
   it('unused variables are errors; a leading _ or a rest sibling keeps one on purpose', () => {
     expect(unused().map((p) => p.split('.')[0])).toEqual([
       "@typescript-eslint/no-unused-vars: 'ZodError' is defined but never used",
@@ -149,7 +154,10 @@ describe('cloud functions and the whole tree', () => {
     ]);
   });
 
-  const stale = probe('test/lint-probe.ts', '// eslint-disable-next-line @typescript-eslint/no-explicit-any\nexport const x: any = 1;');
+  const stale = probe('test/lint-probe.ts', [
+    '// eslint-disable-next-line @typescript-eslint/no-explicit-any',
+    'export const x: any = 1;',
+  ]);
   it('an eslint-disable comment the linter does not need is itself an error', () => {
     expect(stale()).toEqual([expect.stringMatching(/^eslint: Unused eslint-disable directive/)]);
   });

@@ -143,8 +143,11 @@ describe('type-check in the test command', () => {
     }
   });
 
-  it('a type error stops `npm test` before the builds and jest, printing 0 passed, 1 failed', () => {
-    // A throwaway repository holding the real scripts/, whose typecheck meets one type error.
+  /**
+   * `npm test` run in a throwaway repository holding the real scripts/ (and `files`), whose
+   * package.json has `scripts`; answers its output and exit status.
+   */
+  function testAllIn(scripts: Record<string, string>, files: Record<string, string>): { out: string; status: number | null } {
     const repo = fs.mkdtempSync(path.join(os.tmpdir(), 'test-all-'));
     try {
       fs.cpSync(abs('scripts'), path.join(repo, 'scripts'), { recursive: true });
@@ -152,47 +155,42 @@ describe('type-check in the test command', () => {
       fs.mkdirSync(path.join(repo, 'local-cloud', 'runtime'), { recursive: true });
       fs.copyFileSync(abs('local-cloud/runtime/paths.ts'), path.join(repo, 'local-cloud', 'runtime', 'paths.ts'));
       fs.symlinkSync(abs('node_modules'), path.join(repo, 'node_modules'), 'dir');
-      fs.writeFileSync(path.join(repo, 'package.json'), JSON.stringify({ name: 'probe', private: true, scripts: { typecheck: 'tsc --noEmit -p tsconfig.json' } }));
-      fs.writeFileSync(path.join(repo, 'tsconfig.json'), JSON.stringify({ compilerOptions: { strict: true, noEmit: true, types: [] }, include: ['drift.ts'] }));
-      fs.writeFileSync(path.join(repo, 'drift.ts'), "export const budget: number = '100';\n");
+      fs.writeFileSync(path.join(repo, 'package.json'), JSON.stringify({ name: 'probe', private: true, scripts }));
+      for (const [name, text] of Object.entries(files)) fs.writeFileSync(path.join(repo, name), text);
       const r = spawnSync(process.execPath, [abs('node_modules/tsx/dist/cli.mjs'), 'scripts/test-all.ts'], { cwd: repo, encoding: 'utf8', timeout: 120000 });
-      const out = `${r.stdout}${r.stderr}`;
-      expect(out).toContain("drift.ts(1,14): error TS2322: Type 'string' is not assignable to type 'number'.");
-      expect(out).toContain('✖ 类型检查（npm run typecheck） 失败');
-      expect(out.trim().split('\n').filter((l) => /^\d+ passed, \d+ failed$/.test(l))).toEqual(['0 passed, 1 failed']);
-      expect(out).not.toContain('▶ 构建云函数');
-      expect(out).not.toContain('▶ jest');
-      expect(r.status).toBe(1);
+      return { out: `${r.stdout}${r.stderr}`, status: r.status };
     } finally {
       fs.rmSync(repo, { recursive: true, force: true });
     }
+  }
+
+  /** The run failed at `step`, reported `0 passed, 1 failed` and never reached the builds or jest. */
+  function expectStoppedAt(step: string, { out, status }: { out: string; status: number | null }): void {
+    expect(out).toContain(`✖ ${step} 失败`);
+    expect(out.trim().split('\n').filter((l) => /^\d+ passed, \d+ failed$/.test(l))).toEqual(['0 passed, 1 failed']);
+    expect(out).not.toContain('▶ 构建云函数');
+    expect(out).not.toContain('▶ jest');
+    expect(status).toBe(1);
+  }
+
+  it('a type error stops `npm test` before the builds and jest, printing 0 passed, 1 failed', () => {
+    const run = testAllIn({ typecheck: 'tsc --noEmit -p tsconfig.json' }, {
+      'tsconfig.json': JSON.stringify({ compilerOptions: { strict: true, noEmit: true, types: [] }, include: ['drift.ts'] }),
+      'drift.ts': "export const budget: number = '100';\n",
+    });
+    expect(run.out).toContain("drift.ts(1,14): error TS2322: Type 'string' is not assignable to type 'number'.");
+    expectStoppedAt('类型检查（npm run typecheck）', run);
   });
 
   it('the lint step follows the type-check: a lint error stops `npm test` before the builds and jest', () => {
     expect(JSON.parse(fs.readFileSync(abs('package.json'), 'utf8')).scripts.lint).toBe('eslint .');
-    // A throwaway repository holding the real scripts/ and eslint.config.mjs, whose one file has an unused variable.
-    const repo = fs.mkdtempSync(path.join(os.tmpdir(), 'test-all-lint-'));
-    try {
-      fs.cpSync(abs('scripts'), path.join(repo, 'scripts'), { recursive: true });
-      fs.mkdirSync(path.join(repo, 'local-cloud', 'runtime'), { recursive: true });
-      fs.copyFileSync(abs('local-cloud/runtime/paths.ts'), path.join(repo, 'local-cloud', 'runtime', 'paths.ts'));
-      fs.copyFileSync(abs('eslint.config.mjs'), path.join(repo, 'eslint.config.mjs'));
-      fs.symlinkSync(abs('node_modules'), path.join(repo, 'node_modules'), 'dir');
-      fs.writeFileSync(path.join(repo, 'package.json'), JSON.stringify({
-        name: 'probe', private: true, scripts: { typecheck: 'node -e ""', lint: 'eslint drift.ts' },
-      }));
-      fs.writeFileSync(path.join(repo, 'drift.ts'), 'export function budget() {\n  const left = 100;\n  return 0;\n}\n');
-      const r = spawnSync(process.execPath, [abs('node_modules/tsx/dist/cli.mjs'), 'scripts/test-all.ts'], { cwd: repo, encoding: 'utf8', timeout: 120000 });
-      const out = `${r.stdout}${r.stderr}`;
-      expect(out).toContain('✔ 类型检查（npm run typecheck）');
-      expect(out).toContain("2:9  error  'left' is assigned a value but never used");
-      expect(out).toContain('✖ 代码规范检查（npm run lint） 失败');
-      expect(out.trim().split('\n').filter((l) => /^\d+ passed, \d+ failed$/.test(l))).toEqual(['0 passed, 1 failed']);
-      expect(out).not.toContain('▶ 构建云函数');
-      expect(out).not.toContain('▶ jest');
-      expect(r.status).toBe(1);
-    } finally {
-      fs.rmSync(repo, { recursive: true, force: true });
-    }
+    // The real eslint.config.mjs; the one file has an unused variable.
+    const run = testAllIn({ typecheck: 'node -e ""', lint: 'eslint drift.ts' }, {
+      'eslint.config.mjs': fs.readFileSync(abs('eslint.config.mjs'), 'utf8'),
+      'drift.ts': 'export function budget() {\n  const left = 100;\n  return 0;\n}\n',
+    });
+    expect(run.out).toContain('✔ 类型检查（npm run typecheck）');
+    expect(run.out).toContain("2:9  error  'left' is assigned a value but never used");
+    expectStoppedAt('代码规范检查（npm run lint）', run);
   });
 });
