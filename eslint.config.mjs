@@ -8,6 +8,7 @@
  *                          `wx.request` — they call src/services/ (cloud-client.ts and friends), the only
  *                          place that knows weapp from h5; nor server code (wx-server-sdk, cloudfunctions/, …)
  *   cloudfunctions/        never local-cloud/ (the local cloud stands in for wx-server-sdk, unseen), src/, test/
+ *   src/                   React's rules of hooks (hooks at the top level of components and hooks only)
  *   everywhere             no unused variables (a leading `_` marks one kept on purpose)
  *
  * Syntax only, no type information: the whole repository lints in seconds. `core/tsconfig.json`
@@ -16,6 +17,7 @@
  */
 import { builtinModules } from 'node:module';
 import { defineConfig, globalIgnores } from 'eslint/config';
+import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 
 const nodeBuiltins = builtinModules.filter((m) => !m.startsWith('_'));
@@ -99,6 +101,12 @@ export default defineConfig([
         ],
       }],
     },
+  },
+
+  {
+    files: ['src/**/*.{ts,tsx}'],
+    plugins: { 'react-hooks': reactHooks },
+    rules: { 'react-hooks/rules-of-hooks': 'error' },
   },
 
   {

@@ -128,6 +128,22 @@ describe('pages and components reach the cloud only through src/services/', () =
   });
 });
 
+describe('React hooks in src/', () => {
+  const hooks = probe('src/packages/affairs/pages/lint-probe.tsx', [
+    "import { useState } from 'react';",
+    'export default function Page({ draft }: { draft: boolean }) {',
+    '  if (draft) {',
+    '    const [x] = useState(0);',
+    '    return x;',
+    '  }',
+    '  return null;',
+    '}',
+  ]);
+  it('a hook called conditionally is an error', () => {
+    expect(rules(hooks())).toEqual(['react-hooks/rules-of-hooks']);
+  });
+});
+
 describe('cloud functions and the whole tree', () => {
   const fn = probe('cloudfunctions/affairs/lint-probe.ts', [
     "import { db } from '../../local-cloud/db/database';",
