@@ -147,10 +147,11 @@ describe('React hooks in src/', () => {
 describe('cloud functions and the whole tree', () => {
   const fn = probe('cloudfunctions/affairs/lint-probe.ts', [
     "import { db } from '../../local-cloud/db/database';",
-    'export const probe = db;',
+    "import { sdk } from 'local-cloud/sdk';",
+    'export const probe = [db, sdk];',
   ]);
-  it('a cloud function never imports the local cloud that stands in for wx-server-sdk', () => {
-    expect(rules(fn())).toEqual(['no-restricted-imports']);
+  it('a cloud function never imports the local cloud that stands in for wx-server-sdk (relative or via baseUrl)', () => {
+    expect(rules(fn())).toEqual(['no-restricted-imports', 'no-restricted-imports']);
   });
 
   const unused = probe('scripts/lint-probe.ts', [
