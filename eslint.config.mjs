@@ -25,6 +25,7 @@ const nodeBuiltins = builtinModules.filter((m) => !m.startsWith('_'));
 
 const coreIsPure = 'core/ 是纯领域逻辑：平台能力（微信、Taro、云开发 SDK、Node、环境变量）由调用方注入';
 const pagesUseServices = '页面与组件只通过 src/services/（cloud-client.ts 等）访问云函数与网关';
+const noNodeInApp = '小程序代码不得依赖 Node 内置模块';
 
 /** Imports of another top-level layer: relative (`../../src/…`) or through baseUrl (`src/…`). */
 const outerLayer = (...layers) => ({
@@ -95,9 +96,10 @@ export default defineConfig([
         paths: [
           { name: '@tarojs/taro', importNames: ['cloud', 'request'], message: pagesUseServices },
           { name: 'wx-server-sdk', message: pagesUseServices },
+          ...nodeBuiltins.map((name) => ({ name, message: noNodeInApp })),
         ],
         patterns: [
-          { regex: '^node:', message: '小程序代码不得依赖 Node 内置模块' },
+          { regex: '^node:', message: noNodeInApp },
           outerLayer('cloudfunctions', 'local-cloud', 'scripts', 'test'),
         ],
       }],
