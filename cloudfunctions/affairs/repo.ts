@@ -2,7 +2,7 @@
 import { createHash } from 'node:crypto';
 import { publishedMatter } from '../shared/catalogue';
 import { createCalendar, type CalendarOverrides, type DayOverride, type WorkCalendar } from '../../core/calendar/workdays';
-import { createPiiCipher, PiiKeyError, type PiiCipher } from '../shared/pii';
+import { createPiiCipher, PiiKeyError, type PiiCipher } from '../shared/pii-cipher';
 import { DomainError } from '../../core/envelope';
 import type { ApplicationDoc } from '../../core/affairs/model';
 import type { Matter } from '../../core/matter/schema';

@@ -14,7 +14,7 @@ import * as path from 'node:path';
 import { createHash } from 'node:crypto';
 import { sdk } from '../../local-cloud';
 import { addDays, createCalendar, shanghaiDate, shanghaiInstant } from '../../core/calendar/workdays';
-import { createPiiCipher } from '../../cloudfunctions/shared/pii';
+import { createPiiCipher } from '../../cloudfunctions/shared/pii-cipher';
 import { maskIdNumber, maskPhone } from '../../core/mask';
 import { idCheckChar, PII_FIELD_TYPES, type FormField, type FormValue } from '../../core/matter/form';
 import { materialIdOf } from '../../core/matter/form';

@@ -1,4 +1,4 @@
-import { createPiiCipher, generatePiiKey, parsePiiKey } from '../../cloudfunctions/shared/pii';
+import { createPiiCipher, generatePiiKey, parsePiiKey } from '../../cloudfunctions/shared/pii-cipher';
 import { maskIdNumber, maskName, maskPhone } from '../../core/mask';
 
 describe('PII encryption (AES-256-GCM + HMAC)', () => {
