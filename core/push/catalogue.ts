@@ -13,7 +13,7 @@ export interface CatalogueEnv {
   [other: string]: string | undefined;
 }
 
-function jsonEnv(env: CatalogueEnv, name: 'PUSH_TEMPLATE_IDS' | 'PUSH_OA_TEMPLATE_IDS'): Record<string, string> {
+function jsonEnvOf(env: CatalogueEnv, name: 'PUSH_TEMPLATE_IDS' | 'PUSH_OA_TEMPLATE_IDS'): Record<string, string> {
   const v = env[name];
   if (!v) return {};
   try {
@@ -26,10 +26,11 @@ function jsonEnv(env: CatalogueEnv, name: 'PUSH_TEMPLATE_IDS' | 'PUSH_OA_TEMPLAT
 let cached: { key: string; value: Catalogue } | null = null;
 
 export function loadCatalogue(env: CatalogueEnv): Catalogue {
+  const jsonEnv = (name: 'PUSH_TEMPLATE_IDS' | 'PUSH_OA_TEMPLATE_IDS') => jsonEnvOf(env, name);
   const key = `${env.PUSH_TEMPLATES ?? ''}|${env.PUSH_TEMPLATE_IDS ?? ''}|${env.PUSH_OA_TEMPLATE_IDS ?? ''}`;
   if (cached?.key === key) return cached.value;
   const source = env.PUSH_TEMPLATES ? JSON.parse(env.PUSH_TEMPLATES) : raw;
-  const value = parseCatalogue(source, jsonEnv(env, 'PUSH_TEMPLATE_IDS'), jsonEnv(env, 'PUSH_OA_TEMPLATE_IDS'));
+  const value = parseCatalogue(source, jsonEnv('PUSH_TEMPLATE_IDS'), jsonEnv('PUSH_OA_TEMPLATE_IDS'));
   cached = { key, value };
   return value;
 }
