@@ -9,6 +9,7 @@ import { useCloudQuery } from '@/hooks/use-cloud-query'
 import { useReloadOnReturn } from '@/hooks/use-reload-on-return'
 import { callCloud } from '@/services/cloud-client'
 import { cx } from '@/utils/class-names'
+import { shanghaiDateTime } from '@core/shanghai-time'
 import { RoleGate } from '../../components/role-gate'
 import './consult.scss'
 
@@ -85,7 +86,7 @@ function Item({ item, canLearn, onChanged }: { item: InboxItem; canLearn: boolea
       <View className='consult-item__meta'>
         <Text className='badge'>{CHANNELS[item.channel]}</Text>
         {item.flagged && <Text className='badge badge--accent'>内容待复核</Text>}
-        <Text className='muted'>{item.maskedOpenid} · {item.at.slice(0, 16).replace('T', ' ')}</Text>
+        <Text className='muted'>{item.maskedOpenid} · {shanghaiDateTime(item.at)}</Text>
       </View>
       <View className='consult-item__question'>{item.question}</View>
       {warning && <View className='consult-warning'>{warning}</View>}
