@@ -144,7 +144,7 @@ export function checkFieldValue(field: FormField, value: unknown, today: string)
       return { value: n };
     }
     case 'date': {
-      if (typeof value !== 'string' || !isRealDate(value.trim())) return { error: '日期格式应为YYYY-MM-DD' };
+      if (typeof value !== 'string' || !isRealDate(value.trim())) return { error: '应为日期，如 2025-03-04' };
       const v = value.trim();
       if (field.notFuture && v > today) return { error: '不能晚于今天' };
       return { value: v };
