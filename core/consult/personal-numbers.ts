@@ -5,7 +5,7 @@
  * Pure: the sealing itself happens in the consult function.
  */
 import { maskIdNumber, maskPhone } from '../mask';
-import { idCheckChar } from '../matter/form';
+import { idNumberProblem } from '../matter/form';
 
 export type PersonalNumberKind = 'idNumber' | 'phone';
 
@@ -21,8 +21,10 @@ const RUN = /(?<![\dXx])\d[\d\s-]{9,22}[\dXx](?![\dXx])/g;
 
 function classify(raw: string): PersonalNumberKind | null {
   const compact = raw.replace(/[\s-]/g, '').toUpperCase();
-  // 18-digit 公民身份号码 with a valid check character, or the old 15-digit form.
-  if (/^\d{17}[\dX]$/.test(compact) && idCheckChar(compact.slice(0, 17)) === compact[17]) return 'idNumber';
+  // 18-character 公民身份号码 with a real birth date — a wrong check character is still someone's
+  // (mistyped) ID — or the old 15-digit form.
+  const problem = idNumberProblem(compact);
+  if (problem === null || problem === 'checkDigit') return 'idNumber';
   if (/^\d{15}$/.test(compact)) return 'idNumber';
   if (/^1[3-9]\d{9}$/.test(compact)) return 'phone';
   return null;
@@ -49,8 +51,4 @@ export function maskPersonalNumbers(text: string): string {
     at = n.end;
   }
   return out + text.slice(at);
-}
-
-export function hasPersonalNumbers(text: string): boolean {
-  return findPersonalNumbers(text).length > 0;
 }

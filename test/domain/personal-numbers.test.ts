@@ -2,7 +2,8 @@ import { findPersonalNumbers, maskPersonalNumbers } from '../../core/consult/per
 import { mapEvent } from '../../core/push/events';
 
 describe('personal numbers in free text', () => {
-  it('finds ID numbers (check digit verified) and mobile numbers, as typed', () => {
+  it('finds ID numbers (even mistyped in the check digit) and mobile numbers, as typed', () => {
+    expect(maskPersonalNumbers('110105194912310021')).toBe('110105********0021');
     expect(findPersonalNumbers('身份证11010519491231002x，电话138-1234-5678').map((n) => n.kind)).toEqual(['idNumber', 'phone']);
     expect(maskPersonalNumbers('我的手机是13812345678。')).toBe('我的手机是138****5678。');
     expect(maskPersonalNumbers('11010519491231002X')).toBe('110105********002X');
@@ -11,7 +12,7 @@ describe('personal numbers in free text', () => {
   it('leaves other numbers alone', () => {
     expect(maskPersonalNumbers('办件编号20250101123456789012')).toBe('办件编号20250101123456789012');
     expect(maskPersonalNumbers('座机0571-88888888')).toBe('座机0571-88888888');
-    expect(maskPersonalNumbers('错号110105194912310021')).toBe('错号110105194912310021'); // bad check digit
+    expect(maskPersonalNumbers('编号990105194913310021')).toBe('编号990105194913310021'); // no real birth date
   });
 });
 
