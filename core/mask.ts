@@ -1,4 +1,5 @@
-/** Display masking for personal data (PIPL minimum exposure): phone, ID number, name, openid. */
+/** Display masking for personal data (PIPL minimum exposure): phone, ID number, bank card, permit number, name, openid. */
+import type { FormFieldType } from './matter/form';
 
 export function maskPhone(phone: string): string {
   const digits = phone.replace(/\s+/g, '');
@@ -22,4 +23,31 @@ export function maskName(name: string): string {
 export function maskOpenid(openid: string): string {
   if (openid.length <= 8) return openid ? `${openid.slice(0, 2)}****` : '';
   return `${openid.slice(0, 4)}****${openid.slice(-4)}`;
+}
+
+/** Bank cards and accounts keep only the last 4 digits (what the cardholder recognises). */
+export function maskBankCard(card: string): string {
+  const v = card.replace(/[\s-]/g, '');
+  return v.length <= 4 ? '*'.repeat(v.length) : `${'*'.repeat(v.length - 4)}${v.slice(-4)}`;
+}
+
+/** Permit and licence numbers keep the first and the last 2 characters. */
+export function maskPermitNumber(no: string): string {
+  const v = no.trim();
+  return v.length <= 4 ? '*'.repeat(v.length) : `${v[0]}${'*'.repeat(v.length - 3)}${v.slice(-2)}`;
+}
+
+/** Health conditions are not shown at all without a reveal. */
+export const HEALTH_MASK = '（已隐藏）';
+
+/** The display form of a sensitive form value, by its field type (non-sensitive types unchanged). */
+export function maskFormValue(type: FormFieldType, value: string): string {
+  switch (type) {
+    case 'idNumber': return maskIdNumber(value);
+    case 'phone': return maskPhone(value);
+    case 'bankCard': return maskBankCard(value);
+    case 'permitNumber': return maskPermitNumber(value);
+    case 'health': return HEALTH_MASK;
+    default: return value;
+  }
 }

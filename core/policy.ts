@@ -58,6 +58,7 @@ export type Permission =
   | 'hall:operate'         // staff of the hall (check-in, day list, capacity, closures)
   | 'hall:manage'          // set up halls and slot templates: admin, or staff of that hall
   | 'consult:answer'       // the human inbox
+  | 'consult:reveal'       // an inbox question's unmasked ID / phone numbers (logged)
   | 'knowledge:manage'     // rules, FAQ, synonyms, knowledge-base import
   | 'push:campaign'        // compose, schedule, cancel broadcast campaigns
   | 'push:approve'         // approve someone else's campaign
@@ -146,6 +147,8 @@ export function decide(actor: Actor, permission: Permission, resource?: Resource
     }
     case 'consult:answer':
       return granted('consult', '仅咨询坐席可以答复群众提问');
+    case 'consult:reveal':
+      return granted('consult', '仅咨询坐席可以查看提问原文');
     case 'knowledge:manage':
       return granted('knowledge', '仅知识库维护人员可以修改问答知识库');
     case 'push:campaign':

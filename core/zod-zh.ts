@@ -37,5 +37,14 @@ export const chineseErrorMap: ZodErrorMap = (issue, ctx) => {
   }
 };
 
+/**
+ * A params path in Chinese from a key → label table: `materials.0.name` → `申请材料·第1项·名称`.
+ * A key without a label shows as is, which the validation sweep
+ * (test/functions/validation-labels.test.ts) reports.
+ */
+export function labelsFrom(labels: Record<string, string>): (path: (string | number)[]) => string {
+  return (path) => path.map((k) => (typeof k === 'number' ? `第${k + 1}项` : labels[k] ?? k)).join('·');
+}
+
 z.setErrorMap(chineseErrorMap);
 export { z };

@@ -20,7 +20,8 @@ const LABELS: Record<string, string> = {
 };
 const accountLabel = (path: (string | number)[]) => path.map((k) => (typeof k === 'number' ? `第${k + 1}项` : LABELS[k] ?? k)).join('·');
 
-export const main = createRouter('account', {
+/** Every action this function answers, each with its params schema and permission. */
+export const actions = {
   whoami: action({
     permission: 'signed-in',
     params: noParams,
@@ -64,4 +65,6 @@ export const main = createRouter('account', {
   revokeInvitation,
   previewInvitation,
   acceptInvitation,
-}, { labels: accountLabel });
+};
+
+export const main = createRouter('account', actions, { labels: accountLabel });

@@ -5,7 +5,10 @@ import { act, get, lookup, queue, reveal } from './handlers/staff';
 import { calendar, removeCalendarDay, setCalendarDays } from './handlers/calendar';
 import { affairsLabel } from './handlers/schemas';
 
-export const main = createRouter('affairs', {
+/** Every action this function answers, each with its params schema and permission. */
+export const actions = {
   saveDraft, getDraft, submit, submitBundle, bundleForm, get, mine, queue, act, supplement, withdraw, reveal, lookup, myMaterials,
   calendar, setCalendarDays, removeCalendarDay,
-}, { labels: affairsLabel });
+};
+
+export const main = createRouter('affairs', actions, { labels: affairsLabel });

@@ -1,8 +1,8 @@
 /** Collections, ids and small database helpers of the affairs function. */
 import { createHash } from 'node:crypto';
 import { publishedMatter } from '../shared/catalogue';
+import { piiCipherFor } from '../shared/pii';
 import { createCalendar, type CalendarOverrides, type DayOverride, type WorkCalendar } from '../../core/calendar/workdays';
-import { createPiiCipher, PiiKeyError, type PiiCipher } from '../shared/pii-cipher';
 import { DomainError } from '../../core/envelope';
 import type { ApplicationDoc } from '../../core/affairs/model';
 import type { Matter } from '../../core/matter/schema';
@@ -29,23 +29,7 @@ export const bundleIdFor = (openid: string, requestId: string) => `B${digest('bu
 export const draftIdFor = (openid: string, matterId: string) => `D${digest('draft', openid, matterId).slice(0, 24)}`;
 export const userMaterialIdFor = (openid: string, fileID: string) => `U${digest('material', openid, fileID).slice(0, 24)}`;
 
-let cipher: { key: string; cipher: PiiCipher } | null = null;
-
-export function pii(): PiiCipher {
-  const key = process.env.PII_KEY ?? '';
-  if (cipher?.key !== key) {
-    try {
-      cipher = { key, cipher: createPiiCipher(key) };
-    } catch (e) {
-      if (e instanceof PiiKeyError) {
-        console.error('[affairs]', e.message);
-        throw new DomainError('INTERNAL', '系统尚未完成个人信息加密配置，请联系管理员');
-      }
-      throw e;
-    }
-  }
-  return cipher.cipher;
-}
+export const pii = () => piiCipherFor(process.env.PII_KEY);
 
 function isNotFound(e: unknown): boolean {
   const msg = String((e as { errMsg?: string; message?: string })?.errMsg ?? (e as Error)?.message ?? '');

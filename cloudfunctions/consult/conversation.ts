@@ -9,6 +9,7 @@ import { DomainError } from '../../core/envelope';
 import { getDb } from '../shared/cloud';
 import { C, engineNow } from './store';
 import { checkContent, type Verdict } from './security';
+import { sealPersonalText } from './personal';
 
 export const MAX_CHARS = 2000;
 export const RATE_PER_MINUTE = 20;
@@ -31,6 +32,8 @@ export interface ConsultMessage {
   confidence?: number;
   /** Citizen messages the content check wants a person to review. */
   flagged?: boolean;
+  /** Citizen messages with an ID or phone number: `text` is masked, this is the sealed original. */
+  sealed?: string;
   questionId?: string;
   staffName?: string;
 }
@@ -106,21 +109,24 @@ export async function handleCitizenMessage(input: { openid: string; text: string
     ? { type: 'handoff', reason: 'human', confidence: 0, margin: 0, candidates: [] }
     : engine.ask(text);
   const flagged = verdict === 'review';
+  // Only the masked text is stored in the clear (and so reaches the inbox, stats and pushes).
+  const stored = sealPersonalText(text);
+  const sealed = stored.sealed ? { sealed: stored.sealed } : {};
   const citizenId = rid('m');
-  await db.collection(C.messages).doc(citizenId).set({ data: { conversationId, openid: input.openid, role: 'citizen', text, at, channel: input.channel, ...(flagged ? { flagged: true } : {}) } });
+  await db.collection(C.messages).doc(citizenId).set({ data: { conversationId, openid: input.openid, role: 'citizen', text: stored.text, at, channel: input.channel, ...(flagged ? { flagged: true } : {}), ...sealed } });
   let questionId: string | undefined;
   if (decision.type === 'handoff') {
     questionId = rid('q');
     await db.collection(C.inbox).doc(questionId).set({ data: {
-      conversationId, openid: input.openid, question: text, key: compact(text).slice(0, 200), status: 'open', at, channel: input.channel, reason: decision.reason,
-      ...(flagged ? { flagged: true } : {}),
+      conversationId, openid: input.openid, question: stored.text, key: compact(stored.text).slice(0, 200), status: 'open', at, channel: input.channel, reason: decision.reason,
+      ...(flagged ? { flagged: true } : {}), ...sealed,
     } });
   }
   const botId = rid('m');
   const botText = decision.answer?.content ?? (decision.type === 'handoff' ? HANDOFF_REPLY : '您是不是想问：');
   await db.collection(C.messages).doc(botId).set({ data: {
     conversationId, openid: input.openid, role: 'bot', text: botText, at, channel: input.channel, type: decision.type,
-    question: text, key: compact(text).slice(0, 200), reason: decision.reason, confidence: Math.round(decision.confidence * 1000) / 1000,
+    question: stored.text, key: compact(stored.text).slice(0, 200), reason: decision.reason, confidence: Math.round(decision.confidence * 1000) / 1000,
     ...(decision.answer ? { answer: decision.answer } : {}), ...(decision.suggestions ? { suggestions: decision.suggestions } : {}), ...(questionId ? { questionId } : {}),
     day: shanghaiDay(now),
   } });

@@ -20,6 +20,7 @@ export const C = {
   rate: 'consult_rate',
   followers: 'oa_followers',
   outbox: 'outbox',
+  accessLogs: 'access_logs',
 } as const;
 
 const KB_META_ID = 'kb';

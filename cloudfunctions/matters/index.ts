@@ -4,4 +4,7 @@ import { createRouter } from '../shared/router';
 import { get, home, list, search } from './handlers/browse';
 import { importCatalogue } from './handlers/import';
 
-export const main = createRouter('matters', { home, list, search, get, import: importCatalogue }, { labels: labelForPath });
+/** Every action this function answers, each with its params schema and permission. */
+export const actions = { home, list, search, get, import: importCatalogue };
+
+export const main = createRouter('matters', actions, { labels: labelForPath });

@@ -234,5 +234,6 @@ function firstMessage(error: ZodError, labels: (path: (string | number)[]) => st
   const field = issue.path.length ? labels(issue.path) : '参数';
   if (issue.code === 'unrecognized_keys') return `${field}包含不支持的字段：${issue.keys.join('、')}`;
   if (issue.code === 'invalid_type') return `${field}${issue.received === 'undefined' ? '不能为空' : '类型不正确'}`;
-  return `${field}：${issue.message}`;
+  // `答案不能为空` already names its field; `答案：答案不能为空` would say it twice.
+  return issue.message.startsWith(field) ? issue.message : `${field}：${issue.message}`;
 }

@@ -38,6 +38,8 @@ export interface InboxItem {
   at: string;
   channel: 'app' | 'kf' | 'oa';
   flagged?: boolean;
+  /** The question had an ID or phone number: `question` shows it masked; `revealQuestion` shows the original (logged). */
+  personal?: boolean;
   reply?: string;
   answeredByName?: string;
   answeredAt?: string;
@@ -71,6 +73,8 @@ export interface ConsultApi {
   rollback: { params: Record<string, never>; result: { version: number; restored: number } };
   inbox: { params: { status?: 'open' | 'answered' }; result: InboxItem[] };
   reply: { params: { questionId: string; text: string }; result: InboxItem };
+  /** The unmasked question, for an agent who needs the ID or phone number; every reveal is logged. */
+  revealQuestion: { params: { questionId: string }; result: { question: string } };
   learn: {
     params: { questionId: string; mode: 'newFaq'; category: string; question?: string; answer?: string } | { questionId: string; mode: 'similar'; faqId: string };
     result: { version: number; faqId: string };

@@ -4,7 +4,7 @@
  * synonym groups. Ids are kept as given. Replies may be text, an image, a link or a mini-program
  * page card (a matter's 办事指南 or 在线申办).
  */
-import { z } from '../zod-zh';
+import { labelsFrom, z } from '../zod-zh';
 
 const id = (prefix: string) => z.string().trim().min(3).max(80).regex(new RegExp(`^${prefix}-[a-z0-9][a-z0-9-]*$`), `编号须以 ${prefix}- 开头，只含小写字母、数字和连字符`);
 const phrase = z.string().trim().min(1, '不能为空').max(200, '不能超过200字');
@@ -63,6 +63,20 @@ export interface KnowledgeBase {
   synonyms: string[][];
 }
 
+/** Chinese names of knowledge-base fields, for validation messages (never the JSON key). */
+export const KB_FIELD_LABELS: Record<string, string> = {
+  id: '编号', category: '分类', question: '标准问法', similar: '相似问法', keywords: '关键词', answer: '答案', reply: '回复', type: '回复类型',
+  content: '回复内容', url: '链接', title: '标题', target: '跳转目标', matterId: '事项', match: '匹配方式', priority: '优先级', handoff: '转人工',
+  version: '版本', faqs: '问答', rules: '关键词规则', synonyms: '同义词',
+};
+
+const kbPath = labelsFrom(KB_FIELD_LABELS);
+
+/** `reply.title` → `回复·标题`; `keywords.2` → `关键词·第3项`; the empty path → `whole`. */
+function kbFieldLabel(path: (string | number)[], whole: string): string {
+  return kbPath(path) || whole;
+}
+
 export interface KbIssue {
   /** `faqs[3]`, `rules[0]`, `synonyms[7]` or `kb`. */
   where: string;
@@ -75,7 +89,7 @@ export interface KbIssue {
 export function validateKnowledgeBase(input: unknown): { ok: true; kb: KnowledgeBase } | { ok: false; issues: KbIssue[] } {
   const top = kbSchema.safeParse(input);
   if (!top.success) {
-    return { ok: false, issues: top.error.issues.map((i) => ({ where: 'kb', field: i.path.join('.') || '知识库', message: i.message })) };
+    return { ok: false, issues: top.error.issues.map((i) => ({ where: 'kb', field: kbFieldLabel(i.path, '知识库'), message: i.message })) };
   }
   const issues: KbIssue[] = [];
   const faqs: Faq[] = [];
@@ -85,21 +99,21 @@ export function validateKnowledgeBase(input: unknown): { ok: true; kb: Knowledge
   const entryId = (e: unknown) => (e && typeof e === 'object' && typeof (e as { id?: unknown }).id === 'string' ? (e as { id: string }).id : undefined);
   top.data.faqs.forEach((raw, i) => {
     const r = faqSchema.safeParse(raw);
-    if (!r.success) { for (const is of r.error.issues) issues.push({ where: `faqs[${i}]`, id: entryId(raw), field: is.path.join('.') || '条目', message: is.message }); return; }
-    if (ids.has(r.data.id)) { issues.push({ where: `faqs[${i}]`, id: r.data.id, field: 'id', message: '编号重复' }); return; }
+    if (!r.success) { for (const is of r.error.issues) issues.push({ where: `faqs[${i}]`, id: entryId(raw), field: kbFieldLabel(is.path, '条目'), message: is.message }); return; }
+    if (ids.has(r.data.id)) { issues.push({ where: `faqs[${i}]`, id: r.data.id, field: '编号', message: '编号重复' }); return; }
     ids.add(r.data.id);
     faqs.push(r.data);
   });
   top.data.rules.forEach((raw, i) => {
     const r = ruleSchema.safeParse(raw);
-    if (!r.success) { for (const is of r.error.issues) issues.push({ where: `rules[${i}]`, id: entryId(raw), field: is.path.join('.') || '条目', message: is.message }); return; }
-    if (ids.has(r.data.id)) { issues.push({ where: `rules[${i}]`, id: r.data.id, field: 'id', message: '编号重复' }); return; }
+    if (!r.success) { for (const is of r.error.issues) issues.push({ where: `rules[${i}]`, id: entryId(raw), field: kbFieldLabel(is.path, '条目'), message: is.message }); return; }
+    if (ids.has(r.data.id)) { issues.push({ where: `rules[${i}]`, id: r.data.id, field: '编号', message: '编号重复' }); return; }
     ids.add(r.data.id);
     rules.push(r.data);
   });
   top.data.synonyms.forEach((raw, i) => {
     const r = synonymGroupSchema.safeParse(raw);
-    if (!r.success) { for (const is of r.error.issues) issues.push({ where: `synonyms[${i}]`, field: is.path.join('.') || '同义词组', message: is.message }); return; }
+    if (!r.success) { for (const is of r.error.issues) issues.push({ where: `synonyms[${i}]`, field: kbFieldLabel(is.path, '同义词组'), message: is.message }); return; }
     synonyms.push(r.data);
   });
   if (issues.length) return { ok: false, issues };

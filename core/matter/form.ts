@@ -8,16 +8,21 @@
  */
 import { z } from '../zod-zh';
 
-export const FORM_FIELD_TYPES = ['text', 'number', 'date', 'select', 'idNumber', 'phone', 'address', 'checkbox'] as const;
+export const FORM_FIELD_TYPES = ['text', 'number', 'date', 'select', 'idNumber', 'phone', 'address', 'checkbox', 'bankCard', 'permitNumber', 'health'] as const;
 export type FormFieldType = (typeof FORM_FIELD_TYPES)[number];
 
 /** Chinese names for the CSV column and the staff UI (either spelling is accepted on import). */
 export const FORM_FIELD_TYPE_LABELS: Record<FormFieldType, string> = {
   text: '文本', number: '数字', date: '日期', select: '单选', idNumber: '身份证号', phone: '手机号', address: '地址', checkbox: '多选',
+  bankCard: '银行卡号', permitNumber: '证件号码', health: '健康状况',
 };
 
-/** Field types whose values are personal data: encrypted at rest, masked on display. */
-export const PII_FIELD_TYPES: readonly FormFieldType[] = ['idNumber', 'phone'];
+/**
+ * Field types whose values are personal data: encrypted at rest, masked on display (core/mask.ts
+ * `maskFormValue`). 银行卡号/账号, 通行证/许可证号 and health conditions (慢特病病种, choices
+ * when the field lists options) are sensitive too, not only ID and phone numbers.
+ */
+export const PII_FIELD_TYPES: readonly FormFieldType[] = ['idNumber', 'phone', 'bankCard', 'permitNumber', 'health'];
 
 export const formFieldSchema = z.object({
   key: z.string().trim().regex(/^[a-zA-Z][a-zA-Z0-9_]{0,39}$/, '字段键须以字母开头，只含字母、数字和下划线'),
@@ -139,7 +144,7 @@ export function checkFieldValue(field: FormField, value: unknown, today: string)
       return { value: n };
     }
     case 'date': {
-      if (typeof value !== 'string' || !isRealDate(value.trim())) return { error: '日期格式应为YYYY-MM-DD' };
+      if (typeof value !== 'string' || !isRealDate(value.trim())) return { error: '应为日期，如 2025-03-04' };
       const v = value.trim();
       if (field.notFuture && v > today) return { error: '不能晚于今天' };
       return { value: v };
@@ -169,6 +174,23 @@ export function checkFieldValue(field: FormField, value: unknown, today: string)
     case 'phone': {
       if (typeof value !== 'string' || !isMobilePhone(value)) return { error: '应为11位手机号码' };
       return { value: value.replace(/[\s-]/g, '') };
+    }
+    case 'bankCard': {
+      const v = typeof value === 'string' ? value.replace(/[\s-]/g, '') : '';
+      return /^\d{12,30}$/.test(v) ? { value: v } : { error: '应为12至30位数字的银行卡号或账号' };
+    }
+    case 'permitNumber': {
+      const v = typeof value === 'string' ? value.replace(/\s/g, '').toUpperCase() : '';
+      return /^[A-Z0-9]{5,20}$/.test(v) ? { value: v } : { error: '应为5至20位字母或数字' };
+    }
+    case 'health': {
+      if (field.options?.length) {
+        return typeof value === 'string' && field.options.includes(value) ? { value } : { error: `请从${field.options.join('、')}中选择` };
+      }
+      if (typeof value !== 'string') return { error: '应为文本' };
+      const v = value.trim();
+      if (v.length > MAX_TEXT) return { error: `不能超过${MAX_TEXT}个字` };
+      return v ? { value: v } : field.required ? { error: '不能为空' } : {};
     }
   }
 }
@@ -204,6 +226,7 @@ const TYPE_BY_NAME: Record<string, FormFieldType> = Object.fromEntries([
   ...FORM_FIELD_TYPES.map((t) => [t.toLowerCase(), t]),
   ...Object.entries(FORM_FIELD_TYPE_LABELS).map(([t, l]) => [l, t]),
   ['选择', 'select'], ['勾选', 'checkbox'], ['复选', 'checkbox'], ['身份证', 'idNumber'], ['电话', 'phone'], ['idnumber', 'idNumber'],
+  ['银行账号', 'bankCard'], ['bankcard', 'bankCard'], ['通行证号', 'permitNumber'], ['许可证号', 'permitNumber'], ['permitnumber', 'permitNumber'], ['病种', 'health'], ['慢特病', 'health'],
 ]) as Record<string, FormFieldType>;
 
 export function parseFormCell(cell: string): { fields: unknown[] } {

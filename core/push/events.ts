@@ -6,6 +6,7 @@
 import type { OutboxEvent } from '../events/outbox';
 import { wechatTime, wechatTimeRange } from './fields';
 import type { TemplateKey } from './templates';
+import { maskPersonalNumbers } from '../consult/personal-numbers';
 
 /** Status → ≤ 5-汉字 phrase (WeChat `phrase`). */
 export const STATUS_PHRASE: Record<string, string> = {
@@ -69,7 +70,7 @@ export function mapEvent(e: OutboxEvent): EventMapping {
     case 'bookingNoShow':
       return { skip: '爽约记录不推送' };
     case 'consultReply':
-      return { push: { templateKey: 'consultReply', page: e.page, raw: { thing1: e.question, thing2: e.reply, time3: at } } };
+      return { push: { templateKey: 'consultReply', page: e.page, raw: { thing1: maskPersonalNumbers(e.question), thing2: maskPersonalNumbers(e.reply), time3: at } } };
   }
   return { skip: '未知事件类型' };
 }

@@ -43,7 +43,28 @@ export function truncateThing(s: string, max = 20): string {
   return c.length <= max ? flat : `${c.slice(0, max - 1).join('')}…`;
 }
 
+/**
+ * What staff see beside each field when composing, with an example that validation accepts; the
+ * refusal for a bad value repeats the same example, so hint and error never disagree.
+ */
+export const FIELD_HINTS: Record<FieldType, string> = {
+  thing: '≤20字，超出自动截断', phrase: '≤5个汉字', time: '北京时间，如 2025-07-01 08:00', date: '如 2025-07-01',
+  number: '数字，如 12', letter: '字母，如 ABC', symbol: '符号，如 ！', character_string: '数字、字母或符号，如 A123', amount: '金额，如 ¥100.00',
+  phone_number: '电话，如 0571-12345678', car_number: '车牌号，如 浙A12345', name: '姓名，如 张三',
+};
+
 const TIME_RE = /^(\d{4}年\d{1,2}月\d{1,2}日\s)?\d{1,2}:\d{2}$/;
+/** Beijing wall-clock time typed the way the compose hint shows it. */
+const WALL_RE = /^(\d{4})-(\d{1,2})-(\d{1,2})[ T](\d{1,2}):(\d{2})$/;
+
+function wallTime(v: string): string | undefined {
+  const m = WALL_RE.exec(v);
+  if (!m) return undefined;
+  const [, y, mo, d, h, mi] = m.map(Number);
+  const day = new Date(Date.UTC(y, mo - 1, d));
+  if (day.getUTCMonth() !== mo - 1 || day.getUTCDate() !== d || h > 23 || mi > 59) return undefined;
+  return `${y}年${mo}月${d}日 ${String(h).padStart(2, '0')}:${String(mi).padStart(2, '0')}`;
+}
 const DATE_RE = /^\d{4}年\d{1,2}月\d{1,2}日$/;
 const ISO_RE = /^\d{4}-\d{2}-\d{2}(T[\d:.]+(Z|[+-]\d{2}:?\d{2})?)?$/;
 
@@ -66,11 +87,15 @@ export function formatField(type: FieldType, raw: string | undefined | null): Fi
       const out: string[] = [];
       for (const p of parts) {
         if (TIME_RE.test(p)) out.push(p);
-        else if (ISO_RE.test(p)) {
+        else if (WALL_RE.test(p)) {
+          const t = wallTime(p);
+          if (!t) return bad('时间无效');
+          out.push(t);
+        } else if (ISO_RE.test(p)) {
           const t = wechatTime(p);
           if (!t) return bad('时间无效');
           out.push(t);
-        } else return bad('须为24小时制时间，如 2025年3月4日 09:30');
+        } else return bad(`须为24小时制时间（${FIELD_HINTS.time}）`);
       }
       return out.length <= 2 ? ok(out.join('~')) : bad('时间段最多两个时间点');
     }
@@ -83,7 +108,7 @@ export function formatField(type: FieldType, raw: string | undefined | null): Fi
           const d = p.length === 10 ? `${Number(p.slice(0, 4))}年${Number(p.slice(5, 7))}月${Number(p.slice(8, 10))}日` : wechatDate(p);
           if (!d) return bad('日期无效');
           out.push(d);
-        } else return bad('须为日期，如 2025年3月4日');
+        } else return bad(`须为日期（${FIELD_HINTS.date}）`);
       }
       return ok(out.join('~'));
     }
@@ -118,7 +143,7 @@ export function renderData(template: Template, raw: Record<string, string | unde
   const data: Record<string, { value: string }> = {};
   for (const f of template.fields) {
     const r = formatField(f.type, raw[f.key]);
-    if (!r.ok) return { ok: false, field: f.key, reason: `${f.label}（${f.key}）${r.reason}` };
+    if (!r.ok) return { ok: false, field: f.key, reason: `${f.label}${r.reason}` };
     data[f.key] = { value: r.value };
   }
   return { ok: true, data };

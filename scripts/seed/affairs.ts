@@ -15,7 +15,7 @@ import { createHash } from 'node:crypto';
 import { sdk } from '../../local-cloud';
 import { addDays, createCalendar, shanghaiDate, shanghaiInstant } from '../../core/calendar/workdays';
 import { createPiiCipher } from '../../cloudfunctions/shared/pii-cipher';
-import { maskIdNumber, maskPhone } from '../../core/mask';
+import { maskFormValue } from '../../core/mask';
 import { idCheckChar, PII_FIELD_TYPES, type FormField, type FormValue } from '../../core/matter/form';
 import { materialIdOf } from '../../core/matter/form';
 import { transition, type TransitionInput } from '../../core/affairs/machine';
@@ -100,6 +100,9 @@ function valueFor(f: FormField, p: Person, today: string): FormValue | undefined
     case 'address': return p.address;
     case 'date': return addDays(today, -30);
     case 'select': return f.options?.[0];
+    case 'health': return f.options?.[0] ?? '高血压';
+    case 'bankCard': return '6217001234567890123';
+    case 'permitNumber': return 'C12345678';
     case 'checkbox': return f.options?.length ? [f.options[0]] : true;
     case 'number': return 1800;
     case 'text': return /姓名/.test(f.label) ? (f.key === 'babyName' ? '张小宝' : f.key === 'elderName' ? '王秀英' : p.name) : /卡号|账号|号码/.test(f.label) ? '6217001234567890123' : '示例市人民医院';
@@ -137,7 +140,7 @@ export async function seedAffairs(log: (s: string) => void = console.log): Promi
       if (v === undefined) continue;
       if (PII_FIELD_TYPES.includes(f.type) && typeof v === 'string') {
         sealed[f.key] = pii.seal(v);
-        form[f.key] = f.type === 'idNumber' ? maskIdNumber(v) : maskPhone(v);
+        form[f.key] = maskFormValue(f.type, v);
       } else form[f.key] = v;
     }
     const defs = matter.materials.map((m) => ({ id: m.id ?? materialIdOf(m.name), name: m.name, necessity: m.necessity }));

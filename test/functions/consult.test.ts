@@ -135,7 +135,8 @@ describe('editing with history and rollback', () => {
     expectOk(await call('consult', 'saveEntry', { kind: 'rule', entry: rule }, EDITOR));
     expect(expectOk(await call('consult', 'ask', { text: '几点上班' }, CITIZEN)).answer.content).toBe('新的办公时间说明');
     const hist = expectOk(await call('consult', 'kbHistory', {}, EDITOR));
-    expect(hist[0]).toMatchObject({ by: EDITOR, byName: '赵编辑', change: '修改规则 rule-office-hours' });
+    expect(hist[0]).toMatchObject({ by: 'kb-e****enid', byName: '赵编辑', change: '修改规则 rule-office-hours' });
+    expect(JSON.stringify(hist)).not.toContain(EDITOR); // editors' openids are masked
     const rb = expectOk(await call('consult', 'rollback', {}, EDITOR));
     expect(rb.restored).toBe(hist[0].version - 1);
     expect(expectOk(await call('consult', 'ask', { text: '几点上班' }, CITIZEN)).answer.content).toBe(KB.rules.find((x: any) => x.id === 'rule-office-hours').reply.content);

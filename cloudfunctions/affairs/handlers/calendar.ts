@@ -5,7 +5,7 @@ import { shanghaiDate } from '../../../core/calendar/workdays';
 import { action, noParams } from '../../shared/router';
 import { loadCalendar, loadOverrides, removeCalendarDay as removeDay, writeCalendarDays } from '../repo';
 
-const date = z.string().refine(isRealDate, '日期格式应为YYYY-MM-DD');
+const date = z.string().refine(isRealDate, '应为日期，如 2025-03-04');
 
 async function table() {
   const [o, cal] = await Promise.all([loadOverrides(), loadCalendar()]);

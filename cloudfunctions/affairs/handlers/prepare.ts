@@ -1,6 +1,6 @@
 /** Turns a checked submission into the stored parts of an application (validated, sealed, masked). */
 import { DomainError } from '../../../core/envelope';
-import { maskIdNumber, maskPhone } from '../../../core/mask';
+import { maskFormValue } from '../../../core/mask';
 import { describeFieldErrors, PII_FIELD_TYPES, validateForm, type FormField, type FormValue } from '../../../core/matter/form';
 import type { Matter } from '../../../core/matter/schema';
 import type { AttachedMaterial, MaterialDef } from '../../../core/affairs/model';
@@ -41,7 +41,7 @@ export function sealForm(fields: FormField[], values: Record<string, FormValue>)
     if (v === undefined) continue;
     if (PII_FIELD_TYPES.includes(f.type) && typeof v === 'string') {
       sealed[f.key] = cipher.seal(v);
-      form[f.key] = f.type === 'idNumber' ? maskIdNumber(v) : maskPhone(v);
+      form[f.key] = maskFormValue(f.type, v);
       if (f.type === 'idNumber') idHashes.push(sealed[f.key].h);
     } else {
       form[f.key] = v;

@@ -23,7 +23,7 @@ import { rules } from '../rules';
 import { hallAdminView, slotView, staffBookingView } from '../views';
 import { bookingIdParam, cancelInTx, dateParam, hallId, slotIdParam } from './citizen';
 
-const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, '时间格式应为 HH:mm');
+const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, '应为24小时制时间，如 09:30');
 const capacity = z.number({ invalid_type_error: '容量须为数字' }).int('容量须为整数')
   .min(0, '容量不能小于0').max(MAX_SLOT_CAPACITY, `容量不能超过${MAX_SLOT_CAPACITY}人`);
 

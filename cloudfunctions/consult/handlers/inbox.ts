@@ -1,6 +1,7 @@
 /** The human inbox: escalated questions, staff replies (chat + outbox push), the learning loop, stats. */
 import { z } from '../../../core/zod-zh';
 import { maskOpenid } from '../../../core/mask';
+import { maskPersonalNumbers } from '../../../core/consult/personal-numbers';
 import { DomainError } from '../../../core/envelope';
 import { eventId, OUTBOX_COLLECTION, type ConsultReplyEvent } from '../../../core/events/outbox';
 import type { ConsultStats, InboxItem } from '../../../core/api';
@@ -9,6 +10,7 @@ import { action } from '../../shared/router';
 import { getDb } from '../../shared/cloud';
 import { fetchAll } from '../../shared/paging';
 import { C, commitVersion, currentKb } from '../store';
+import { pii } from '../personal';
 import { checkContent } from '../security';
 import { RISKY_REPLY, shanghaiDay } from '../conversation';
 import { deliverStaffReply } from '../channels/kf';
@@ -16,12 +18,12 @@ import { deliverOaReply } from '../channels/oa-reply';
 
 interface InboxDoc {
   _id: string; conversationId: string; openid: string; question: string; status: 'open' | 'answered'; at: string;
-  channel: 'app' | 'kf' | 'oa'; flagged?: boolean; reply?: string; answeredBy?: string; answeredByName?: string; answeredAt?: string; learnedAs?: string; key?: string;
+  channel: 'app' | 'kf' | 'oa'; flagged?: boolean; sealed?: string; reply?: string; answeredBy?: string; answeredByName?: string; answeredAt?: string; learnedAs?: string; key?: string;
 }
 
 const toItem = (d: InboxDoc): InboxItem => ({
   id: d._id, conversationId: d.conversationId, maskedOpenid: maskOpenid(d.openid), question: d.question, status: d.status, at: d.at, channel: d.channel,
-  ...(d.flagged ? { flagged: true } : {}), ...(d.reply ? { reply: d.reply } : {}), ...(d.answeredByName ? { answeredByName: d.answeredByName } : {}),
+  ...(d.flagged ? { flagged: true } : {}), ...(d.sealed ? { personal: true } : {}), ...(d.reply ? { reply: d.reply } : {}), ...(d.answeredByName ? { answeredByName: d.answeredByName } : {}),
   ...(d.answeredAt ? { answeredAt: d.answeredAt } : {}), ...(d.learnedAs ? { learnedAs: d.learnedAs } : {}),
 });
 
@@ -62,7 +64,7 @@ export const reply = action({
     const event: ConsultReplyEvent = {
       _id: eventId('consultReply', entity._id, 1), type: 'consultReply', openid: entity.openid, at, status: 'pending',
       page: `packages/consult/pages/chat/index?conversationId=${encodeURIComponent(entity.conversationId)}`,
-      conversationId: entity.conversationId, questionId: entity._id, question: entity.question.slice(0, 200), reply: p.text,
+      conversationId: entity.conversationId, questionId: entity._id, question: entity.question.slice(0, 200), reply: maskPersonalNumbers(p.text),
     };
     // The answer, the chat message and the push event land together or not at all; a second
     // reply to the same question is refused (exactly once).
@@ -88,6 +90,25 @@ export const reply = action({
       return { ...item, warning: delivered.message };
     }
     return item;
+  },
+});
+
+export const revealQuestion = action({
+  permission: 'consult:reveal',
+  params: z.object({ questionId: qid }).strict(),
+  notFound: '没有找到该提问',
+  authorize: async (p) => {
+    const q = await loadQuestion(p.questionId);
+    return q ? { resource: { ownerOpenid: q.openid }, entity: q } : null;
+  },
+  handler: async (_p, { actor, entity }) => {
+    if (!entity.sealed) return { question: entity.question };
+    const question = pii().decrypt(entity.sealed);
+    // The log is written before the data leaves: no unlogged unmasking.
+    await getDb().collection(C.accessLogs).add({ data: {
+      openid: actor.openid, questionId: entity._id, conversationId: entity.conversationId, purpose: 'consultReveal', at: new Date().toISOString(),
+    } });
+    return { question };
   },
 });
 

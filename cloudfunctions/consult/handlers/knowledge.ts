@@ -2,6 +2,7 @@
 import { z } from '../../../core/zod-zh';
 import { faqSchema, ruleSchema, synonymGroupSchema, validateKnowledgeBase, type KnowledgeBase } from '../../../core/consult/kb';
 import { DomainError } from '../../../core/envelope';
+import { maskOpenid } from '../../../core/mask';
 import type { ImportKnowledgeResult, KbVersionInfo } from '../../../core/api';
 import { action, noParams } from '../../shared/router';
 import { getDb } from '../../shared/cloud';
@@ -90,7 +91,7 @@ export const kbHistory = action({
   params: noParams,
   handler: async (): Promise<KbVersionInfo[]> => {
     const { data } = await getDb().collection<KbVersionDoc>(C.versions).orderBy('version', 'desc').field({ version: true, by: true, byName: true, at: true, change: true }).limit(50).get();
-    return data.map((d) => ({ version: d.version, by: d.by, ...(d.byName ? { byName: d.byName } : {}), at: d.at, change: d.change }));
+    return data.map((d) => ({ version: d.version, by: maskOpenid(d.by), ...(d.byName ? { byName: d.byName } : {}), at: d.at, change: d.change }));
   },
 });
 

@@ -18,7 +18,7 @@ const audienceSchema: z.ZodType<Audience> = z.lazy(() => z.discriminatedUnion('t
   z.object({ type: z.literal('templateSubscribers'), templateId: z.string().min(1).max(128) }).strict(),
   z.object({ type: z.literal('categorySubscribers'), category: z.enum(CATEGORIES) }).strict(),
   z.object({ type: z.literal('matterApplicants'), matterId: z.string().min(1).max(64) }).strict(),
-  z.object({ type: z.literal('hallDayBookers'), hallId: z.string().min(1).max(64), date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD') }).strict(),
+  z.object({ type: z.literal('hallDayBookers'), hallId: z.string().min(1).max(64), date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '应为日期，如 2025-03-04') }).strict(),
   z.object({ type: z.literal('oaFollowers') }).strict(),
   z.object({ type: z.literal('union'), of: z.array(audienceSchema).min(1).max(8) }).strict(),
 ]) as never);

@@ -1,9 +1,6 @@
 import { Text, View } from '@tarojs/components'
 import { ACTION_LABELS, STATUS_LABELS, type TimelineEntry } from '@core/affairs/model'
-
-function when(iso: string): string {
-  return new Intl.DateTimeFormat('zh-CN', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(new Date(iso))
-}
+import { shanghaiDateTime } from '@core/shanghai-time'
 
 /** Every step of a case: who (申请人 or a department, never a staff openid), when, what, comment. */
 export function CaseTimeline({ entries, materials = [], fields = [] }: {
@@ -19,7 +16,7 @@ export function CaseTimeline({ entries, materials = [], fields = [] }: {
       {[...entries].reverse().map((e) => (
         <View key={e.seq} className='case-timeline__item' style={{ padding: '12px 0', borderBottom: '1px solid var(--color-border)' }}>
           <View><Text className='case-timeline__what' style={{ fontWeight: 600 }}>{ACTION_LABELS[e.action]}</Text><Text className='muted'>（{STATUS_LABELS[e.status]}）</Text></View>
-          <View className='muted'>{e.by} · {when(e.at)}</View>
+          <View className='muted'>{e.by} · {shanghaiDateTime(e.at)}</View>
           {e.comment && <View className='case-timeline__comment'>意见：{e.comment}</View>}
           {e.materials?.length ? <View className='case-timeline__comment'>需补正材料：{e.materials.map(materialName).join('、')}</View> : null}
           {e.fields?.length ? <View className='case-timeline__comment'>需补正信息：{e.fields.map(fieldLabel).join('、')}</View> : null}

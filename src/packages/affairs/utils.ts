@@ -23,12 +23,8 @@ export function newRequestId(): string {
   return `r${Date.now().toString(36)}${Math.random().toString(36).slice(2, 10)}`
 }
 
-export function formatTime(iso: string): string {
-  const d = new Date(iso)
-  const p = (n: number) => String(n).padStart(2, '0')
-  // Shown in the phone's zone; citizens are in China.
-  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}`
-}
+/** Beijing time whatever the phone's zone (the one formatting helper). */
+export { shanghaiDateTime as formatTime } from '@core/shanghai-time'
 
 export function daysLeftText(left: number | undefined, paused?: boolean): string {
   if (left === undefined) return ''

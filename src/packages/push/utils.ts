@@ -11,9 +11,5 @@ export const PUSH_ROUTES = {
 export const noticeUrl = (id: string) => `${PUSH_ROUTES.notice}?id=${encodeURIComponent(id)}`
 export const campaignUrl = (id: string) => `${PUSH_ROUTES.campaign}?id=${encodeURIComponent(id)}`
 
-export function formatTime(iso: string): string {
-  const d = new Date(iso)
-  if (Number.isNaN(d.getTime())) return iso
-  const p = (n: number) => String(n).padStart(2, '0')
-  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}`
-}
+/** Beijing time whatever the phone's zone (the one formatting helper). */
+export { shanghaiDateTime as formatTime } from '@core/shanghai-time'

@@ -11,6 +11,7 @@ import { LoadState } from '@/components/load-state'
 import { useCloudQuery } from '@/hooks/use-cloud-query'
 import { listUrl } from '@/utils/routes'
 import { percent } from '@/utils/matter-format'
+import { shanghaiDate } from '@core/shanghai-time'
 import './index.scss'
 
 const go = (url: string) => Taro.navigateTo({ url })
@@ -51,7 +52,7 @@ export default function Home() {
               key={n.id}
               className='home__notice'
               title={n.title}
-              desc={`${n.publishedAt.slice(0, 10)} · ${n.summary}`}
+              desc={`${shanghaiDate(n.publishedAt)} · ${n.summary}`}
               onClick={() => go(`/packages/push/pages/notice/index?id=${encodeURIComponent(n.id)}`)}
             />
           ))}

@@ -26,9 +26,13 @@ export function FormFields({ fields, values, errors, onChange }: {
   )
 }
 
+const INPUT_MAX: Partial<Record<FormField['type'], number>> = { idNumber: 18, phone: 11, bankCard: 30, permitNumber: 20 }
+
 function FieldInput({ field, value, onChange }: { field: FormField; value: FormValue | undefined; onChange: (v: FormValue | undefined) => void }) {
   const text = typeof value === 'string' || typeof value === 'number' ? String(value) : ''
-  switch (field.type) {
+  // A health condition with listed choices (慢特病病种) is picked like a select; without, typed.
+  const kind = field.type === 'health' ? (field.options?.length ? 'select' : 'text') : field.type
+  switch (kind) {
     case 'date':
       return (
         <Picker mode='date' value={text} onChange={(e) => onChange(String(e.detail.value))}>
@@ -69,8 +73,8 @@ function FieldInput({ field, value, onChange }: { field: FormField; value: FormV
           className='field__input'
           name={field.key}
           value={text}
-          type={field.type === 'number' ? 'digit' : field.type === 'phone' ? 'number' : field.type === 'idNumber' ? 'idcard' : 'text'}
-          maxlength={field.type === 'idNumber' ? 18 : field.type === 'phone' ? 11 : 200}
+          type={field.type === 'number' ? 'digit' : field.type === 'phone' || field.type === 'bankCard' ? 'number' : field.type === 'idNumber' ? 'idcard' : 'text'}
+          maxlength={INPUT_MAX[field.type] ?? 200}
           placeholder={field.placeholder ?? `请输入${field.label}`}
           onInput={(e) => {
             const raw = e.detail.value

@@ -25,9 +25,5 @@ export function InvitationGrantView({ grant, deptNames }: { grant: InvitationGra
   )
 }
 
-export function formatTime(iso: string): string {
-  // Shanghai wall clock, whatever the device zone.
-  const d = new Date(Date.parse(iso) + 8 * 3600_000)
-  const p = (n: number) => String(n).padStart(2, '0')
-  return `${d.getUTCFullYear()}-${p(d.getUTCMonth() + 1)}-${p(d.getUTCDate())} ${p(d.getUTCHours())}:${p(d.getUTCMinutes())}`
-}
+/** Beijing time whatever the phone's zone (the one formatting helper). */
+export { shanghaiDateTime as formatTime } from '@core/shanghai-time'

@@ -13,6 +13,7 @@ import { GuideContact } from './guide-contact'
 import { GuideLegal } from './guide-legal'
 import { GuideFaqs } from './guide-faqs'
 import { BookingEntry } from '../booking-entry'
+import { shanghaiDate } from '@core/shanghai-time'
 import './guide.scss'
 
 /** The whole 办事指南, in the order a citizen needs it: what, can I, what to bring, how long, cost, where. */
@@ -33,7 +34,7 @@ export function GuideView({ matter }: { matter: Matter }) {
       <GuideLegal matter={matter} />
       <GuideFaqs matter={matter} />
       <View className='guide__updated muted'>
-        指南版本 {matter.version} · 更新于 {matter.updatedAt.slice(0, 10)}
+        指南版本 {matter.version} · 更新于 {shanghaiDate(matter.updatedAt)}
       </View>
     </View>
   )

@@ -131,7 +131,7 @@ function Case({ openid }: { openid: string }) {
             {app.formFields.filter((f) => app.form[f.key] !== undefined).map((f) => (
               <View key={f.key} className='kv'><Text className='kv__key'>{f.label}</Text><Text className='kv__value'>{show(revealed?.[f.key] ?? app.form[f.key])}</Text></View>
             ))}
-            {!revealed && <View className='btn case-reveal' onClick={reveal}>查看完整证件号与电话（将记录查看日志）</View>}
+            {!revealed && <View className='btn case-reveal' onClick={reveal}>查看完整个人信息（将记录查看日志）</View>}
           </View>
           <View className='section'>
             <View className='section__title'>申请材料</View>

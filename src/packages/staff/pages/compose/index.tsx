@@ -3,6 +3,7 @@ import { Input, Text, View } from '@tarojs/components'
 import { useEffect, useMemo, useState } from 'react'
 import type { Audience, TemplateInfo } from '@core/push/api-types'
 import { CATEGORY_LABELS } from '@core/push/templates'
+import { FIELD_HINTS } from '@core/push/fields'
 import { hasGrant } from '@core/policy'
 import { PageShell } from '@/components/page-shell'
 import { useCloudQuery } from '@/hooks/use-cloud-query'
@@ -16,7 +17,6 @@ type AudienceKind = 'templateSubscribers' | 'categorySubscribers' | 'oaFollowers
 const AUDIENCE_LABELS: Record<AudienceKind, string> = {
   templateSubscribers: '该模板的订阅用户', categorySubscribers: '该类别的订阅用户', matterApplicants: '某事项的申请人', oaFollowers: '公众号关注者',
 }
-const HINTS: Record<string, string> = { time: '如 2025-07-01 08:00', date: '如 2025-07-01', thing: '≤20字，超出自动截断', phrase: '≤5个汉字' }
 
 function toIsoTime(v: string): string {
   // Staff type Beijing time; the function formats it in WeChat's style.
@@ -102,7 +102,7 @@ function Compose() {
           <View className='section__title'>消息内容</View>
           {t.fields.map((f) => (
             <View key={f.key} className='compose-field'>
-              <Text className='muted'>{f.label}（{HINTS[f.type] ?? f.type}）</Text>
+              <Text className='muted'>{f.label}（{FIELD_HINTS[f.type]}）</Text>
               <Input className={`input compose-field__input compose-field--${f.key}`} value={data[f.key] ?? ''} placeholder={f.label}
                 onInput={(e) => setData((d) => ({ ...d, [f.key]: e.detail.value }))} />
             </View>

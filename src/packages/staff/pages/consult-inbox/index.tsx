@@ -9,6 +9,7 @@ import { useCloudQuery } from '@/hooks/use-cloud-query'
 import { useReloadOnReturn } from '@/hooks/use-reload-on-return'
 import { callCloud } from '@/services/cloud-client'
 import { cx } from '@/utils/class-names'
+import { shanghaiDateTime } from '@core/shanghai-time'
 import { RoleGate } from '../../components/role-gate'
 import './consult.scss'
 
@@ -70,6 +71,14 @@ function Item({ item, canLearn, onChanged }: { item: InboxItem; canLearn: boolea
   const [warning, setWarning] = useState(item.warning ?? '')
   const [msg, setMsg] = useState('')
   const [learning, setLearning] = useState(false)
+  const [original, setOriginal] = useState<string>()
+  const reveal = async () => {
+    const ok = await Taro.showModal({ title: '查看原文', content: '原文含身份证号或手机号，查看将被记录。确定查看？' })
+    if (!ok.confirm) return
+    const res = await callCloud('consult', 'revealQuestion', { questionId: item.id })
+    if (!res.ok) { setMsg(res.message); return }
+    setOriginal(res.data.question)
+  }
   const send = async () => {
     if (busy || !text.trim()) return
     setBusy(true)
@@ -85,9 +94,10 @@ function Item({ item, canLearn, onChanged }: { item: InboxItem; canLearn: boolea
       <View className='consult-item__meta'>
         <Text className='badge'>{CHANNELS[item.channel]}</Text>
         {item.flagged && <Text className='badge badge--accent'>内容待复核</Text>}
-        <Text className='muted'>{item.maskedOpenid} · {item.at.slice(0, 16).replace('T', ' ')}</Text>
+        <Text className='muted'>{item.maskedOpenid} · {shanghaiDateTime(item.at)}</Text>
       </View>
-      <View className='consult-item__question'>{item.question}</View>
+      <View className='consult-item__question'>{original ?? item.question}</View>
+      {item.personal && original === undefined && <View className='link consult-item__reveal' onClick={reveal}>含身份证号或手机号，已隐藏 · 查看原文（将记录）</View>}
       {warning && <View className='consult-warning'>{warning}</View>}
       {item.status === 'open' ? (
         <>

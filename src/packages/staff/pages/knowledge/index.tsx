@@ -8,6 +8,7 @@ import { LoadState } from '@/components/load-state'
 import { useCloudQuery } from '@/hooks/use-cloud-query'
 import { callCloud } from '@/services/cloud-client'
 import { cx } from '@/utils/class-names'
+import { shanghaiDateTime } from '@core/shanghai-time'
 import { RoleGate } from '../../components/role-gate'
 import '../consult-inbox/consult.scss'
 
@@ -156,7 +157,7 @@ function Knowledge() {
               <View className='btn btn--danger btn--block kb-rollback' onClick={rollback}>回滚上一步</View>
               {(hist.data ?? []).map((h) => (
                 <View key={h.version} className='row kb-history'>
-                  <View className='row__main'><Text className='row__title'>第{h.version}版 · {h.change}</Text><View className='row__desc'>{h.byName ?? h.by} · {h.at.slice(0, 16).replace('T', ' ')}</View></View>
+                  <View className='row__main'><Text className='row__title'>第{h.version}版 · {h.change}</Text><View className='row__desc'>{h.byName ?? h.by} · {shanghaiDateTime(h.at)}</View></View>
                 </View>
               ))}
             </View>

@@ -7,6 +7,7 @@ import { LoadState } from '@/components/load-state'
 import { useCloudQuery } from '@/hooks/use-cloud-query'
 import { useReloadOnReturn } from '@/hooks/use-reload-on-return'
 import { cx } from '@/utils/class-names'
+import { shanghaiDate } from '@core/shanghai-time'
 import { RoleGate } from '../../components/role-gate'
 import '../../../affairs/affairs.scss'
 
@@ -55,7 +56,7 @@ function Queue() {
                   <Text className='row__title'>{a.matterName}</Text>
                   <View className='row__desc'>{a.no} · 申请人 {a.applicantName ?? ''}</View>
                   <View className='row__desc'>
-                    {a.dueDate ? `到期 ${a.dueDate}` : `提交于 ${a.submittedAt.slice(0, 10)}`}
+                    {a.dueDate ? `到期 ${a.dueDate}` : `提交于 ${shanghaiDate(a.submittedAt)}`}
                     {a.urgency === 'overdue' ? ` · 已超期${-(a.workdaysLeft ?? 0)}个工作日` : a.workdaysLeft !== undefined ? ` · 剩余${a.workdaysLeft}个工作日` : ''}
                     {a.urgency === 'paused' ? '（暂停计时）' : ''}
                   </View>
