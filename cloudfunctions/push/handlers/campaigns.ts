@@ -9,8 +9,9 @@ import { REASON_LABELS } from '../../../core/push/errors';
 import { byKey, byTemplateId, CATEGORIES, type Template } from '../../../core/push/templates';
 import type { Audience, CampaignProgress, CampaignStatus, CampaignView, DeliveryLogRow } from '../../../core/push/api-types';
 import { maskOpenid } from '../../../core/mask';
+import { APPROVAL_WINDOW_MS, needsSecondPerson, unapprovedSends, type CampaignSends } from '../../../core/push/approval';
 import { resolveAudience } from '../audience';
-import { C, _, db, envNumber, getById } from '../store';
+import { C, _, db, envNumber, getAll, getById } from '../store';
 
 const CHUNK = 500;
 
@@ -33,6 +34,15 @@ const composeShape = {
 
 export function approvalThreshold(): number {
   return envNumber('PUSH_APPROVAL_THRESHOLD', 50);
+}
+
+/** Whether `recipients` more, on top of the creator's sends over the last 24 h, need a second person. */
+async function needsApproval(createdBy: string, recipients: number): Promise<boolean> {
+  const now = Date.now();
+  const recent = await getAll<CampaignSends>(C.campaigns, {
+    createdBy: _().eq(createdBy), createdAt: _().gt(new Date(now - APPROVAL_WINDOW_MS).toISOString()),
+  });
+  return needsSecondPerson(unapprovedSends(recent, now), recipients, approvalThreshold());
 }
 
 function templateOf(idOrKey: string): Template {
@@ -76,11 +86,11 @@ function view(c: CampaignDoc): CampaignView {
 export const previewCampaign = action({
   permission: 'push:campaign',
   params: z.object(composeShape).strict(),
-  handler: async (p) => {
+  handler: async (p, { actor }) => {
     const t = templateOf(p.templateId);
     const rendered = render(t, p.data);
     const recipients = (await resolveAudience(p.audience, t)).length;
-    return { recipients, needsApproval: recipients > approvalThreshold(), preview: renderPreview(t, rendered) };
+    return { recipients, needsApproval: await needsApproval(actor.openid, recipients), preview: renderPreview(t, rendered) };
   },
 });
 
@@ -102,8 +112,8 @@ export const createCampaign = action({
     const recipients = await resolveAudience(p.audience, t);
     if (!recipients.length) throw new DomainError('INVALID_INPUT', '所选范围内没有可以接收该模板消息的用户');
     const id = `cmp${now.toString(36)}${randomBytes(3).toString('hex')}`;
-    const needsApproval = recipients.length > approvalThreshold();
-    const status: CampaignStatus = needsApproval ? 'pendingApproval' : 'scheduled';
+    const approval = await needsApproval(actor.openid, recipients.length);
+    const status: CampaignStatus = approval ? 'pendingApproval' : 'scheduled';
     // Recipient snapshot first, campaign last: a campaign never exists without its full audience.
     const chunks = Math.ceil(recipients.length / CHUNK);
     for (let n = 0; n < chunks; n++) {
@@ -113,7 +123,7 @@ export const createCampaign = action({
       status, title: t.title, templateKey: t.key, templateId: t.templateId, category: t.category, data: p.data, rendered,
       page: p.page, audience: p.audience, priority: p.priority ?? 'normal', recipients: recipients.length,
       sendAt: new Date(sendAtMs).toISOString(), sendAtMs, deadlineMs: sendAtMs + envNumber('PUSH_CAMPAIGN_DEADLINE_MS', 24 * 3600_000),
-      createdBy: actor.openid, createdAt: new Date(now).toISOString(), chunks, needsApproval, ...(p.noticeId ? { noticeId: p.noticeId } : {}),
+      createdBy: actor.openid, createdAt: new Date(now).toISOString(), chunks, needsApproval: approval, ...(p.noticeId ? { noticeId: p.noticeId } : {}),
     };
     await db().collection(C.campaigns).add({ data: { _id: id, ...doc } });
     return { id, status, recipients: recipients.length };
