@@ -81,9 +81,10 @@ function clockView(app: ApplicationDoc, cal: WorkCalendar, today: string): Clock
   const paused = app.clock.runningSince === null;
   const done = app.status === 'completed' || app.status === 'withdrawn' || app.status === 'rejected';
   const left = workdaysLeft(cal, app.clock, today);
+  // While paused (补正, 挂起) the stored dates are stale: they move by the paused days on resume.
+  const dates = paused && !done ? {} : { dueDate: app.clock.dueDate, statutoryDueDate: app.clock.statutoryDueDate };
   return {
-    dueDate: app.clock.dueDate,
-    statutoryDueDate: app.clock.statutoryDueDate,
+    ...dates,
     ...(done ? {} : { workdaysLeft: left, clockPaused: paused, urgency: urgencyOf(left, paused) }),
   };
 }

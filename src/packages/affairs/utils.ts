@@ -30,6 +30,11 @@ export function formatTime(iso: string): string {
   return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}`
 }
 
+/** A paused clock has no due date yet: it is set again, later by the paused days, on resume. */
+export function pausedClockText(left: number | undefined): string {
+  return `暂停计时 · 剩余${Math.max(left ?? 0, 0)}个工作日，恢复后重新计算到期日`
+}
+
 export function daysLeftText(left: number | undefined, paused?: boolean): string {
   if (left === undefined) return ''
   if (paused) return `暂停计时（剩余${Math.max(left, 0)}个工作日）`
