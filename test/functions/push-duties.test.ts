@@ -3,7 +3,8 @@ import { call, expectOk, fireTimer, startCloud, ADMIN } from './harness';
 import { getOpenapiSink, grantSubscription } from '../../local-cloud';
 import { loadCatalogue } from '../../core/push/catalogue';
 import { byKey } from '../../core/push/templates';
-import { db } from './push-fixtures';
+import { REASON_LABELS } from '../../core/push/errors';
+import { db, writeApplicationEvent } from './push-fixtures';
 
 const PUSHER = 'staff-pusher-openid';
 const PUSHER_2 = 'staff-pusher-2-openid';
@@ -73,5 +74,46 @@ describe('notices', () => {
     const r = await call('push', 'publishNotice', { title: '关于调整办公时间的通知', body }, PUSHER);
     expect(r).toMatchObject({ ok: false, code: 'INVALID_INPUT', message: expect.stringContaining('公告正文') });
     expect((await db().collection('push_notices').limit(10).get()).data).toEqual([]);
+  });
+});
+
+describe('template ids not configured (no PUSH_TEMPLATE_IDS: only the preview\'s fake ids)', () => {
+  // The local cloud configures the preview's ids the way the console configures real ones; here nothing is configured.
+  const unset = () => {
+    delete process.env.PUSH_TEMPLATE_IDS;
+    delete process.env.PUSH_OA_TEMPLATE_IDS;
+  };
+  beforeEach(unset);
+  afterEach(unset); // the next startCloud configures the preview's ids again
+
+  test('an event push is refused before it leaves, and the log says why', async () => {
+    const t = byKey(cat, 'caseProgress')!;
+    grantSubscription('c-9', t.templateId, 'accept', t.kind);
+    expectOk(await call('push', 'subscribe', { results: { [t.templateId]: 'accept' } }, 'c-9'));
+    await writeApplicationEvent('c-9', 'accepted', { dueDate: '2025-03-20' });
+    for (let i = 0; i < 2; i++) expectOk(await fireTimer('push', 'dispatch'));
+    expect(getOpenapiSink({ touser: 'c-9' })).toEqual([]);
+    const [d] = (await db().collection('push_deliveries').limit(10).get()).data;
+    expect(d).toMatchObject({ status: 'failed', reason: 'template-not-configured' });
+    expect(REASON_LABELS['template-not-configured']).toContain('PUSH_TEMPLATE_IDS');
+    // The one-time credit is not spent on a message that never left.
+    const ledger = expectOk(await call('push', 'settings', {}, 'c-9')).subscriptions;
+    expect(ledger.find((l: { templateKey: string }) => l.templateKey === 'caseProgress').quota).toBe(1);
+  });
+
+  test('a campaign is refused at compose time, naming the missing setting', async () => {
+    await subscribers('d', 1);
+    const r = await call('push', 'createCampaign', compose(), PUSHER);
+    expect(r).toMatchObject({ ok: false, message: expect.stringContaining('PUSH_TEMPLATE_IDS') });
+    expect((await db().collection('push_campaigns').limit(10).get()).data).toEqual([]);
+  });
+
+  test('configured ids send as before', async () => {
+    process.env.PUSH_TEMPLATE_IDS = JSON.stringify({ caseProgress: 'REAL-caseProgress-id' });
+    grantSubscription('c-8', 'REAL-caseProgress-id', 'accept', 'once');
+    expectOk(await call('push', 'subscribe', { results: { 'REAL-caseProgress-id': 'accept' } }, 'c-8'));
+    await writeApplicationEvent('c-8', 'accepted', { dueDate: '2025-03-20' });
+    expectOk(await fireTimer('push', 'dispatch'));
+    expect(getOpenapiSink({ touser: 'c-8' })).toHaveLength(1);
   });
 });
