@@ -43,6 +43,13 @@ describe('approval threshold over each creator\'s rolling 24 h', () => {
     expect(expectOk(await call('push', 'createCampaign', compose(), PUSHER_2))).toMatchObject({ status: 'scheduled' });
   });
 
+  test('concurrent small campaigns by one person cannot all slip under the threshold', async () => {
+    await subscribers('p', 3);
+    const created = await Promise.all(Array.from({ length: 4 }, () => call('push', 'createCampaign', compose(), PUSHER)));
+    const statuses = created.map((r) => expectOk(r).status).sort();
+    expect(statuses).toEqual(['pendingApproval', 'pendingApproval', 'pendingApproval', 'scheduled']);
+  });
+
   test('campaigns older than 24 h or cancelled before sending do not count', async () => {
     await subscribers('b', 3);
     const old = expectOk(await call('push', 'createCampaign', compose(), PUSHER));
