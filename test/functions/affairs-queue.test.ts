@@ -1,16 +1,11 @@
 /** The staff queue's search by 办件编号: any status, only within the caller's departments; a paused case has no stale due date. */
-import { makeMatter } from '../fixtures/matter-factory';
+import { makeOnlineMatter } from '../fixtures/online-matter';
 import { ADMIN, CITIZEN, POLICE_CLERK, call, expectOk, startCloud } from './harness';
 
 process.env.PUSH_KICK = 'off';
 const HRSS_CLERK = 'staff-hrss-openid';
 
-const matter = makeMatter({
-  name: '临时身份证明开具',
-  channels: { onsiteVisits: 0, onlineDepth: 4, mobile: true, appointment: false, postal: true, scope: '全市通办' },
-  materials: [{ name: '居民身份证挂失声明', forms: ['电子'], necessity: '非必要', originals: 0, copies: 1, source: '申请人自备' }],
-  form: { fields: [{ key: 'name', label: '申请人姓名', type: 'text', required: true }] } as never,
-});
+const matter = makeOnlineMatter();
 
 beforeEach(async () => {
   startCloud();

@@ -7,19 +7,14 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { startGateway, type Gateway } from '../../local-cloud/gateway';
-import { makeMatter } from '../fixtures/matter-factory';
+import { makeOnlineMatter } from '../fixtures/online-matter';
 import { postJson } from './http-client';
 
 const ADMIN = 'gw-admin';
 const CLERK = 'gw-clerk-psb';
 const COLLEAGUE = 'gw-clerk-psb-2';
 
-const matter = makeMatter({
-  name: '临时身份证明开具',
-  channels: { onsiteVisits: 0, onlineDepth: 4, mobile: true, appointment: false, postal: true, scope: '全市通办' },
-  materials: [{ name: '居民身份证挂失声明', forms: ['电子'], necessity: '非必要', originals: 0, copies: 1, source: '申请人自备' }],
-  form: { fields: [{ key: 'name', label: '申请人姓名', type: 'text', required: true }] } as never,
-});
+const matter = makeOnlineMatter();
 
 describe('staff acting on their own application, through the gateway', () => {
   let gw: Gateway;
