@@ -110,6 +110,7 @@ describe('template ids not configured (no PUSH_TEMPLATE_IDS: only the preview\'s
 
   test('a campaign is refused at compose time, naming the missing setting', async () => {
     await subscribers('d', 1);
+    expect(await call('push', 'previewCampaign', compose(), PUSHER)).toMatchObject({ ok: false, message: expect.stringContaining('PUSH_TEMPLATE_IDS') });
     const r = await call('push', 'createCampaign', compose(), PUSHER);
     expect(r).toMatchObject({ ok: false, message: expect.stringContaining('PUSH_TEMPLATE_IDS') });
     expect((await db().collection('push_campaigns').limit(10).get()).data).toEqual([]);

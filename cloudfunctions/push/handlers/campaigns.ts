@@ -75,16 +75,11 @@ async function needsApproval(createdBy: string, recipients: number): Promise<boo
   return needsSecondPerson(unapprovedSends(recent, now), recipients, approvalThreshold());
 }
 
+/** The template a campaign uses; refused up front while its id is still the preview's fake one. */
 function templateOf(idOrKey: string): Template {
   const cat = loadCatalogue();
   const t = byTemplateId(cat, idOrKey) ?? byKey(cat, idOrKey);
   if (!t) throw new DomainError('INVALID_INPUT', '模板不存在，请从模板目录中选择');
-  return t;
-}
-
-/** A campaign is refused up front when its template still has the preview's fake id. */
-function sendableTemplateOf(idOrKey: string): Template {
-  const t = templateOf(idOrKey);
   if (!t.idConfigured) {
     throw new DomainError('INTERNAL', `模板「${t.title}」尚未配置正式模板 ID（push 云函数环境变量 PUSH_TEMPLATE_IDS），为免使用预览的假模板 ID，暂不能群发。请管理员配置后重试`);
   }
@@ -142,7 +137,7 @@ export const createCampaign = action({
     noticeId: z.string().min(1).max(64).optional(),
   }).strict(),
   handler: async (p, { actor }) => {
-    const t = sendableTemplateOf(p.templateId);
+    const t = templateOf(p.templateId);
     const rendered = render(t, p.data);
     if (p.noticeId && !(await getById(C.notices, p.noticeId))) throw new DomainError('NOT_FOUND', '关联的通知公告不存在');
     const now = Date.now();
