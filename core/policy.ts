@@ -37,11 +37,11 @@ export interface Actor {
 export interface Resource {
   /** The department that owns the data (a matter's 实施主体, an application's handling dept). */
   department?: string;
-  /** The citizen the data belongs to (an application, a booking, a conversation). */
+  /** The citizen the data belongs to (an application, a booking, a conversation); never its handler. */
   ownerOpenid?: string;
   /** The service hall (a slot, a booking's hall). */
   hall?: string;
-  /** Who created it, where the creator may not also approve it (campaigns). */
+  /** Who created it (a campaign): the creator may not also approve it. */
   createdBy?: string;
 }
 
@@ -103,10 +103,33 @@ export function coversHall(actor: Actor, hallId: string): boolean {
 }
 
 /**
+ * Separation of duties: nobody performs a duty on something they applied for, booked or created
+ * themselves — handling or unmasking their own case, checking in their own booking, approving
+ * their own campaign. One rule for every such duty, admins included, so no handler can forget it.
+ */
+const NOT_ON_ONESELF: Partial<Record<Permission, string>> = {
+  'case:handle': '不能办理本人提交的办件，请由本部门其他工作人员办理',
+  'hall:operate': '不能办理本人的预约，请由大厅其他工作人员办理',
+  'push:approve': '不能审批自己创建的推送，请由另一位审批人审批',
+};
+
+/** Whether the resource is the actor's own: they applied for or booked it, or created it. */
+function isOwnResource(actor: Actor, resource: Resource): boolean {
+  return resource.ownerOpenid === actor.openid || resource.createdBy === actor.openid;
+}
+
+/**
  * Decide one call. Without `resource` this is the role gate (checked before any data is read);
  * with it, the decision about that particular record.
  */
 export function decide(actor: Actor, permission: Permission, resource?: Resource): Decision {
+  const decision = decideByRole(actor, permission, resource);
+  const selfDuty = NOT_ON_ONESELF[permission];
+  if (!decision.allowed || !resource || !selfDuty) return decision;
+  return isOwnResource(actor, resource) ? deny('FORBIDDEN', selfDuty) : decision;
+}
+
+function decideByRole(actor: Actor, permission: Permission, resource?: Resource): Decision {
   if (permission === 'public') return ALLOW;
   if (!actor.openid) return deny('UNAUTHENTICATED', '请先在微信中登录后再操作');
   const staffOnly = (message: string) => (isAtLeast(actor, 'staff') ? ALLOW : deny('FORBIDDEN', message));
@@ -153,11 +176,8 @@ export function decide(actor: Actor, permission: Permission, resource?: Resource
       return granted('knowledge', '仅知识库维护人员可以修改问答知识库');
     case 'push:campaign':
       return granted('push', '仅具有推送权限的工作人员可以发起推送');
-    case 'push:approve': {
-      const gate = granted('approve', '仅具有审批权限的工作人员可以审批推送');
-      if (!gate.allowed || !resource?.createdBy) return gate;
-      return resource.createdBy === actor.openid ? deny('FORBIDDEN', '不能审批自己创建的推送，请由另一位审批人审批') : ALLOW;
-    }
+    case 'push:approve':
+      return granted('approve', '仅具有审批权限的工作人员可以审批推送');
     case 'notice:publish':
       return hasGrant(actor, 'notices') || hasGrant(actor, 'push') ? ALLOW : deny('FORBIDDEN', '仅具有公告权限的工作人员可以发布通知公告');
   }

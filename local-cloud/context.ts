@@ -11,6 +11,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { Store, type SinkRow } from './store/store';
 import { jsonCopy, newRequestId, type AnyObject } from './util';
+import { ensurePreviewPushTemplateIds } from './preview-config';
 
 export interface LocalCloudOptions {
   /** Directory holding db.sqlite, or ':memory:' (tests). Default: $DATA_DIR, else ./.data (':memory:' under jest). */
@@ -117,6 +118,7 @@ export function configureLocalCloud(opts: LocalCloudOptions = {}): LocalCloudCon
   }
   options = next;
   ensureLocalPiiKey(resolveDataDir(next));
+  ensurePreviewPushTemplateIds();
   return getLocalCloudConfig();
 }
 

@@ -50,6 +50,15 @@ const rid = (prefix: string) => `${prefix}${Date.now().toString(36)}${Math.rando
 
 export const BLANK_REPLY = '请输入您想咨询的问题，例如“社保卡丢了怎么补办”。';
 export const HANDOFF_REPLY = '这个问题我暂时无法准确回答，已转给工作人员，工作时间内会尽快在这里回复您。';
+/** When the citizen asked for a person (转人工), the bot did not fail: it only hands over. */
+export const HUMAN_HANDOFF_REPLY = '好的，已转给工作人员，工作时间内会尽快在这里回复您。';
+
+/** What the bot says for a decision: the answer, the hand-over notice, or the suggestions prompt. */
+export function botReplyText(d: Pick<Decision, 'type' | 'reason' | 'answer'>): string {
+  if (d.answer) return d.answer.content;
+  if (d.type !== 'handoff') return '您是不是想问：';
+  return d.reason === 'human' ? HUMAN_HANDOFF_REPLY : HANDOFF_REPLY;
+}
 export const RISKY_REPLY = '您的消息包含不适宜发布的内容，未能发送。请修改后重新描述您的问题。';
 
 async function rateLimit(openid: string, now: Date) {
@@ -123,7 +132,7 @@ export async function handleCitizenMessage(input: { openid: string; text: string
     } });
   }
   const botId = rid('m');
-  const botText = decision.answer?.content ?? (decision.type === 'handoff' ? HANDOFF_REPLY : '您是不是想问：');
+  const botText = botReplyText(decision);
   await db.collection(C.messages).doc(botId).set({ data: {
     conversationId, openid: input.openid, role: 'bot', text: botText, at, channel: input.channel, type: decision.type,
     question: stored.text, key: compact(stored.text).slice(0, 200), reason: decision.reason, confidence: Math.round(decision.confidence * 1000) / 1000,

@@ -8,6 +8,7 @@ import { createHash } from 'node:crypto';
 import { getCloud } from '../shared/cloud';
 import type { Catalogue, TemplateKey } from '../../core/push/templates';
 import { oaCall, oaConfigured, type OaCallResult } from '../shared/oa-api';
+import { TEMPLATE_NOT_CONFIGURED } from '../../core/push/errors';
 
 export interface SendRequest {
   channel: 'mp' | 'oa';
@@ -36,7 +37,17 @@ export function oaEnabled(cat: Catalogue, key: TemplateKey): boolean {
 }
 
 export async function send(req: SendRequest, cat: Catalogue): Promise<SendResult> {
+  if (!idConfigured(req, cat)) {
+    console.error(`[push] ${req.templateKey}: no real template id configured (PUSH_TEMPLATE_IDS / PUSH_OA_TEMPLATE_IDS); refusing to send the preview's`);
+    return { errcode: TEMPLATE_NOT_CONFIGURED, errmsg: 'template id not configured' };
+  }
   return req.channel === 'mp' ? sendMp(req, cat) : sendOa(req, cat);
+}
+
+/** Only an id the deployment configured leaves: the preview catalogue's fake ids never reach WeChat. */
+function idConfigured(req: SendRequest, cat: Catalogue): boolean {
+  if (req.channel === 'oa') return cat.oa.templates[req.templateKey]?.idConfigured ?? true;
+  return cat.templates.find((t) => t.templateId === req.templateId)?.idConfigured ?? true;
 }
 
 async function sendMp(req: SendRequest, cat: Catalogue): Promise<SendResult> {

@@ -70,7 +70,8 @@ export interface AffairsApi {
   bundleForm: { params: { lifeEvent: string }; result: BundleDefinition };
   get: { params: { id: string }; result: ApplicationView };
   mine: { params: { status?: ApplicationStatus; page?: number }; result: Page<ApplicationSummary> };
-  queue: { params: { status?: ApplicationStatus; matterId?: string; page?: number }; result: QueueResult };
+  /** `no`: one 办件编号 (BJ + 14 digits), any status, within the caller's departments. */
+  queue: { params: { status?: ApplicationStatus; matterId?: string; no?: string; page?: number }; result: QueueResult };
   act: {
     params: { id: string; action: StaffAction; comment?: string; result?: CaseResult; materials?: string[]; fields?: string[] };
     result: ApplicationView;

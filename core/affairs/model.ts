@@ -84,6 +84,8 @@ export interface ApplicationDoc {
   bundleId?: string;
   matterId: string;
   matterName: string;
+  /** 事项类型 at submission (行政许可, 行政确认, …); absent on applications stored before it was kept. */
+  matterType?: string;
   department: string;
   departmentName: string;
   caseKind: '即办件' | '承诺件';

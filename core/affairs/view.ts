@@ -81,9 +81,10 @@ function clockView(app: ApplicationDoc, cal: WorkCalendar, today: string): Clock
   const paused = app.clock.runningSince === null;
   const done = app.status === 'completed' || app.status === 'withdrawn' || app.status === 'rejected';
   const left = workdaysLeft(cal, app.clock, today);
+  // While paused (补正, 挂起) the stored dates are stale: they move by the paused days on resume.
+  const dates = paused && !done ? {} : { dueDate: app.clock.dueDate, statutoryDueDate: app.clock.statutoryDueDate };
   return {
-    dueDate: app.clock.dueDate,
-    statutoryDueDate: app.clock.statutoryDueDate,
+    ...dates,
     ...(done ? {} : { workdaysLeft: left, clockPaused: paused, urgency: urgencyOf(left, paused) }),
   };
 }
@@ -113,7 +114,7 @@ export function nextStepFor(app: ApplicationDoc, viewer: Viewer, left?: number):
       return viewer === 'owner' ? '不予受理，理由见办理记录；可按要求修改后重新申请' : '已结束';
     case 'completed':
       return app.result?.decision === '不予'
-        ? '已办结：不予许可，理由见办理记录。对结果不服可依法申请行政复议或提起行政诉讼'
+        ? `已办结：${app.matterType === '行政许可' ? '不予许可' : '不予办理'}，理由见办理记录。对结果不服可依法申请行政复议或提起行政诉讼`
         : app.result?.expressNo ? `已办结，结果已通过快递寄出（单号${app.result.expressNo}）` : '已办结，可在下方查看或下载结果文书';
     case 'withdrawn':
       return '已撤回，如需办理可重新申请';
@@ -195,6 +196,8 @@ export function statusEvent(app: ApplicationDoc, comment?: string): ApplicationS
     ...(comment ? { comment } : {}),
     ...(app.clock?.dueDate && app.status !== 'submitted' ? { dueDate: app.clock.dueDate } : {}),
     ...(app.result ? { result: app.result.decision } : {}),
+    ...(last ? { transition: last.action } : {}),
+    ...(app.matterType ? { matterType: app.matterType } : {}),
   };
 }
 

@@ -47,6 +47,13 @@ export interface ApplicationStatusEvent extends EventBase {
   dueDate?: string;
   /** For completed ones: 准予 / 不予. */
   result?: string;
+  /**
+   * The transition that led here (accept, supplement, resume, …): a 补正 resubmission returns to
+   * `accepted` but must not read as a second 受理.
+   */
+  transition?: string;
+  /** The matter's 事项类型 (行政许可, 行政确认, 公共服务, …): 准予许可 is only said of 行政许可. */
+  matterType?: string;
 }
 
 export type BookingEventType = 'bookingBooked' | 'bookingCancelled' | 'bookingReminder' | 'bookingNoShow';

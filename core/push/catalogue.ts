@@ -30,7 +30,8 @@ export function loadCatalogue(env: CatalogueEnv): Catalogue {
   const key = `${env.PUSH_TEMPLATES ?? ''}|${env.PUSH_TEMPLATE_IDS ?? ''}|${env.PUSH_OA_TEMPLATE_IDS ?? ''}`;
   if (cached?.key === key) return cached.value;
   const source = env.PUSH_TEMPLATES ? JSON.parse(env.PUSH_TEMPLATES) : raw;
-  const value = parseCatalogue(source, jsonEnv('PUSH_TEMPLATE_IDS'), jsonEnv('PUSH_OA_TEMPLATE_IDS'));
+  // The committed file's ids are fake: without overrides they are marked unconfigured (never sent).
+  const value = parseCatalogue(source, jsonEnv('PUSH_TEMPLATE_IDS'), jsonEnv('PUSH_OA_TEMPLATE_IDS'), !env.PUSH_TEMPLATES);
   cached = { key, value };
   return value;
 }

@@ -28,7 +28,14 @@ export const REASON_LABELS: Record<string, string> = {
   'no-channel': '无可用推送渠道',
   cancelled: '推送已取消',
   unknown: '发送结果未知（进程中断）',
+  'template-not-configured': '未配置正式模板 ID（环境变量 PUSH_TEMPLATE_IDS / PUSH_OA_TEMPLATE_IDS），为免使用预览的假模板 ID，未发送',
 };
+
+/**
+ * Our own code, never WeChat's: the template id is still the preview's fake one, so the request was
+ * refused before it left (permanent; the one-time credit is refunded).
+ */
+export const TEMPLATE_NOT_CONFIGURED = -40037;
 
 export function classify(errcode: number | undefined, transport?: 'network' | 'timeout'): Outcome {
   if (transport) return { kind: 'retry', reason: transport };
@@ -44,6 +51,8 @@ export function classify(errcode: number | undefined, transport?: 'network' | 't
       return { kind: 'permanent', reason: 'invalid-openid' };
     case 40037:
       return { kind: 'permanent', reason: 'invalid-template' };
+    case TEMPLATE_NOT_CONFIGURED:
+      return { kind: 'permanent', reason: 'template-not-configured' };
     case 41030:
       return { kind: 'permanent', reason: 'invalid-page' };
     case -1:

@@ -19,7 +19,15 @@ export const STATUS_PHRASE: Record<string, string> = {
   completed: '已办结',
   withdrawn: '已撤回',
 };
-export const RESULT_PHRASE: Record<string, string> = { 准予: '准予许可', 不予: '不予许可' };
+/** 准予许可 / 不予许可 are the words of 行政许可 only; other matters are 办结 or 不予办理. */
+const LICENCE_RESULT_PHRASE: Record<string, string> = { 准予: '准予许可', 不予: '不予许可' };
+const OTHER_RESULT_PHRASE: Record<string, string> = { 准予: '已办结', 不予: '不予办理' };
+export function resultPhrase(result: string | undefined, matterType: string | undefined): string {
+  const phrases = matterType === '行政许可' ? LICENCE_RESULT_PHRASE : OTHER_RESULT_PHRASE;
+  return (result && phrases[result]) || STATUS_PHRASE.completed;
+}
+/** Transitions whose new status alone would say the wrong thing (补正 goes back to 已受理). */
+const TRANSITION_PHRASE: Record<string, string> = { supplement: '已提交补正', resume: '已恢复' };
 
 export interface EventPush {
   templateKey: TemplateKey;
@@ -40,16 +48,17 @@ export function mapEvent(e: OutboxEvent): EventMapping {
   switch (e.type) {
     case 'applicationStatus': {
       const s = e.applicationStatus;
-      if (s === 'submitted' || s === 'withdrawn') return { skip: '申请人本人操作，不推送' };
+      // A 补正 resubmission is confirmed whatever status it returns to (the clock restarts from it).
+      if ((s === 'submitted' && e.transition !== 'supplement') || s === 'withdrawn') return { skip: '申请人本人操作，不推送' };
       const base = { character_string1: e.applicationNo, thing2: e.matterName };
       if (s === 'supplement') {
         return { push: { templateKey: 'caseSupplement', page: e.page, raw: { ...base, thing3: e.comment || '请按要求补正材料', time4: at } } };
       }
       if (s === 'completed' || s === 'rejected') {
-        const phrase = s === 'rejected' ? STATUS_PHRASE.rejected : (e.result && RESULT_PHRASE[e.result]) || STATUS_PHRASE.completed;
+        const phrase = s === 'rejected' ? STATUS_PHRASE.rejected : resultPhrase(e.result, e.matterType);
         return { push: { templateKey: 'caseCompleted', page: e.page, raw: { ...base, phrase3: phrase, time4: at } } };
       }
-      const phrase = STATUS_PHRASE[s];
+      const phrase = (e.transition && TRANSITION_PHRASE[e.transition]) || STATUS_PHRASE[s];
       if (!phrase) return { skip: `未知的办件状态：${s}` };
       const note = s === 'accepted' && e.dueDate ? `承诺${e.dueDate}前办结` : e.comment || e.departmentName || '点击查看详情';
       return { push: { templateKey: 'caseProgress', page: e.page, raw: { ...base, phrase3: phrase, time4: at, thing5: note } } };

@@ -33,6 +33,11 @@ export interface TemplateField { key: string; type: FieldType; label: string }
 export interface Template {
   key: TemplateKey;
   templateId: string;
+  /**
+   * False while the id is still the preview catalogue's fake one (no PUSH_TEMPLATE_IDS entry, no
+   * PUSH_TEMPLATES): WeChat must never be sent that id.
+   */
+  idConfigured: boolean;
   title: string;
   kind: 'once' | 'long';
   category: Category;
@@ -45,7 +50,7 @@ export type OaMode = 'template' | 'bizsend' | 'off';
 export interface Catalogue {
   templates: Template[];
   miniprogramState: 'developer' | 'trial' | 'formal';
-  oa: { mode: OaMode; templates: Partial<Record<TemplateKey, { templateId: string }>> };
+  oa: { mode: OaMode; templates: Partial<Record<TemplateKey, { templateId: string; idConfigured: boolean }>> };
 }
 
 /** WeChat names each field `<type><n>`: the type is the key without its trailing digits. */
@@ -73,8 +78,13 @@ const catalogueSchema = z.object({
   }).default({ mode: 'off', templates: {} }),
 });
 
-/** Parses a catalogue file's JSON and applies id overrides; throws with a clear message when invalid. */
-export function parseCatalogue(raw: unknown, idOverrides: Record<string, string> = {}, oaIdOverrides: Record<string, string> = {}): Catalogue {
+/**
+ * Parses a catalogue file's JSON and applies id overrides; throws with a clear message when invalid.
+ * `preview`: the file is the committed preview catalogue, so only overridden ids are real.
+ */
+export function parseCatalogue(
+  raw: unknown, idOverrides: Record<string, string> = {}, oaIdOverrides: Record<string, string> = {}, preview = false,
+): Catalogue {
   const parsed = catalogueSchema.parse(raw);
   const seen = new Set<string>();
   const templates: Template[] = parsed.templates.map((t) => {
@@ -85,12 +95,12 @@ export function parseCatalogue(raw: unknown, idOverrides: Record<string, string>
       if (!type) throw new Error(`模板 ${t.key} 的字段 ${f.key} 类型无法识别`);
       return { key: f.key, type, label: f.label };
     });
-    return { ...t, templateId: idOverrides[t.key] ?? t.templateId, fields };
+    return { ...t, templateId: idOverrides[t.key] ?? t.templateId, idConfigured: !preview || !!idOverrides[t.key], fields };
   });
   const oaTemplates: Catalogue['oa']['templates'] = {};
   for (const [k, v] of Object.entries(parsed.oa.templates)) {
     if (!(TEMPLATE_KEYS as readonly string[]).includes(k)) throw new Error(`公众号模板 ${k} 不在模板目录中`);
-    oaTemplates[k as TemplateKey] = { templateId: oaIdOverrides[k] ?? v.templateId };
+    oaTemplates[k as TemplateKey] = { templateId: oaIdOverrides[k] ?? v.templateId, idConfigured: !preview || !!oaIdOverrides[k] };
   }
   return { templates, miniprogramState: parsed.miniprogramState, oa: { mode: parsed.oa.mode, templates: oaTemplates } };
 }

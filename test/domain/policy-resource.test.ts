@@ -76,6 +76,20 @@ describe('resource-aware policy', () => {
     expect(allowed(admin2, 'push:approve', { createdBy: 'a1' })).toBe(true);
   });
 
+  it('never lets anyone handle, unmask or check in what they applied for or booked themselves', () => {
+    // The clerk applied for a psb matter with their own account.
+    const ownCase = { department: 'psb', ownerOpenid: 's-psb' };
+    expect(reason(psbClerk, 'case:handle', ownCase)).toBe('FORBIDDEN');
+    expect(decide(psbClerk, 'case:handle', ownCase)).toMatchObject({ message: expect.stringContaining('本人') });
+    expect(reason(admin, 'case:handle', { department: 'psb', ownerOpenid: 'a1' })).toBe('FORBIDDEN');
+    expect(allowed(admin2, 'case:handle', { department: 'psb', ownerOpenid: 'a1' })).toBe(true);
+    // Reading one's own case stays open (as its applicant).
+    expect(allowed(psbClerk, 'case:read', ownCase)).toBe(true);
+    // Hall staff cannot check in or mark a no-show on their own booking.
+    expect(reason(hallStaff, 'hall:operate', { hall: 'hall-center', ownerOpenid: 's-hall' })).toBe('FORBIDDEN');
+    expect(allowed(hallStaff, 'hall:operate', { hall: 'hall-center', ownerOpenid: 'c1' })).toBe(true);
+  });
+
   it('keeps the working-day calendar and staff management to admins', () => {
     expect(reason(psbClerk, 'calendar:manage')).toBe('FORBIDDEN');
     expect(allowed(admin2, 'calendar:manage')).toBe(true);

@@ -74,7 +74,7 @@ describe('event mapping', () => {
   test('status changes map to the right template with a phrase from the table', () => {
     expect(mapEvent(app('accepted', { dueDate: '2025-03-10' } as never))).toMatchObject({ push: { templateKey: 'caseProgress', raw: { phrase3: '已受理', thing5: '承诺2025-03-10前办结' } } });
     expect(mapEvent(app('supplement', { comment: '请补充户口簿首页' } as never))).toMatchObject({ push: { templateKey: 'caseSupplement', raw: { thing3: '请补充户口簿首页' } } });
-    expect(mapEvent(app('completed', { result: '准予' } as never))).toMatchObject({ push: { templateKey: 'caseCompleted', raw: { phrase3: '准予许可' } } });
+    expect(mapEvent(app('completed', { result: '准予', matterType: '行政许可' } as never))).toMatchObject({ push: { templateKey: 'caseCompleted', raw: { phrase3: '准予许可' } } });
     expect(mapEvent(app('rejected'))).toMatchObject({ push: { templateKey: 'caseCompleted', raw: { phrase3: '不予受理' } } });
     expect(mapEvent(app('submitted'))).toHaveProperty('skip');
   });

@@ -75,7 +75,7 @@ function newApplication(openid: string, requestId: string, matter: Matter, field
   return {
     _id: applicationIdFor(openid, requestId, bundleId ? matter._id : undefined),
     openid, requestId, ...(bundleId ? { bundleId } : {}),
-    matterId: matter._id, matterName: matter.name, department: matter.department.code, departmentName: matter.department.name,
+    matterId: matter._id, matterName: matter.name, matterType: matter.type, department: matter.department.code, departmentName: matter.department.name,
     caseKind: matter.timeLimit.caseKind, promisedDays: matter.timeLimit.promisedDays, statutoryDays: matter.timeLimit.statutoryDays,
     formFields: fields, materialDefs: defs, ...sealed, materials: attached.attached, deferredMaterials: attached.deferred,
   };

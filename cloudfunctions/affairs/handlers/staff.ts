@@ -46,13 +46,15 @@ export const get = action({
 
 export const queue = action({
   permission: 'staff',
-  params: z.object({ status: s.status.optional(), matterId: s.matterId.optional(), page: s.page }).strict(),
+  params: z.object({ status: s.status.optional(), matterId: s.matterId.optional(), no: s.applicationNo.optional(), page: s.page }).strict(),
   handler: async (p, { actor }) => {
     const db = getDb();
     const _ = db.command;
     const scope = departmentWhere(actor, _);
     const statusCond = p.status ? _.eq(p.status) : _.in([...OPEN_STATUSES]);
-    const where = { ...scope, status: statusCond, ...(p.matterId ? { matterId: _.eq(p.matterId) } : {}) };
+    // A 办件编号 names one case: found in any status, still only within the caller's departments.
+    const where = p.no ? { ...scope, no: _.eq(p.no) }
+      : { ...scope, status: statusCond, ...(p.matterId ? { matterId: _.eq(p.matterId) } : {}) };
     const counted = APPLICATION_STATUSES.filter((x) => x !== 'draft') as Exclude<ApplicationStatus, 'draft'>[];
     const [{ total }, { data }, cal, countList, matters] = await Promise.all([
       db.collection(APPLICATIONS).where(where).count(),

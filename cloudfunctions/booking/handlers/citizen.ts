@@ -7,6 +7,7 @@ import {
 } from '../../../core/booking/rules';
 import { shanghaiDate, addDays } from '../../../core/calendar/workdays';
 import { DomainError } from '../../../core/envelope';
+import { decide, type Actor } from '../../../core/policy';
 import { z } from '../../../core/zod-zh';
 import { action, noParams } from '../../shared/router';
 import { getDb } from '../../shared/cloud';
@@ -80,6 +81,21 @@ function bookingNo(date: string, id: string): string {
   return `YY${date.replace(/-/g, '')}${String(Number.parseInt(hash(id).slice(0, 10), 16) % 1_000_000).padStart(6, '0')}`;
 }
 
+/** Applications live in affairs' collection; booking reads only whose it is and which matter. */
+const APPLICATIONS = 'applications';
+
+/**
+ * A booking may name the caller's own application for the same matter. Somebody else's answers
+ * exactly like an unknown one (never confirm that another citizen's application exists).
+ */
+async function assertOwnApplication(actor: Actor, applicationId: string, matterId: string): Promise<void> {
+  const app = await getOrNull<{ openid: string; matterId: string }>(getDb().collection<{ openid: string; matterId: string }>(APPLICATIONS).doc(applicationId));
+  if (!app || !decide(actor, 'citizen:own', { ownerOpenid: app.openid }).allowed) {
+    throw new DomainError('NOT_FOUND', '没有找到该申办记录，请从“我的办件”中选择');
+  }
+  if (app.matterId !== matterId) throw new DomainError('INVALID_INPUT', '该申办记录不是该事项的申请，请核对后重新选择');
+}
+
 export const book = action({
   permission: 'signed-in',
   params: z.object({
@@ -102,6 +118,7 @@ export const book = action({
     if (!hall.active || !group.matterIds.includes(p.matterId)) throw new DomainError('INVALID_INPUT', `${hall.name}${group.name}不办理此事项，请选择其他办理地点`);
     const matter = await getMatter(p.matterId);
     if (!matter || !isBookableMatter(matter)) throw new DomainError('INVALID_INPUT', '该事项无需到现场办理，不提供预约');
+    if (p.applicationId) await assertOwnApplication(actor, p.applicationId, p.matterId);
     assertSlotBookable(found.slot, r, calendar, now());
 
     const created = await transact(async (t) => {

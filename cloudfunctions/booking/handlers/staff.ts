@@ -37,6 +37,9 @@ async function hallResource(id: string) {
   return hall ? { resource: { hall: hall._id }, entity: hall } : null;
 }
 
+/** A booking as the policy sees it: its hall, and whose it is (hall staff never handle their own). */
+const bookingResource = (b: Booking) => ({ resource: { hall: b.hallId, ownerOpenid: b.openid }, entity: b });
+
 export const day = action({
   permission: 'hall:operate',
   params: z.object({ hallId, date: dateParam }).strict(),
@@ -64,7 +67,7 @@ export const checkIn = action({
     const digits = codeFromInput(code);
     if (!digits || !isValidCode(digits)) throw new DomainError('INVALID_INPUT', '预约码应为8位数字，请核对后重新输入');
     const b = await bookingByCode(digits, shanghaiDate(now()));
-    return b ? { resource: { hall: b.hallId }, entity: b } : null;
+    return b ? bookingResource(b) : null;
   },
   handler: async (_p, { actor, entity }) => {
     const at = now();
@@ -100,7 +103,7 @@ export const markNoShow = action({
   notFound: '没有找到该预约',
   authorize: async ({ id }) => {
     const b = await getBooking(id);
-    return b ? { resource: { hall: b.hallId }, entity: b } : null;
+    return b ? bookingResource(b) : null;
   },
   handler: async ({ id }) => {
     const at = now();

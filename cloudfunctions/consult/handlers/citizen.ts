@@ -4,7 +4,7 @@ import type { ConsultAskResult, ConsultChatMessage } from '../../../core/api';
 import { action } from '../../shared/router';
 import { getDb } from '../../shared/cloud';
 import { C } from '../store';
-import { BLANK_REPLY, HANDOFF_REPLY, handleCitizenMessage, type ConsultMessage } from '../conversation';
+import { BLANK_REPLY, botReplyText, handleCitizenMessage, type ConsultMessage } from '../conversation';
 
 const idParam = z.string().trim().min(1).max(64).regex(/^[A-Za-z0-9:_-]+$/, '编号格式不正确');
 
@@ -21,7 +21,7 @@ export const ask = action({
       ...(d.suggestions ? { suggestions: d.suggestions } : {}),
       conversationId: out.conversationId,
       messageId: out.messageId,
-      message: d.answer?.content ?? (d.type === 'handoff' ? HANDOFF_REPLY : '您是不是想问：'),
+      message: botReplyText(d),
       ...(out.questionId ? { questionId: out.questionId } : {}),
       ...(out.flagged ? { flagged: true } : {}),
     };

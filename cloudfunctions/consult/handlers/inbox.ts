@@ -54,6 +54,8 @@ export const reply = action({
     return q ? { resource: {}, entity: q } : null;
   },
   handler: async (p, { actor, entity }) => {
+    // Answered already: refuse before the content check (a WeChat call with its own quota).
+    if (entity.status !== 'open') throw new DomainError('CONFLICT', '该提问已有人答复');
     const verdict = await checkContent(actor.openid, p.text);
     if (verdict === 'risky') throw new DomainError('CONTENT_RISKY', RISKY_REPLY);
     const db = getDb();

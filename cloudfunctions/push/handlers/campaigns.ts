@@ -9,8 +9,10 @@ import { REASON_LABELS } from '../../../core/push/errors';
 import { byKey, byTemplateId, CATEGORIES, type Template } from '../../../core/push/templates';
 import type { Audience, CampaignProgress, CampaignStatus, CampaignView, DeliveryLogRow } from '../../../core/push/api-types';
 import { maskOpenid } from '../../../core/mask';
+import { APPROVAL_WINDOW_MS, needsSecondPerson, unapprovedSends, type CampaignSends } from '../../../core/push/approval';
 import { resolveAudience } from '../audience';
-import { C, _, db, envNumber, getById } from '../store';
+import { C, _, db, envNumber, getAll, getById } from '../store';
+import type { Transaction } from '../../shared/cloud';
 
 const CHUNK = 500;
 
@@ -35,10 +37,52 @@ export function approvalThreshold(): number {
   return envNumber('PUSH_APPROVAL_THRESHOLD', 50);
 }
 
+/**
+ * Decides approval and stores the campaign as one step per creator. Every create bumps the
+ * creator's counter (`push_state`, `approval:<openid>`) in the same transaction as the campaign,
+ * so two concurrent creates cannot both count on a 24-h sum the other is changing: the one whose
+ * counter moved recomputes.
+ */
+async function storeDecidingApproval(createdBy: string, recipients: number, store: (t: Transaction, status: CampaignStatus) => Promise<void>): Promise<CampaignStatus> {
+  const counterId = `approval:${createdBy}`;
+  const versionIn = async (read: () => Promise<{ data: unknown }>) => {
+    try {
+      return ((await read()).data as { version?: number } | null)?.version ?? 0;
+    } catch {
+      return 0; // no counter yet (a missing document rejects)
+    }
+  };
+  for (let attempt = 0; attempt < 8; attempt++) {
+    const seen = await versionIn(() => db().collection(C.state).doc(counterId).get());
+    const status: CampaignStatus = (await needsApproval(createdBy, recipients)) ? 'pendingApproval' : 'scheduled';
+    const stored = await db().runTransaction(async (t) => {
+      if ((await versionIn(() => t.collection(C.state).doc(counterId).get())) !== seen) return false;
+      await t.collection(C.state).doc(counterId).set({ data: { version: seen + 1, updatedAt: new Date().toISOString() } });
+      await store(t, status);
+      return true;
+    });
+    if (stored) return status;
+  }
+  throw new DomainError('CONFLICT', '同时创建的推送较多，请稍后重试');
+}
+
+/** Whether `recipients` more, on top of the creator's sends over the last 24 h, need a second person. */
+async function needsApproval(createdBy: string, recipients: number): Promise<boolean> {
+  const now = Date.now();
+  const recent = await getAll<CampaignSends>(C.campaigns, {
+    createdBy: _().eq(createdBy), createdAt: _().gt(new Date(now - APPROVAL_WINDOW_MS).toISOString()),
+  });
+  return needsSecondPerson(unapprovedSends(recent, now), recipients, approvalThreshold());
+}
+
+/** The template a campaign uses; refused up front while its id is still the preview's fake one. */
 function templateOf(idOrKey: string): Template {
   const cat = loadCatalogue(process.env);
   const t = byTemplateId(cat, idOrKey) ?? byKey(cat, idOrKey);
   if (!t) throw new DomainError('INVALID_INPUT', '模板不存在，请从模板目录中选择');
+  if (!t.idConfigured) {
+    throw new DomainError('INTERNAL', `模板「${t.title}」尚未配置正式模板 ID（push 云函数环境变量 PUSH_TEMPLATE_IDS），为免使用预览的假模板 ID，暂不能群发。请管理员配置后重试`);
+  }
   return t;
 }
 
@@ -76,11 +120,11 @@ function view(c: CampaignDoc): CampaignView {
 export const previewCampaign = action({
   permission: 'push:campaign',
   params: z.object(composeShape).strict(),
-  handler: async (p) => {
+  handler: async (p, { actor }) => {
     const t = templateOf(p.templateId);
     const rendered = render(t, p.data);
     const recipients = (await resolveAudience(p.audience, t)).length;
-    return { recipients, needsApproval: recipients > approvalThreshold(), preview: renderPreview(t, rendered) };
+    return { recipients, needsApproval: await needsApproval(actor.openid, recipients), preview: renderPreview(t, rendered) };
   },
 });
 
@@ -102,20 +146,20 @@ export const createCampaign = action({
     const recipients = await resolveAudience(p.audience, t);
     if (!recipients.length) throw new DomainError('INVALID_INPUT', '所选范围内没有可以接收该模板消息的用户');
     const id = `cmp${now.toString(36)}${randomBytes(3).toString('hex')}`;
-    const needsApproval = recipients.length > approvalThreshold();
-    const status: CampaignStatus = needsApproval ? 'pendingApproval' : 'scheduled';
     // Recipient snapshot first, campaign last: a campaign never exists without its full audience.
     const chunks = Math.ceil(recipients.length / CHUNK);
     for (let n = 0; n < chunks; n++) {
       await db().collection(C.chunks).doc(`${id}:${n}`).set({ data: { campaignId: id, n, recipients: recipients.slice(n * CHUNK, (n + 1) * CHUNK), expanded: false } });
     }
-    const doc: Omit<CampaignDoc, '_id'> = {
-      status, title: t.title, templateKey: t.key, templateId: t.templateId, category: t.category, data: p.data, rendered,
-      page: p.page, audience: p.audience, priority: p.priority ?? 'normal', recipients: recipients.length,
-      sendAt: new Date(sendAtMs).toISOString(), sendAtMs, deadlineMs: sendAtMs + envNumber('PUSH_CAMPAIGN_DEADLINE_MS', 24 * 3600_000),
-      createdBy: actor.openid, createdAt: new Date(now).toISOString(), chunks, needsApproval, ...(p.noticeId ? { noticeId: p.noticeId } : {}),
-    };
-    await db().collection(C.campaigns).add({ data: { _id: id, ...doc } });
+    const status = await storeDecidingApproval(actor.openid, recipients.length, async (tx, decided) => {
+      const doc: Omit<CampaignDoc, '_id'> = {
+        status: decided, title: t.title, templateKey: t.key, templateId: t.templateId, category: t.category, data: p.data, rendered,
+        page: p.page, audience: p.audience, priority: p.priority ?? 'normal', recipients: recipients.length,
+        sendAt: new Date(sendAtMs).toISOString(), sendAtMs, deadlineMs: sendAtMs + envNumber('PUSH_CAMPAIGN_DEADLINE_MS', 24 * 3600_000),
+        createdBy: actor.openid, createdAt: new Date(now).toISOString(), chunks, needsApproval: decided === 'pendingApproval', ...(p.noticeId ? { noticeId: p.noticeId } : {}),
+      };
+      await tx.collection(C.campaigns).doc(id).set({ data: doc });
+    });
     return { id, status, recipients: recipients.length };
   },
 });

@@ -1,6 +1,7 @@
 /** 通知公告: staff publish (title, rich text, images); citizens list and read. */
 import { randomBytes } from 'node:crypto';
 import { z } from '../../../core/zod-zh';
+import { DomainError } from '../../../core/envelope';
 import { action } from '../../shared/router';
 import { plainSummary, sanitizeRichText } from '../../../core/push/rich-text';
 import type { NoticeView } from '../../../core/push/api-types';
@@ -21,7 +22,8 @@ export const publishNotice = action({
   }).strict(),
   handler: async (p, { actor }) => {
     const body = sanitizeRichText(p.body);
-    if (!plainSummary(body)) throw new Error('empty');
+    // Markup alone (an empty paragraph, a stripped script) would publish a blank notice.
+    if (!plainSummary(body)) throw new DomainError('INVALID_INPUT', '公告正文不能为空，请填写正文内容');
     const doc: NoticeDoc = {
       _id: `ntc${Date.now().toString(36)}${randomBytes(3).toString('hex')}`, title: p.title, body, images: p.images ?? [],
       publisher: actor.name ?? (actor.role === 'admin' ? '示例市人民政府' : '示例市政务服务中心'), publishedBy: actor.openid, publishedAt: new Date().toISOString(),

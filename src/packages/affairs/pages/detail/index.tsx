@@ -15,7 +15,7 @@ import { cx } from '@/utils/class-names'
 import { readParam } from '@/utils/routes'
 import { FormFields } from '../../components/form-fields'
 import { MaterialPicker, type AttachedFile } from '../../components/material-picker'
-import { daysLeftText, STATUS_TONE } from '../../utils'
+import { daysLeftText, pausedClockText, STATUS_TONE } from '../../utils'
 import '../../affairs.scss'
 
 function show(v: FormValue): string {
@@ -77,6 +77,7 @@ export default function Detail() {
               </View>
               <View className='kv'><Text className='kv__key'>办件编号</Text><Text className='kv__value'>{app.no}</Text></View>
               <View className='kv'><Text className='kv__key'>办理部门</Text><Text className='kv__value'>{app.departmentName}</Text></View>
+              {app.clockPaused && <View className='kv'><Text className='kv__key'>办理时限</Text><Text className='kv__value affairs-due'>{pausedClockText(app.workdaysLeft)}</Text></View>}
               {app.dueDate && (
                 <View className='kv'><Text className='kv__key'>承诺办结</Text><Text className='kv__value affairs-due'>{app.dueDate} {daysLeftText(app.workdaysLeft, app.clockPaused)}</Text></View>
               )}

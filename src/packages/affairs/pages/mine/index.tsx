@@ -8,7 +8,7 @@ import { LoadState } from '@/components/load-state'
 import { useCloudQuery } from '@/hooks/use-cloud-query'
 import { useReloadOnReturn } from '@/hooks/use-reload-on-return'
 import { cx } from '@/utils/class-names'
-import { applyUrl, daysLeftText, detailUrl, formatTime, STATUS_TONE } from '../../utils'
+import { applyUrl, daysLeftText, detailUrl, formatTime, pausedClockText, STATUS_TONE } from '../../utils'
 import '../../affairs.scss'
 
 const FILTERS: (ApplicationStatus | undefined)[] = [undefined, 'submitted', 'accepted', 'supplement', 'completed', 'draft']
@@ -64,6 +64,7 @@ function row(a: Item) {
               <View className='row__main'>
                 <Text className='row__title'>{a.matterName}</Text>
                 <View className='row__desc'>{a.no ? `${a.no} · ` : ''}{a.departmentName}{a.bundleId ? ' · 一件事' : ''}</View>
+                {a.urgency === 'paused' && <View className='row__desc affairs-paused'>{pausedClockText(a.workdaysLeft)}</View>}
                 <View className='row__desc'>{a.dueDate ? `承诺${a.dueDate}前办结 ${daysLeftText(a.workdaysLeft)}` : `提交于${formatTime(a.submittedAt)}`}</View>
               </View>
               <Text className={cx('badge', STATUS_TONE[a.status])}>{a.statusLabel}</Text>

@@ -13,6 +13,7 @@ import { uploadToCloud, userUploadPath } from '@/services/cloud-storage'
 import { cx } from '@/utils/class-names'
 import { readParam } from '@/utils/routes'
 import { RoleGate } from '../../components/role-gate'
+import { pausedClockText } from '../../../affairs/utils'
 import '../../../affairs/affairs.scss'
 
 const show = (v: FormValue) => (Array.isArray(v) ? v.join('、') : typeof v === 'boolean' ? (v ? '是' : '否') : String(v))
@@ -121,6 +122,7 @@ function Case({ openid }: { openid: string }) {
           <View className='section'>
             <View className='affairs-head'><Text className='affairs-title'>{app.matterName}</Text><Text className='badge case-status'>{app.statusLabel}</Text></View>
             <View className='kv'><Text className='kv__key'>办件编号</Text><Text className='kv__value'>{app.no}</Text></View>
+            {app.clockPaused && <View className='kv'><Text className='kv__key'>办理时限</Text><Text className='kv__value'>{pausedClockText(app.workdaysLeft)}</Text></View>}
             {app.dueDate && <View className='kv'><Text className='kv__key'>承诺办结</Text><Text className='kv__value'>{app.dueDate}（{app.clockPaused ? '暂停计时' : `剩余${app.workdaysLeft ?? 0}个工作日`}）</Text></View>}
             {app.statutoryDueDate && <View className='kv'><Text className='kv__key'>法定时限</Text><Text className='kv__value'>{app.statutoryDueDate}</Text></View>}
             {app.deadlineWarning && <View className='affairs-warning'>{app.deadlineWarning}</View>}

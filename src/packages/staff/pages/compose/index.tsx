@@ -126,7 +126,7 @@ function Compose() {
           ))}
         </View>
         {audienceKind === 'matterApplicants' && <Input className='input' value={matterId} placeholder='事项实施编码' onInput={(e) => setMatterId(e.detail.value)} />}
-        <View className='compose-recipients'>收件人数：<Text className='compose-recipients__n'>{preview ? preview.recipients : '—'}</Text>{preview?.needsApproval ? '（超过审核阈值，需另一位审核人批准）' : ''}</View>
+        <View className='compose-recipients'>收件人数：<Text className='compose-recipients__n'>{preview ? preview.recipients : '—'}</Text>{preview?.needsApproval ? '（本次人数连同您24小时内未经审批的群发超过审核阈值，需另一位审核人批准）' : ''}</View>
       </View>
       <View className='section'>
         <View className='section__title'>发送设置</View>
