@@ -13,7 +13,7 @@ import { seedConsult } from './seed/consult';
 import { previewStaffRecords } from '../local-cloud/gateway/identities';
 import { seedBooking } from './seed/booking';
 import { seedAffairs, withMatterForms } from './seed/affairs';
-import { seedPush } from './seed/push';
+import { seedPush, seedPushAudience } from './seed/push';
 
 export const SEED_MATTERS = path.join(REPO_ROOT, 'seed', 'matters.json');
 
@@ -55,6 +55,7 @@ const STEPS: SeedStep[] = [
   { name: 'consult', run: seedConsult },
   { name: 'affairs', run: (_i, _a, log) => seedAffairs(log) },
   { name: 'push', run: seedPush },
+  { name: 'push-audience', run: seedPushAudience },
 ];
 
 /**
