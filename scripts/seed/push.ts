@@ -56,7 +56,7 @@ export const DEMO_RESIDENTS = Array.from({ length: 60 }, (_, i) => `local-reside
 
 export async function seedPushAudience(invoke: Invoke, admin: string, log: (s: string) => void = console.log) {
   const templates = await must<TemplateInfo[]>(invoke, 'templates', {}, admin);
-  const subscribed = await subscribeAll(invoke, templates, DEMO_RESIDENTS, ['policyNotice', 'emergencyAlert']);
+  const subscribed = await subscribeAll(invoke, templates, DEMO_RESIDENTS, ['policyNotice']);
   log(`推送：示例订阅居民 ${subscribed} 人（政策通知群发超过审批人数，需“管理员（审批）”批准）`);
 }
 
