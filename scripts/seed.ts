@@ -58,6 +58,9 @@ const STEPS: SeedStep[] = [
   { name: 'push-audience', run: seedPushAudience },
 ];
 
+/** What `npm start` seeded before it kept a log (it seeded everything then, on an empty database). */
+const STEPS_BEFORE_THE_LOG = ['catalogue', 'booking', 'consult', 'affairs', 'push'];
+
 /**
  * Which steps this data dir has had, kept in the database itself (a preview-only collection,
  * so deleting db.sqlite starts over). WeChat has no such collection: the seed is local only.
@@ -99,9 +102,10 @@ export async function seed(invoke: Invoke, admin = firstAdmin(), log: (s: string
 export async function seedOnce(invoke: Invoke, admin = firstAdmin(), log: (s: string) => void = console.log): Promise<string[]> {
   let done = await seedLog();
   if (done === null) {
-    // A data dir seeded before this log existed: its data is the users' now.
+    // A data dir seeded before this log existed: what that seed wrote is the users' data now;
+    // steps added since still run once.
     const home = await must(invoke, 'matters', { action: 'home' }, admin);
-    done = home.totals.matters > 0 ? STEPS.map((s) => s.name) : [];
+    done = home.totals.matters > 0 ? [...STEPS_BEFORE_THE_LOG] : [];
     if (done.length) await recordSeeded(done);
   }
   const finished: string[] = done;

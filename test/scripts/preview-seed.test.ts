@@ -3,13 +3,16 @@
  * 政策通知 subscribers needs a second administrator's approval (more subscribers than
  * PUSH_APPROVAL_THRESHOLD), and 管理员（审批） can give it.
  */
-import { seed } from '../../scripts/seed';
+import { sdk } from '../../local-cloud';
+import { seed, seedOnce } from '../../scripts/seed';
 import { approvalThreshold } from '../../cloudfunctions/push/handlers/campaigns';
 import { ADMIN, call, expectOk, startCloud } from '../functions/harness';
 
+const invoke = (fn: string, data: unknown, openid?: string) => call(fn, (data as { action: string }).action, (data as { params?: unknown }).params, openid);
+
 beforeAll(async () => {
   startCloud();
-  await seed((fn, data, openid) => call(fn, (data as { action: string }).action, (data as { params?: unknown }).params, openid), ADMIN, () => undefined);
+  await seed(invoke, ADMIN, () => undefined);
 }, 120_000);
 
 it('管理员 composes a 政策通知 to all its subscribers; it waits for 管理员（审批）, who approves it', async () => {
@@ -30,4 +33,15 @@ it('管理员 composes a 政策通知 to all its subscribers; it waits for 管�
   expect(self.ok).toBe(false);
   const approved = expectOk(await call<{ status: string }>('push', 'approveCampaign', { id: created.id }, 'local-admin-2'));
   expect(approved.status).toBe('scheduled');
+});
+
+it('a data dir seeded before the seed kept its log gets only the steps added since; edits stay', async () => {
+  const { kb } = expectOk(await call<{ kb: { faqs: { id: string; answer: string }[] } }>('consult', 'knowledge', {}, 'local-agent'));
+  const edited = { ...kb.faqs[0], answer: '坐席改过的答案。' };
+  expectOk(await call('consult', 'saveEntry', { kind: 'faq', entry: edited }, 'local-agent'));
+  await sdk.database().collection('local_seed').doc('steps').remove();
+  expect(await seedOnce(invoke, ADMIN, () => undefined)).toEqual(['push-audience']);
+  expect(await seedOnce(invoke, ADMIN, () => undefined)).toEqual([]);
+  const after = expectOk(await call<{ kb: { faqs: { id: string; answer: string }[] } }>('consult', 'knowledge', {}, 'local-agent'));
+  expect(after.kb.faqs.find((f) => f.id === edited.id)?.answer).toBe('坐席改过的答案。');
 });
