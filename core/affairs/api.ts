@@ -1,8 +1,8 @@
 /** The affairs function's actions and the shapes they exchange (part of the contract in core/api.ts). */
-import type { FormField, FormValue } from '../matter/form';
+import type { FormValue } from '../matter/form';
 import type { DayOverride } from '../calendar/workdays';
 import type { Page } from '../page';
-import type { ApplicationStatus, CaseResult, MaterialDef, StaffAction } from './model';
+import type { ApplicationStatus, CaseResult, StaffAction } from './model';
 import type { ApplicationSummary, ApplicationView } from './view';
 import type { BundleDefinition } from './bundle';
 
