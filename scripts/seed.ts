@@ -2,17 +2,18 @@
  * Seed data for the local preview: the 示例市 catalogue (seed/matters.json) and preview staff.
  * Goes through the same cloud-function actions a city's admin would use, so seed data is
  * validated exactly like an import. `npm run seed` re-applies it (upsert); `npm start` calls
- * seedIfEmpty.
+ * seedOnce, which writes each part once per data dir.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { sdk } from '../local-cloud';
 import { bootLocalCloud, firstAdmin, importCatalogueFile, type Invoke } from './lib/boot-local-cloud';
 import { REPO_ROOT } from './lib/repo';
 import { seedConsult } from './seed/consult';
 import { previewStaffRecords } from '../local-cloud/gateway/identities';
 import { seedBooking } from './seed/booking';
 import { seedAffairs, withMatterForms } from './seed/affairs';
-import { seedPush } from './seed/push';
+import { seedPush, seedPushAudience } from './seed/push';
 
 export const SEED_MATTERS = path.join(REPO_ROOT, 'seed', 'matters.json');
 
@@ -27,7 +28,13 @@ async function must(invoke: Invoke, fn: string, data: unknown, openid: string): 
   return res.data;
 }
 
-export async function seed(invoke: Invoke, admin = firstAdmin(), log: (s: string) => void = console.log) {
+/** One part of the seed; each runs once per data dir (see seedOnce). */
+interface SeedStep {
+  name: string;
+  run: (invoke: Invoke, admin: string, log: (s: string) => void) => Promise<unknown>;
+}
+
+async function seedStaffAndCatalogue(invoke: Invoke, admin: string, log: (s: string) => void) {
   for (const staff of SEED_STAFF) await must(invoke, 'account', { action: 'setStaff', params: staff }, admin);
   const content = withMatterForms(fs.readFileSync(SEED_MATTERS, 'utf8'));
   // The catalogue is larger than callFunction carries: uploaded to storage first, as the staff page does.
@@ -37,22 +44,79 @@ export async function seed(invoke: Invoke, admin = firstAdmin(), log: (s: string
   if (!report.applied) {
     throw new Error(`种子数据校验失败：\n${report.errors.map((e: any) => `  第${e.row}条 ${e.field}：${e.message}`).join('\n')}`);
   }
-  await seedBooking(invoke, admin, log);
   log(`已导入示例事项 ${report.total} 个（新增 ${report.created}，更新 ${report.updated}），工作人员 ${SEED_STAFF.length} 名`);
-  await seedConsult(invoke, admin, log);
-  await seedAffairs(log);
-  await seedPush(invoke, admin, log);
   return report;
 }
 
-export async function seedIfEmpty(invoke: Invoke, admin = firstAdmin(), log: (s: string) => void = console.log) {
-  const home = await must(invoke, 'matters', { action: 'home' }, admin);
-  if (home.totals.matters > 0) {
-    log(`数据库已有 ${home.totals.matters} 个事项，跳过种子数据`);
-    await seedConsult(invoke, admin, log);
-    return null;
+/** In order: later steps read what earlier ones wrote (halls map the catalogue's 办理地点). */
+const STEPS: SeedStep[] = [
+  { name: 'catalogue', run: seedStaffAndCatalogue },
+  { name: 'booking', run: seedBooking },
+  { name: 'consult', run: seedConsult },
+  { name: 'affairs', run: (_i, _a, log) => seedAffairs(log) },
+  { name: 'push', run: seedPush },
+  { name: 'push-audience', run: seedPushAudience },
+];
+
+/** What `npm start` seeded before it kept a log (it seeded everything then, on an empty database). */
+const STEPS_BEFORE_THE_LOG = ['catalogue', 'booking', 'consult', 'affairs', 'push'];
+
+/**
+ * Which steps this data dir has had, kept in the database itself (a preview-only collection,
+ * so deleting db.sqlite starts over). WeChat has no such collection: the seed is local only.
+ */
+const SEED_LOG = 'local_seed';
+const SEED_LOG_ID = 'steps';
+
+async function seedLogCollection() {
+  const db = sdk.database();
+  await db.createCollection(SEED_LOG).catch(() => undefined); // -502001: already there
+  return db.collection(SEED_LOG);
+}
+
+async function seedLog(): Promise<string[] | null> {
+  const { data } = await (await seedLogCollection()).where({ _id: SEED_LOG_ID }).limit(1).get();
+  return data.length ? ((data[0] as { done?: string[] }).done ?? []) : null;
+}
+
+async function recordSeeded(done: string[]) {
+  await (await seedLogCollection()).doc(SEED_LOG_ID).set({ data: { done, at: new Date() } });
+}
+
+/** `npm run seed`: (re)applies every step, overwriting seed records by their ids. */
+export async function seed(invoke: Invoke, admin = firstAdmin(), log: (s: string) => void = console.log) {
+  let report: unknown;
+  for (const step of STEPS) {
+    const out = await step.run(invoke, admin, log);
+    if (step.name === 'catalogue') report = out;
   }
-  return seed(invoke, admin, log);
+  await recordSeeded(STEPS.map((s) => s.name));
+  return report;
+}
+
+/**
+ * `npm start`: each seed step once per data dir. A restart runs only steps that never finished
+ * (a new step, or one that failed last time) and so never overwrites what staff or citizens
+ * changed: knowledge base, halls and templates, notices, calendar, staff, applications.
+ */
+export async function seedOnce(invoke: Invoke, admin = firstAdmin(), log: (s: string) => void = console.log): Promise<string[]> {
+  let done = await seedLog();
+  if (done === null) {
+    // A data dir seeded before this log existed: what that seed wrote is the users' data now;
+    // steps added since still run once.
+    const home = await must(invoke, 'matters', { action: 'home' }, admin);
+    done = home.totals.matters > 0 ? [...STEPS_BEFORE_THE_LOG] : [];
+    if (done.length) await recordSeeded(done);
+  }
+  const finished: string[] = done;
+  const todo = STEPS.filter((s) => !finished.includes(s.name));
+  if (!todo.length) log('示例数据已写入过（种子只写一次），保留现有数据');
+  for (const step of todo) {
+    await step.run(invoke, admin, log);
+    finished.push(step.name);
+    await recordSeeded(finished);
+  }
+  return todo.map((s) => s.name);
 }
 
 if (require.main === module) {

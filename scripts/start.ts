@@ -2,7 +2,8 @@
  * `npm start`: the whole 示例市智慧政务 preview on one machine, offline.
  *   1. builds the H5 front end (taro build --type h5; SKIP_H5_BUILD=1 or --skip-build skips it)
  *   2. starts the local cloud gateway with timers (PORT, DATA_DIR, ADMIN_OPENIDS honoured)
- *   3. seeds the database if it is empty (scripts/seed.ts)
+ *   3. seeds the data dir once (scripts/seed.ts: later starts add only seed steps not yet done,
+ *      never overwriting what staff changed), and only then serves requests
  * Ctrl-C stops it cleanly.
  */
 import { spawn } from 'node:child_process';
@@ -10,7 +11,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { startGateway, PREVIEW_IDENTITIES, type Gateway } from '../local-cloud/gateway';
 import { invokeFunction } from '../local-cloud';
-import { seedIfEmpty } from './seed';
+import { seedOnce } from './seed';
 import { parseAdminList } from '../core/policy';
 import { REPO_ROOT } from './lib/repo';
 
@@ -61,6 +62,17 @@ async function main(): Promise<void> {
       localMode: true,
       trustLocalIdentityHeader: true,
       timers: true,
+      // Seeding goes through the same function actions (and admin rights) the preview uses;
+      // the gateway serves nobody until it is done.
+      prepare: async () => {
+        try {
+          await seedOnce((name, data, openid) => invokeFunction(name, data, openid ? { OPENID: openid } : {}), admins[0]);
+        } catch (err) {
+          // The preview is still useful (and the error easier to chase) with the server up.
+          console.error(`种子数据导入失败：${err instanceof Error ? err.message : String(err)}`);
+          console.error('预览仍在运行，但示例数据可能不完整；修复后重新运行 npm start（只补写未完成的部分）');
+        }
+      },
     });
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === 'EADDRINUSE') {
@@ -84,15 +96,6 @@ async function main(): Promise<void> {
   };
   process.on('SIGINT', () => shutdown('SIGINT'));
   process.on('SIGTERM', () => shutdown('SIGTERM'));
-
-  // Seeding goes through the same function actions (and admin rights) the preview uses.
-  try {
-    await seedIfEmpty((name, data, openid) => invokeFunction(name, data, openid ? { OPENID: openid } : {}), admins[0]);
-  } catch (err) {
-    // The preview is still useful (and the error easier to chase) with the server up.
-    console.error(`种子数据导入失败：${err instanceof Error ? err.message : String(err)}`);
-    console.error('预览仍在运行，但数据库可能是空的；修复后运行 npm run seed');
-  }
 
   const url = `${gateway.url.replace('127.0.0.1', 'localhost')}/`;
   console.log('');

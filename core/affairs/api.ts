@@ -1,11 +1,12 @@
 /** The affairs function's actions and the shapes they exchange (part of the contract in core/api.ts). */
-import type { FormField, FormValue } from '../matter/form';
+import type { FormValue } from '../matter/form';
 import type { DayOverride } from '../calendar/workdays';
 import type { Page } from '../page';
-import type { ApplicationStatus, CaseResult, MaterialDef, StaffAction } from './model';
+import type { ApplicationStatus, CaseResult, StaffAction } from './model';
 import type { ApplicationSummary, ApplicationView } from './view';
+import type { BundleDefinition } from './bundle';
 
-export type { ApplicationSummary, ApplicationView };
+export type { ApplicationSummary, ApplicationView, BundleDefinition };
 
 /** One attached file: which material of the matter it is for, and the uploaded cloud file. */
 export interface MaterialRef {
@@ -15,8 +16,11 @@ export interface MaterialRef {
 
 export interface DraftView {
   id: string;
+  /** '' for a 一件事's draft (then `lifeEvent` and the chosen `matterIds`). */
   matterId: string;
   matterName: string;
+  lifeEvent?: string;
+  matterIds?: string[];
   form: Record<string, FormValue>;
   materials: MaterialRef[];
   savedAt: string;
@@ -30,15 +34,6 @@ export interface MyMaterial {
   size: number;
   usedAt: string;
   url?: string;
-}
-
-/** 一件事一次办: the combined form and material list of a life event's online matters. */
-export interface BundleDefinition {
-  lifeEvent: string;
-  name: string;
-  matters: { id: string; name: string; departmentName: string; fieldKeys: string[]; materialIds: string[] }[];
-  fields: FormField[];
-  materials: (MaterialDef & { matterIds: string[] })[];
 }
 
 export interface QueueResult extends Page<ApplicationSummary> {
@@ -57,8 +52,12 @@ export interface CalendarTable {
 }
 
 export interface AffairsApi {
-  saveDraft: { params: { matterId: string; form: Record<string, FormValue>; materials: MaterialRef[]; draftId?: string }; result: { id: string } };
-  getDraft: { params: { matterId: string }; result: DraftView | null };
+  /** One of `matterId` (a matter's 在线申办) or `lifeEvent` (a 一件事, with its chosen `matterIds`). */
+  saveDraft: {
+    params: { matterId?: string; lifeEvent?: string; matterIds?: string[]; form: Record<string, FormValue>; materials: MaterialRef[]; draftId?: string };
+    result: { id: string };
+  };
+  getDraft: { params: { matterId?: string; lifeEvent?: string }; result: DraftView | null };
   submit: {
     params: { matterId: string; requestId: string; form: Record<string, FormValue>; materials: MaterialRef[] };
     result: { id: string; no: string; status: ApplicationStatus };

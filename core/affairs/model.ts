@@ -51,6 +51,8 @@ export interface MaterialDef {
   id: string;
   name: string;
   necessity: '必要' | '非必要' | '容缺';
+  /** In a 一件事: the matter of the same bundle whose result is this material (nothing uploaded). */
+  providedBy?: string;
 }
 
 export interface SupplementRequest {

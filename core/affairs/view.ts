@@ -53,6 +53,8 @@ export interface ApplicationSummary {
   id: string;
   no: string;
   bundleId?: string;
+  /** Drafts of a 一件事: which one (they open the bundle page). */
+  lifeEvent?: string;
   matterId: string;
   matterName: string;
   departmentName: string;

@@ -33,6 +33,11 @@ export const formFieldSchema = z.object({
   /** For dates: may not be later than today (出生日期, 离职日期). */
   notFuture: z.boolean().optional(),
   placeholder: z.string().trim().max(60).optional(),
+  /**
+   * This text field holds the applicant's name (监护人姓名 when a parent applies for a newborn):
+   * staff queues show it. Without one, the first 姓名 field is taken.
+   */
+  applicant: z.boolean().optional(),
 }).strict().refine((f) => f.type !== 'select' || (f.options?.length ?? 0) >= 2, {
   message: '单选字段至少需要两个选项', path: ['options'],
 });
@@ -245,9 +250,10 @@ export function parseFormCell(cell: string): { fields: unknown[] } {
       };
       const options = p[4] ? p[4].split(/[、，,]/).map((s) => s.trim()).filter(Boolean) : undefined;
       const notFuture = yes(p[5], '不晚于今天');
+      const applicant = yes(p[6], '申请人姓名');
       return {
         key: p[0], label: p[1], type, required: yes(p[3], '是否必填') ?? false,
-        ...(options?.length ? { options } : {}), ...(notFuture ? { notFuture } : {}),
+        ...(options?.length ? { options } : {}), ...(notFuture ? { notFuture } : {}), ...(applicant ? { applicant } : {}),
       };
     }),
   };
@@ -255,6 +261,6 @@ export function parseFormCell(cell: string): { fields: unknown[] } {
 
 export function writeFormCell(form: MatterForm | undefined): string {
   return (form?.fields ?? []).map((f) => [
-    f.key, f.label, f.type, f.required ? '是' : '否', (f.options ?? []).join('、'), f.notFuture ? '是' : '',
+    f.key, f.label, f.type, f.required ? '是' : '否', (f.options ?? []).join('、'), f.notFuture ? '是' : '', f.applicant ? '是' : '',
   ].join('|').replace(/\|+$/, '')).join('\n');
 }

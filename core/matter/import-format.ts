@@ -81,9 +81,9 @@ export const CSV_COLUMNS: readonly CsvColumn[] = [
     read: (c) => structured(c, '申请材料', 6, (p) => ({
       name: p[0], forms: tags(p[1]), necessity: p[2],
       originals: int(p[3], '原件份数'), copies: int(p[4], '复印件份数'), source: p[5],
-      notes: optional(p[6]), blankForm: optional(p[7]), sample: optional(p[8]),
+      notes: optional(p[6]), blankForm: optional(p[7]), sample: optional(p[8]), sameAs: optional(p[9]),
     })),
-    write: (m) => m.materials.map((x) => [x.name, x.forms.join('、'), x.necessity, x.originals, x.copies, x.source, x.notes ?? '', x.blankForm ?? '', x.sample ?? ''].join('|')).join('\n'),
+    write: (m) => m.materials.map((x) => [x.name, x.forms.join('、'), x.necessity, x.originals, x.copies, x.source, x.notes ?? '', x.blankForm ?? '', x.sample ?? '', x.sameAs ?? ''].join('|').replace(/\|$/, '')).join('\n'),
   },
   { header: '法定办结时限', path: 'timeLimit.statutoryDays', required: true, read: (c) => int(c, '法定办结时限'), write: (m) => String(m.timeLimit.statutoryDays) },
   { header: '承诺办结时限', path: 'timeLimit.promisedDays', required: true, read: (c) => int(c, '承诺办结时限'), write: (m) => String(m.timeLimit.promisedDays) },
@@ -118,6 +118,7 @@ export const CSV_COLUMNS: readonly CsvColumn[] = [
   text('通办范围', 'channels.scope', (m) => m.channels.scope),
   text('结果名称', 'result.name', (m) => m.result.name),
   text('结果样本', 'result.sample', (m) => m.result.sample, false),
+  { header: '结果可作申请材料', empty: [], path: 'produces', required: false, read: tags, write: (m) => m.produces.join('、') },
   {
     header: '办理地点', path: 'contact.locations', required: true,
     read: (c) => structured(c, '办理地点', 3, (p) => ({ name: p[0], address: p[1], hours: p.slice(2).join('|') })),
@@ -130,7 +131,7 @@ export const CSV_COLUMNS: readonly CsvColumn[] = [
     read: (c) => structured(c, '常见问题', 2, (p) => ({ question: p[0], answer: p.slice(1).join('|') })),
     write: (m) => m.faqs.map((f) => `${f.question}|${f.answer}`).join('\n'),
   },
-  // 在线申办: one field per line, `键|名称|类型|是否必填|选项（、分隔）|不晚于今天`.
+  // 在线申办: one field per line, `键|名称|类型|是否必填|选项（、分隔）|不晚于今天|申请人姓名`.
   { header: '表单字段', path: 'form', required: false, read: parseFormCell, write: (m) => writeFormCell(m.form) },
 ];
 
@@ -148,7 +149,7 @@ export const FIELD_LABELS: Record<string, string> = {
   onsiteVisits: '到现场次数', onsiteReason: '必须现场办理原因', onlineDepth: '网上办理深度', mobile: '掌上办理',
   appointment: '支持预约', postal: '支持物流快递', scope: '通办范围', result: '办理结果', contact: '咨询与投诉',
   locations: '办理地点', address: '地址', hours: '办公时间', consultPhone: '咨询电话', complaintPhone: '投诉电话',
-  faqs: '常见问题', question: '问题', answer: '回答', form: '表单字段', fields: '字段', key: '键', label: '名称',
+  faqs: '常见问题', question: '问题', sameAs: '等同材料', produces: '结果可作申请材料', answer: '回答', form: '表单字段', fields: '字段', key: '键', label: '名称',
   required: '是否必填', options: '选项', notFuture: '不晚于今天',
   // Cloud-function parameters, so a rejected call names the field in Chinese too.
   action: '操作名', params: '参数', id: '事项编号', q: '搜索内容', by: '分类方式', value: '分类值', page: '页码',

@@ -31,6 +31,11 @@ export const materialSchema = z.object({
   blankForm: optionalText(300),
   sample: optionalText(300),
   notes: optionalText(500),
+  /**
+   * 等同材料: materials of any matter sharing this key are one document (e.g. 父母双方的居民身份证
+   * and 监护人居民身份证 in 新生儿出生), asked once in a 一件事.
+   */
+  sameAs: z.string().trim().regex(MATERIAL_ID_RE, '等同材料编号只能包含小写字母、数字和连字符').optional(),
 }).strict().transform((m) => ({ ...m, id: m.id ?? materialIdOf(m.name) }));
 
 export const stepSchema = z.object({
@@ -95,6 +100,11 @@ export const matterSchema = z.object({
     scope: z.enum(SERVICE_SCOPES),
   }).strict().refine((c) => c.onsiteVisits === 0 || !!c.onsiteReason, { message: '需到现场的事项须说明必须现场办理的原因', path: ['onsiteReason'] }),
   result: z.object({ name: text(100), sample: optionalText(300) }).strict(),
+  /**
+   * Materials this matter's result provides (their `sameAs` keys or ids): in a 一件事 that also
+   * includes this matter, nobody is asked to upload them (出生医学证明 for 新生儿出生).
+   */
+  produces: z.array(z.string().trim().regex(MATERIAL_ID_RE, '材料编号只能包含小写字母、数字和连字符')).max(10).default([]),
   contact: z.object({
     locations: z.array(locationSchema).min(1, '至少一个办理地点').max(20),
     consultPhone: phone,

@@ -81,15 +81,16 @@ export const PREVIEW_IDENTITIES: readonly PreviewIdentity[] = [
   },
 ];
 
-/** What `GET /api/local/identities` sends: no staff internals, just what the switcher shows. */
+/** What `GET /api/local/identities` sends: no staff internals, just what the switcher and 我的 show. */
 export interface PublicPreviewIdentity {
   openid: string;
   label: string;
+  name: string;
   description: string;
 }
 
 export function publicIdentities(): PublicPreviewIdentity[] {
-  return PREVIEW_IDENTITIES.map(({ openid, label, description }) => ({ openid, label, description }));
+  return PREVIEW_IDENTITIES.map(({ openid, label, name, description }) => ({ openid, label, name, description }));
 }
 
 /** The `account.setStaff` params for every preview identity that has a staff record. */

@@ -44,6 +44,11 @@ export interface GatewayOptions {
   envId?: string;
   /** Server-side log sink; default console.error. */
   log?: (line: string) => void;
+  /**
+   * Runs once the functions are loaded and before any request is served (the preview seeds
+   * here): requests that arrive meanwhile wait, so nobody sees a half-written database.
+   */
+  prepare?: (gateway: { url: string; functions: LoadedFunction[] }) => Promise<void>;
 }
 
 export interface Gateway {
@@ -82,17 +87,27 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Gatewa
   env.ADMIN_OPENIDS = parseAdminList(options.adminOpenids?.join(',') ?? env.ADMIN_OPENIDS).join(',');
 
   const functions = new Map<string, LoadedFunction>();
-  let ctx: RouteContext | undefined;
+  // Requests wait for the functions (and `prepare`) instead of seeing an empty cloud.
+  let markReady!: (ctx: RouteContext) => void;
+  let markFailed!: () => void;
+  const ready = new Promise<RouteContext | undefined>((resolve) => {
+    markReady = resolve;
+    markFailed = () => resolve(undefined);
+  });
   const server = http.createServer((req, res) => {
-    if (!ctx) {
-      req.resume();
-      return sendResult(res, 503, fail('INTERNAL', '本地云正在启动，请稍候'));
-    }
-    route(ctx, req, res).catch((err: unknown) => {
-      log(`[网关] ${req.method} ${req.url} 处理失败：${err instanceof Error ? err.stack ?? err.message : String(err)}`);
-      if (!res.headersSent) sendResult(res, 500, fail('INTERNAL', '服务暂时不可用，请稍后再试'));
-      else res.destroy();
-    });
+    ready
+      .then((ctx) => {
+        if (!ctx) {
+          req.resume();
+          return sendResult(res, 503, fail('INTERNAL', '本地云启动失败，请查看终端输出'));
+        }
+        return route(ctx, req, res);
+      })
+      .catch((err: unknown) => {
+        log(`[网关] ${req.method} ${req.url} 处理失败：${err instanceof Error ? err.stack ?? err.message : String(err)}`);
+        if (!res.headersSent) sendResult(res, 500, fail('INTERNAL', '服务暂时不可用，请稍后再试'));
+        else res.destroy();
+      });
   });
 
   try {
@@ -143,9 +158,10 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Gatewa
         return outcome;
       },
     });
+    if (options.prepare) await options.prepare({ url, functions: loaded });
+    // After `prepare`: no timer fires on a half-seeded database.
     if (options.timers) scheduler.start();
-
-    ctx = { functions, scheduler, staticDir, localMode, trustLocalIdentityHeader: trustHeader, checkHost: localMode || trustHeader, log };
+    markReady({ functions, scheduler, staticDir, localMode, trustLocalIdentityHeader: trustHeader, checkHost: localMode || trustHeader, log });
 
     let closed = false;
     return {
@@ -163,6 +179,7 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Gatewa
       },
     };
   } catch (err) {
+    markFailed();
     await closeServer(server).catch(() => undefined);
     if (previousAdmins === undefined) delete env.ADMIN_OPENIDS;
     else env.ADMIN_OPENIDS = previousAdmins;

@@ -28,6 +28,38 @@ async function must<T>(invoke: Invoke, action: string, params: unknown, openid: 
   return res.data as T;
 }
 
+/** Accepts the templates for each citizen not yet subscribed to anything; returns how many were. */
+async function subscribeAll(invoke: Invoke, templates: TemplateInfo[], openids: string[], keys: string[]): Promise<number> {
+  let subscribed = 0;
+  for (const openid of openids) {
+    const s = await must<PushSettingsView>(invoke, 'settings', {}, openid);
+    if (s.subscriptions.length > 0) continue;
+    const results: Record<string, 'accept'> = {};
+    for (const key of keys) {
+      const t = templates.find((x) => x.key === key);
+      if (!t) continue;
+      results[t.templateId] = 'accept';
+      localCloud.grantSubscription(openid, t.templateId, 'accept', t.kind);
+    }
+    await must(invoke, 'subscribe', { results }, openid);
+    subscribed += 1;
+  }
+  return subscribed;
+}
+
+/**
+ * More 政策通知 subscribers than PUSH_APPROVAL_THRESHOLD (default 50), so that a 群发 to them
+ * needs a second administrator: the preview's 管理员 creates it, 管理员（审批） approves it.
+ * These residents have no preview identity; they only receive.
+ */
+export const DEMO_RESIDENTS = Array.from({ length: 60 }, (_, i) => `local-resident-${String(i + 1).padStart(2, '0')}`);
+
+export async function seedPushAudience(invoke: Invoke, admin: string, log: (s: string) => void = console.log) {
+  const templates = await must<TemplateInfo[]>(invoke, 'templates', {}, admin);
+  const subscribed = await subscribeAll(invoke, templates, DEMO_RESIDENTS, ['policyNotice']);
+  log(`推送：示例订阅居民 ${subscribed} 人（政策通知群发超过审批人数，需“管理员（审批）”批准）`);
+}
+
 export async function seedPush(invoke: Invoke, admin: string, log: (s: string) => void = console.log) {
   const templates = await must<TemplateInfo[]>(invoke, 'templates', {}, admin);
 
@@ -40,20 +72,7 @@ export async function seedPush(invoke: Invoke, admin: string, log: (s: string) =
     published += 1;
   }
 
-  let subscribed = 0;
-  for (const openid of CITIZENS) {
-    const s = await must<PushSettingsView>(invoke, 'settings', {}, openid);
-    if (s.subscriptions.length > 0) continue;
-    const results: Record<string, 'accept'> = {};
-    for (const key of SUBSCRIBE_KEYS) {
-      const t = templates.find((x) => x.key === key);
-      if (!t) continue;
-      results[t.templateId] = 'accept';
-      localCloud.grantSubscription(openid, t.templateId, 'accept', t.kind);
-    }
-    await must(invoke, 'subscribe', { results }, openid);
-    subscribed += 1;
-  }
+  const subscribed = await subscribeAll(invoke, templates, CITIZENS, SUBSCRIBE_KEYS);
 
   const campaigns = await must<CampaignView[]>(invoke, 'campaigns', {}, admin);
   const policy = templates.find((t) => t.key === 'policyNotice');

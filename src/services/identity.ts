@@ -10,6 +10,8 @@ import { persistedSetting } from './persisted-setting'
 export interface LocalIdentity {
   openid: string
   label: string
+  /** The person's (fake) name, shown on 我的 where WeChat would show a nickname. */
+  name?: string
   description: string
 }
 
@@ -37,7 +39,8 @@ function isIdentityList(x: unknown): x is LocalIdentity[] {
     x.every(
       (i) =>
         i && typeof i === 'object' && typeof i.openid === 'string' && OPENID.test(i.openid) &&
-        typeof i.label === 'string' && typeof i.description === 'string',
+        typeof i.label === 'string' && typeof i.description === 'string' &&
+        (i.name === undefined || typeof i.name === 'string'),
     )
   )
 }
@@ -72,6 +75,11 @@ export function resetLocalIdentities(): void {
 /** The label of an openid once the list is loaded; the openid itself otherwise (never blank). */
 export function identityLabel(openid: LocalOpenid, list: readonly LocalIdentity[] | undefined = cached): string {
   return list?.find((i) => i.openid === openid)?.label ?? openid
+}
+
+/** The preview name of an openid once the list is loaded (citizens have no staff record to name them). */
+export function identityName(openid: LocalOpenid, list: readonly LocalIdentity[] | undefined = cached): string | undefined {
+  return list?.find((i) => i.openid === openid)?.name
 }
 
 /** Headers that tell the local gateway who the preview user is (none outside the local preview). */

@@ -184,7 +184,7 @@ describe('gateway in local mode', () => {
       ['local-admin-2', '管理员（审批）'],
     ]);
     for (const i of r.json) {
-      expect(Object.keys(i).sort()).toEqual(['description', 'label', 'openid']);
+      expect(Object.keys(i).sort()).toEqual(['description', 'label', 'name', 'openid']);
       expect(i.description).toMatch(/[\u4e00-\u9fa5]/);
     }
   });

@@ -10,6 +10,7 @@ import { toSummary, toView } from '../../../core/affairs/view';
 import type { FormField } from '../../../core/matter/form';
 import type { Matter } from '../../../core/matter/schema';
 import type { BundleDefinition, DraftView, MaterialRef, MyMaterial } from '../../../core/api';
+import { bundleMaterialKey, combineBundle, issuerAmong, materialsToAsk } from '../../../core/affairs/bundle';
 import { action, noParams } from '../../shared/router';
 import { getDb } from '../../shared/cloud';
 import { isOwnUpload, tempUrls, type InspectedFile } from '../files';
@@ -22,12 +23,21 @@ import * as s from './schemas';
 import { commitTransition, createApplications, type NewApplication } from './write';
 
 const PAGE_SIZE = 20;
+const lifeEventIds = LIFE_EVENTS.map((e) => e.id) as [string, ...string[]];
+const lifeEventName = (id: string) => LIFE_EVENTS.find((e) => e.id === id)?.name ?? id;
+/** A 一件事's draft is keyed like a matter's, by a name no 实施编码 can take. */
+const bundleDraftKey = (lifeEvent: string) => `bundle:${lifeEvent}`;
 
 interface DraftDoc {
   _id: string;
   openid: string;
+  /** '' for a 一件事's draft. */
   matterId: string;
+  /** The 一件事 name for its draft. */
   matterName: string;
+  lifeEvent?: string;
+  /** 一件事: the matters still chosen. */
+  matterIds?: string[];
   formSealed: string;
   materials: MaterialRef[];
   savedAt: string;
@@ -36,12 +46,18 @@ interface DraftDoc {
 function draftView(d: DraftDoc): DraftView {
   let form = {};
   try { form = JSON.parse(pii().decrypt(d.formSealed)); } catch (e) { console.error('[affairs] draft decrypt failed', d._id, e); }
-  return { id: d._id, matterId: d.matterId, matterName: d.matterName, form, materials: d.materials, savedAt: d.savedAt };
+  return {
+    id: d._id, matterId: d.matterId, matterName: d.matterName, form, materials: d.materials, savedAt: d.savedAt,
+    ...(d.lifeEvent ? { lifeEvent: d.lifeEvent, matterIds: d.matterIds ?? [] } : {}),
+  };
 }
 
 export const saveDraft = action({
   permission: 'citizen:own',
-  params: z.object({ matterId: s.matterId, form: s.formValues, materials: s.materialRefs, draftId: z.string().regex(/^D[0-9a-f]{24}$/, '草稿编号格式不正确').optional() }).strict(),
+  params: z.object({
+    matterId: s.matterId.optional(), lifeEvent: z.enum(lifeEventIds).optional(), matterIds: z.array(s.matterId).max(10).optional(),
+    form: s.formValues, materials: s.materialRefs, draftId: z.string().regex(/^D[0-9a-f]{24}$/, '草稿编号格式不正确').optional(),
+  }).strict().refine((p) => !p.matterId !== !p.lifeEvent, { message: '请指明事项或一件事（二者选一）', path: ['matterId'] }),
   authorize: async (p, { actor }) => {
     if (!p.draftId) return { resource: { ownerOpenid: actor.openid }, entity: null };
     const d = await getById<DraftDoc>(DRAFTS, p.draftId);
@@ -49,11 +65,11 @@ export const saveDraft = action({
   },
   notFound: '没有找到该草稿',
   handler: async (p, { actor, entity }) => {
-    const matter = assertOnline(await loadMatter(p.matterId));
     for (const m of p.materials) if (!isOwnUpload(m.fileID, actor.openid)) throw new DomainError('FORBIDDEN', '只能使用本人上传的文件');
-    const id = entity?._id ?? draftIdFor(actor.openid, p.matterId);
+    const target = p.lifeEvent ? await bundleDraftTarget(p.lifeEvent, p.matterIds ?? []) : draftTarget(assertOnline(await loadMatter(p.matterId!)));
+    const id = entity?._id ?? draftIdFor(actor.openid, target.key);
     const doc: Omit<DraftDoc, '_id'> = {
-      openid: actor.openid, matterId: matter._id, matterName: matter.name,
+      openid: actor.openid, ...target.fields,
       formSealed: pii().encrypt(JSON.stringify(p.form)), materials: p.materials, savedAt: new Date().toISOString(),
     };
     await getDb().collection(DRAFTS).doc(id).set({ data: doc });
@@ -61,11 +77,23 @@ export const saveDraft = action({
   },
 });
 
+function draftTarget(matter: Matter) {
+  return { key: matter._id, fields: { matterId: matter._id, matterName: matter.name } };
+}
+
+async function bundleDraftTarget(lifeEvent: string, matterIds: string[]) {
+  const available = await bundleMatters(lifeEvent);
+  const stray = matterIds.filter((id) => !available.some((m) => m._id === id));
+  if (stray.length) throw new DomainError('INVALID_INPUT', `事项${stray.join('、')}不属于该一件事或暂不支持在线申办`);
+  return { key: bundleDraftKey(lifeEvent), fields: { matterId: '', matterName: lifeEventName(lifeEvent), lifeEvent, matterIds: [...new Set(matterIds)] } };
+}
+
 export const getDraft = action({
   permission: 'citizen:own',
-  params: z.object({ matterId: s.matterId }).strict(),
+  params: z.object({ matterId: s.matterId.optional(), lifeEvent: z.enum(lifeEventIds).optional() }).strict()
+    .refine((p) => !p.matterId !== !p.lifeEvent, { message: '请指明事项或一件事（二者选一）', path: ['matterId'] }),
   handler: async (p, { actor }) => {
-    const d = await getById<DraftDoc>(DRAFTS, draftIdFor(actor.openid, p.matterId));
+    const d = await getById<DraftDoc>(DRAFTS, draftIdFor(actor.openid, p.lifeEvent ? bundleDraftKey(p.lifeEvent) : p.matterId!));
     return d && d.openid === actor.openid ? draftView(d) : null;
   },
 });
@@ -126,34 +154,26 @@ async function bundleMatters(lifeEvent: string): Promise<Matter[]> {
   return all.filter((m) => m.channels.onlineDepth >= 3 && (m.form?.fields?.length ?? 0) > 0);
 }
 
-const NECESSITY_RANK = { 必要: 2, 容缺: 1, 非必要: 0 } as const;
-
 export function combine(lifeEvent: string, matters: Matter[]): BundleDefinition {
-  const event = LIFE_EVENTS.find((e) => e.id === lifeEvent);
-  const fields = new Map<string, FormField>();
-  const materials = new Map<string, MaterialDef & { matterIds: string[] }>();
-  for (const m of matters) {
-    for (const f of m.form.fields) {
-      const had = fields.get(f.key);
-      fields.set(f.key, had ? { ...had, required: had.required || f.required } : f);
-    }
-    for (const d of materialDefsOf(m)) {
-      const had = materials.get(d.id);
-      if (!had) materials.set(d.id, { ...d, matterIds: [m._id] });
-      else {
-        had.matterIds.push(m._id);
-        if (NECESSITY_RANK[d.necessity] > NECESSITY_RANK[had.necessity]) had.necessity = d.necessity;
-      }
-    }
-  }
-  return {
-    lifeEvent, name: event?.name ?? lifeEvent,
-    matters: matters.map((m) => ({ id: m._id, name: m.name, departmentName: m.department.name, fieldKeys: m.form.fields.map((f) => f.key), materialIds: m.materials.map((x) => x.id) })),
-    fields: [...fields.values()], materials: [...materials.values()],
-  };
+  return combineBundle(lifeEvent, lifeEventName(lifeEvent), matters);
 }
 
-const lifeEventIds = LIFE_EVENTS.map((e) => e.id) as [string, ...string[]];
+/**
+ * One chosen matter's share of a bundle submission: its material list (a material another chosen
+ * matter issues marked as provided, not asked) and the refs for it, from bundle ids to its own.
+ */
+function bundleShare(def: BundleDefinition, chosen: string[], m: Matter, refs: MaterialRef[]) {
+  const defs: MaterialDef[] = m.materials.map((x) => {
+    const issuer = issuerAmong(def.materials.find((b) => b.id === bundleMaterialKey(x))!, chosen);
+    return { id: x.id, name: x.name, necessity: x.necessity, ...(issuer ? { providedBy: issuer.matterName } : {}) };
+  });
+  const asked = defs.filter((d) => !d.providedBy);
+  const own = refs.flatMap((r) => {
+    const mine = m.materials.find((x) => bundleMaterialKey(x) === r.materialId && asked.some((d) => d.id === x.id));
+    return mine ? [{ materialId: mine.id, fileID: r.fileID }] : [];
+  });
+  return { defs, asked, own };
+}
 
 export const bundleForm = action({
   permission: 'signed-in',
@@ -180,6 +200,7 @@ export const submitBundle = action({
       return m;
     });
     const def = combine(p.lifeEvent, chosen);
+    const chosenIds = chosen.map((m) => m._id);
     const known = new Set(def.fields.map((f) => f.key));
     const stray = Object.keys(p.form).filter((k) => !known.has(k));
     if (stray.length) throw new DomainError('INVALID_INPUT', `表单包含不属于所选事项的字段：${stray.join('、')}`);
@@ -193,18 +214,21 @@ export const submitBundle = action({
       try { values = checkForm(fields, pick, today); } catch (e) {
         throw e instanceof DomainError ? new DomainError(e.code, `${m.name}：${e.message}`, e.details) : e;
       }
-      const defs = materialDefsOf(m);
-      const refs = p.materials.filter((r) => defs.some((d) => d.id === r.materialId));
+      const { defs, asked, own } = bundleShare(def, chosenIds, m, p.materials);
       let attached;
-      try { attached = await checkMaterials(defs, refs, actor.openid, undefined, cache); } catch (e) {
+      try { attached = await checkMaterials(asked, own, actor.openid, undefined, cache); } catch (e) {
         throw e instanceof DomainError ? new DomainError(e.code, `${m.name}：${e.message}`, e.details) : e;
       }
       items.push(newApplication(actor.openid, p.requestId, m, fields, defs, sealForm(fields, values), attached, bundleId));
     }
-    const unused = p.materials.filter((r) => !def.materials.some((d) => d.id === r.materialId));
+    const wanted = materialsToAsk(def, chosenIds);
+    const unused = p.materials.filter((r) => !wanted.some((d) => d.id === r.materialId));
     if (unused.length) throw new DomainError('INVALID_INPUT', '申请材料中有不属于所选事项的材料');
     const { apps, created } = await createApplications(items, { _id: bundleId, openid: actor.openid, lifeEvent: p.lifeEvent, applicationIds: items.map((i) => i._id) });
-    if (created) await rememberMaterials(actor.openid, apps);
+    if (created) {
+      await rememberMaterials(actor.openid, apps);
+      await getDb().collection(DRAFTS).doc(draftIdFor(actor.openid, bundleDraftKey(p.lifeEvent))).remove().catch(() => undefined);
+    }
     return { bundleId, applications: apps.map((a) => ({ id: a._id, no: a.no, matterId: a.matterId, matterName: a.matterName, status: a.status })) };
   },
 });
@@ -224,6 +248,7 @@ export const mine = action({
       return {
         items: (data as DraftDoc[]).map((d) => ({
           id: d._id, no: '', matterId: d.matterId, matterName: d.matterName, departmentName: '', status: 'draft' as const, statusLabel: '草稿',
+          ...(d.lifeEvent ? { lifeEvent: d.lifeEvent } : {}),
           submittedAt: d.savedAt, updatedAt: d.savedAt,
         })),
         total, page: p.page, pageSize: PAGE_SIZE,

@@ -35,7 +35,9 @@ export function sealForm(fields: FormField[], values: Record<string, FormValue>)
   const form: Record<string, FormValue> = {};
   const sealed: Record<string, EncryptedValue> = {};
   const idHashes: string[] = [];
-  let applicantName: string | undefined;
+  // The declared applicant field, else the first 姓名 field.
+  const named = fields.find((f) => f.applicant && typeof values[f.key] === 'string');
+  let applicantName = named ? (values[named.key] as string) : undefined;
   for (const f of fields) {
     const v = values[f.key];
     if (v === undefined) continue;

@@ -10,6 +10,7 @@ export const AFFAIRS_ROUTES = {
 } as const
 
 export const applyUrl = (matterId: string) => `${AFFAIRS_ROUTES.apply}?matterId=${encodeURIComponent(matterId)}`
+export const bundleUrl = (lifeEvent: string) => `${AFFAIRS_ROUTES.bundle}?lifeEvent=${encodeURIComponent(lifeEvent)}`
 export const detailUrl = (id: string) => `${AFFAIRS_ROUTES.detail}?id=${encodeURIComponent(id)}`
 export const caseUrl = (id: string) => `${AFFAIRS_ROUTES.staffCase}?id=${encodeURIComponent(id)}`
 

@@ -9,7 +9,8 @@ import { LoadState } from '@/components/load-state'
 import { ROLE_LABELS, useWhoAmI } from '@/hooks/use-whoami'
 import { useReloadOnReturn } from '@/hooks/use-reload-on-return'
 import { ROUTES } from '@/utils/routes'
-import { isLocalPreview } from '@/services/identity'
+import { identityName, isLocalPreview } from '@/services/identity'
+import { useLocalIdentities } from '@/hooks/use-local-identity'
 import { useDepartments } from '@/utils/departments'
 import './index.scss'
 
@@ -17,6 +18,9 @@ export default function Mine() {
   const me = useWhoAmI()
   const who = me.data
   const depts = useDepartments(!!who && who.departments.length > 0)
+  // WeChat gives no nickname; in the preview the identity list names the seeded people.
+  const [identities] = useLocalIdentities()
+  const previewName = who && identities.status === 'ready' ? identityName(who.openid, identities.identities) : undefined
   // A role may have been granted while this tab sat in the background.
   useReloadOnReturn(me.reload)
 
@@ -26,7 +30,7 @@ export default function Mine() {
         <LoadState error={me.error} hasData={!!who} onRetry={me.reload}>
           {who && (
             <>
-              <Text className='mine__name'>{who.name || '微信用户'}</Text>
+              <Text className='mine__name'>{who.name || previewName || '微信用户'}</Text>
               <View className='mine__meta'>
                 <Text className='mine__role'>{ROLE_LABELS[who.role]}</Text>
                 <Text className='mine__openid'>用户标识 {who.maskedOpenid}</Text>

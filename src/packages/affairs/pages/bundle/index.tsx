@@ -1,6 +1,7 @@
 import Taro, { useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
-import { useRef, useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
+import { issuerAmong, materialsToAsk } from '@core/affairs/bundle'
 import { validateForm, type FieldError, type FormValue } from '@core/matter/form'
 import { PageShell } from '@/components/page-shell'
 import { LoadState } from '@/components/load-state'
@@ -33,12 +34,37 @@ export default function Bundle() {
   const [errors, setErrors] = useState<FieldError[]>([])
   const [message, setMessage] = useState('')
   const [busy, setBusy] = useState(false)
+  const [draftInfo, setDraftInfo] = useState('')
   const requestId = useRef(newRequestId())
   const d = def.data
   const chosen = d ? d.matters.filter((m) => !skip.includes(m.id)) : []
+  const chosenIds = chosen.map((m) => m.id)
   const fieldKeys = new Set(chosen.flatMap((m) => m.fieldKeys))
-  const materialIds = new Set(chosen.flatMap((m) => m.materialIds))
+  // Each material once; none that a chosen matter of this bundle issues itself.
+  const asked = d ? materialsToAsk(d, chosenIds) : []
+  const materialIds = new Set(asked.map((m) => m.id))
+  const issued = d ? d.materials.flatMap((m) => { const by = issuerAmong(m, chosenIds); return by ? [{ name: m.name, by: by.matterName }] : [] }) : []
   const fields = d ? d.fields.filter((f) => fieldKeys.has(f.key)) : []
+
+  // A saved draft comes back: values, files and which matters were left out.
+  useEffect(() => {
+    if (!lifeEvent || !d) return
+    callCloud('affairs', 'getDraft', { lifeEvent }).then((res) => {
+      if (!res.ok || !res.data) return
+      const kept = res.data.matterIds ?? []
+      setValues(res.data.form)
+      setFiles(res.data.materials.map((m) => ({ ...m })))
+      if (kept.length) setSkip(d.matters.map((m) => m.id).filter((id) => !kept.includes(id)))
+      setDraftInfo('已恢复上次保存的草稿')
+    })
+  }, [lifeEvent, d])
+
+  const saveDraft = async () => {
+    const res = await callCloud('affairs', 'saveDraft', {
+      lifeEvent, matterIds: chosenIds, form: values, materials: files.map(({ materialId, fileID }) => ({ materialId, fileID })),
+    })
+    setDraftInfo(res.ok ? '草稿已保存，可稍后继续填写' : res.message)
+  }
 
   const set = (key: string, v: FormValue | undefined) => {
     setValues((old) => { const n = { ...old }; if (v === undefined || v === '') delete n[key]; else n[key] = v; return n })
@@ -87,15 +113,20 @@ export default function Bundle() {
             </View>
             <View className='section'>
               <View className='section__title'>上传材料（图片或PDF，单个不超过10MB）</View>
-              {d.materials.filter((m) => materialIds.has(m.id)).map((m) => (
+              {issued.map((m) => (
+                <View key={m.name} className='muted bundle-issued'>{m.name}：由本次一并办理的“{m.by}”出具，无需上传</View>
+              ))}
+              {asked.map((m) => (
                 <MaterialPicker key={m.id} materialId={m.id} name={m.name} necessity={m.necessity} openid={me.data?.openid ?? ''}
                   files={files.filter((f) => f.materialId === m.id)}
                   onChange={(list) => setFiles((all) => [...all.filter((f) => f.materialId !== m.id), ...list])} />
               ))}
             </View>
             {message && <View className='section error-text affairs-message'>{message}</View>}
-            <View className='section'>
-              <View className='btn btn--primary btn--block bundle-submit' onClick={submit}>{busy ? '提交中…' : `一次提交${chosen.length}个事项`}</View>
+            {draftInfo && <View className='section muted bundle-draft-info'>{draftInfo}</View>}
+            <View className='section affairs-actions'>
+              <View className='btn bundle-save-draft' onClick={saveDraft}>保存草稿</View>
+              <View className='btn btn--primary bundle-submit' onClick={submit}>{busy ? '提交中…' : `一次提交${chosen.length}个事项`}</View>
             </View>
           </>
         )}

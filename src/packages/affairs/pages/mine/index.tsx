@@ -8,7 +8,7 @@ import { LoadState } from '@/components/load-state'
 import { useCloudQuery } from '@/hooks/use-cloud-query'
 import { useReloadOnReturn } from '@/hooks/use-reload-on-return'
 import { cx } from '@/utils/class-names'
-import { applyUrl, daysLeftText, detailUrl, formatTime, pausedClockText, STATUS_TONE } from '../../utils'
+import { applyUrl, bundleUrl, daysLeftText, detailUrl, formatTime, pausedClockText, STATUS_TONE } from '../../utils'
 import '../../affairs.scss'
 
 const FILTERS: (ApplicationStatus | undefined)[] = [undefined, 'submitted', 'accepted', 'supplement', 'completed', 'draft']
@@ -60,7 +60,7 @@ function groups(items: Item[]): { bundleId?: string; items: Item[] }[] {
 function row(a: Item) {
   return (
             <View key={a.id} className='row affairs-row' hoverClass='row--pressed'
-              onClick={() => Taro.navigateTo({ url: a.status === 'draft' ? applyUrl(a.matterId) : detailUrl(a.id) })}>
+              onClick={() => Taro.navigateTo({ url: a.status !== 'draft' ? detailUrl(a.id) : a.lifeEvent ? bundleUrl(a.lifeEvent) : applyUrl(a.matterId) })}>
               <View className='row__main'>
                 <Text className='row__title'>{a.matterName}</Text>
                 <View className='row__desc'>{a.no ? `${a.no} · ` : ''}{a.departmentName}{a.bundleId ? ' · 一件事' : ''}</View>
