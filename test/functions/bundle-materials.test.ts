@@ -20,6 +20,9 @@ function valueFor(f: FormField): FormValue {
   switch (f.type) {
     case 'idNumber': return ID17 + idCheckChar(ID17);
     case 'phone': return '13812345678';
+    case 'bankCard': return '6222020200112233445';
+    case 'permitNumber': return 'C12345678';
+    case 'health': return f.options?.[0] ?? '高血压';
     case 'address': return '示例市新城区人民路88号3幢201室';
     case 'date': return '2026-11-20';
     case 'select': return f.options![0];

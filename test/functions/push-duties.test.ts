@@ -8,7 +8,7 @@ import { db, writeApplicationEvent } from './push-fixtures';
 
 const PUSHER = 'staff-pusher-openid';
 const PUSHER_2 = 'staff-pusher-2-openid';
-const cat = loadCatalogue();
+const cat = loadCatalogue(process.env);
 const tid = (k: string) => byKey(cat, k)!.templateId;
 const data = { thing1: '示例市2025年医保缴费通知', thing2: '示例市医疗保障局', time3: '2025-07-01T08:00:00Z', thing4: '城乡居民医保缴费开始' };
 
