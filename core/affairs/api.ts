@@ -23,7 +23,9 @@ export interface DraftView {
 }
 
 export interface MyMaterial {
+  /** A sealed copy (see AttachedMaterial.fileID): reusable even after the upload is gone. */
   fileID: string;
+  sha256?: string;
   materialId: string;
   name: string;
   mime: string;

@@ -13,7 +13,7 @@ import type { BundleDefinition, DraftView, MaterialRef, MyMaterial } from '../..
 import { action, noParams } from '../../shared/router';
 import { getDb } from '../../shared/cloud';
 import { fetchAll } from '../../shared/paging';
-import { isOwnUpload, tempUrls, type InspectedFile } from '../files';
+import { isOwnFile, tempUrls, type SealedFile } from '../files';
 import {
   APPLICATIONS, applicationIdFor, bundleIdFor, DRAFTS, draftIdFor, getById, loadApplication, loadCalendar, loadMatter,
   pii, USER_MATERIALS, userMaterialIdFor,
@@ -51,7 +51,7 @@ export const saveDraft = action({
   notFound: '没有找到该草稿',
   handler: async (p, { actor, entity }) => {
     const matter = assertOnline(await loadMatter(p.matterId));
-    for (const m of p.materials) if (!isOwnUpload(m.fileID, actor.openid)) throw new DomainError('FORBIDDEN', '只能使用本人上传的文件');
+    for (const m of p.materials) if (!isOwnFile(m.fileID, actor.openid)) throw new DomainError('FORBIDDEN', '只能使用本人上传的文件');
     const id = entity?._id ?? draftIdFor(actor.openid, p.matterId);
     const doc: Omit<DraftDoc, '_id'> = {
       openid: actor.openid, matterId: matter._id, matterName: matter.name,
@@ -91,7 +91,7 @@ async function rememberMaterials(openid: string, apps: ApplicationDoc[]) {
       if (seen.has(m.fileID)) continue;
       seen.add(m.fileID);
       await db.collection(USER_MATERIALS).doc(userMaterialIdFor(openid, m.fileID)).set({
-        data: { openid, fileID: m.fileID, materialId: m.materialId, name: m.name, mime: m.mime, size: m.size, usedAt },
+        data: { openid, fileID: m.fileID, ...(m.sha256 ? { sha256: m.sha256 } : {}), materialId: m.materialId, name: m.name, mime: m.mime, size: m.size, usedAt },
       }).catch((e: unknown) => console.error('[affairs] remember material failed', e));
     }
   }
@@ -185,7 +185,7 @@ export const submitBundle = action({
     const stray = Object.keys(p.form).filter((k) => !known.has(k));
     if (stray.length) throw new DomainError('INVALID_INPUT', `表单包含不属于所选事项的字段：${stray.join('、')}`);
     const today = shanghaiDate();
-    const cache = new Map<string, InspectedFile>();
+    const cache = new Map<string, SealedFile>();
     const items: NewApplication[] = [];
     for (const m of chosen) {
       const fields = m.form.fields;
