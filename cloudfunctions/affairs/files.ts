@@ -11,6 +11,7 @@
 import { createHash } from 'node:crypto';
 import { DomainError } from '../../core/envelope';
 import { getCloud } from '../shared/cloud';
+import { EVIDENCE_DIR, RESULTS_DIR, UPLOADS_DIR } from '../shared/storage-paths';
 
 export const MAX_FILE_BYTES = 10 * 1024 * 1024;
 
@@ -37,18 +38,18 @@ export function cloudPathOfFileId(fileID: string): string | null {
 /** Only a path under the caller's own upload folder counts as theirs. */
 export function isOwnUpload(fileID: string, openid: string): boolean {
   const p = cloudPathOfFileId(fileID);
-  return !!p && !!openid && p.startsWith(`uploads/${openid}/`);
+  return !!p && !!openid && p.startsWith(`${UPLOADS_DIR}${openid}/`);
 }
 
 /** The caller's sealed-evidence folder; keyed by a digest so paths never carry an openid. */
 export function evidenceFolder(openid: string): string {
-  return `evidence/${createHash('sha256').update(`evidence\u0000${openid}`).digest('hex').slice(0, 24)}/`;
+  return `${EVIDENCE_DIR}${createHash('sha256').update(`evidence\u0000${openid}`).digest('hex').slice(0, 24)}/`;
 }
 
 /** The caller's own upload, or evidence sealed from one of their earlier uploads (我的材料). */
 export function isOwnFile(fileID: string, openid: string): boolean {
   const p = cloudPathOfFileId(fileID);
-  return !!openid && !!p && (p.startsWith(`uploads/${openid}/`) || p.startsWith(evidenceFolder(openid)));
+  return !!openid && !!p && (isOwnUpload(fileID, openid) || p.startsWith(evidenceFolder(openid)));
 }
 
 export interface InspectedFile {
@@ -66,8 +67,10 @@ const EXT: Record<SniffedType, string> = { 'image/jpeg': 'jpg', 'image/png': 'pn
  * Copies a staff member's uploaded result document to `results/<applicationId>/…`, so the
  * citizen's link never carries a staff openid and outlives the staff member's upload folder.
  */
+export const resultPath = (applicationId: string, ext: string, now = Date.now()) => `${RESULTS_DIR}${applicationId}/result-${now}.${ext}`;
+
 export async function storeResultFile(file: InspectedFile, applicationId: string): Promise<string> {
-  const cloudPath = `results/${applicationId}/result-${Date.now()}.${EXT[file.mime]}`;
+  const cloudPath = resultPath(applicationId, EXT[file.mime]);
   const res = (await getCloud().uploadFile({ cloudPath, fileContent: file.content! })) as { fileID: string };
   return res.fileID;
 }
