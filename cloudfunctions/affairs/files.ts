@@ -116,16 +116,4 @@ export async function sealFiles(items: { fileID: string; label: string }[], open
   return out;
 }
 
-export async function tempUrls(fileIDs: string[]): Promise<Map<string, string>> {
-  const map = new Map<string, string>();
-  const ids = [...new Set(fileIDs)];
-  for (let i = 0; i < ids.length; i += 50) {
-    try {
-      const res = (await getCloud().getTempFileURL({ fileList: ids.slice(i, i + 50) })) as { fileList: unknown[] };
-      for (const f of res.fileList as { fileID: string; tempFileURL: string; status: number }[]) if (f.status === 0) map.set(f.fileID, f.tempFileURL);
-    } catch (e) {
-      console.error('[affairs] getTempFileURL failed', e);
-    }
-  }
-  return map;
-}
+export { tempUrls } from '../shared/temp-urls';
