@@ -13,19 +13,7 @@ import { DomainError } from '../../core/envelope';
 import { getCloud } from '../shared/cloud';
 import { EVIDENCE_DIR, RESULTS_DIR, UPLOADS_DIR } from '../shared/storage-paths';
 
-export const MAX_FILE_BYTES = 10 * 1024 * 1024;
-
-export type SniffedType = 'image/jpeg' | 'image/png' | 'image/webp' | 'image/heic' | 'application/pdf';
-
-/** Magic bytes → type; null for anything else (an .exe renamed .jpg stays an .exe). */
-export function sniff(buf: Buffer): SniffedType | null {
-  if (buf.length >= 3 && buf[0] === 0xff && buf[1] === 0xd8 && buf[2] === 0xff) return 'image/jpeg';
-  if (buf.length >= 8 && buf.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))) return 'image/png';
-  if (buf.length >= 12 && buf.toString('latin1', 0, 4) === 'RIFF' && buf.toString('latin1', 8, 12) === 'WEBP') return 'image/webp';
-  if (buf.length >= 12 && buf.toString('latin1', 4, 8) === 'ftyp' && /^(heic|heix|hevc|hevx|heim|heis|mif1|msf1)$/.test(buf.toString('latin1', 8, 12))) return 'image/heic';
-  if (buf.length >= 5 && buf.toString('latin1', 0, 5) === '%PDF-') return 'application/pdf';
-  return null;
-}
+import { MAX_FILE_BYTES, sniff, type SniffedType } from '../../core/affairs/file-type';
 
 export function cloudPathOfFileId(fileID: string): string | null {
   const m = /^cloud:\/\/[^/]+\/(.+)$/.exec(fileID);

@@ -18,7 +18,8 @@ export interface DraftView {
   matterId: string;
   matterName: string;
   form: Record<string, FormValue>;
-  materials: MaterialRef[];
+  /** `url`: a short-lived temp URL of the caller's own file, for the thumbnail. */
+  materials: (MaterialRef & { url?: string })[];
   savedAt: string;
 }
 

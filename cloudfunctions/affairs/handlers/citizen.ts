@@ -67,7 +67,11 @@ export const getDraft = action({
   params: z.object({ matterId: s.matterId }).strict(),
   handler: async (p, { actor }) => {
     const d = await getById<DraftDoc>(DRAFTS, draftIdFor(actor.openid, p.matterId));
-    return d && d.openid === actor.openid ? draftView(d) : null;
+    if (!d || d.openid !== actor.openid) return null;
+    const view = draftView(d);
+    // Only the caller's own files get a URL (a draft's refs were checked when saved; re-check anyway).
+    const urls = await tempUrls(view.materials.filter((m) => isOwnFile(m.fileID, actor.openid)).map((m) => m.fileID));
+    return { ...view, materials: view.materials.map((m) => ({ ...m, url: urls.get(m.fileID) })) };
   },
 });
 

@@ -4,7 +4,8 @@ import { useState } from 'react'
 import type { MaterialRef, MyMaterial } from '@core/api'
 import { uploadToCloud, userUploadPath } from '@/services/cloud-storage'
 import { callCloud } from '@/services/cloud-client'
-import { pickDocuments } from './pick-document'
+import { pickProblem, SNIFF_BYTES } from '@core/affairs/file-type'
+import { pickDocuments, readFileHead } from './pick-document'
 
 export interface AttachedFile extends MaterialRef {
   /** Local preview (temp path) or a server URL. */
@@ -23,10 +24,27 @@ export function MaterialPicker({ materialId, name, necessity, files, openid, onC
 }) {
   const [busy, setBusy] = useState(false)
   const [mine, setMine] = useState<MyMaterial[]>()
+  const [problem, setProblem] = useState('')
+
+  /** Type by content and size, read locally the moment a file is picked: a bad file is never uploaded. */
+  const checkPicked = async (it: { path: string; name: string }): Promise<string | null> => {
+    try {
+      const { size, head } = await readFileHead(it.path, SNIFF_BYTES)
+      return pickProblem(it.name, size, head)
+    } catch {
+      return `“${it.name}”无法读取，请重新选择`
+    }
+  }
 
   const addPaths = async (items: { path: string; name: string }[]) => {
     setBusy(true)
+    setProblem('')
     try {
+      const problems = (await Promise.all(items.map(checkPicked))).filter((p): p is string => !!p)
+      if (problems.length) {
+        setProblem(problems.join('；'))
+        return
+      }
       const added: AttachedFile[] = []
       for (const it of items) {
         const up = await uploadToCloud(it.path, userUploadPath(openid, it.name))
@@ -75,6 +93,7 @@ export function MaterialPicker({ materialId, name, necessity, files, openid, onC
           </View>
         ))}
       </View>
+      {problem && <View className='error-text affairs-material__problem'>{problem}</View>}
       <View className='affairs-material__actions'>
         <View className='btn affairs-upload' onClick={busy ? undefined : chooseImage}>{busy ? '上传中…' : '拍照/相册'}</View>
         <View className='btn affairs-upload-file' onClick={busy ? undefined : chooseFile}>{process.env.TARO_ENV === 'weapp' ? '聊天文件' : '选择文件'}</View>
