@@ -12,7 +12,6 @@ import { createHash } from 'node:crypto';
 import { DomainError } from '../../core/envelope';
 import { getCloud } from '../shared/cloud';
 import { EVIDENCE_DIR, RESULTS_DIR, UPLOADS_DIR } from '../shared/storage-paths';
-
 import { MAX_FILE_BYTES, sniff, type SniffedType } from '../../core/affairs/file-type';
 
 export function cloudPathOfFileId(fileID: string): string | null {
@@ -51,12 +50,12 @@ export interface InspectedFile {
 
 const EXT: Record<SniffedType, string> = { 'image/jpeg': 'jpg', 'image/png': 'png', 'image/webp': 'webp', 'image/heic': 'heic', 'application/pdf': 'pdf' };
 
+export const resultPath = (applicationId: string, ext: string, now = Date.now()) => `${RESULTS_DIR}${applicationId}/result-${now}.${ext}`;
+
 /**
  * Copies a staff member's uploaded result document to `results/<applicationId>/…`, so the
  * citizen's link never carries a staff openid and outlives the staff member's upload folder.
  */
-export const resultPath = (applicationId: string, ext: string, now = Date.now()) => `${RESULTS_DIR}${applicationId}/result-${now}.${ext}`;
-
 export async function storeResultFile(file: InspectedFile, applicationId: string): Promise<string> {
   const cloudPath = resultPath(applicationId, EXT[file.mime]);
   const res = (await getCloud().uploadFile({ cloudPath, fileContent: file.content! })) as { fileID: string };
