@@ -44,6 +44,18 @@ export default function Apply() {
   // Edits not yet in the saved draft; `done` once submitted (the draft is gone, nothing to save).
   const [dirty, setDirty] = useState(false)
   const done = useRef(false)
+  // Counts edits, so a save that finishes after a newer edit does not mark the form saved.
+  const edits = useRef(0)
+  const edited = () => {
+    edits.current += 1
+    setDirty(true)
+  }
+  const saveNow = async () => {
+    const at = edits.current
+    const res = await callCloud('affairs', 'saveDraft', latest.current())
+    if (res.ok && at === edits.current) setDirty(false)
+    return res
+  }
   const online = !!matter && applicableOnline(matter)
 
   useEffect(() => {
@@ -67,12 +79,8 @@ export default function Apply() {
     guardLeave(dirty, LEAVE_MESSAGE)
     if (!dirty) return undefined
     const timer = setTimeout(async () => {
-      const res = await callCloud('affairs', 'saveDraft', latest.current())
-      if (done.current) return
-      if (res.ok) {
-        setDirty(false)
-        setDraftInfo(`已自动保存 ${clock()}`)
-      } else setDraftInfo(res.message)
+      const res = await saveNow()
+      if (!done.current) setDraftInfo(res.ok ? `已自动保存 ${clock()}` : res.message)
     }, AUTOSAVE_MS)
     return () => clearTimeout(timer)
   }, [dirty, values, files])
@@ -84,7 +92,7 @@ export default function Apply() {
   }, [])
 
   const set = (key: string, v: FormValue | undefined) => {
-    setDirty(true)
+    edited()
     setValues((old) => {
       const next = { ...old }
       if (v === undefined || v === '') delete next[key]
@@ -95,8 +103,7 @@ export default function Apply() {
   }
 
   const saveDraft = async () => {
-    const res = await callCloud('affairs', 'saveDraft', draftParams())
-    if (res.ok) setDirty(false)
+    const res = await saveNow()
     setDraftInfo(res.ok ? '草稿已保存，可稍后继续填写' : res.message)
   }
 
@@ -153,7 +160,7 @@ export default function Apply() {
               {matter.materials.map((m) => (
                 <MaterialPicker key={m.id} materialId={m.id} name={m.name} necessity={m.necessity} openid={openid}
                   files={files.filter((f) => f.materialId === m.id)}
-                  onChange={(list) => { setDirty(true); setFiles((all) => [...all.filter((f) => f.materialId !== m.id), ...list]) }} />
+                  onChange={(list) => { edited(); setFiles((all) => [...all.filter((f) => f.materialId !== m.id), ...list]) }} />
               ))}
             </View>
             {message && <View className='section error-text affairs-message'>{message}</View>}
