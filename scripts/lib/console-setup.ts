@@ -104,6 +104,7 @@ export function consoleStepLines(setup: ConsoleSetup, adminOpenids: string[]): s
     const parts = [`超时时间 ${f.timeoutSeconds} 秒`, ...(vars.length ? [`环境变量 ${vars.join('；')}`] : [])];
     steps.push(`云函数 ${f.name}：在 云开发控制台 → 云函数 → ${f.name} → 版本与配置 → 编辑 中设置${parts.join('，')}（miniprogram-ci 不会设置超时时间和环境变量）`);
   }
+  steps.push(`云存储：在 云开发控制台 → 存储 → 权限设置 中选择“自定义安全规则”，填入 ${JSON.stringify(STORAGE_SECURITY_RULES)}（小程序端不能直接读取任何文件，只能写自己的 uploads/<openid>/；详见 docs/deploy-console.md 第 3 节）`);
   if (setup.functions.length) {
     steps.push(
       '运行时：miniprogram-ci 首次创建云函数时使用 Node.js 8.9 运行时，而打包产物面向 Node.js 16。新云函数请先在开发者工具或控制台以 Node.js 16/18 运行时创建，再运行本脚本更新代码',
