@@ -1,9 +1,9 @@
 import { spawnSync } from 'node:child_process';
-import { STORAGE_SECURITY_RULES } from '../../cloudfunctions/shared/storage-paths';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { runDeploy, type MiniprogramCi } from '../../scripts/deploy';
+import { STORAGE_SECURITY_RULES } from '../../cloudfunctions/shared/storage-paths';
 import { REPO_ROOT } from '../../local-cloud/runtime/paths';
 import { MISSING_CLOUD_ENV_WARNING } from '../../config/cloud-env';
 
