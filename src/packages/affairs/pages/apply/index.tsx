@@ -79,6 +79,7 @@ export default function Apply() {
     guardLeave(dirty, LEAVE_MESSAGE)
     if (!dirty) return undefined
     const timer = setTimeout(async () => {
+      if (done.current) return
       const res = await saveNow()
       if (!done.current) setDraftInfo(res.ok ? `已自动保存 ${clock()}` : res.message)
     }, AUTOSAVE_MS)
@@ -117,15 +118,17 @@ export default function Apply() {
     }
     setBusy(true)
     setMessage('')
+    // No autosave while submitting: a draft written after the submit would outlive it.
+    done.current = true
     const res = await callCloud('affairs', 'submit', {
       matterId, requestId: requestId.current, form: values, materials: files.map(({ materialId, fileID }) => ({ materialId, fileID })),
     })
     setBusy(false)
     if (!res.ok) {
+      done.current = false
       setMessage(res.message)
       return
     }
-    done.current = true
     setDirty(false)
     Taro.showToast({ title: '提交成功', icon: 'success' })
     // The detail page shows the success view with the subscription invitation (a tap is needed).
