@@ -99,6 +99,13 @@ describe('material picker checks a file when it is picked', () => {
     const onChange = pick('scan.png', PNG)
     await waitFor(() => expect(onChange).toHaveBeenCalled())
     expect(uploads()).toHaveLength(1)
+    expect(onChange.mock.calls[0][0]).toEqual([expect.objectContaining({ materialId: 'm1', pdf: false })])
     expect(screen.queryByText(/不是图片或PDF/)).toBeNull()
+  })
+
+  it('shows a PDF as PDF by its content, whatever its name', async () => {
+    const onChange = pick('scan.png', new Uint8Array([...'%PDF-1.7\n'].map((c) => c.charCodeAt(0))))
+    await waitFor(() => expect(onChange).toHaveBeenCalled())
+    expect(onChange.mock.calls[0][0]).toEqual([expect.objectContaining({ pdf: true })])
   })
 })
