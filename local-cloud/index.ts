@@ -11,7 +11,7 @@ export {
 export type {
   LocalCloudOptions, LocalCloudConfig, InvocationIdentity, RegisterOptions, InvokeOptions, WXContext, FunctionContext, FunctionHandler, SinkRecord,
 } from './context';
-export { readStoredFile, publicUrlFor, fileIdFor, cloudPathOf, contentTypeFor, storeClientUpload, fileOwnerOf } from './storage';
+export { readStoredFile, publicUrlFor, verifyTempFileUrl, fileIdFor, cloudPathOf, contentTypeFor, storeClientUpload, fileOwnerOf } from './storage';
 export { SINK_RISKY_WORDS } from './openapi/validate';
 export { grantSubscription, subscriptionOf, clearSubscriptions, setSinkFaults, type SinkFaults } from './openapi/quota';
 export { LocalDatabase } from './db/database';

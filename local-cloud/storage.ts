@@ -1,8 +1,11 @@
 /**
  * Cloud storage emulation. Files live in the same SQLite database as the documents (table
  * `_files`), so ':memory:' test setups work and a DATA_DIR is one self-contained file.
- * The gateway serves them at `/storage/<cloudPath>` via `readStoredFile`.
+ * The gateway serves them at `/storage/<cloudPath>?t=<expiry>&sign=<hmac>` — only with a
+ * signature from `getTempFileURL` that has not expired (`verifyTempFileUrl`), as WeChat's temp
+ * links: a path alone opens nothing.
  */
+import { createHmac, timingSafeEqual } from 'crypto';
 import type { Readable } from 'stream';
 import { getLocalCloudConfig, getStore } from './context';
 import { ErrCode, LocalCloudError, wrapApi } from './errors';
@@ -44,8 +47,24 @@ export function publicBaseUrl(): string {
   return base.replace(/\/+$/, '');
 }
 
-export function publicUrlFor(cloudPath: string): string {
-  return `${publicBaseUrl()}/storage/${cloudPath.split('/').map(encodeURIComponent).join('/')}`;
+/** Longest validity of a temp URL (seconds): 2 hours, WeChat's limit for temp file links. */
+export const MAX_TEMP_URL_SECONDS = 7200;
+
+function urlSignature(cloudPath: string, expiresAt: string): string {
+  return createHmac('sha256', getStore().secret('temp-url')).update(`${cloudPath}\n${expiresAt}`).digest('hex');
+}
+
+/** A signed temp URL for one stored file, valid `maxAgeSeconds` from `now`. */
+export function publicUrlFor(cloudPath: string, maxAgeSeconds = MAX_TEMP_URL_SECONDS, now = Date.now()): string {
+  const t = String(Math.floor(now / 1000) + Math.min(Math.max(1, Math.floor(maxAgeSeconds)), MAX_TEMP_URL_SECONDS));
+  return `${publicBaseUrl()}/storage/${cloudPath.split('/').map(encodeURIComponent).join('/')}?t=${t}&sign=${urlSignature(cloudPath, t)}`;
+}
+
+/** True when `t`/`sign` of a `/storage/` URL were issued for exactly this path and have not expired. */
+export function verifyTempFileUrl(cloudPath: string, t: string, sign: string, now = Date.now()): boolean {
+  if (!/^\d{1,12}$/.test(t) || !/^[0-9a-f]{64}$/.test(sign)) return false;
+  if (Number(t) * 1000 < now || Number(t) * 1000 > now + (MAX_TEMP_URL_SECONDS + 60) * 1000) return false;
+  return timingSafeEqual(Buffer.from(urlSignature(cloudPath, t), 'hex'), Buffer.from(sign, 'hex'));
 }
 
 /** Stores a file a mini-program user uploaded (the gateway's /api/storage/upload), recording who. */
@@ -100,7 +119,8 @@ export function getTempFileURL(param: { fileList: (string | { fileID: string; ma
     const store = getStore();
     const fileList = param.fileList.map((item): TempUrlItem => {
       const fileID = typeof item === 'string' ? item : item?.fileID;
-      const maxAge = (typeof item === 'object' && item?.maxAge) || 86400;
+      const asked = (typeof item === 'object' && item?.maxAge) || MAX_TEMP_URL_SECONDS;
+      const maxAge = Math.min(Math.max(1, Math.floor(asked)), MAX_TEMP_URL_SECONDS);
       let cloudPath: string;
       try {
         cloudPath = cloudPathOf(fileID);
@@ -108,7 +128,7 @@ export function getTempFileURL(param: { fileList: (string | { fileID: string; ma
         return { fileID, tempFileURL: '', maxAge, status: -1, errMsg: 'INVALID_PARAM' };
       }
       if (!store.hasFile(cloudPath)) return { fileID, tempFileURL: '', maxAge, status: -1, errMsg: 'STORAGE_FILE_NONEXIST' };
-      return { fileID, tempFileURL: publicUrlFor(cloudPath), maxAge, status: 0, errMsg: 'ok' };
+      return { fileID, tempFileURL: publicUrlFor(cloudPath, maxAge), maxAge, status: 0, errMsg: 'ok' };
     });
     return { fileList, errMsg: 'getTempFileURL:ok' };
   });

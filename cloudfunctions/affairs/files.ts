@@ -1,24 +1,18 @@
 /**
  * Materials a caller attaches: each fileID must be the caller's own upload
- * (`uploads/<openid>/…`), exist, be at most 10 MB and — by its content, not its name — be an
- * image (JPEG, PNG, WebP, HEIC) or a PDF. Checked before anything is written.
+ * (`uploads/<openid>/…`) or their own sealed evidence, exist, be at most 10 MB and — by its
+ * content, not its name — be an image (JPEG, PNG, WebP, HEIC) or a PDF. Checked before anything
+ * is written.
+ *
+ * Sealing: the checked bytes are copied to `evidence/<owner key>/<sha256>.<ext>`, a path only
+ * functions can write (storage rules, docs/deploy-console.md). The application keeps that copy
+ * with its hash, so overwriting or deleting the citizen's upload later changes nothing staff see.
  */
+import { createHash } from 'node:crypto';
 import { DomainError } from '../../core/envelope';
 import { getCloud } from '../shared/cloud';
-
-export const MAX_FILE_BYTES = 10 * 1024 * 1024;
-
-export type SniffedType = 'image/jpeg' | 'image/png' | 'image/webp' | 'image/heic' | 'application/pdf';
-
-/** Magic bytes → type; null for anything else (an .exe renamed .jpg stays an .exe). */
-export function sniff(buf: Buffer): SniffedType | null {
-  if (buf.length >= 3 && buf[0] === 0xff && buf[1] === 0xd8 && buf[2] === 0xff) return 'image/jpeg';
-  if (buf.length >= 8 && buf.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))) return 'image/png';
-  if (buf.length >= 12 && buf.toString('latin1', 0, 4) === 'RIFF' && buf.toString('latin1', 8, 12) === 'WEBP') return 'image/webp';
-  if (buf.length >= 12 && buf.toString('latin1', 4, 8) === 'ftyp' && /^(heic|heix|hevc|hevx|heim|heis|mif1|msf1)$/.test(buf.toString('latin1', 8, 12))) return 'image/heic';
-  if (buf.length >= 5 && buf.toString('latin1', 0, 5) === '%PDF-') return 'application/pdf';
-  return null;
-}
+import { EVIDENCE_DIR, RESULTS_DIR, UPLOADS_DIR } from '../shared/storage-paths';
+import { MAX_FILE_BYTES, sniff, type SniffedType } from '../../core/affairs/file-type';
 
 export function cloudPathOfFileId(fileID: string): string | null {
   const m = /^cloud:\/\/[^/]+\/(.+)$/.exec(fileID);
@@ -31,31 +25,45 @@ export function cloudPathOfFileId(fileID: string): string | null {
 /** Only a path under the caller's own upload folder counts as theirs. */
 export function isOwnUpload(fileID: string, openid: string): boolean {
   const p = cloudPathOfFileId(fileID);
-  return !!p && !!openid && p.startsWith(`uploads/${openid}/`);
+  return !!p && !!openid && p.startsWith(`${UPLOADS_DIR}${openid}/`);
+}
+
+/** The caller's sealed-evidence folder; keyed by a digest so paths never carry an openid. */
+export function evidenceFolder(openid: string): string {
+  return `${EVIDENCE_DIR}${createHash('sha256').update(`evidence\u0000${openid}`).digest('hex').slice(0, 24)}/`;
+}
+
+/** The caller's own upload, or evidence sealed from one of their earlier uploads (我的材料). */
+export function isOwnFile(fileID: string, openid: string): boolean {
+  const p = cloudPathOfFileId(fileID);
+  return !!openid && !!p && (isOwnUpload(fileID, openid) || p.startsWith(evidenceFolder(openid)));
 }
 
 export interface InspectedFile {
   fileID: string;
   mime: SniffedType;
   size: number;
-  /** Only from inspectFile (not kept in inspectFiles' map). */
+  sha256: string;
+  /** Only from inspectFile (not kept in sealFiles' map). */
   content?: Buffer;
 }
 
 const EXT: Record<SniffedType, string> = { 'image/jpeg': 'jpg', 'image/png': 'png', 'image/webp': 'webp', 'image/heic': 'heic', 'application/pdf': 'pdf' };
+
+export const resultPath = (applicationId: string, ext: string, now = Date.now()) => `${RESULTS_DIR}${applicationId}/result-${now}.${ext}`;
 
 /**
  * Copies a staff member's uploaded result document to `results/<applicationId>/…`, so the
  * citizen's link never carries a staff openid and outlives the staff member's upload folder.
  */
 export async function storeResultFile(file: InspectedFile, applicationId: string): Promise<string> {
-  const cloudPath = `results/${applicationId}/result-${Date.now()}.${EXT[file.mime]}`;
+  const cloudPath = resultPath(applicationId, EXT[file.mime]);
   const res = (await getCloud().uploadFile({ cloudPath, fileContent: file.content! })) as { fileID: string };
   return res.fileID;
 }
 
-export async function inspectFile(fileID: string, openid: string, label: string): Promise<InspectedFile> {
-  if (!isOwnUpload(fileID, openid)) throw new DomainError('FORBIDDEN', `${label}：只能使用本人上传的文件`);
+export async function inspectFile(fileID: string, openid: string, label: string, owns = isOwnUpload): Promise<InspectedFile> {
+  if (!owns(fileID, openid)) throw new DomainError('FORBIDDEN', `${label}：只能使用本人上传的文件`);
   let content: Buffer;
   try {
     const res = (await getCloud().downloadFile({ fileID })) as { fileContent: Buffer };
@@ -67,30 +75,32 @@ export async function inspectFile(fileID: string, openid: string, label: string)
   if (content.length === 0) throw new DomainError('INVALID_INPUT', `${label}：文件为空，请重新上传`);
   const mime = sniff(content);
   if (!mime) throw new DomainError('INVALID_INPUT', `${label}：文件内容不是图片（JPG、PNG、WebP、HEIC）或PDF，请重新上传`);
-  return { fileID, mime, size: content.length, content };
+  return { fileID, mime, size: content.length, sha256: createHash('sha256').update(content).digest('hex'), content };
 }
 
-/** Inspect several files (distinct fileIDs once each), a few at a time. */
-export async function inspectFiles(items: { fileID: string; label: string }[], openid: string, cache?: Map<string, InspectedFile>): Promise<Map<string, InspectedFile>> {
-  const out = cache ?? new Map<string, InspectedFile>();
+/** A checked file's sealed copy: `fileID` is the evidence path, never the citizen's upload. */
+export type SealedFile = Omit<InspectedFile, 'content'>;
+
+/**
+ * Copies the checked bytes (not whatever the upload holds later) to the caller's evidence folder.
+ * Content-addressed, so sealing the same bytes twice (a retry, 我的材料) lands on the same file.
+ */
+async function seal(file: InspectedFile, openid: string): Promise<SealedFile> {
+  const cloudPath = `${evidenceFolder(openid)}${file.sha256}.${EXT[file.mime]}`;
+  if (cloudPathOfFileId(file.fileID) === cloudPath) return { fileID: file.fileID, mime: file.mime, size: file.size, sha256: file.sha256 };
+  const res = (await getCloud().uploadFile({ cloudPath, fileContent: file.content! })) as { fileID: string };
+  return { fileID: res.fileID, mime: file.mime, size: file.size, sha256: file.sha256 };
+}
+
+/** Inspects and seals several files (distinct fileIDs once each), a few at a time; keyed by the fileID given. */
+export async function sealFiles(items: { fileID: string; label: string }[], openid: string, cache?: Map<string, SealedFile>): Promise<Map<string, SealedFile>> {
+  const out = cache ?? new Map<string, SealedFile>();
   const unique = [...new Map(items.map((i) => [i.fileID, i])).values()].filter((i) => !out.has(i.fileID));
   for (let i = 0; i < unique.length; i += 4) {
-    const batch = await Promise.all(unique.slice(i, i + 4).map((x) => inspectFile(x.fileID, openid, x.label)));
-    batch.forEach(({ content: _c, ...f }) => out.set(f.fileID, f));
+    const batch = await Promise.all(unique.slice(i, i + 4).map(async (x) => [x.fileID, await seal(await inspectFile(x.fileID, openid, x.label, isOwnFile), openid)] as const));
+    batch.forEach(([given, sealed]) => out.set(given, sealed));
   }
   return out;
 }
 
-export async function tempUrls(fileIDs: string[]): Promise<Map<string, string>> {
-  const map = new Map<string, string>();
-  const ids = [...new Set(fileIDs)];
-  for (let i = 0; i < ids.length; i += 50) {
-    try {
-      const res = (await getCloud().getTempFileURL({ fileList: ids.slice(i, i + 50) })) as { fileList: unknown[] };
-      for (const f of res.fileList as { fileID: string; tempFileURL: string; status: number }[]) if (f.status === 0) map.set(f.fileID, f.tempFileURL);
-    } catch (e) {
-      console.error('[affairs] getTempFileURL failed', e);
-    }
-  }
-  return map;
-}
+export { tempUrls } from '../shared/temp-urls';

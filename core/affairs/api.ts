@@ -22,12 +22,15 @@ export interface DraftView {
   lifeEvent?: string;
   matterIds?: string[];
   form: Record<string, FormValue>;
-  materials: MaterialRef[];
+  /** `url`: a short-lived temp URL of the caller's own file, for the thumbnail. */
+  materials: (MaterialRef & { url?: string })[];
   savedAt: string;
 }
 
 export interface MyMaterial {
+  /** A sealed copy (see AttachedMaterial.fileID): reusable even after the upload is gone. */
   fileID: string;
+  sha256?: string;
   materialId: string;
   name: string;
   mime: string;

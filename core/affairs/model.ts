@@ -41,7 +41,10 @@ export interface CaseResult {
 export interface AttachedMaterial {
   materialId: string;
   name: string;
+  /** The sealed copy (`evidence/…`, written only by functions), not the citizen's upload. */
   fileID: string;
+  /** SHA-256 (hex) of the sealed bytes, taken at submit / 补正. Absent on records sealed before hashes were kept. */
+  sha256?: string;
   /** Detected by magic bytes: image/jpeg, image/png, image/webp, image/heic, application/pdf. */
   mime: string;
   size: number;

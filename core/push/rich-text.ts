@@ -1,6 +1,7 @@
 /**
  * 通知公告 rich text: a small HTML subset kept, everything else dropped. Allowed tags have no
- * attributes except <img src> with a cloud:// , https:// or /storage/ source. Text is escaped.
+ * attributes except <img src> with a cloud:// , https:// or /storage/ source (or the local preview's
+ * http://localhost…/storage/ temp URLs). Text is escaped.
  */
 const ALLOWED = new Set(['p', 'br', 'strong', 'b', 'em', 'i', 'u', 'ul', 'ol', 'li', 'h3', 'h4', 'blockquote']);
 const VOID = new Set(['br', 'img']);
@@ -29,7 +30,7 @@ export function sanitizeRichText(html: string): string {
     if (tag === 'img' && !closing) {
       const src = /\bsrc\s*=\s*("([^"]*)"|'([^']*)')/i.exec(m[3]);
       const url = src ? (src[2] ?? src[3] ?? '') : '';
-      if (/^(cloud:\/\/|https:\/\/|\/storage\/)[^\s"'<>]*$/.test(url)) out.push(`<img src="${url}" style="max-width:100%"/>`);
+      if (/^(cloud:\/\/|https:\/\/|\/storage\/|http:\/\/(localhost|127\.0\.0\.1)(:\d+)?\/storage\/)[^\s"'<>]*$/.test(url)) out.push(`<img src="${url}" style="max-width:100%"/>`);
       continue;
     }
     if (!ALLOWED.has(tag)) continue;

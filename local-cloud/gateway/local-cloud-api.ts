@@ -38,6 +38,11 @@ export function recordSubscribeDialog(openid: string, answers: { templateId: str
   for (const a of answers) localCloud.grantSubscription(openid, a.templateId, a.result, a.kind);
 }
 
+/** Whether a `/storage/` URL's `t` and `sign` were issued by getTempFileURL for this path and are still valid. */
+export function isSignedFor(cloudPath: string, t: string, sign: string): boolean {
+  return localCloud.verifyTempFileUrl(cloudPath, t, sign);
+}
+
 /** A file uploaded through `cloud.uploadFile`, by cloudPath. */
 export function readStored(cloudPath: string): { content: Buffer; contentType: string } | undefined {
   return localCloud.readStoredFile(cloudPath);

@@ -8,7 +8,7 @@ import { resolveInside, sendBuffer, sendFile, sendText } from './files';
 import { fail, readBody, refuseAndClose, sendJson, sendResult } from './http-util';
 import { IDENTITY_HEADER, OPENID_PATTERN, publicIdentities } from './identities';
 import { invokeWithDeadline, type InvokeOutcome } from './invoke';
-import { inboxOf, invoke, readStored, recordSubscribeDialog, storeUpload } from './local-cloud-api';
+import { inboxOf, invoke, isSignedFor, readStored, recordSubscribeDialog, storeUpload } from './local-cloud-api';
 import { handleUpload } from './upload';
 import { httpAccess } from './http-access';
 import { messagePush } from './message-push';
@@ -72,7 +72,7 @@ export async function route(ctx: RouteContext, req: IncomingMessage, res: Server
 
   if (method !== 'GET' && method !== 'HEAD') return methodNotAllowed(res, 'GET, HEAD');
 
-  if (p.startsWith('/storage/')) return serveStored(req, res, p.slice('/storage/'.length));
+  if (p.startsWith('/storage/')) return serveStored(req, res, p.slice('/storage/'.length), url.searchParams);
   return serveStatic(ctx, req, res, p);
 }
 
@@ -220,13 +220,20 @@ function serveStatic(ctx: RouteContext, req: IncomingMessage, res: ServerRespons
   sendText(res, 404, '页面不存在');
 }
 
-/** Uploaded files live in the local cloud's database; the URL path is the cloudPath. */
-function serveStored(req: IncomingMessage, res: ServerResponse, encoded: string): void {
+/**
+ * Uploaded files live in the local cloud's database; the URL path is the cloudPath. Like WeChat's
+ * temp links, a file opens only with the `t` (expiry) and `sign` getTempFileURL issued for that
+ * path — checked before looking the file up, so an unsigned request cannot even probe existence.
+ */
+function serveStored(req: IncomingMessage, res: ServerResponse, encoded: string, query: URLSearchParams): void {
   let cloudPath: string;
   try {
     cloudPath = encoded.split('/').map(decodeURIComponent).join('/');
   } catch {
     return sendText(res, 404, '文件不存在');
+  }
+  if (!isSignedFor(cloudPath, query.get('t') ?? '', query.get('sign') ?? '')) {
+    return sendResult(res, 403, fail('FORBIDDEN', '文件链接无效或已过期，请回到页面重新打开'));
   }
   const valid = cloudPath !== '' && !cloudPath.includes('\\') && !cloudPath.includes('\0') &&
     cloudPath.split('/').every((seg) => seg !== '' && seg !== '.' && seg !== '..');

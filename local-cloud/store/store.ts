@@ -8,6 +8,7 @@
 import Database from 'better-sqlite3';
 import { mkdirSync } from 'fs';
 import { join } from 'path';
+import { randomBytes } from 'crypto';
 import { decodeDoc, encodeDoc } from './codec';
 import { docPathFlags, type PathFlag } from './pathflags';
 import type { AnyObject } from '../util';
@@ -87,6 +88,7 @@ CREATE TABLE IF NOT EXISTS _pathflags (
   flag TEXT NOT NULL,
   PRIMARY KEY (coll, path, flag)
 ) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS _secrets (k TEXT PRIMARY KEY, v BLOB NOT NULL);
 CREATE INDEX IF NOT EXISTS _openapi_sink_touser ON _openapi_sink (touser);
 INSERT OR IGNORE INTO _meta (k, v) VALUES ('rev', 0), ('schema', 1);
 `;
@@ -334,6 +336,15 @@ export class Store {
 
   deleteFile(path: string): boolean {
     return this.stmt('DELETE FROM _files WHERE path = ?').run(path).changes === 1;
+  }
+
+  /**
+   * A random secret kept with the data (e.g. the key that signs temp file URLs): made once, the
+   * same for every process sharing this DATA_DIR and across restarts.
+   */
+  secret(name: string): Buffer {
+    this.stmt('INSERT OR IGNORE INTO _secrets (k, v) VALUES (?, ?)').run(name, randomBytes(32));
+    return this.stmt('SELECT v FROM _secrets WHERE k = ?').pluck().get(name) as Buffer;
   }
 
   // --- openapi sink ------------------------------------------------------------------------

@@ -8,6 +8,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { DEFAULT_TIMEOUT_SECONDS, type FunctionDir, type TriggerConfig } from './function-config';
 import { describeIndexKeys, mergeCollections, readFunctionCollections, type MergedCollection } from './collections';
+import { STORAGE_FOLDERS, STORAGE_SECURITY_RULES } from '../../cloudfunctions/shared/storage-paths';
 
 /** The console's data permission for every collection: the mini-program never reads the database directly. */
 export const COLLECTION_PERMISSION = '所有用户不可读写（仅云函数）';
@@ -103,6 +104,7 @@ export function consoleStepLines(setup: ConsoleSetup, adminOpenids: string[]): s
     const parts = [`超时时间 ${f.timeoutSeconds} 秒`, ...(vars.length ? [`环境变量 ${vars.join('；')}`] : [])];
     steps.push(`云函数 ${f.name}：在 云开发控制台 → 云函数 → ${f.name} → 版本与配置 → 编辑 中设置${parts.join('，')}（miniprogram-ci 不会设置超时时间和环境变量）`);
   }
+  steps.push(`云存储：在 云开发控制台 → 存储 → 权限设置 中选择“自定义安全规则”，填入 ${JSON.stringify(STORAGE_SECURITY_RULES)}（小程序端不能直接读取任何文件，只能写自己的 uploads/<openid>/；详见 docs/deploy-console.md 第 3 节）`);
   if (setup.functions.length) {
     steps.push(
       '运行时：miniprogram-ci 首次创建云函数时使用 Node.js 8.9 运行时，而打包产物面向 Node.js 16。新云函数请先在开发者工具或控制台以 Node.js 16/18 运行时创建，再运行本脚本更新代码',
@@ -118,7 +120,7 @@ export function renderConsoleDoc(setup: ConsoleSetup): string {
   const out: string[] = [];
   out.push('# 云开发控制台配置清单');
   out.push('');
-  out.push('<!-- 本文件由 `npm run docs:deploy` 根据 cloudfunctions/*/collections.json 与 cloudfunctions/*/config.json 生成，请勿手工编辑；测试会检查它与这些文件一致。 -->');
+  out.push('<!-- 本文件由 `npm run docs:deploy` 根据 cloudfunctions/*/collections.json、cloudfunctions/*/config.json 与 cloudfunctions/shared/storage-paths.ts 生成，请勿手工编辑；测试会检查它与这些文件一致。 -->');
   out.push('');
   out.push('`npm run deploy` 用 miniprogram-ci 上传小程序与各云函数的代码并创建定时触发器。下面这些 miniprogram-ci 做不到，需要在 **云开发控制台** 手动完成；`npm run deploy -- --dry-run` 会打印同一份清单。');
   out.push('');
@@ -182,5 +184,22 @@ export function renderConsoleDoc(setup: ConsoleSetup): string {
   out.push('');
   out.push('miniprogram-ci 首次创建云函数时使用 Node.js 8.9 运行时，而打包产物面向 Node.js 16。新云函数请先在开发者工具或控制台以 Node.js 16/18 运行时创建，再运行 `npm run deploy` 更新代码。');
   out.push('');
+  renderStorage(out);
   return out.join('\n');
+}
+
+/** Section 3: the storage folders and the bucket's security rule (from cloudfunctions/shared/storage-paths.ts). */
+function renderStorage(out: string[]): void {
+  out.push('## 3. 云存储');
+  out.push('');
+  out.push('在 云开发控制台 → 存储 → 权限设置 中选择 **自定义安全规则**，填入下面的规则（由 `cloudfunctions/shared/storage-paths.ts` 生成）。小程序端 **不能直接读取任何文件**：文件只通过云函数在权限判断（`core/policy.ts`：本人，或办理该件的部门工作人员）之后签发的临时链接访问，有效期不超过 2 小时；小程序端只能写自己的 `uploads/<openid>/` 目录。云函数不受安全规则限制。');
+  out.push('');
+  out.push('```json');
+  out.push(JSON.stringify(STORAGE_SECURITY_RULES, null, 2));
+  out.push('```');
+  out.push('');
+  out.push('| 目录 | 内容 | 小程序端读 | 小程序端写 |');
+  out.push('| --- | --- | --- | --- |');
+  for (const f of STORAGE_FOLDERS) out.push(`| \`${f.prefix}\` | ${cell(f.description)} | 否 | ${f.clientWrite ? '仅本人' : '否（仅云函数）'} |`);
+  out.push('');
 }

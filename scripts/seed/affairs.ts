@@ -24,6 +24,7 @@ import { applicationNo } from '../../core/affairs/view';
 import type { Matter } from '../../core/matter/schema';
 import { REPO_ROOT } from '../lib/repo';
 import { USER_MATERIALS, userMaterialIdFor } from '../../cloudfunctions/affairs/repo';
+import { evidenceFolder } from '../../cloudfunctions/affairs/files';
 
 export const SEED_FORMS = path.join(REPO_ROOT, 'seed', 'matter-forms.json');
 
@@ -116,11 +117,16 @@ export async function seedAffairs(log: (s: string) => void = console.log): Promi
   const cal = createCalendar();
   const pii = createPiiCipher(process.env.PII_KEY);
   const today = shanghaiDate();
-  const files: Record<string, { img: string; pdf: string }> = {};
+  const files: Record<string, { img: { fileID: string; sha256: string }; pdf: { fileID: string; sha256: string } }> = {};
   for (const p of PEOPLE) {
-    const img = await sdk.uploadFile({ cloudPath: `uploads/${p.openid}/seed-scan.png`, fileContent: PNG_1X1 });
-    const pdf = await sdk.uploadFile({ cloudPath: `uploads/${p.openid}/seed-scan.pdf`, fileContent: PDF });
-    files[p.openid] = { img: img.fileID, pdf: pdf.fileID };
+    await sdk.uploadFile({ cloudPath: `uploads/${p.openid}/seed-scan.png`, fileContent: PNG_1X1 });
+    await sdk.uploadFile({ cloudPath: `uploads/${p.openid}/seed-scan.pdf`, fileContent: PDF });
+    // As a real submit does: applications hold sealed copies (evidence/…), not the uploads.
+    const seal = async (content: Buffer, ext: string) => {
+      const sha256 = createHash('sha256').update(content).digest('hex');
+      return { fileID: (await sdk.uploadFile({ cloudPath: `${evidenceFolder(p.openid)}${sha256}.${ext}`, fileContent: content })).fileID, sha256 };
+    };
+    files[p.openid] = { img: await seal(PNG_1X1, 'png'), pdf: await seal(PDF, 'pdf') };
   }
   // Read the published catalogue version, as cloudfunctions/shared/catalogue.ts does.
   const { data: metas } = await db.collection(META).where({ _id: CATALOGUE_META_ID }).limit(1).get();
@@ -145,7 +151,7 @@ export async function seedAffairs(log: (s: string) => void = console.log): Promi
     }
     const defs = matter.materials.map((m) => ({ id: m.id ?? materialIdOf(m.name), name: m.name, necessity: m.necessity }));
     const materials = defs.filter((d) => d.necessity === '必要').map((d, j) => ({
-      materialId: d.id, name: d.name, fileID: j % 2 ? files[person.openid].pdf : files[person.openid].img,
+      materialId: d.id, name: d.name, ...(j % 2 ? files[person.openid].pdf : files[person.openid].img),
       mime: j % 2 ? 'application/pdf' : 'image/png', size: j % 2 ? PDF.length : PNG_1X1.length,
     }));
     let day = addDays(today, -spec.daysAgo);
@@ -186,7 +192,7 @@ export async function seedAffairs(log: (s: string) => void = console.log): Promi
     // As a real submit does: the files become the applicant's 我的材料, offered again in the next form.
     for (const m of materials) {
       await db.collection(USER_MATERIALS).doc(userMaterialIdFor(person.openid, m.fileID)).set({
-        data: { openid: person.openid, fileID: m.fileID, materialId: m.materialId, name: m.name, mime: m.mime, size: m.size, usedAt: app.submittedAt },
+        data: { openid: person.openid, fileID: m.fileID, sha256: m.sha256, materialId: m.materialId, name: m.name, mime: m.mime, size: m.size, usedAt: app.submittedAt },
       });
     }
   }

@@ -55,6 +55,10 @@ export const setClipboardData = jest.fn(async () => ({ errMsg: 'setClipboardData
 export const pageScrollTo = jest.fn(async () => ({ errMsg: 'pageScrollTo:ok' }))
 export const setNavigationBarTitle = jest.fn(async () => ({ errMsg: 'setNavigationBarTitle:ok' }))
 export const cloud = { init: jest.fn(), callFunction: jest.fn() }
+export const chooseImage = jest.fn(async (_opts?: unknown): Promise<{ tempFilePaths: string[]; tempFiles?: unknown[] }> => { throw new Error('chooseImage:fail cancel') })
+export const redirectTo = jest.fn(async (_opts: { url: string }) => ({ errMsg: 'redirectTo:ok' }))
+export const enableAlertBeforeUnload = jest.fn((_opts: { message: string }) => undefined)
+export const disableAlertBeforeUnload = jest.fn(() => undefined)
 
 export const useRouter = () => router
 
@@ -69,6 +73,7 @@ export const useReachBottom = (_fn: unknown) => undefined
 
 const Taro = {
   eventCenter, getStorageSync, setStorageSync, getAppBaseInfo, navigateTo, switchTab, makePhoneCall, showToast,
-  showModal, setClipboardData, pageScrollTo, setNavigationBarTitle, cloud,
+  showModal, setClipboardData, pageScrollTo, setNavigationBarTitle, cloud, chooseImage, redirectTo,
+  enableAlertBeforeUnload, disableAlertBeforeUnload,
 }
 export default Taro

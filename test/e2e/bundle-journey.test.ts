@@ -8,7 +8,8 @@
  * handled by each department.
  */
 import { idCheckChar } from '../../core/matter/form';
-import { invokeFunction } from '../../local-cloud';
+import { createHash } from 'node:crypto';
+import { invokeFunction, sdk } from '../../local-cloud';
 import { openPhonePage, startPreview, type Preview } from './browser';
 import { attach, becomeByLabel, fill, png, PDF } from './journey-helpers';
 
@@ -102,12 +103,14 @@ describe('H5 journey: 一件事一次办', () => {
     expect(created.map((a) => a.matterName).sort()).toEqual(['新生儿出生登记（户口申报）', '新生儿城乡居民医保参保登记', '社会保障卡申领'].sort());
     expect(new Set(created.map((a) => a.departmentName)).size).toBe(3);
     expect(created.every((a) => a.status === 'submitted')).toBe(true);
-    // The file picked from 我的材料 is the seed's earlier scan, not a new upload.
+    // The file picked from 我的材料 is the seed's earlier scan (sealed: same bytes), not a new upload.
     const details = await Promise.all(created.map(async (a) =>
-      ((await invokeFunction('affairs', { action: 'get', params: { id: a.id } }, { OPENID: 'local-citizen' })) as { ok: true; data: { materials: { name: string; fileID: string }[] } }).data));
+      ((await invokeFunction('affairs', { action: 'get', params: { id: a.id } }, { OPENID: 'local-citizen' })) as { ok: true; data: { materials: { name: string; fileID: string; sha256: string }[] } }).data));
     const reused = details.flatMap((d) => d.materials).filter((m) => m.name === names[0]);
     expect(reused.length).toBeGreaterThan(0);
-    expect(reused.every((m) => /uploads\/local-citizen\/seed-scan\.(png|pdf)$/.test(m.fileID))).toBe(true);
+    const seedScans = await Promise.all(['png', 'pdf'].map(async (ext) =>
+      createHash('sha256').update((await sdk.downloadFile({ fileID: `cloud://local-env.local/uploads/local-citizen/seed-scan.${ext}` })).fileContent).digest('hex')));
+    expect(reused.every((m) => seedScans.includes(m.sha256) && m.fileID.includes('/evidence/'))).toBe(true);
     expect(problems).toEqual([]);
   });
 });

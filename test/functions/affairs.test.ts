@@ -1,5 +1,6 @@
 /** 在线申办与办件 on the local cloud: the whole flow, idempotency, races, ownership, files, bad input. */
-import { sdk } from '../../local-cloud';
+import { createHash } from 'node:crypto';
+import { sdk, verifyTempFileUrl } from '../../local-cloud';
 import { materialIdOf, idCheckChar } from '../../core/matter/form';
 import { createCalendar, shanghaiDate } from '../../core/calendar/workdays';
 import type { MatterInput } from '../../core/matter/schema';
@@ -60,6 +61,16 @@ async function submitAs(openid: string, extra: Record<string, unknown> = {}) {
     matterId: onlineMatter.implementationCode, requestId: `req-${Math.random().toString(36).slice(2, 12)}`,
     form: goodForm, materials: [{ materialId: HOUSEHOLD, fileID }], ...extra,
   }, openid);
+}
+
+const sha256 = (b: Buffer) => createHash('sha256').update(b).digest('hex');
+
+/** The bytes a temp URL serves: its path must be signed, then the stored file is read. */
+async function bytesAt(url: string): Promise<Buffer> {
+  const u = new URL(url);
+  const cloudPath = decodeURIComponent(u.pathname.replace(/^\/storage\//, ''));
+  expect(verifyTempFileUrl(cloudPath, u.searchParams.get('t') ?? '', u.searchParams.get('sign') ?? '')).toBe(true);
+  return (await sdk.downloadFile({ fileID: `cloud://local-env.local/${cloudPath}` })).fileContent;
 }
 
 async function docs(collection: string): Promise<any[]> {
@@ -123,7 +134,8 @@ describe('affairs: the whole flow', () => {
       .toMatchObject({ ok: false, code: 'INVALID_INPUT' });
     const back = expectOk(await call('affairs', 'supplement', { id, form: { phone: '13900001111' }, materials: [{ materialId: HOUSEHOLD, fileID: newFile }] }, CITIZEN));
     expect(back.status).toBe('accepted');
-    expect(back.materials.map((m: { fileID: string }) => m.fileID)).toEqual([newFile]);
+    expect(back.materials.map((m: { sha256: string }) => m.sha256)).toEqual([sha256(JPEG)]);
+    expect(back.materials[0].fileID).toMatch(/\/evidence\/[0-9a-f]{24}\/[0-9a-f]{64}\.jpg$/);
     expect(back.form.phone).toBe('139****1111');
 
     expect(await call('affairs', 'act', { id, action: 'complete', result: { decision: '准予' } }, POLICE_CLERK)).toMatchObject({ ok: false, code: 'INVALID_INPUT' });
@@ -144,7 +156,7 @@ describe('affairs: the whole flow', () => {
     const mine = expectOk(await call('affairs', 'mine', {}, CITIZEN));
     expect(mine.items).toEqual([expect.objectContaining({ id, status: 'completed', statusLabel: '已办结' })]);
     const materials = expectOk(await call('affairs', 'myMaterials', {}, CITIZEN));
-    expect(materials.map((m: { fileID: string }) => m.fileID).sort()).toEqual(expect.arrayContaining([newFile]));
+    expect(materials.map((m: { fileID: string }) => m.fileID).sort()).toEqual(expect.arrayContaining([back.materials[0].fileID]));
   });
 
   it('即办件 is accepted and completed in one step', async () => {
@@ -175,6 +187,51 @@ describe('affairs: the whole flow', () => {
     expect(s).toMatchObject({ status: 'suspended', clockPaused: true, workdaysLeft: 5 });
     const r = expectOk(await call('affairs', 'act', { id, action: 'resume' }, POLICE_CLERK));
     expect(r).toMatchObject({ status: 'accepted', clockPaused: false });
+  });
+});
+
+describe('affairs: sealed evidence', () => {
+  const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(64, 3)]);
+
+  it('overwrite after submit: staff get still serves the original bytes and hash; deleting the upload changes nothing', async () => {
+    const fileID = await upload(CITIZEN, 'hukou.jpg', JPEG);
+    const { id } = expectOk(await call('affairs', 'submit', {
+      matterId: onlineMatter.implementationCode, requestId: 'sealed-0001', form: goodForm, materials: [{ materialId: HOUSEHOLD, fileID }],
+    }, CITIZEN));
+    await upload(CITIZEN, 'hukou.jpg', EXE);
+    const staff = expectOk(await call('affairs', 'get', { id }, POLICE_CLERK));
+    expect(staff.materials[0]).toMatchObject({ sha256: sha256(JPEG), size: JPEG.length, mime: 'image/jpeg' });
+    expect(staff.materials[0].fileID).not.toBe(fileID);
+    expect((await bytesAt(staff.materials[0].url)).equals(JPEG)).toBe(true);
+    await sdk.deleteFile({ fileList: [fileID] });
+    const again = expectOk(await call('affairs', 'get', { id }, POLICE_CLERK));
+    expect((await bytesAt(again.materials[0].url)).equals(JPEG)).toBe(true);
+    const mine = expectOk(await call('affairs', 'get', { id }, CITIZEN));
+    expect(mine.materials[0]).toMatchObject({ fileID: staff.materials[0].fileID, sha256: sha256(JPEG) });
+  });
+
+  it('a 补正 file is sealed too: overwriting it after the 补正 changes nothing', async () => {
+    const { id } = expectOk(await submitAs(CITIZEN));
+    expectOk(await call('affairs', 'act', { id, action: 'requestSupplement', comment: '户口簿照片不清晰', materials: [HOUSEHOLD] }, POLICE_CLERK));
+    const fileID = await upload(CITIZEN, 'clear.png', PNG);
+    expectOk(await call('affairs', 'supplement', { id, materials: [{ materialId: HOUSEHOLD, fileID }] }, CITIZEN));
+    await upload(CITIZEN, 'clear.png', JPEG);
+    const staff = expectOk(await call('affairs', 'get', { id }, POLICE_CLERK));
+    expect(staff.materials.map((m: { sha256: string }) => m.sha256)).toEqual([sha256(PNG)]);
+    expect((await bytesAt(staff.materials[0].url)).equals(PNG)).toBe(true);
+  });
+
+  it('我的材料 offers the sealed copy, reusable after the upload is gone; another citizen cannot use it', async () => {
+    const fileID = await upload(CITIZEN, 'reuse.jpg', JPEG);
+    expectOk(await call('affairs', 'submit', { matterId: onlineMatter.implementationCode, requestId: 'sealed-0002', form: goodForm, materials: [{ materialId: HOUSEHOLD, fileID }] }, CITIZEN));
+    await sdk.deleteFile({ fileList: [fileID] });
+    const [mat] = expectOk(await call('affairs', 'myMaterials', {}, CITIZEN));
+    expect(mat).toMatchObject({ sha256: sha256(JPEG), fileID: expect.stringContaining('/evidence/') });
+    expect((await bytesAt(mat.url)).equals(JPEG)).toBe(true);
+    const reused = expectOk(await call('affairs', 'submit', { matterId: onlineMatter.implementationCode, requestId: 'sealed-0003', form: goodForm, materials: [{ materialId: HOUSEHOLD, fileID: mat.fileID }] }, CITIZEN));
+    expect(expectOk(await call('affairs', 'get', { id: reused.id }, CITIZEN)).materials[0]).toMatchObject({ fileID: mat.fileID, sha256: sha256(JPEG) });
+    expect(await call('affairs', 'submit', { matterId: onlineMatter.implementationCode, requestId: 'sealed-0004', form: goodForm, materials: [{ materialId: HOUSEHOLD, fileID: mat.fileID }] }, OTHER_CITIZEN))
+      .toMatchObject({ ok: false, code: 'FORBIDDEN' });
   });
 });
 

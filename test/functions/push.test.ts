@@ -1,6 +1,6 @@
 /** 订阅消息推送 on the local cloud: ledger, event pushes, errors, campaigns, approval, cancel, opt-out, dispatch overlap, OA. */
 import { call, callRaw, expectOk, fireTimer, startCloud, ADMIN, CITIZEN } from './harness';
-import { getOpenapiSink, grantSubscription, setSinkFaults, subscriptionOf } from '../../local-cloud';
+import { getOpenapiSink, grantSubscription, sdk, setSinkFaults, subscriptionOf, verifyTempFileUrl } from '../../local-cloud';
 import { loadCatalogue } from '../../core/push/catalogue';
 import { byKey } from '../../core/push/templates';
 import { db, writeApplicationEvent, writeBookingEvent } from './push-fixtures';
@@ -393,13 +393,29 @@ describe('unknown outcomes after a dispatcher dies', () => {
 describe('notices', () => {
   test('staff publish sanitised rich text; citizens list and read; a campaign can link it', async () => {
     expect(await call('push', 'publishNotice', { title: '关于调整办公时间的通知', body: '<p>内容</p>' }, CITIZEN)).toMatchObject({ ok: false, code: 'FORBIDDEN' });
-    const n = expectOk(await call('push', 'publishNotice', { title: '关于调整办公时间的通知', body: '<p onclick="x()">自7月1日起<strong>夏季</strong>作息</p><script>alert(1)</script><img src="javascript:1"><img src="/storage/a.png">' }, PUSHER));
-    expect(n.body).toBe('<p>自7月1日起<strong>夏季</strong>作息</p><img src="/storage/a.png" style="max-width:100%"/>');
+    const n = expectOk(await call('push', 'publishNotice', { title: '关于调整办公时间的通知', body: '<p onclick="x()">自7月1日起<strong>夏季</strong>作息</p><script>alert(1)</script><img src="javascript:1"><img src="https://example.gov.cn/a.png">' }, PUSHER));
+    expect(n.body).toBe('<p>自7月1日起<strong>夏季</strong>作息</p><img src="https://example.gov.cn/a.png" style="max-width:100%"/>');
     const list = expectOk(await call('push', 'notices', {}));
     expect(list[0]).toMatchObject({ id: n.id, summary: '自7月1日起 夏季 作息' });
     expect(expectOk(await call('push', 'notice', { id: n.id })).title).toBe('关于调整办公时间的通知');
     await accept('x1', 'policyNotice');
     const c = expectOk(await call('push', 'createCampaign', { templateId: tid('policyNotice'), data: { thing1: '作息调整', thing2: '示例市政务服务中心', time3: '2025-07-01T08:00:00Z', thing4: '详见公告' }, page: `packages/notices/pages/detail/index?id=${n.id}`, audience: { type: 'templateSubscribers', templateId: tid('policyNotice') }, noticeId: n.id }, PUSHER));
     expect(c.status).toBe('scheduled');
+  });
+
+  test('notice images open through signed temp URLs, and only the publisher\'s own uploads', async () => {
+    const own = (await sdk.uploadFile({ cloudPath: `uploads/${PUSHER}/banner.png`, fileContent: Buffer.from('png') })).fileID;
+    const citizens = (await sdk.uploadFile({ cloudPath: `evidence/0123456789abcdef01234567/${'a'.repeat(64)}.png`, fileContent: Buffer.from('id card') })).fileID;
+    const n = expectOk(await call('push', 'publishNotice', {
+      title: '办事大厅搬迁公告', body: `<p>新址</p><img src="${own}"><img src="${citizens}">`, images: [own, citizens, 'https://example.gov.cn/a.png'],
+    }, PUSHER));
+    const read = expectOk(await call('push', 'notice', { id: n.id }));
+    expect(read.images).toHaveLength(2);
+    const signed = new URL(read.images[0]);
+    expect(verifyTempFileUrl(`uploads/${PUSHER}/banner.png`, signed.searchParams.get('t') ?? '', signed.searchParams.get('sign') ?? '')).toBe(true);
+    expect(read.images[1]).toBe('https://example.gov.cn/a.png');
+    expect(read.body).toContain(`<img src="${read.images[0].replace(/&/g, '&amp;')}"`);
+    expect(read.body).not.toContain('evidence/');
+    expect(expectOk(await call('push', 'notices', {}))[0].images).toEqual(read.images.map(() => expect.stringMatching(/^http/)));
   });
 });

@@ -3,6 +3,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { runDeploy, type MiniprogramCi } from '../../scripts/deploy';
+import { STORAGE_SECURITY_RULES } from '../../cloudfunctions/shared/storage-paths';
 import { REPO_ROOT } from '../../local-cloud/runtime/paths';
 import { MISSING_CLOUD_ENV_WARNING } from '../../config/cloud-env';
 
@@ -88,6 +89,7 @@ describe('npm run deploy', () => {
     expect(r.out).toContain('索引 requestId：requestId 升序（唯一）');
     expect(r.out).toContain('数据库：创建集合 echo_meta（回声元数据；云函数 echo），数据权限设为“所有用户不可读写（仅云函数）”\n      不需要额外索引');
     expect(r.out).toContain('云函数 echo：在 云开发控制台 → 云函数 → echo → 版本与配置 → 编辑 中设置超时时间 1 秒，环境变量 ADMIN_OPENIDS=oAdmin1,oAdmin2；ECHO_PREFIX=<回声前缀>');
+    expect(r.out).toContain(`云存储：在 云开发控制台 → 存储 → 权限设置 中选择“自定义安全规则”，填入 ${JSON.stringify(STORAGE_SECURITY_RULES)}`);
     expect(r.out).toContain('dry-run：未上传任何内容');
     // The key's location is named, never its content.
     expect(r.out).not.toContain('not a real key');

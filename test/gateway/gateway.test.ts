@@ -258,9 +258,29 @@ describe('gateway in local mode', () => {
     expect(r.text).toBe('申请人：张*');
     expect(r.headers['content-type']).toBe('text/plain; charset=utf-8');
     expect(r.headers['content-security-policy']).toContain('sandbox');
-    expect((await request(gw.url, '/storage/materials/none.png')).status).toBe(404);
-    expect((await request(gw.url, '/storage/..%2f..%2fsecret.txt')).status).toBe(404);
+    expect((await request(gw.url, '/storage/materials/none.png')).status).toBe(403);
+    expect((await request(gw.url, '/storage/..%2f..%2fsecret.txt')).status).toBe(403);
     expect((await request(gw.url, '/storage/%E0%A4%A')).status).toBe(404);
+  });
+
+  it('serves a stored file only through a signed temp URL: no signature, a forged one or another file\'s is refused', async () => {
+    const up = await postJson(gw.url, 'echo', { upload: { cloudPath: 'materials/u9/户口簿.txt', text: '户主：王*' } });
+    const other = await postJson(gw.url, 'echo', { upload: { cloudPath: 'materials/u9/other.txt', text: 'other' } });
+    const signed = new URL(up.json.result.data.url);
+    expect(Number(signed.searchParams.get('t')) * 1000 - Date.now()).toBeLessThanOrEqual(7200 * 1000);
+    const bare = await request(gw.url, signed.pathname);
+    expect(bare.status).toBe(403);
+    expect(bare.text).not.toContain('王*');
+    expect(bare.json.result).toMatchObject({ ok: false, code: 'FORBIDDEN' });
+    const forged = new URL(signed.href);
+    forged.searchParams.set('sign', '0'.repeat(64));
+    expect((await request(gw.url, forged.pathname + forged.search)).status).toBe(403);
+    const longer = new URL(signed.href);
+    longer.searchParams.set('t', String(Number(signed.searchParams.get('t')) + 3600));
+    expect((await request(gw.url, longer.pathname + longer.search)).status).toBe(403);
+    const borrowed = new URL(other.json.result.data.url);
+    expect((await request(gw.url, signed.pathname + borrowed.search)).status).toBe(403);
+    expect((await request(gw.url, signed.pathname + signed.search)).text).toBe('户主：王*');
   });
 
   it('rejects other methods and unknown API paths', async () => {

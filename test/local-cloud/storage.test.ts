@@ -1,6 +1,6 @@
 /** uploadFile / getTempFileURL / downloadFile / deleteFile. */
 import { Readable } from 'stream';
-import { configureLocalCloud, readStoredFile } from '../../local-cloud';
+import { configureLocalCloud, readStoredFile, verifyTempFileUrl } from '../../local-cloud';
 import { cloud, rejection, useMemoryCloud } from './helpers';
 
 useMemoryCloud();
@@ -19,7 +19,8 @@ test('upload a Buffer, get its URL, download it, delete it', async () => {
   expect(up).toEqual({ fileID: 'cloud://local-env.local/materials/u1/id card.png', statusCode: 200, errMsg: 'uploadFile:ok' });
 
   const urls = await cloud.getTempFileURL({ fileList: [up.fileID, { fileID: 'cloud://local-env.local/missing.png', maxAge: 60 }] });
-  expect(urls.fileList[0]).toMatchObject({ fileID: up.fileID, tempFileURL: 'http://192.168.1.5:8080/storage/materials/u1/id%20card.png', status: 0, errMsg: 'ok' });
+  expect(urls.fileList[0]).toMatchObject({ fileID: up.fileID, status: 0, errMsg: 'ok', maxAge: 7200 });
+  expect(urls.fileList[0].tempFileURL).toMatch(/^http:\/\/192\.168\.1\.5:8080\/storage\/materials\/u1\/id%20card\.png\?t=\d+&sign=[0-9a-f]{64}$/);
   expect(urls.fileList[1]).toMatchObject({ fileID: 'cloud://local-env.local/missing.png', tempFileURL: '', status: -1 });
 
   expect([...(await cloud.downloadFile({ fileID: up.fileID })).fileContent]).toEqual([137, 80, 78, 71]);
@@ -45,14 +46,30 @@ test('URL defaults to http://localhost:$PORT and publicUrl option wins over the 
   delete process.env.LOCAL_CLOUD_PUBLIC_URL;
   process.env.PORT = '4321';
   const { fileID } = await cloud.uploadFile({ cloudPath: 'p.txt', fileContent: Buffer.from('x') });
-  expect((await cloud.getTempFileURL({ fileList: [fileID] })).fileList[0].tempFileURL).toBe('http://localhost:4321/storage/p.txt');
+  expect((await cloud.getTempFileURL({ fileList: [fileID] })).fileList[0].tempFileURL).toMatch(/^http:\/\/localhost:4321\/storage\/p\.txt\?t=/);
   configureLocalCloud({ dataDir: ':memory:', publicUrl: 'https://preview.example' });
   await cloud.uploadFile({ cloudPath: 'p.txt', fileContent: Buffer.from('x') });
-  expect((await cloud.getTempFileURL({ fileList: [fileID] })).fileList[0].tempFileURL).toBe('https://preview.example/storage/p.txt');
+  expect((await cloud.getTempFileURL({ fileList: [fileID] })).fileList[0].tempFileURL).toMatch(/^https:\/\/preview\.example\/storage\/p\.txt\?t=/);
 });
 
 test('invalid cloud paths are rejected', async () => {
   for (const cloudPath of ['/abs.txt', '../up.txt', 'a//b.txt', '']) {
     await expect(cloud.uploadFile({ cloudPath, fileContent: Buffer.from('x') })).rejects.toMatchObject({ errCode: -501007 });
   }
+});
+
+test('temp URLs are signed for one path and expire within 2 hours, like WeChat temp links', async () => {
+  const { fileID } = await cloud.uploadFile({ cloudPath: 'evidence/k/a.png', fileContent: Buffer.from('x') });
+  const asked = await cloud.getTempFileURL({ fileList: [{ fileID, maxAge: 86400 }, { fileID, maxAge: 60 }] });
+  expect(asked.fileList.map((f) => f.maxAge)).toEqual([7200, 60]);
+  const url = new URL(asked.fileList[1].tempFileURL);
+  const t = url.searchParams.get('t') ?? '';
+  const sign = url.searchParams.get('sign') ?? '';
+  const issued = Date.now();
+  expect(verifyTempFileUrl('evidence/k/a.png', t, sign, issued)).toBe(true);
+  expect(verifyTempFileUrl('evidence/k/b.png', t, sign, issued)).toBe(false);
+  expect(verifyTempFileUrl('evidence/k/a.png', String(Number(t) + 1), sign, issued)).toBe(false);
+  expect(verifyTempFileUrl('evidence/k/a.png', t, sign, Number(t) * 1000 + 1)).toBe(false);
+  expect(verifyTempFileUrl('evidence/k/a.png', '', '', issued)).toBe(false);
+  expect(verifyTempFileUrl('evidence/k/a.png', t, 'zz', issued)).toBe(false);
 });

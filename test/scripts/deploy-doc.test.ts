@@ -8,6 +8,8 @@ import * as path from 'node:path';
 import { DEPLOY_CONSOLE_DOC, generateDeployConsoleDoc } from '../../scripts/docs-deploy';
 import { mergeCollections, readCollectionDeclarations } from '../../scripts/lib/collections';
 import { FUNCTIONS_DIR } from '../../local-cloud/runtime/paths';
+import { STORAGE_FOLDERS, STORAGE_SECURITY_RULES, storageFolderOf } from '../../cloudfunctions/shared/storage-paths';
+import { evidenceFolder, resultPath } from '../../cloudfunctions/affairs/files';
 
 function tmpFunctions(files: Record<string, unknown>): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'collections-'));
@@ -65,5 +67,18 @@ describe('docs/deploy-console.md', () => {
     fs.writeFileSync(path.join(dir, 'gamma', 'collections.json'), JSON.stringify({ collections: [{ name: 'g', indexes: [] }] }));
     expect(() => generateDeployConsoleDoc(dir)).toThrow(/集合声明 .*gamma\/collections\.json 不合法：collections\.0\.description/);
     fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('gives the production storage security rules (read and write) and one row per storage folder the code writes', () => {
+    const doc = fs.readFileSync(DEPLOY_CONSOLE_DOC, 'utf8');
+    expect(doc).toContain(`## 3. 云存储`);
+    expect(doc).toContain('```json\n' + JSON.stringify(STORAGE_SECURITY_RULES, null, 2) + '\n```');
+    expect(STORAGE_SECURITY_RULES.read).toBe(false);
+    for (const f of STORAGE_FOLDERS) expect(doc).toContain(`| \`${f.prefix}\` | ${f.description} |`);
+    // Every path the code writes lies in a declared folder, and only uploads/<own openid>/ is client-writable.
+    expect(storageFolderOf('uploads/oCitizen/1700000000000-a.jpg')?.clientWrite).toBe(true);
+    expect(storageFolderOf(`${evidenceFolder('oCitizen')}${'0'.repeat(64)}.jpg`)?.clientWrite).toBe(false);
+    expect(storageFolderOf(resultPath('A123', 'pdf'))?.clientWrite).toBe(false);
+    expect(storageFolderOf('elsewhere/x.jpg')).toBeUndefined();
   });
 });

@@ -13,7 +13,7 @@ import type { BundleDefinition, DraftView, MaterialRef, MyMaterial } from '../..
 import { bundleMaterialKey, combineBundle, issuerAmong, materialsToAsk } from '../../../core/affairs/bundle';
 import { action, noParams } from '../../shared/router';
 import { getDb } from '../../shared/cloud';
-import { isOwnUpload, tempUrls, type InspectedFile } from '../files';
+import { isOwnFile, tempUrls, type SealedFile } from '../files';
 import {
   APPLICATIONS, applicationIdFor, bundleIdFor, DRAFTS, draftIdFor, getById, loadApplication, loadCalendar, loadMatter,
   pii, USER_MATERIALS, userMaterialIdFor,
@@ -65,7 +65,7 @@ export const saveDraft = action({
   },
   notFound: '没有找到该草稿',
   handler: async (p, { actor, entity }) => {
-    for (const m of p.materials) if (!isOwnUpload(m.fileID, actor.openid)) throw new DomainError('FORBIDDEN', '只能使用本人上传的文件');
+    for (const m of p.materials) if (!isOwnFile(m.fileID, actor.openid)) throw new DomainError('FORBIDDEN', '只能使用本人上传的文件');
     const target = p.lifeEvent ? await bundleDraftTarget(p.lifeEvent, p.matterIds ?? []) : draftTarget(assertOnline(await loadMatter(p.matterId!)));
     const id = entity?._id ?? draftIdFor(actor.openid, target.key);
     const doc: Omit<DraftDoc, '_id'> = {
@@ -94,7 +94,11 @@ export const getDraft = action({
     .refine((p) => !p.matterId !== !p.lifeEvent, { message: '请指明事项或一件事（二者选一）', path: ['matterId'] }),
   handler: async (p, { actor }) => {
     const d = await getById<DraftDoc>(DRAFTS, draftIdFor(actor.openid, p.lifeEvent ? bundleDraftKey(p.lifeEvent) : p.matterId!));
-    return d && d.openid === actor.openid ? draftView(d) : null;
+    if (!d || d.openid !== actor.openid) return null;
+    const view = draftView(d);
+    // Only the caller's own files get a URL (a draft's refs were checked when saved; re-check anyway).
+    const urls = await tempUrls(view.materials.filter((m) => isOwnFile(m.fileID, actor.openid)).map((m) => m.fileID));
+    return { ...view, materials: view.materials.map((m) => ({ ...m, url: urls.get(m.fileID) })) };
   },
 });
 
@@ -118,7 +122,7 @@ async function rememberMaterials(openid: string, apps: ApplicationDoc[]) {
       if (seen.has(m.fileID)) continue;
       seen.add(m.fileID);
       await db.collection(USER_MATERIALS).doc(userMaterialIdFor(openid, m.fileID)).set({
-        data: { openid, fileID: m.fileID, materialId: m.materialId, name: m.name, mime: m.mime, size: m.size, usedAt },
+        data: { openid, fileID: m.fileID, ...(m.sha256 ? { sha256: m.sha256 } : {}), materialId: m.materialId, name: m.name, mime: m.mime, size: m.size, usedAt },
       }).catch((e: unknown) => console.error('[affairs] remember material failed', e));
     }
   }
@@ -205,7 +209,7 @@ export const submitBundle = action({
     const stray = Object.keys(p.form).filter((k) => !known.has(k));
     if (stray.length) throw new DomainError('INVALID_INPUT', `表单包含不属于所选事项的字段：${stray.join('、')}`);
     const today = shanghaiDate();
-    const cache = new Map<string, InspectedFile>();
+    const cache = new Map<string, SealedFile>();
     const items: NewApplication[] = [];
     for (const m of chosen) {
       const fields = m.form.fields;

@@ -6,7 +6,7 @@ import type { Matter } from '../../../core/matter/schema';
 import type { AttachedMaterial, MaterialDef } from '../../../core/affairs/model';
 import type { EncryptedValue } from '../../../core/crypto/pii-types';
 import type { MaterialRef } from '../../../core/api';
-import { inspectFiles, type InspectedFile } from '../files';
+import { sealFiles, type SealedFile } from '../files';
 import { pii } from '../repo';
 
 export const MAX_FILES_PER_MATERIAL = 5;
@@ -62,9 +62,9 @@ export function checkForm(fields: FormField[], values: Record<string, unknown>, 
 /**
  * Checks attached files against the material list: known materials only, every 必要 material
  * present (容缺 may wait; `only` restricts to a 补正's named materials and requires each),
- * each file the caller's own image/PDF ≤ 10 MB.
+ * each file the caller's own image/PDF ≤ 10 MB. Attached files are the sealed copies (files.ts).
  */
-export async function checkMaterials(defs: MaterialDef[], refs: MaterialRef[], openid: string, only?: string[], cache?: Map<string, InspectedFile>): Promise<{ attached: AttachedMaterial[]; deferred: string[] }> {
+export async function checkMaterials(defs: MaterialDef[], refs: MaterialRef[], openid: string, only?: string[], cache?: Map<string, SealedFile>): Promise<{ attached: AttachedMaterial[]; deferred: string[] }> {
   const byId = new Map(defs.map((d) => [d.id, d]));
   const counts = new Map<string, number>();
   for (const [i, r] of refs.entries()) {
@@ -79,10 +79,10 @@ export async function checkMaterials(defs: MaterialDef[], refs: MaterialRef[], o
   if (missing.length) {
     throw new DomainError('INVALID_INPUT', `${only ? '请重新上传要求补正的材料' : '请上传必要材料'}：${missing.map((d) => d.name).join('、')}`);
   }
-  const files = await inspectFiles(refs.map((r) => ({ fileID: r.fileID, label: byId.get(r.materialId)!.name })), openid, cache);
+  const files = await sealFiles(refs.map((r) => ({ fileID: r.fileID, label: byId.get(r.materialId)!.name })), openid, cache);
   const attached = refs.map((r) => {
     const f = files.get(r.fileID)!;
-    return { materialId: r.materialId, name: byId.get(r.materialId)!.name, fileID: r.fileID, mime: f.mime, size: f.size };
+    return { materialId: r.materialId, name: byId.get(r.materialId)!.name, fileID: f.fileID, sha256: f.sha256, mime: f.mime, size: f.size };
   });
   const deferred = only ? [] : defs.filter((d) => d.necessity === '容缺' && !counts.has(d.id)).map((d) => d.id);
   return { attached, deferred };

@@ -6,12 +6,39 @@ import { action } from '../../shared/router';
 import { plainSummary, sanitizeRichText } from '../../../core/push/rich-text';
 import type { NoticeView } from '../../../core/push/api-types';
 import { C, db, getById } from '../store';
+import { tempUrls } from '../../shared/temp-urls';
 
 interface NoticeDoc { _id: string; title: string; body: string; images: string[]; publisher: string; publishedBy: string; publishedAt: string }
 
-const view = (n: NoticeDoc): NoticeView => ({
-  id: n._id, title: n.title, body: n.body, images: n.images, summary: plainSummary(n.body), publisher: n.publisher, publishedAt: n.publishedAt,
-});
+/**
+ * A stored image source → the fileID to sign, when it is a file of the publisher's own uploads
+ * (a notice must not turn someone else's file, e.g. sealed evidence, public); null otherwise.
+ * `/storage/<path>` is the local preview's older form of the same thing.
+ */
+function publisherFile(src: string, publisher: string): string | null {
+  const m = /^cloud:\/\/[^/]+\/(.+)$/.exec(src) ?? /^\/storage\/([^?#]+)/.exec(src);
+  if (!m) return null;
+  let path: string;
+  try { path = decodeURIComponent(m[1]); } catch { return null; }
+  if (!path.startsWith(`uploads/${publisher}/`) || path.split('/').includes('..')) return null;
+  return src.startsWith('cloud://') ? src : `cloud://storage/${path}`;
+}
+
+/** Stored sources become temp URLs at read time (they expire; the notice does not); others are dropped. */
+async function view(n: NoticeDoc): Promise<NoticeView> {
+  const bodySrcs = [...n.body.matchAll(/<img src="([^"]*)"/g)].map((m) => m[1]);
+  const files = new Map([...n.images, ...bodySrcs].map((src) => [src, publisherFile(src, n.publishedBy)] as const));
+  const urls = await tempUrls([...files.values()].filter((f): f is string => !!f));
+  const show = (src: string): string | null => (/^https:\/\//.test(src) ? src : urls.get(files.get(src) ?? '') ?? null);
+  const body = n.body.replace(/<img src="([^"]*)"([^>]*)>/g, (_all, src: string, rest: string) => {
+    const url = show(src);
+    return url ? `<img src="${url.replace(/&/g, '&amp;')}"${rest}>` : '';
+  });
+  return {
+    id: n._id, title: n.title, body, images: n.images.map(show).filter((u): u is string => !!u),
+    summary: plainSummary(n.body), publisher: n.publisher, publishedAt: n.publishedAt,
+  };
+}
 
 export const publishNotice = action({
   permission: 'notice:publish',
@@ -38,7 +65,7 @@ export const notices = action({
   params: z.object({ limit: z.number().int().min(1).max(50).optional() }).strict(),
   handler: async ({ limit = 10 }) => {
     const { data } = await db().collection(C.notices).where({}).orderBy('publishedAt', 'desc').limit(limit).get();
-    return (data as NoticeDoc[]).map(view);
+    return Promise.all((data as NoticeDoc[]).map(view));
   },
 });
 

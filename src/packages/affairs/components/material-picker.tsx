@@ -4,7 +4,8 @@ import { useState } from 'react'
 import type { MaterialRef, MyMaterial } from '@core/api'
 import { uploadToCloud, userUploadPath } from '@/services/cloud-storage'
 import { callCloud } from '@/services/cloud-client'
-import { pickDocuments } from './pick-document'
+import { pickProblem, sniff, SNIFF_BYTES } from '@core/affairs/file-type'
+import { pickDocuments, readFileHead } from './pick-document'
 
 export interface AttachedFile extends MaterialRef {
   /** Local preview (temp path) or a server URL. */
@@ -23,16 +24,34 @@ export function MaterialPicker({ materialId, name, necessity, files, openid, onC
 }) {
   const [busy, setBusy] = useState(false)
   const [mine, setMine] = useState<MyMaterial[]>()
+  const [problem, setProblem] = useState('')
+
+  /** Type by content and size, read locally the moment a file is picked: a bad file is never uploaded. */
+  const checkPicked = async (it: { path: string; name: string }): Promise<{ problem: string | null; pdf: boolean }> => {
+    try {
+      const { size, head } = await readFileHead(it.path, SNIFF_BYTES)
+      return { problem: pickProblem(it.name, size, head), pdf: sniff(head) === 'application/pdf' }
+    } catch {
+      return { problem: `“${it.name}”无法读取，请重新选择`, pdf: false }
+    }
+  }
 
   const addPaths = async (items: { path: string; name: string }[]) => {
     setBusy(true)
+    setProblem('')
     try {
+      const checks = await Promise.all(items.map(checkPicked))
+      const problems = checks.map((c) => c.problem).filter((p): p is string => !!p)
+      if (problems.length) {
+        setProblem(problems.join('；'))
+        return
+      }
       const added: AttachedFile[] = []
-      for (const it of items) {
+      for (const [i, it] of items.entries()) {
         const up = await uploadToCloud(it.path, userUploadPath(openid, it.name))
         if (!up.ok) throw new Error(up.message)
-        const fileID = up.fileID
-        added.push({ materialId, fileID, preview: it.path, pdf: /\.pdf$/i.test(it.name) })
+        // The thumbnail follows the content too: a PDF named .png shows as PDF, not a broken image.
+        added.push({ materialId, fileID: up.fileID, preview: it.path, pdf: checks[i].pdf })
       }
       onChange([...files, ...added])
     } catch (e) {
@@ -75,6 +94,7 @@ export function MaterialPicker({ materialId, name, necessity, files, openid, onC
           </View>
         ))}
       </View>
+      {problem && <View className='error-text affairs-material__problem'>{problem}</View>}
       <View className='affairs-material__actions'>
         <View className='btn affairs-upload' onClick={busy ? undefined : chooseImage}>{busy ? '上传中…' : '拍照/相册'}</View>
         <View className='btn affairs-upload-file' onClick={busy ? undefined : chooseFile}>{process.env.TARO_ENV === 'weapp' ? '聊天文件' : '选择文件'}</View>

@@ -7,3 +7,6 @@ export interface PickedDocument {
 
 /** Let the user pick PDFs or images from files (H5) or a chat (weapp); [] when cancelled. */
 export function pickDocuments(count: number): Promise<PickedDocument[]>
+
+/** The file's size and its first `bytes` bytes (for the type-by-content check at pick time). */
+export function readFileHead(path: string, bytes: number): Promise<{ size: number; head: Uint8Array }>

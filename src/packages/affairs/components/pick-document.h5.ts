@@ -18,3 +18,20 @@ export function pickDocuments(count: number): Promise<PickedDocument[]> {
     input.click()
   })
 }
+
+function readBlob(blob: Blob): Promise<ArrayBuffer> {
+  if (typeof blob.arrayBuffer === 'function') return blob.arrayBuffer()
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader()
+    reader.onload = () => resolve(reader.result as ArrayBuffer)
+    reader.onerror = () => reject(reader.error)
+    reader.readAsArrayBuffer(blob)
+  })
+}
+
+/** A picked file (blob: URL) is read locally: nothing leaves the browser for this check. */
+export async function readFileHead(path: string, bytes: number): Promise<{ size: number; head: Uint8Array }> {
+  // eslint-disable-next-line no-restricted-globals -- reads the blob: URL the picker just made; nothing goes to the network
+  const blob = await (await fetch(path)).blob()
+  return { size: blob.size, head: new Uint8Array(await readBlob(blob.slice(0, bytes))) }
+}

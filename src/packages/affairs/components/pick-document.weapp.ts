@@ -10,3 +10,11 @@ export async function pickDocuments(count: number): Promise<PickedDocument[]> {
     return []
   }
 }
+
+/** Reads the temp file locally (FileSystemManager, base library ≥ 2.10 for position/length). */
+export async function readFileHead(path: string, bytes: number): Promise<{ size: number; head: Uint8Array }> {
+  const fs = Taro.getFileSystemManager()
+  const { size } = fs.statSync(path) as { size: number }
+  const data = size ? (fs.readFileSync(path, undefined, 0, Math.min(bytes, size)) as ArrayBuffer) : new ArrayBuffer(0)
+  return { size, head: new Uint8Array(data) }
+}

@@ -139,9 +139,10 @@ function Case({ openid }: { openid: string }) {
             <View className='section__title'>申请材料</View>
             <View className='affairs-thumbs'>
               {app.materials.map((m) => (
-                <View key={m.fileID} className='affairs-thumb' onClick={() => m.mime !== 'application/pdf' && m.url ? Taro.previewImage({ urls: [m.url] }) : m.url && Taro.setClipboardData({ data: m.url })}>
+                <View key={`${m.materialId}:${m.fileID}`} className='affairs-thumb' onClick={() => m.mime !== 'application/pdf' && m.url ? Taro.previewImage({ urls: [m.url] }) : m.url && Taro.setClipboardData({ data: m.url })}>
                   {m.mime === 'application/pdf' ? <View className='affairs-thumb__pdf'>PDF</View> : <Image className='affairs-thumb__img' src={m.url ?? ''} mode='aspectFill' />}
                   <Text className='affairs-thumb__label'>{m.name}</Text>
+                  {m.sha256 && <Text className='affairs-thumb__hash muted' aria-label={`SHA-256 ${m.sha256}`}>已封存 {m.sha256.slice(0, 8)}</Text>}
                 </View>
               ))}
             </View>
