@@ -53,11 +53,11 @@ export interface FakeWechat {
 const METHOD: Record<string, { method: 'GET' | 'POST'; token: boolean; required: string[] }> = {
   '/cgi-bin/stable_token': { method: 'POST', token: false, required: [] },
   '/cgi-bin/user/get': { method: 'GET', token: true, required: [] },
-  '/cgi-bin/message/template/send': { method: 'POST', token: true, required: ['touser', 'template_id'] },
+  '/cgi-bin/message/template/send': { method: 'POST', token: true, required: ['touser', 'template_id', 'data'] },
   '/cgi-bin/message/subscribe/bizsend': { method: 'POST', token: true, required: ['touser', 'template_id', 'data'] },
-  '/cgi-bin/message/custom/send': { method: 'POST', token: true, required: ['touser', 'msgtype'] },
+  '/cgi-bin/message/custom/send': { method: 'POST', token: true, required: ['touser', 'msgtype', 'text'] },
   '/cgi-bin/message/subscribe/send': { method: 'POST', token: false, required: ['touser', 'template_id', 'data'] },
-  '/wxa/msg_sec_check': { method: 'POST', token: false, required: ['content'] },
+  '/wxa/msg_sec_check': { method: 'POST', token: false, required: ['content', 'version', 'scene', 'openid'] },
 };
 const PAGE = 10_000;
 
@@ -113,7 +113,9 @@ export async function startFakeWechat(opts: FakeWechatOptions = {}): Promise<Fak
         return reply({ access_token: token, expires_in: o.tokenTtlSec ?? 7200 });
       }
       // Content security (cloud call security.msgSecCheck): everything passes here.
-      if (p === '/wxa/msg_sec_check') return reply({ errcode: 0, errmsg: 'ok', result: { suggest: 'pass', label: 100 }, detail: [] });
+      if (p === '/wxa/msg_sec_check') {
+        return reply({ errcode: 0, errmsg: 'ok', result: { suggest: 'pass', label: 100 }, detail: [{ strategy: 'content_model', errcode: 0, suggest: 'pass', label: 100, prob: 90 }], trace_id: `fake-${requests.length}` });
+      }
       const injected = o.inject?.(body, p) ?? 0;
       if (injected === 'hang') return; // never answers: a timeout for the caller
       if (injected) return reply({ errcode: injected, errmsg: 'injected' });
@@ -159,7 +161,8 @@ export async function startFakeWechat(opts: FakeWechatOptions = {}): Promise<Fak
         window.push(now);
         if (body.client_msg_id) seenClientMsgIds.set(String(body.client_msg_id), now);
         messages.push({ path: p, touser, templateId, data: body.data ?? {}, page: body.page ?? body.miniprogram?.pagepath, clientMsgId: body.client_msg_id, at: now });
-        return reply({ errcode: 0, errmsg: 'ok', msgid: messages.length });
+        // Only template/send answers a msgid.
+        return reply(p === '/cgi-bin/message/template/send' ? { errcode: 0, errmsg: 'ok', msgid: messages.length } : { errcode: 0, errmsg: 'ok' });
       }
       reply({ errcode: 40066, errmsg: 'invalid url' });
     });
