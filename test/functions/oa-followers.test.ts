@@ -42,7 +42,8 @@ const subscribedCount = async () => (await db().collection('oa_followers').where
 
 test('syncFollowers, called again while it answers CONFLICT, syncs 25 000 followers over GET pages of 10 000, and a campaign reaches each once', async () => {
   const all = followers(25_000);
-  await withFake({ followers: all });
+  // Each WeChat request takes 1.5 s: four page reads cannot fit in one 5 s call.
+  await withFake({ followers: all, latencyMs: 1500 });
   // Known before: one who left (not in WeChat's list any more), one who came back.
   await db().collection('oa_followers').add({ data: [
     { _id: 'oGone', subscribed: true, at: '2025-01-01T00:00:00.000Z' },
@@ -50,6 +51,7 @@ test('syncFollowers, called again while it answers CONFLICT, syncs 25 000 follow
   ] as never });
   // A short function timeout, so that one call cannot finish: every call must resume, not restart.
   registerFunction('push', push, { timeoutMs: 5000 });
+  resetTokenCache();
   const progress: number[] = [];
   let r = await call('push', 'syncFollowers', {}, ADMIN);
   for (let i = 0; !r.ok && i < 60; i++) {
@@ -75,6 +77,7 @@ test('syncFollowers, called again while it answers CONFLICT, syncs 25 000 follow
   expect((await db().collection('oa_followers').doc('oGone').get()).data).toMatchObject({ subscribed: false });
 
   // The campaign to all followers: each one exactly once.
+  fake.opts = { ...fake.opts, latencyMs: 0 };
   registerFunction('push', push, { timeoutMs: 60_000 });
   process.env.PUSH_RATE_PER_SEC = '100000';
   process.env.PUSH_CONCURRENCY = '50';
