@@ -27,7 +27,11 @@ export async function claimNonce(timestamp: string, nonce: string, timestampMs: 
   const _id = createHash('sha256').update(`${timestamp}\n${nonce}`).digest('hex');
   try {
     await db.collection(NONCES).add({ data: { _id, expiresAt: timestampMs + REPLAY_WINDOW_MS, at: new Date(now).toISOString() } });
-  } catch {
+  } catch (e) {
+    const msg = String((e as { errMsg?: string; message?: string })?.errMsg ?? (e as Error)?.message ?? e);
+    // A duplicate _id is the replay. Anything else (e.g. the collection was never created) still
+    // refuses — closed, not open — but says why in the function log.
+    if (!/duplicate/i.test(msg)) console.error(`[consult] 服务号防重放记录写入失败（请确认已创建集合 ${NONCES}）：${msg}`);
     return false;
   }
   // Past its expiry a claim can no longer matter: that timestamp is refused before the lookup.
