@@ -19,6 +19,7 @@ const BATCH = 100;
 /** Time a page request may take, and what a batch of writes needs, before we stop for the next call. */
 const PAGE_RESERVE_MS = 3000;
 const BATCH_RESERVE_MS = 1000;
+const STALE_RUN_MS = 24 * 3600_000;
 
 interface SyncState {
   _id: string;
@@ -49,7 +50,8 @@ async function takeLease(until: number): Promise<SyncState | null> {
   const won = await states().where({ _id: STATE_ID, leaseUntil: _().lt(now) }).update({ data: { leaseUntil: until } });
   if (won.stats.updated !== 1) return null;
   const cur = (await getById<SyncState>(C.state, STATE_ID))!;
-  if (cur.running) return cur;
+  // An unfinished run is continued; one abandoned for a day starts over (its cursor may be stale).
+  if (cur.running && now - Date.parse(cur.startedAt) < STALE_RUN_MS) return cur;
   const fresh = newRun();
   await states().doc(STATE_ID).update({ data: fresh });
   return { ...cur, ...fresh };

@@ -111,3 +111,11 @@ test('a template message to someone who has unfollowed (43004) marks them unfoll
   const next = expectOk(await call('push', 'createCampaign', { templateId: t.templateId, data: policy, page: 'pages/index/index', audience: { type: 'oaFollowers' } }, PUSHER));
   expect(next.recipients).toBe(1);
 });
+
+test('an unfinished sync abandoned for a day starts over instead of resuming from a stale cursor', async () => {
+  await withFake({ followers: ['oA', 'oB'] });
+  const twoDaysAgo = new Date(Date.now() - 48 * 3600_000).toISOString();
+  await db().collection('push_state').add({ data: { _id: 'oa-follower-sync', syncId: 'old', startedAt: twoDaysAgo, running: true, cursor: 'oLeftLongAgo', offset: 0, synced: 10_000, total: 30_000, leaseUntil: 0 } });
+  expect(expectOk(await call('push', 'syncFollowers', {}, ADMIN))).toEqual({ total: 2, synced: 2, unfollowed: 0 });
+  expect(fake.requests.filter((q) => q.path === '/cgi-bin/user/get').map((q) => q.query.next_openid ?? '')).toEqual(['', 'oB']);
+});
