@@ -14,6 +14,7 @@ import { invokeFunction } from '../local-cloud';
 import { seedOnce } from './seed';
 import { parseAdminList } from '../core/policy';
 import { REPO_ROOT } from './lib/repo';
+import { applyPreviewOaDefaults } from './lib/preview-oa-env';
 
 const DEFAULT_PORT = 8787;
 
@@ -47,11 +48,8 @@ async function main(): Promise<void> {
   }
 
   const admins = parseAdminList(process.env.ADMIN_OPENIDS || 'local-admin');
-  // 服务号 (/http/consult/oa) in the preview: a dev token, never a real one (see docs/consult.md).
-  process.env.OA_TOKEN ??= 'local-dev-oa-token';
-  // 安全模式 can be tried locally with this dev key and appid (never real ones).
-  process.env.OA_ENCODING_AES_KEY ??= 'localDevOaEncodingAesKey0000000000000000000';
-  process.env.WX_OA_APPID ??= 'wxLOCALDEVOA000000';
+  // 服务号 (/http/consult/oa): the environment's settings, or dev values when none (see docs/consult.md).
+  applyPreviewOaDefaults(process.env);
   let gateway: Gateway;
   try {
     gateway = await startGateway({

@@ -9,6 +9,7 @@ import { getCloud } from '../shared/cloud';
 import type { Catalogue, TemplateKey } from '../../core/push/templates';
 import { oaCall, oaConfigured, type OaCallResult } from '../shared/oa-api';
 import { TEMPLATE_NOT_CONFIGURED } from '../../core/push/errors';
+import { C, _, db } from './store';
 
 export interface SendRequest {
   channel: 'mp' | 'oa';
@@ -73,5 +74,13 @@ async function sendOa(req: SendRequest, cat: Catalogue): Promise<SendResult> {
     ? { touser: req.openid, template_id: oa.templateId, miniprogram, data: req.data }
     : { touser: req.openid, template_id: oa.templateId, miniprogram, client_msg_id: req.clientMsgId, data: req.data };
   const path = cat.oa.mode === 'bizsend' ? '/cgi-bin/message/subscribe/bizsend' : '/cgi-bin/message/template/send';
-  return oaCall(path, body, req.timeoutMs);
+  const r = await oaCall(path, body, req.timeoutMs);
+  if (r.errcode === 43004) await markUnfollowed(req.openid);
+  return r;
+}
+
+/** WeChat says this follower has left (43004): later campaigns leave them out until a sync or a new subscribe. */
+async function markUnfollowed(openid: string): Promise<void> {
+  await db().collection(C.followers).where({ _id: _().eq(openid), subscribed: true })
+    .update({ data: { subscribed: false, unsubscribedAt: new Date().toISOString() } });
 }

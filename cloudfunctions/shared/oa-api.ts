@@ -62,19 +62,24 @@ export function resetTokenCache(): void {
   refreshing = null;
 }
 
-async function postOa(path: string, body: Record<string, unknown>, timeoutMs: number, force = false, rejected?: string): Promise<OaCallResult & { token?: string }> {
+type OaRequest = { method: 'POST'; body: Record<string, unknown> } | { method: 'GET'; query: Record<string, string> };
+
+async function requestOa(path: string, req: OaRequest, timeoutMs: number, force = false, rejected?: string): Promise<OaCallResult & { token?: string }> {
   let token: string;
   try {
     token = await oaToken(force, rejected);
   } catch (e) {
     return { errcode: -1, errmsg: (e as Error).message, transport: 'network' };
   }
+  const url = new URL(`${apiBase()}${path}`);
+  url.searchParams.set('access_token', token);
+  if (req.method === 'GET') for (const [k, v] of Object.entries(req.query)) url.searchParams.set(k, v);
   const ctrl = new AbortController();
   const t = setTimeout(() => ctrl.abort(), timeoutMs);
   try {
-    const res = await fetch(`${apiBase()}${path}?access_token=${encodeURIComponent(token)}`, {
-      method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body), signal: ctrl.signal,
-    });
+    const res = await fetch(url, req.method === 'GET'
+      ? { method: 'GET', signal: ctrl.signal }
+      : { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(req.body), signal: ctrl.signal });
     const reply = (await res.json()) as { errcode?: number; errmsg?: string };
     return { ...reply, errcode: Number(reply.errcode ?? 0), errmsg: reply.errmsg, token };
   } catch (e) {
@@ -84,8 +89,18 @@ async function postOa(path: string, body: Record<string, unknown>, timeoutMs: nu
   }
 }
 
-export async function oaCall(path: string, body: Record<string, unknown>, timeoutMs = 5000): Promise<OaCallResult> {
-  let r = await postOa(path, body, timeoutMs);
-  if (r.errcode === 40001 || r.errcode === 42001) r = await postOa(path, body, timeoutMs, true, r.token);
+async function withTokenRetry(path: string, req: OaRequest, timeoutMs: number): Promise<OaCallResult> {
+  let r = await requestOa(path, req, timeoutMs);
+  if (r.errcode === 40001 || r.errcode === 42001) r = await requestOa(path, req, timeoutMs, true, r.token);
   return r;
+}
+
+/** A POST API (JSON body), e.g. message/template/send. */
+export async function oaCall(path: string, body: Record<string, unknown>, timeoutMs = 5000): Promise<OaCallResult> {
+  return withTokenRetry(path, { method: 'POST', body }, timeoutMs);
+}
+
+/** A GET API: parameters in the query string, beside access_token (e.g. user/get's next_openid). */
+export async function oaGet<T extends object>(path: string, query: Record<string, string>, timeoutMs = 5000): Promise<OaCallResult & Partial<T>> {
+  return withTokenRetry(path, { method: 'GET', query }, timeoutMs) as Promise<OaCallResult & Partial<T>>;
 }

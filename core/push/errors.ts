@@ -1,6 +1,7 @@
 /**
  * WeChat send outcomes → what the dispatcher does. Codes from NOTES.md and the issue:
- * 43101 no quota (mark, never retry); 47003/40003/40037/41030 permanent; -1/45009/45011/network/timeouts
+ * 43101 no quota (mark, never retry); 43004 the 服务号 follower has unfollowed (never retry; the
+ * channel marks the follower); 47003/40003/40037/41030 permanent; -1/45009/45011/network/timeouts
  * retry with exponential backoff and jitter until a deadline; 40001/42001 token (one refresh, retry).
  */
 export type Outcome =
@@ -16,6 +17,7 @@ export const REASON_LABELS: Record<string, string> = {
   'invalid-openid': '用户标识无效（40003）',
   'invalid-template': '模板无效（40037）',
   'invalid-page': '跳转页面不存在（41030）',
+  unfollowed: '用户已取消关注服务号（43004）',
   busy: '微信系统繁忙（-1）',
   'daily-quota': '当日调用次数已达上限（45009）',
   'rate-limited': '调用过于频繁（45011）',
@@ -45,6 +47,8 @@ export function classify(errcode: number | undefined, transport?: 'network' | 't
       return { kind: 'sent' };
     case 43101:
       return { kind: 'noQuota', reason: 'no-quota' };
+    case 43004:
+      return { kind: 'permanent', reason: 'unfollowed' };
     case 47003:
       return { kind: 'permanent', reason: 'invalid-data' };
     case 40003:

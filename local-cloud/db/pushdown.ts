@@ -100,6 +100,29 @@ export interface FilterPlan {
   pinned: Map<string, 'rank' | 'value'>;
 }
 
+/**
+ * `_id` is always a string and is the indexed `id` column: `_.eq(id)` / `_.in([ids])` of strings
+ * become `id = ?` / `id IN (…)` instead of a scan of the JSON bodies (the follower sync looks up
+ * 100 ids per batch in collections of hundreds of thousands). False: not of that form.
+ */
+function idTerm(expr: unknown, conds: string[], args: unknown[]): boolean {
+  if (expr === null || typeof expr !== 'object' || Array.isArray(expr)) return false;
+  const ops = Object.entries(expr as AnyObject);
+  if (ops.length !== 1) return false;
+  const [op, v] = ops[0];
+  if (op === '$eq' && typeof v === 'string') {
+    conds.push('id = ?');
+    args.push(v);
+    return true;
+  }
+  if (op === '$in' && Array.isArray(v) && v.length > 0 && v.every((x) => typeof x === 'string')) {
+    conds.push(`id IN (${v.map(() => '?').join(', ')})`);
+    args.push(...v);
+    return true;
+  }
+  return false;
+}
+
 export function planFilter(mongo: AnyObject, flags: Flags): FilterPlan {
   const conds: string[] = [];
   const args: unknown[] = [];
@@ -110,6 +133,7 @@ export function planFilter(mongo: AnyObject, flags: Flags): FilterPlan {
   let exact = true;
 
   const field = (path: string, expr: unknown): void => {
+    if (path === '_id' && idTerm(expr, conds, args)) return;
     const jp = jsonPath(path);
     if (!jp || arrayAlong(flags, path) || expr === null || typeof expr !== 'object' || Array.isArray(expr)) {
       exact = false;

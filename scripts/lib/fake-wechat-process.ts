@@ -7,7 +7,7 @@ import { fork, type ChildProcess } from 'node:child_process';
 import * as path from 'node:path';
 import type { FakeMessage, FakeWechatOptions } from './fake-wechat';
 
-type Serializable = Pick<FakeWechatOptions, 'latencyMs' | 'ratePerSec' | 'tokenTtlSec' | 'followers'>;
+type Serializable = Pick<FakeWechatOptions, 'latencyMs' | 'ratePerSec' | 'tokenTtlSec' | 'followers' | 'followerCount'>;
 
 export interface FakeWechatProcess {
   base: string;

@@ -15,9 +15,11 @@ const TOKEN = 'test-oa-token';
 const FAN = 'oFan_openid_123';
 const AGENT = 'agent-openid';
 
-function signed(extra: Record<string, string> = {}, token = TOKEN) {
-  const timestamp = '1764550000';
-  const nonce = 'n0nce42';
+let nonces = 0;
+/** A fresh nonce per request, as WeChat sends: a reused one is refused as a replay. */
+const freshNonce = () => `n${Date.now()}x${(nonces += 1)}`;
+const nowTs = () => String(Math.floor(Date.now() / 1000));
+function signed(extra: Record<string, string> = {}, token = TOKEN, timestamp = nowTs(), nonce = freshNonce()) {
   return { signature: oaSignature(token, timestamp, nonce), timestamp, nonce, ...extra };
 }
 const http = (httpMethod: string, query: Record<string, string>, body = '', source = 'wx_http') =>
@@ -121,6 +123,71 @@ describe('服务号 HTTP entry', () => {
   });
 });
 
+describe('服务号 replay and forgery', () => {
+  const event = (Event: string, from = FAN) => xml({ ToUserName: 'gh_city', FromUserName: from, CreateTime: Math.floor(Date.now() / 1000), MsgType: 'event', Event });
+  const stored = async () => ({
+    processed: (await getDb().collection('consult_processed').count()).total,
+    inbox: (expectOk(await call('consult', 'inbox', {}, AGENT)) as unknown[]).length,
+    followers: ((await getDb().collection('oa_followers').where({ subscribed: true }).get()).data as { _id: string }[]).map((f) => f._id).sort(),
+  });
+  const secondsAgo = (s: number) => String(Math.floor(Date.now() / 1000) - s);
+
+  it('refuses a signature whose timestamp is more than 5 minutes away, storing nothing', async () => {
+    const before = await stored();
+    const old = await http('POST', signed({}, TOKEN, secondsAgo(301)), msg('我家拆迁补偿太少了找谁', 'r-1'));
+    const future = await http('POST', signed({}, TOKEN, secondsAgo(-301)), msg('我家拆迁补偿太少了找谁', 'r-2'));
+    const echo = await http('GET', signed({ echostr: 'e1' }, TOKEN, secondsAgo(3600)));
+    expect([old.statusCode, future.statusCode, echo.statusCode]).toEqual([403, 403, 403]);
+    expect(await stored()).toEqual(before);
+    // Inside the window the same kind of request is served.
+    expect((await http('POST', signed({}, TOKEN, secondsAgo(240)), msg('护找怎么办', 'r-3'))).statusCode).toBe(200);
+  });
+
+  it('refuses a captured signature used again, with any body, storing nothing', async () => {
+    expect((await http('POST', signed(), event('subscribe', 'oVictim_1'))).statusCode).toBe(200);
+    const captured = signed();
+    expect((await http('POST', captured, msg('护找怎么办', 'r-10'))).statusCode).toBe(200);
+    const before = await stored();
+    expect(before.followers).toEqual(['oVictim_1']);
+    // The victim "unsubscribes" and "asks" in the attacker's replays of the logged query string.
+    const unsubscribe = await http('POST', captured, event('unsubscribe', 'oVictim_1'));
+    const planted = await http('POST', captured, xml({ ToUserName: 'gh_city', FromUserName: 'oVictim_1', CreateTime: 1, MsgType: 'text', Content: '我要投诉', MsgId: 'r-11' }));
+    const same = await http('POST', captured, msg('护找怎么办', 'r-10'));
+    expect([unsubscribe.statusCode, planted.statusCode, same.statusCode]).toEqual([403, 403, 403]);
+    expect(await stored()).toEqual(before);
+  });
+
+  it('remembers nonces in the database, shared by every instance, and prunes them after the window', async () => {
+    const q = signed();
+    expect((await http('POST', q, msg('护找怎么办', 'r-20'))).statusCode).toBe(200);
+    // The memory is a collection (any instance sees it), not module state.
+    const nonces = getDb().collection('oa_nonces');
+    expect((await nonces.count()).total).toBe(1);
+    expect((await http('POST', q, msg('护找怎么办', 'r-21'))).statusCode).toBe(403);
+    await nonces.add({ data: { _id: 'stale', expiresAt: Date.now() - 1000 } });
+    expect((await http('POST', signed(), msg('护找怎么办', 'r-22'))).statusCode).toBe(200);
+    expect((await nonces.where({ _id: 'stale' }).count()).total).toBe(0);
+  });
+
+  it('with an EncodingAESKey configured, refuses plaintext requests, storing nothing', async () => {
+    process.env.OA_ENCODING_AES_KEY = AES_KEY;
+    process.env.WX_OA_APPID = OA_APPID;
+    try {
+      const before = await stored();
+      const plain = await http('POST', signed(), msg('我家拆迁补偿太少了找谁', 'r-30'));
+      const unsub = await http('POST', signed({ encrypt_type: 'raw' }), event('unsubscribe'));
+      expect([plain.statusCode, unsub.statusCode]).toEqual([403, 403]);
+      expect(await stored()).toEqual(before);
+      expect((await getDb().collection('oa_nonces').count()).total).toBe(0);
+      // The server check (GET echostr) is never encrypted by WeChat and still answers.
+      expect(await http('GET', signed({ echostr: 'e2' }))).toMatchObject({ statusCode: 200, body: 'e2' });
+    } finally {
+      delete process.env.OA_ENCODING_AES_KEY;
+      delete process.env.WX_OA_APPID;
+    }
+  });
+});
+
 /*
  * 安全模式 written out here independently of oa-crypto.ts (WeChat's published algorithm), so a
  * mistake in the function's cipher cannot hide behind the same mistake in the test.
@@ -145,9 +212,9 @@ function wxDecrypt(b64: string): { xml: string; appid: string } {
   return { xml: body.subarray(4, 4 + len).toString('utf8'), appid: body.subarray(4 + len).toString('utf8') };
 }
 const sha1 = (parts: string[]) => createHash('sha1').update([...parts].sort().join('')).digest('hex');
-function aesRequest(inner: string, nonce = 'n0nce42', opts: { compat?: boolean; appid?: string; badSignature?: boolean } = {}) {
+function aesRequest(inner: string, nonce = freshNonce(), opts: { compat?: boolean; appid?: string; badSignature?: boolean } = {}) {
   const enc = wxEncrypt(inner, opts.appid);
-  const timestamp = '1764550000';
+  const timestamp = nowTs();
   const query = { ...signed(), nonce, signature: sha1([TOKEN, timestamp, nonce]), encrypt_type: 'aes', openid: FAN,
     msg_signature: opts.badSignature ? sha1([TOKEN, timestamp, nonce, enc + 'x']) : sha1([TOKEN, timestamp, nonce, enc]) };
   // 兼容模式 sends the plain fields too; 安全模式 only ToUserName and Encrypt.
@@ -170,7 +237,7 @@ describe('服务号 安全模式 / 兼容模式', () => {
   });
 
   it('decrypts an encrypted message and answers with an encrypted, signed reply', async () => {
-    const r = await aesRequest(msg('护找怎么办', '6100000000000000101'));
+    const r = await aesRequest(msg('护找怎么办', '6100000000000000101'), 'n0nce42');
     expect(r.statusCode).toBe(200);
     expect(r.body).not.toContain('护照');
     const x = opened(r.body, 'n0nce42');
@@ -193,7 +260,8 @@ describe('服务号 安全模式 / 兼容模式', () => {
   it('refuses a wrong msg_signature or another account\'s message, storing nothing', async () => {
     expect((await aesRequest(msg('我家拆迁补偿太少了找谁', 'x-201'), 'n1', { badSignature: true })).statusCode).toBe(403);
     expect((await aesRequest(msg('我家拆迁补偿太少了找谁', 'x-202'), 'n2', { appid: 'wxOTHER00000000001' })).statusCode).toBe(400);
-    const tampered = await http('POST', { ...signed(), encrypt_type: 'aes', msg_signature: sha1([TOKEN, '1764550000', 'n0nce42', 'AAAA']) },
+    const q = signed();
+    const tampered = await http('POST', { ...q, encrypt_type: 'aes', msg_signature: sha1([TOKEN, q.timestamp, q.nonce, 'AAAA']) },
       '<xml><ToUserName>gh_city</ToUserName><Encrypt>AAAA</Encrypt></xml>');
     expect(tampered.statusCode).toBe(400);
     expect(expectOk(await call('consult', 'inbox', {}, AGENT))).toHaveLength(0);

@@ -28,9 +28,11 @@ afterAll(async () => {
   delete process.env.OA_TOKEN;
 });
 
+let sent = 0;
+/** Signed the way WeChat signs: now, with a nonce never used before (a reused one is a replay). */
 const query = (token = TOKEN) => {
   const timestamp = String(Math.floor(Date.now() / 1000));
-  const nonce = 'abc123';
+  const nonce = `gw${Date.now()}n${(sent += 1)}`;
   return `signature=${oaSignature(token, timestamp, nonce)}&timestamp=${timestamp}&nonce=${nonce}`;
 };
 

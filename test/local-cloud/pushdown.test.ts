@@ -102,6 +102,12 @@ function queries(now: Date): { where?: Record<string, unknown>; orders?: [string
     { status: _.or([_.eq('pending'), _.eq('done')]) },
     { s: db().RegExp({ regexp: '^a', options: '' }) },
     _.or([{ status: 'pending' }, { n: _.gt(3) }]) as unknown as Record<string, unknown>,
+    { _id: 'd0003' },
+    { _id: _.eq('d0007') },
+    { _id: _.in(['d0001', 'd0005', 'no-such-id', 'd0001']) },
+    { _id: _.in(['d0002', 'd0009']), status: 'pending' },
+    { _id: _.in([1, 'd0004']) },
+    { _id: _.gt('d0010') },
   ];
   const orders: [string, 'asc' | 'desc'][][] = [[], [['at', 'asc']], [['n', 'desc']], [['status', 'asc'], ['at', 'desc']], [['s', 'asc']], [['dept.code', 'desc'], ['i', 'asc']], [['flag', 'asc'], ['n', 'desc']], [['flag', 'desc'], ['s', 'asc'], ['i', 'desc']], [['n', 'asc'], ['flag', 'desc'], ['at', 'asc']]];
   const out: ReturnType<typeof queries> = [];
@@ -158,7 +164,8 @@ afterAll(() => resetLocalCloud());
 
 async function fill(coll: string, count: number, seed: number, mode: Mode): Promise<void> {
   const r = rng(seed);
-  const docs = Array.from({ length: count }, (_x, i) => makeDoc(r, i, mode));
+  // Known ids, so that the battery can look documents up by _id (the indexed id column).
+  const docs = Array.from({ length: count }, (_x, i) => ({ _id: `d${String(i).padStart(4, '0')}`, ...makeDoc(r, i, mode) }));
   await db().collection(coll).add({ data: docs });
 }
 

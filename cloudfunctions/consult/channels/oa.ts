@@ -7,7 +7,8 @@
  * `signature = sha1(sort([OA_TOKEN, timestamp, nonce]).join(''))`; anything else gets 403 before
  * the body is read. 明文模式 and 安全模式/兼容模式 (`encrypt_type=aes`, with `OA_ENCODING_AES_KEY` and
  * `WX_OA_APPID`): an encrypted message must also carry a valid `msg_signature`, and its reply goes
- * back encrypted (oa-crypto.ts).
+ * back encrypted (oa-crypto.ts). Once an EncodingAESKey is configured, plaintext POSTs are refused:
+ * in 明文模式 nothing signs the body. A signature is good once and within 5 minutes (oa-replay.ts).
  *
  * Recognition: `getWXContext().SOURCE === 'wx_http'` (set by the platform, not by any client) and
  * an HTTP event shape. Same engine and same human inbox as the in-app chat (channel `oa`).
@@ -19,6 +20,7 @@ import { getDb } from '../../shared/cloud';
 import { C } from '../store';
 import { handleCitizenMessage, HANDOFF_REPLY } from '../conversation';
 import { oaCipher, OaCryptoConfigError, oaMsgSignature, sameSignature, wxSignature, type OaCipher } from './oa-crypto';
+import { claimNonce, freshTimestampMs } from './oa-replay';
 
 export interface HttpEvent {
   path: string;
@@ -166,11 +168,18 @@ export async function handleOa(event: HttpEvent, remainingMs: () => number): Pro
   const started = Date.now();
   const q = event.queryStringParameters ?? {};
   if (!verify(q)) return text(403, 'forbidden');
+  const timestampMs = freshTimestampMs(q.timestamp!);
+  if (timestampMs === null) return text(403, 'forbidden');
   const method = event.httpMethod.toUpperCase();
-  if (method === 'GET') return text(200, typeof q.echostr === 'string' ? q.echostr : '');
+  if (method === 'GET') {
+    if (!(await claimNonce(q.timestamp!, q.nonce!, timestampMs))) return text(403, 'forbidden');
+    return text(200, typeof q.echostr === 'string' ? q.echostr : '');
+  }
   if (method !== 'POST') return text(405, 'method not allowed');
   const mode = q.encrypt_type ?? 'raw';
   if (mode !== 'raw' && mode !== 'aes') return text(400, 'unknown encrypt_type');
+  // 安全模式 configured: a plaintext body could be anyone's, whatever the query signature says.
+  if (mode === 'raw' && process.env.OA_ENCODING_AES_KEY) return text(403, 'forbidden');
   const raw = event.body ?? '';
   const body = event.isBase64Encoded ? Buffer.from(raw, 'base64').toString('utf8') : raw;
   if (body.length > MAX_BODY) return text(413, 'too large');
@@ -193,6 +202,7 @@ export async function handleOa(event: HttpEvent, remainingMs: () => number): Pro
   const xmlReply = (xml: string) => text(200, cipher ? sealedReply(cipher, xml, q.nonce!) : xml, 'application/xml');
   const m = parseOaXml(inner);
   if (!m) return text(400, 'bad xml');
+  if (!(await claimNonce(q.timestamp!, q.nonce!, timestampMs))) return text(403, 'forbidden');
   const at = new Date().toISOString();
   const key = m.MsgId ? `oa:${m.MsgId}` : `oa:${m.FromUserName}:${m.CreateTime}:${m.Event ?? m.MsgType}`;
   const claimed = await claim(key, at);
