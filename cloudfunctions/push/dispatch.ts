@@ -32,6 +32,7 @@ import type { Recipient } from '../../core/push/audience';
 import { clientMsgIdOf, send } from './channels';
 import { SendPool } from './send-pool';
 import { C, _, createIfAbsent, db, envNumber, getById } from './store';
+import { transact, txGet } from '../shared/transaction';
 
 export type DeliveryStatus = 'queued' | 'claimed' | 'inflight' | 'sent' | 'failed' | 'skipped' | 'unknown';
 
@@ -540,15 +541,10 @@ function ledgerDoc(d: Delivery): string | null {
 async function takeCredit(
   d: Delivery, ref: string, attempts: number, inflight: Record<string, unknown>, now: number,
 ): Promise<'ok' | 'no-quota' | 'lost'> {
-  return db().runTransaction(async (t) => {
-    const cur = (await t.collection<Delivery>(C.deliveries).doc(d._id).get()).data;
+  return transact(async (t) => {
+    const cur = await txGet<Delivery>(t, C.deliveries, d._id);
     if (!cur || cur.status !== 'queued' || (cur.attempts ?? 0) !== attempts) return 'lost' as const;
-    let entry: Omit<LedgerEntry, '_id'> | null = null;
-    try {
-      entry = (await t.collection(C.ledger).doc(ref).get()).data as unknown as Omit<LedgerEntry, '_id'>;
-    } catch {
-      entry = null;
-    }
+    const entry = await txGet<Omit<LedgerEntry, '_id'>>(t, C.ledger, ref);
     if (!hasCredit(entry)) {
       await t.collection(C.deliveries).doc(d._id).update({ data: { status: 'skipped', reason: 'no-quota', owner: null, updatedAt: now } });
       return 'no-quota' as const;

@@ -1,5 +1,6 @@
 /** Collections of the push function and small helpers around them. */
 import { getDb, type Doc } from '../shared/cloud';
+import { nullableDocDb } from '../shared/transaction';
 
 export const C = {
   outbox: 'outbox',
@@ -47,16 +48,10 @@ export async function getAll<T = Doc>(coll: string, where: Record<string, unknow
   }
 }
 
-/** One document by primary key (doc().get() rejects when absent: that is null here). */
+/** One document by primary key, or null when absent; a missing collection is an error, not "no record". */
 export async function getById<T = Doc>(coll: string, id: string): Promise<T | null> {
-  try {
-    const { data } = await db().collection(coll).doc(id).get();
-    return (data as T | undefined) ?? null;
-  } catch (e) {
-    const msg = String((e as { errMsg?: string })?.errMsg ?? (e as Error)?.message ?? '');
-    if (/not exist|not found|-502005|cannot find/i.test(msg)) return null;
-    throw e;
-  }
+  const { data } = await nullableDocDb().collection(coll).doc(id).get();
+  return (data as T | null | undefined) ?? null;
 }
 
 export function envNumber(name: string, fallback: number): number {
