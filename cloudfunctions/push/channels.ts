@@ -1,16 +1,19 @@
 /**
- * The two delivery channels behind one interface:
+ * The delivery channels behind one interface:
  * - mp: 小程序订阅消息 via cloud.openapi.subscribeMessage.send (cloud call; locally the sink or WX_OPENAPI_BASE).
  * - oa: 服务号 template messages (/cgi-bin/message/template/send, with client_msg_id) or 订阅通知
  *   (/cgi-bin/message/subscribe/bizsend), over HTTPS with the OA's stable_token (shared/oa-api.ts).
+ * - cs-mp: an agent's answer as a 小程序客服消息 (cloud.openapi.customerServiceMessage.send).
+ * - cs-oa: an agent's answer as a 服务号客服消息 (/cgi-bin/message/custom/send).
  */
 import { createHash } from 'node:crypto';
 import { getCloud } from '../shared/cloud';
 import type { Catalogue, TemplateKey } from '../../core/push/templates';
+import type { DeliveryChannel } from '../../core/push/delivery';
 import { oaCall, oaConfigured, type OaCallResult } from '../shared/oa-api';
 
 export interface SendRequest {
-  channel: 'mp' | 'oa';
+  channel: DeliveryChannel;
   openid: string;
   templateKey: TemplateKey;
   templateId: string;
@@ -36,14 +39,26 @@ export function oaEnabled(cat: Catalogue, key: TemplateKey): boolean {
 }
 
 export async function send(req: SendRequest, cat: Catalogue): Promise<SendResult> {
-  return req.channel === 'mp' ? sendMp(req, cat) : sendOa(req, cat);
+  switch (req.channel) {
+    case 'mp': return sendMp(req, cat);
+    case 'oa': return sendOa(req, cat);
+    case 'cs-mp': return cloudCall(() => getCloud().openapi.customerServiceMessage.send({ touser: req.openid, msgtype: 'text', text: { content: textOf(req) } } as never), req.timeoutMs);
+    case 'cs-oa': return oaCall('/cgi-bin/message/custom/send', { touser: req.openid, msgtype: 'text', text: { content: textOf(req) } }, req.timeoutMs);
+  }
 }
 
-async function sendMp(req: SendRequest, cat: Catalogue): Promise<SendResult> {
+const textOf = (req: SendRequest) => req.data.content?.value ?? '';
+
+function sendMp(req: SendRequest, cat: Catalogue): Promise<SendResult> {
+  return cloudCall(() => getCloud().openapi.subscribeMessage.send({
+    touser: req.openid, templateId: req.templateId, page: req.page, data: req.data, miniprogramState: cat.miniprogramState, lang: 'zh_CN',
+  } as never), req.timeoutMs);
+}
+
+/** A cloud call (openapi) with a time limit; WeChat's errCode comes back as the errcode. */
+async function cloudCall(call: () => Promise<unknown>, timeoutMs: number): Promise<SendResult> {
   try {
-    const r = await withTimeout(getCloud().openapi.subscribeMessage.send({
-      touser: req.openid, templateId: req.templateId, page: req.page, data: req.data, miniprogramState: cat.miniprogramState, lang: 'zh_CN',
-    } as never), req.timeoutMs);
+    const r = await withTimeout(call(), timeoutMs);
     if (r === 'timeout') return { errcode: -1, transport: 'timeout' };
     return { errcode: 0 };
   } catch (e) {

@@ -79,7 +79,21 @@ export interface ConsultReplyEvent extends EventBase {
   departmentName?: string;
 }
 
-export type OutboxEvent = ApplicationStatusEvent | BookingEvent | ConsultReplyEvent;
+/**
+ * 智能咨询: an agent's answer to a citizen who asked through 小程序客服消息 (`kf`, recipient = the
+ * mini-program openid) or the 服务号 (`oa`, recipient = the official-account openid). Delivered by
+ * the push dispatcher as a customer-service text, exactly once or `unknown`, never from the handler.
+ */
+export interface CustomerServiceReplyEvent extends EventBase {
+  type: 'customerServiceReply';
+  channel: 'kf' | 'oa';
+  conversationId: string;
+  questionId: string;
+  question: string;
+  reply: string;
+}
+
+export type OutboxEvent = ApplicationStatusEvent | BookingEvent | ConsultReplyEvent | CustomerServiceReplyEvent;
 export type OutboxEventType = OutboxEvent['type'];
 
 /** Deterministic id: one document per (type, source record, transition sequence). */

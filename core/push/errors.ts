@@ -28,6 +28,9 @@ export const REASON_LABELS: Record<string, string> = {
   'no-channel': '无可用推送渠道',
   cancelled: '推送已取消',
   unknown: '发送结果未知（进程中断）',
+  'cs-window-closed': '客服消息窗口已关闭（用户48小时内未发消息，45015）',
+  'cs-limit-reached': '客服消息条数已达上限（45047）',
+  'oa-not-configured': '未配置服务号 AppID/AppSecret',
 };
 
 export function classify(errcode: number | undefined, transport?: 'network' | 'timeout'): Outcome {
@@ -46,6 +49,10 @@ export function classify(errcode: number | undefined, transport?: 'network' | 't
       return { kind: 'permanent', reason: 'invalid-template' };
     case 41030:
       return { kind: 'permanent', reason: 'invalid-page' };
+    case 45015:
+      return { kind: 'permanent', reason: 'cs-window-closed' };
+    case 45047:
+      return { kind: 'permanent', reason: 'cs-limit-reached' };
     case -1:
       return { kind: 'retry', reason: 'busy' };
     case 45009:

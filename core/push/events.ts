@@ -26,7 +26,13 @@ export interface EventPush {
   page: string;
 }
 
-export type EventMapping = { push: EventPush } | { skip: string };
+/** A customer-service text to the person who asked (not a template: no ledger credit, no opt-out). */
+export interface EventText {
+  channel: 'cs-mp' | 'cs-oa';
+  content: string;
+}
+
+export type EventMapping = { push: EventPush } | { text: EventText } | { skip: string };
 
 /** Adds the tracking parameter to a page path. */
 export function withTracking(page: string, trackingId: string): string {
@@ -70,6 +76,8 @@ export function mapEvent(e: OutboxEvent): EventMapping {
       return { skip: '爽约记录不推送' };
     case 'consultReply':
       return { push: { templateKey: 'consultReply', page: e.page, raw: { thing1: e.question, thing2: e.reply, time3: at } } };
+    case 'customerServiceReply':
+      return { text: { channel: e.channel === 'kf' ? 'cs-mp' : 'cs-oa', content: e.reply } };
   }
   return { skip: '未知事件类型' };
 }
