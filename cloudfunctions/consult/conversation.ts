@@ -7,6 +7,7 @@ import type { Decision } from '../../core/consult/engine';
 import { compact, isBlank } from '../../core/text';
 import { DomainError } from '../../core/envelope';
 import { getDb } from '../shared/cloud';
+import { transact, txGet } from '../shared/transaction';
 import { C, engineNow } from './store';
 import { checkContent, type Verdict } from './security';
 
@@ -65,23 +66,6 @@ async function rateLimit(openid: string, now: Date) {
   }
 }
 
-async function ensureConversation(openid: string, conversationId: string | undefined, channel: Channel, at: string): Promise<string> {
-  const db = getDb();
-  const _ = db.command;
-  if (conversationId) {
-    const { data } = await db.collection(C.conversations).where({ _id: _.eq(conversationId), openid: _.eq(openid) }).limit(1).get();
-    if (!data.length) throw new DomainError('NOT_FOUND', '没有找到这段对话');
-    return conversationId;
-  }
-  const id = channel === 'app' ? rid('cv') : `${channel}:${openid}`;
-  if (channel !== 'app') {
-    const { data } = await db.collection(C.conversations).where({ _id: _.eq(id) }).limit(1).get();
-    if (data.length) return id;
-  }
-  await db.collection(C.conversations).doc(id).set({ data: { openid, channel, createdAt: at, updatedAt: at, status: 'bot' } });
-  return id;
-}
-
 /**
  * `handoff`: the citizen tapped 转人工 — the text (their question) goes to the inbox without an
  * automatic answer.
@@ -92,7 +76,6 @@ export async function handleCitizenMessage(input: { openid: string; text: string
   const text = input.text;
   if (text.length > MAX_CHARS) throw new DomainError('INVALID_INPUT', `问题太长了，请控制在 ${MAX_CHARS} 字以内`);
   await rateLimit(input.openid, now);
-  const db = getDb();
   if (isBlank(text)) {
     const decision: Decision = { type: 'handoff', reason: 'blank', confidence: 0, margin: 0, candidates: [] };
     // Nothing worth storing or showing to staff: answer with a prompt only.
@@ -100,31 +83,37 @@ export async function handleCitizenMessage(input: { openid: string; text: string
   }
   const verdict: Verdict = await checkContent(input.openid, text);
   if (verdict === 'risky') throw new DomainError('CONTENT_RISKY', RISKY_REPLY);
-  const conversationId = await ensureConversation(input.openid, input.conversationId, input.channel, at);
+  const conversationId = input.conversationId ?? (input.channel === 'app' ? rid('cv') : `${input.channel}:${input.openid}`);
   const { engine } = await engineNow();
   const decision: Decision = input.handoff
     ? { type: 'handoff', reason: 'human', confidence: 0, margin: 0, candidates: [] }
     : engine.ask(text);
   const flagged = verdict === 'review';
   const citizenId = rid('m');
-  await db.collection(C.messages).doc(citizenId).set({ data: { conversationId, openid: input.openid, role: 'citizen', text, at, channel: input.channel, ...(flagged ? { flagged: true } : {}) } });
-  let questionId: string | undefined;
-  if (decision.type === 'handoff') {
-    questionId = rid('q');
-    await db.collection(C.inbox).doc(questionId).set({ data: {
-      conversationId, openid: input.openid, question: text, key: compact(text).slice(0, 200), status: 'open', at, channel: input.channel, reason: decision.reason,
-      ...(flagged ? { flagged: true } : {}),
-    } });
-  }
+  const questionId = decision.type === 'handoff' ? rid('q') : undefined;
   const botId = rid('m');
   const botText = decision.answer?.content ?? (decision.type === 'handoff' ? HANDOFF_REPLY : '您是不是想问：');
-  await db.collection(C.messages).doc(botId).set({ data: {
-    conversationId, openid: input.openid, role: 'bot', text: botText, at, channel: input.channel, type: decision.type,
-    question: text, key: compact(text).slice(0, 200), reason: decision.reason, confidence: Math.round(decision.confidence * 1000) / 1000,
-    ...(decision.answer ? { answer: decision.answer } : {}), ...(decision.suggestions ? { suggestions: decision.suggestions } : {}), ...(questionId ? { questionId } : {}),
-    day: shanghaiDay(now),
-  } });
-  await db.collection(C.conversations).doc(conversationId).update({ data: { updatedAt: at, ...(questionId ? { status: 'waiting' } : {}) } });
+  // The conversation, the citizen's message, the inbox entry and the bot's answer: all or nothing.
+  await transact(async (t) => {
+    const conversation = await txGet<{ openid: string }>(t, C.conversations, conversationId);
+    if (input.conversationId && conversation?.openid !== input.openid) throw new DomainError('NOT_FOUND', '没有找到这段对话');
+    const state = { updatedAt: at, ...(questionId ? { status: 'waiting' } : {}) };
+    if (conversation) await t.collection(C.conversations).doc(conversationId).update({ data: state });
+    else await t.collection(C.conversations).doc(conversationId).set({ data: { openid: input.openid, channel: input.channel, createdAt: at, status: 'bot', ...state } });
+    await t.collection(C.messages).doc(citizenId).set({ data: { conversationId, openid: input.openid, role: 'citizen', text, at, channel: input.channel, ...(flagged ? { flagged: true } : {}) } });
+    if (questionId) {
+      await t.collection(C.inbox).doc(questionId).set({ data: {
+        conversationId, openid: input.openid, question: text, key: compact(text).slice(0, 200), status: 'open', at, channel: input.channel, reason: decision.reason,
+        ...(flagged ? { flagged: true } : {}),
+      } });
+    }
+    await t.collection(C.messages).doc(botId).set({ data: {
+      conversationId, openid: input.openid, role: 'bot', text: botText, at, channel: input.channel, type: decision.type,
+      question: text, key: compact(text).slice(0, 200), reason: decision.reason, confidence: Math.round(decision.confidence * 1000) / 1000,
+      ...(decision.answer ? { answer: decision.answer } : {}), ...(decision.suggestions ? { suggestions: decision.suggestions } : {}), ...(questionId ? { questionId } : {}),
+      day: shanghaiDay(now),
+    } });
+  });
   return { decision, conversationId, messageId: botId, questionId, flagged };
 }
 

@@ -22,6 +22,9 @@ export const C = {
   outbox: 'outbox',
 } as const;
 
+/** The push function's message records: read (never written) to tell an agent how a reply went. */
+export const PUSH_DELIVERIES = 'push_deliveries';
+
 const KB_META_ID = 'kb';
 
 export interface KbVersionDoc {

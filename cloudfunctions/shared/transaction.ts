@@ -10,7 +10,9 @@
  * raises the same). Everything else, a missing collection (-502005) included, is a real error.
  */
 import { DomainError } from '../../core/envelope';
+import { OUTBOX_COLLECTION } from '../../core/events/outbox';
 import { getCloud, type Database, type Transaction } from './cloud';
+import { kickPush } from './kick-push';
 
 /** errCodes after which the whole transaction may run again: nothing of it was committed. */
 export const RETRYABLE_ERRCODES: readonly number[] = [
@@ -31,6 +33,8 @@ export interface TransactOptions {
   attempts?: number;
   /** What the caller reads when every attempt conflicted. */
   busyMessage?: string;
+  /** Wait until the push dispatcher's kick has run, so the caller can report the delivery's outcome. */
+  awaitKick?: boolean;
 }
 
 const BACKOFF_BASE_MS = 4;
@@ -47,17 +51,38 @@ function backoffMs(attempt: number): number {
  * message to learn that a document is absent.
  */
 export function nullableDocDb(): Database {
-  getCloud();
   return getCloud().database({ throwOnNotFound: false } as never) as unknown as Database;
 }
 
-/** Runs `fn` as one transaction, re-running it on conflicts; domain errors pass through at once. */
+/**
+ * Runs `fn` as one transaction, re-running it on conflicts; domain errors pass through at once.
+ *
+ * The post-commit hook of every domain: when the transaction wrote to the `outbox`, the push
+ * dispatcher is kicked once it has committed, so the message leaves now instead of at the next
+ * timer sweep (which still delivers it if the kick is lost or this instance dies first).
+ */
 export async function transact<R>(fn: (t: Transaction) => Promise<R>, options: TransactOptions = {}): Promise<R> {
   const attempts = options.attempts ?? 40;
   const db = nullableDocDb();
   for (let attempt = 1; ; attempt += 1) {
+    let touchedOutbox = false;
+    const watched = (t: Transaction): Transaction => ({
+      collection: (name) => {
+        if (name === OUTBOX_COLLECTION) touchedOutbox = true;
+        return t.collection(name);
+      },
+      rollback: (reason) => t.rollback(reason),
+    });
     try {
-      return await db.runTransaction(fn);
+      const result = await db.runTransaction((t) => {
+        touchedOutbox = false;
+        return fn(watched(t));
+      });
+      if (touchedOutbox) {
+        const kicked = kickPush();
+        if (options.awaitKick) await kicked;
+      }
+      return result;
     } catch (e) {
       if (!isRetryable(e)) throw e;
       if (attempt >= attempts) {

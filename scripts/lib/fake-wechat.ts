@@ -21,6 +21,8 @@ export interface FakeWechatOptions {
   /** OA followers whose last message is older than 48 h: customer-service messages to them answer 45015. */
   silentFollowers?: string[];
   tokenTtlSec?: number;
+  /** Extra delay before stable_token answers (a slow token service). */
+  tokenLatencyMs?: number;
 }
 
 export interface FakeWechat {
@@ -61,6 +63,7 @@ export async function startFakeWechat(opts: FakeWechatOptions = {}): Promise<Fak
       };
       const p = url.pathname;
       if (p === '/cgi-bin/stable_token') {
+        if (o.tokenLatencyMs) await new Promise((r) => setTimeout(r, o.tokenLatencyMs));
         if (!body.appid || !body.secret) return reply({ errcode: 40125, errmsg: 'invalid appsecret' });
         tokensIssued += 1;
         token = `FAKE_TOKEN_${tokensIssued}`;

@@ -9,7 +9,6 @@ import { DomainError } from '../../../core/envelope';
 import { transition, type TransitionInput } from '../../../core/affairs/machine';
 import type { ApplicationDoc } from '../../../core/affairs/model';
 import { applicationNo, statusEvent } from '../../../core/affairs/view';
-import { kickPush } from '../../shared/kick-push';
 import { transact, txGet } from '../../shared/transaction';
 import { APPLICATIONS, BUNDLES, COUNTERS, loadCalendar, OUTBOX, withoutId } from '../repo';
 
@@ -103,7 +102,6 @@ export async function commitTransition(
     await t.collection(OUTBOX).doc(ev._id).set({ data: withoutId(clean(ev)) });
     return stored;
   });
-  // The event is committed: ask push to deliver it now (the timer sweep is the fallback).
-  kickPush();
+  // The event is committed; transact() has asked push to deliver it now (the timer sweep is the fallback).
   return committed;
 }

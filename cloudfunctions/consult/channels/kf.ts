@@ -13,6 +13,7 @@ import type { PlatformEntry } from '../../shared/router';
 import { getCloud } from '../../shared/cloud';
 import { firstDelivery, handleCitizenMessage, HANDOFF_REPLY } from '../conversation';
 import type { Decision } from '../../../core/consult/engine';
+import { DomainError } from '../../../core/envelope';
 
 const KF_TYPES = new Set(['text', 'image', 'miniprogrampage', 'event']);
 const CLIENT_SOURCES = /^(wx_client|wx_devtools)/;
@@ -79,26 +80,11 @@ export const kfEntry: PlatformEntry = {
       }
       await sendDecision(p.FromUserName, out.decision);
     } catch (e) {
-      const message = e instanceof Error ? e.message : '系统繁忙，请稍后再试';
+      // Only a DomainError's message is written for people; anything else stays in the log.
+      if (!(e instanceof DomainError)) console.error('[consult] customer-service message failed', e);
+      const message = e instanceof DomainError ? e.message : '系统繁忙，请稍后再试';
       await openapi().customerServiceMessage.send({ touser: p.FromUserName, msgtype: 'text', text: { content: message } }).catch(() => undefined);
     }
     return 'success';
   },
 };
-
-/**
- * A staff reply through the customer-service channel. WeChat allows 5 messages within 48 h of the
- * user's last message: 45015 (window passed) and 45047 (limit reached) come back as a clear
- * message for staff, who can then use the in-app reply (the citizen sees it in 咨询) or a push.
- */
-export async function deliverStaffReply(touser: string, content: string): Promise<{ ok: true } | { ok: false; code: number; message: string }> {
-  try {
-    await openapi().customerServiceMessage.send({ touser, msgtype: 'text', text: { content } });
-    return { ok: true };
-  } catch (e) {
-    const code = Number((e as { errCode?: number }).errCode ?? /(\d{5})/.exec(String((e as Error).message))?.[1] ?? -1);
-    if (code === 45015) return { ok: false, code, message: '群众最后一条消息已超过48小时，客服消息无法送达。答复已保存在小程序“咨询”对话中，并已生成订阅消息推送。' };
-    if (code === 45047) return { ok: false, code, message: '48小时内已向该群众发送5条客服消息，达到微信上限。答复已保存在小程序“咨询”对话中，并已生成订阅消息推送。' };
-    return { ok: false, code, message: `客服消息发送失败（${code}），答复已保存在小程序“咨询”对话中。` };
-  }
-}
