@@ -7,7 +7,7 @@ import type { Decision } from '../../core/consult/engine';
 import { compact, isBlank } from '../../core/text';
 import { DomainError } from '../../core/envelope';
 import { getDb } from '../shared/cloud';
-import { transact, txGet } from '../shared/transaction';
+import { createOnce, transact, txGet } from '../shared/transaction';
 import { C, engineNow } from './store';
 import { checkContent, type Verdict } from './security';
 
@@ -122,11 +122,6 @@ export function shanghaiDay(d: Date): string {
 }
 
 /** Dedupe platform deliveries (WeChat retries): true the first time an id is seen. */
-export async function firstDelivery(id: string, at: string): Promise<boolean> {
-  try {
-    await getDb().collection(C.processed).add({ data: { _id: id, at } });
-    return true;
-  } catch {
-    return false;
-  }
+export function firstDelivery(id: string, at: string): Promise<boolean> {
+  return createOnce(C.processed, id, { at });
 }

@@ -1,6 +1,6 @@
 /** Collections of the push function and small helpers around them. */
 import { getDb, type Doc } from '../shared/cloud';
-import { nullableDocDb } from '../shared/transaction';
+import { createOnce, nullableDocDb } from '../shared/transaction';
 
 export const C = {
   outbox: 'outbox',
@@ -20,19 +20,9 @@ export const db = () => getDb();
 export const _ = () => getDb().command;
 
 /** Inserts unless a document with that `_id` exists; true when this call created it. */
-export async function createIfAbsent(coll: string, doc: Doc): Promise<boolean> {
-  try {
-    await db().collection(coll).add({ data: doc });
-    return true;
-  } catch (e) {
-    if (isDuplicate(e)) return false;
-    throw e;
-  }
-}
-
-export function isDuplicate(e: unknown): boolean {
-  const msg = String((e as { errMsg?: string; message?: string })?.errMsg ?? (e as Error)?.message ?? '');
-  return /duplicate|exist/i.test(msg) && !/not exist/i.test(msg);
+export async function createIfAbsent(coll: string, doc: Doc & { _id: string }): Promise<boolean> {
+  const { _id, ...data } = doc;
+  return createOnce(coll, _id, data);
 }
 
 /** Every matching document, 100 at a time (server get() cap), ordered by _id. */

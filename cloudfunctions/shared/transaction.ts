@@ -99,3 +99,15 @@ export async function txGet<T>(t: Transaction, collection: string, id: string): 
   const { data } = await t.collection<T>(collection).doc(id).get();
   return (data as T | null | undefined) ?? null;
 }
+
+/**
+ * Creates a document unless one with that id exists; true when this call created it. Decided by
+ * reading inside a transaction, not by parsing a duplicate-key message; a missing collection rejects.
+ */
+export async function createOnce(collection: string, id: string, data: Record<string, unknown>): Promise<boolean> {
+  return transact(async (t) => {
+    if (await txGet(t, collection, id)) return false;
+    await t.collection(collection).doc(id).set({ data });
+    return true;
+  });
+}

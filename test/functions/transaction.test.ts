@@ -1,7 +1,7 @@
 /** The shared transaction runner (cloudfunctions/shared/transaction.ts) on the local cloud. */
 import sdk = require('../../local-cloud/sdk');
 import { startCloud } from './harness';
-import { isRetryable, transact, txGet } from '../../cloudfunctions/shared/transaction';
+import { createOnce, isRetryable, transact, txGet } from '../../cloudfunctions/shared/transaction';
 import { getById } from '../../cloudfunctions/push/store';
 
 beforeEach(() => startCloud());
@@ -50,4 +50,10 @@ test('a missing document reads as null; a missing collection is an error, never 
   await expect(transact((t) => txGet(t, 'no_such_collection', 'x'))).rejects.toMatchObject({ errCode: -502005 });
   await expect(getById('push_state', 'absent')).resolves.toBeNull();
   await expect(getById('no_such_collection', 'x')).rejects.toMatchObject({ errCode: -502005 });
+});
+
+test('createOnce: the first of 10 parallel creators wins, the rest learn it exists; a missing collection rejects', async () => {
+  const won = await Promise.all(Array.from({ length: 10 }, (_, i) => createOnce('push_state', 'once', { by: i })));
+  expect(won.filter(Boolean)).toHaveLength(1);
+  await expect(createOnce('no_such_collection', 'x', { a: 1 })).rejects.toMatchObject({ errCode: -502005 });
 });
