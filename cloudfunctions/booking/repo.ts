@@ -35,17 +35,13 @@ export function dayKeyOf(openid: string, matterId: string, date: string): string
   return `${hash(openid).slice(0, 24)}:${matterId}:${date}`;
 }
 
-const isNotFound = (e: unknown) => /does not exist|not exist|-502004|DOCUMENT_NOT_FOUND/i.test(e instanceof Error ? e.message : String(e));
-
-/** doc().get() inside or outside a transaction; null when absent (the SDK throws by default). */
+/**
+ * doc().get() on a transaction (transact()) or on `nullableDocDb()`: both answer `{ data: null }`
+ * for a missing document, so null means "no such document"; a missing collection rejects.
+ */
 export async function getOrNull<T>(ref: { get(): Promise<{ data: T | null }> }): Promise<T | null> {
-  try {
-    const { data } = await ref.get();
-    return data ?? null;
-  } catch (e) {
-    if (isNotFound(e)) return null;
-    throw e;
-  }
+  const { data } = await ref.get();
+  return data ?? null;
 }
 
 /**
