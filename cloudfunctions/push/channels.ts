@@ -1,19 +1,17 @@
 /**
- * The delivery channels behind one interface:
+ * The two template channels behind one interface:
  * - mp: 小程序订阅消息 via cloud.openapi.subscribeMessage.send (cloud call; locally the sink or WX_OPENAPI_BASE).
  * - oa: 服务号 template messages (/cgi-bin/message/template/send, with client_msg_id) or 订阅通知
  *   (/cgi-bin/message/subscribe/bizsend), over HTTPS with the OA's stable_token (shared/oa-api.ts).
- * - cs-mp: an agent's answer as a 小程序客服消息 (cloud.openapi.customerServiceMessage.send).
- * - cs-oa: an agent's answer as a 服务号客服消息 (/cgi-bin/message/custom/send).
+ * And the customer-service channels for an agent's answer (sendCustomerService, at the end).
  */
 import { createHash } from 'node:crypto';
 import { getCloud } from '../shared/cloud';
 import type { Catalogue, TemplateKey } from '../../core/push/templates';
-import type { DeliveryChannel } from '../../core/push/delivery';
 import { oaCall, oaConfigured, type OaCallResult } from '../shared/oa-api';
 
 export interface SendRequest {
-  channel: DeliveryChannel;
+  channel: 'mp' | 'oa';
   openid: string;
   templateKey: TemplateKey;
   templateId: string;
@@ -39,33 +37,26 @@ export function oaEnabled(cat: Catalogue, key: TemplateKey): boolean {
 }
 
 export async function send(req: SendRequest, cat: Catalogue): Promise<SendResult> {
-  switch (req.channel) {
-    case 'mp': return sendMp(req, cat);
-    case 'oa': return sendOa(req, cat);
-    case 'cs-mp': return cloudCall(() => getCloud().openapi.customerServiceMessage.send({ touser: req.openid, msgtype: 'text', text: { content: textOf(req) } } as never), req.timeoutMs);
-    case 'cs-oa': return oaCall('/cgi-bin/message/custom/send', { touser: req.openid, msgtype: 'text', text: { content: textOf(req) } }, req.timeoutMs);
-  }
+  return req.channel === 'mp' ? sendMp(req, cat) : sendOa(req, cat);
 }
 
-const textOf = (req: SendRequest) => req.data.content?.value ?? '';
-
-function sendMp(req: SendRequest, cat: Catalogue): Promise<SendResult> {
-  return cloudCall(() => getCloud().openapi.subscribeMessage.send({
-    touser: req.openid, templateId: req.templateId, page: req.page, data: req.data, miniprogramState: cat.miniprogramState, lang: 'zh_CN',
-  } as never), req.timeoutMs);
-}
-
-/** A cloud call (openapi) with a time limit; WeChat's errCode comes back as the errcode. */
-async function cloudCall(call: () => Promise<unknown>, timeoutMs: number): Promise<SendResult> {
+async function sendMp(req: SendRequest, cat: Catalogue): Promise<SendResult> {
   try {
-    const r = await withTimeout(call(), timeoutMs);
+    const r = await withTimeout(getCloud().openapi.subscribeMessage.send({
+      touser: req.openid, templateId: req.templateId, page: req.page, data: req.data, miniprogramState: cat.miniprogramState, lang: 'zh_CN',
+    } as never), req.timeoutMs);
     if (r === 'timeout') return { errcode: -1, transport: 'timeout' };
     return { errcode: 0 };
   } catch (e) {
-    const err = e as { errCode?: number; errMsg?: string };
-    if (typeof err.errCode === 'number' && err.errCode !== 0) return { errcode: err.errCode, errmsg: err.errMsg };
-    return { errcode: -1, errmsg: String(err.errMsg ?? (e as Error).message), transport: 'network' };
+    return cloudCallError(e);
   }
+}
+
+/** A rejected cloud call: WeChat's errCode, or a network failure (the request may not have left). */
+function cloudCallError(e: unknown): SendResult {
+  const err = e as { errCode?: number; errMsg?: string };
+  if (typeof err.errCode === 'number' && err.errCode !== 0) return { errcode: err.errCode, errmsg: err.errMsg };
+  return { errcode: -1, errmsg: String(err.errMsg ?? (e as Error).message), transport: 'network' };
 }
 
 async function sendOa(req: SendRequest, cat: Catalogue): Promise<SendResult> {
@@ -78,4 +69,19 @@ async function sendOa(req: SendRequest, cat: Catalogue): Promise<SendResult> {
     : { touser: req.openid, template_id: oa.templateId, miniprogram, client_msg_id: req.clientMsgId, data: req.data };
   const path = cat.oa.mode === 'bizsend' ? '/cgi-bin/message/subscribe/bizsend' : '/cgi-bin/message/template/send';
   return oaCall(path, body, req.timeoutMs);
+}
+
+/**
+ * An agent's answer as a customer-service text: `cs-mp` 小程序客服消息
+ * (cloud.openapi.customerServiceMessage.send) or `cs-oa` 服务号客服消息 (/cgi-bin/message/custom/send).
+ */
+export async function sendCustomerService(channel: 'cs-mp' | 'cs-oa', touser: string, content: string, timeoutMs: number): Promise<SendResult> {
+  const message = { touser, msgtype: 'text', text: { content } };
+  if (channel === 'cs-oa') return oaCall('/cgi-bin/message/custom/send', message, timeoutMs);
+  try {
+    const r = await withTimeout(getCloud().openapi.customerServiceMessage.send(message as never), timeoutMs);
+    return r === 'timeout' ? { errcode: -1, transport: 'timeout' } : { errcode: 0 };
+  } catch (e) {
+    return cloudCallError(e);
+  }
 }

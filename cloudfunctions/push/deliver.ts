@@ -17,7 +17,7 @@ import { oaConfigured, oaToken } from '../shared/oa-api';
 import { transact, txGet } from '../shared/transaction';
 import type { AttemptLog } from './attempt-log';
 import { noteReason } from './campaign-run';
-import { send } from './channels';
+import { send, sendCustomerService } from './channels';
 import type { DispatchConfig } from './dispatch-config';
 import type { RateLimiter } from './rate';
 import { C, _, createIfAbsent, db, getById } from './store';
@@ -152,10 +152,12 @@ export async function processOne(d: Delivery, facts: BatchFacts, ctx: SendContex
 
   await limiter.take();
   const started = Date.now();
-  const r = await send({
-    channel: d.channel, openid: d.openid, templateKey: d.templateKey, templateId: d.templateId, data: d.data, page: d.page,
-    clientMsgId: d.clientMsgId, timeoutMs: Math.max(1000, Math.min(cfg.sendTimeoutMs, remainingMs() - 500)),
-  }, cat);
+  const timeoutMs = Math.max(1000, Math.min(cfg.sendTimeoutMs, remainingMs() - 500));
+  const r = d.channel === 'cs-mp' || d.channel === 'cs-oa'
+    ? await sendCustomerService(d.channel, d.openid, d.data.content?.value ?? '', timeoutMs)
+    : await send({
+      channel: d.channel, openid: d.openid, templateKey: d.templateKey, templateId: d.templateId, data: d.data, page: d.page, clientMsgId: d.clientMsgId, timeoutMs,
+    }, cat);
   now = Date.now();
   const duration = now - started;
   const attempts = (d.attempts ?? 0) + 1;

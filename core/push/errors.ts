@@ -23,14 +23,14 @@ export const REASON_LABELS: Record<string, string> = {
   timeout: '请求超时',
   'token-expired': '接口凭证失效',
   'opted-out': '用户已关闭该类通知',
+  'cs-window-closed': '客服消息窗口已关闭（用户48小时内未发消息，45015）',
+  'cs-limit-reached': '客服消息条数已达上限（45047）',
+  'oa-not-configured': '未配置服务号 AppID/AppSecret',
   'invalid-value': '字段无法生成合法内容',
   deadline: '重试超过截止时间',
   'no-channel': '无可用推送渠道',
   cancelled: '推送已取消',
   unknown: '发送结果未知（进程中断）',
-  'cs-window-closed': '客服消息窗口已关闭（用户48小时内未发消息，45015）',
-  'cs-limit-reached': '客服消息条数已达上限（45047）',
-  'oa-not-configured': '未配置服务号 AppID/AppSecret',
 };
 
 export function classify(errcode: number | undefined, transport?: 'network' | 'timeout'): Outcome {
@@ -49,10 +49,6 @@ export function classify(errcode: number | undefined, transport?: 'network' | 't
       return { kind: 'permanent', reason: 'invalid-template' };
     case 41030:
       return { kind: 'permanent', reason: 'invalid-page' };
-    case 45015:
-      return { kind: 'permanent', reason: 'cs-window-closed' };
-    case 45047:
-      return { kind: 'permanent', reason: 'cs-limit-reached' };
     case -1:
       return { kind: 'retry', reason: 'busy' };
     case 45009:
@@ -60,6 +56,10 @@ export function classify(errcode: number | undefined, transport?: 'network' | 't
     case 45011:
       // Frequency limit: another sender (or a dispatcher over its share) used the rate; soon fine.
       return { kind: 'retry', reason: 'rate-limited', minDelayMs: 1000 };
+    case 45015:
+      return { kind: 'permanent', reason: 'cs-window-closed' };
+    case 45047:
+      return { kind: 'permanent', reason: 'cs-limit-reached' };
     case 40001:
     case 42001:
       return { kind: 'token', reason: 'token-expired' };

@@ -72,12 +72,12 @@ export function mapEvent(e: OutboxEvent): EventMapping {
       const reason = e.reason || (e.cancelledBy === 'citizen' ? '您已取消预约' : '大厅调整，预约已取消');
       return { push: { templateKey: 'bookingCancelled', page: e.page, raw: { thing1: e.matterName, time2: when, thing3: reason } } };
     }
+    case 'customerServiceReply':
+      return { text: { channel: e.channel === 'kf' ? 'cs-mp' : 'cs-oa', content: e.reply } };
     case 'bookingNoShow':
       return { skip: '爽约记录不推送' };
     case 'consultReply':
       return { push: { templateKey: 'consultReply', page: e.page, raw: { thing1: e.question, thing2: e.reply, time3: at } } };
-    case 'customerServiceReply':
-      return { text: { channel: e.channel === 'kf' ? 'cs-mp' : 'cs-oa', content: e.reply } };
   }
   return { skip: '未知事件类型' };
 }
