@@ -33,8 +33,11 @@ export interface TransactOptions {
   attempts?: number;
   /** What the caller reads when every attempt conflicted. */
   busyMessage?: string;
-  /** Wait until the push dispatcher's kick has run, so the caller can report the delivery's outcome. */
-  awaitKick?: boolean;
+  /**
+   * Wait up to this long for the push dispatcher's kick to finish, so the caller can report the
+   * delivery's outcome (a kick that takes longer keeps running; the caller just stops waiting).
+   */
+  awaitKickMs?: number;
 }
 
 const BACKOFF_BASE_MS = 4;
@@ -80,7 +83,7 @@ export async function transact<R>(fn: (t: Transaction) => Promise<R>, options: T
       });
       if (touchedOutbox) {
         const kicked = kickPush();
-        if (options.awaitKick) await kicked;
+        if (options.awaitKickMs) await waitAtMost(kicked, options.awaitKickMs);
       }
       return result;
     } catch (e) {
@@ -92,6 +95,12 @@ export async function transact<R>(fn: (t: Transaction) => Promise<R>, options: T
       await new Promise((r) => setTimeout(r, backoffMs(attempt)));
     }
   }
+}
+
+async function waitAtMost(p: Promise<void>, ms: number): Promise<void> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  await Promise.race([p, new Promise<void>((r) => { timer = setTimeout(r, ms); })]);
+  clearTimeout(timer);
 }
 
 /** One document inside a transaction, or null when it does not exist (a missing collection rejects). */

@@ -52,7 +52,7 @@ export const reply = action({
     const q = await loadQuestion(p.questionId);
     return q ? { resource: {}, entity: q } : null;
   },
-  handler: async (p, { actor, entity }) => {
+  handler: async (p, { actor, entity, remainingMs }) => {
     const verdict = await checkContent(actor.openid, p.text);
     if (verdict === 'risky') throw new DomainError('CONTENT_RISKY', RISKY_REPLY);
     const at = new Date().toISOString();
@@ -70,7 +70,7 @@ export const reply = action({
       await t.collection(C.messages).doc(messageId).set({ data: { conversationId: entity.conversationId, openid: entity.openid, role: 'staff', text: p.text, at, channel: entity.channel, staffName, questionId: entity._id } });
       await t.collection(C.conversations).doc(entity.conversationId).update({ data: { status: 'answered', updatedAt: at } });
       await t.collection(OUTBOX_COLLECTION).doc(event._id).set({ data: stripId(event) });
-    }, { awaitKick: entity.channel !== 'app' });
+    }, { awaitKickMs: entity.channel === 'app' ? 0 : Math.max(0, Math.min(KICK_WAIT_MS, remainingMs() - 1500)) });
     const item = toItem({ ...entity, status: 'answered', reply: p.text, answeredBy: actor.openid, answeredByName: staffName, answeredAt: at });
     if (entity.channel === 'app') return item;
     // The kick has run: tell the agent now if WeChat refused the customer-service message.
@@ -79,6 +79,9 @@ export const reply = action({
     return warning ? { ...item, warning } : item;
   },
 });
+
+/** How long an agent waits for WeChat's answer to the customer-service message before the reply returns anyway. */
+const KICK_WAIT_MS = 4000;
 
 /** In the app: a subscription message; to 客服消息 / 服务号 askers: a customer-service text. */
 function replyEvent(q: InboxDoc, reply: string, at: string): ConsultReplyEvent | CustomerServiceReplyEvent {
