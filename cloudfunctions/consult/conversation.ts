@@ -8,6 +8,7 @@ import { compact, isBlank } from '../../core/text';
 import { DomainError } from '../../core/envelope';
 import { getDb } from '../shared/cloud';
 import { createOnce, transact, txGet } from '../shared/transaction';
+import { eventId, OUTBOX_COLLECTION, type AssistantMessageEvent, type CustomerServiceMessage } from '../../core/events/outbox';
 import { C, engineNow } from './store';
 import { checkContent, type Verdict } from './security';
 
@@ -70,7 +71,22 @@ async function rateLimit(openid: string, now: Date) {
  * `handoff`: the citizen tapped 转人工 — the text (their question) goes to the inbox without an
  * automatic answer.
  */
-export async function handleCitizenMessage(input: { openid: string; text: string; conversationId?: string; channel: Channel; now?: Date; handoff?: boolean }): Promise<AskOutcome> {
+export interface CitizenMessageInput {
+  openid: string;
+  text: string;
+  conversationId?: string;
+  channel: Channel;
+  now?: Date;
+  handoff?: boolean;
+  /**
+   * A platform channel that answers by message (客服消息): the messages for the decision, committed
+   * as an outbox event with the conversation and sent by the push dispatcher; the caller waits up
+   * to `awaitKickMs` for them to leave.
+   */
+  answerBy?: { messages: (d: Decision) => CustomerServiceMessage[]; awaitKickMs: number };
+}
+
+export async function handleCitizenMessage(input: CitizenMessageInput): Promise<AskOutcome> {
   const now = input.now ?? new Date();
   const at = now.toISOString();
   const text = input.text;
@@ -113,12 +129,19 @@ export async function handleCitizenMessage(input: { openid: string; text: string
       ...(decision.answer ? { answer: decision.answer } : {}), ...(decision.suggestions ? { suggestions: decision.suggestions } : {}), ...(questionId ? { questionId } : {}),
       day: shanghaiDay(now),
     } });
-  });
+    const messages = input.answerBy?.messages(decision) ?? [];
+    if (messages.length) await t.collection(OUTBOX_COLLECTION).doc(eventId('assistantMessage', botId, 1)).set({ data: assistantEventBody(input.openid, at, messages) });
+  }, { awaitKickMs: input.answerBy?.awaitKickMs });
   return { decision, conversationId, messageId: botId, questionId, flagged };
 }
 
 export function shanghaiDay(d: Date): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' }).format(d);
+}
+
+/** The outbox document (without `_id`) of the assistant's customer-service messages to `openid`. */
+export function assistantEventBody(openid: string, at: string, messages: CustomerServiceMessage[]): Omit<AssistantMessageEvent, '_id'> {
+  return { type: 'assistantMessage', openid, at, status: 'pending', page: 'packages/consult/pages/chat/index', messages };
 }
 
 /** Dedupe platform deliveries (WeChat retries): true the first time an id is seen. */

@@ -8,6 +8,7 @@
 import { createHash } from 'node:crypto';
 import { getCloud } from '../shared/cloud';
 import type { Catalogue, TemplateKey } from '../../core/push/templates';
+import type { CustomerServiceMessage } from '../../core/events/outbox';
 import { oaCall, oaConfigured, type OaCallResult } from '../shared/oa-api';
 
 export interface SendRequest {
@@ -72,14 +73,14 @@ async function sendOa(req: SendRequest, cat: Catalogue): Promise<SendResult> {
 }
 
 /**
- * An agent's answer as a customer-service text: `cs-mp` 小程序客服消息
- * (cloud.openapi.customerServiceMessage.send) or `cs-oa` 服务号客服消息 (/cgi-bin/message/custom/send).
+ * One customer-service message: `cs-mp` 小程序客服消息 (cloud.openapi.customerServiceMessage.send)
+ * or `cs-oa` 服务号客服消息 (/cgi-bin/message/custom/send).
  */
-export async function sendCustomerService(channel: 'cs-mp' | 'cs-oa', touser: string, content: string, timeoutMs: number): Promise<SendResult> {
-  const message = { touser, msgtype: 'text', text: { content } };
-  if (channel === 'cs-oa') return oaCall('/cgi-bin/message/custom/send', message, timeoutMs);
+export async function sendCustomerService(channel: 'cs-mp' | 'cs-oa', touser: string, message: CustomerServiceMessage, timeoutMs: number): Promise<SendResult> {
+  const body = { touser, ...message };
+  if (channel === 'cs-oa') return oaCall('/cgi-bin/message/custom/send', body, timeoutMs);
   try {
-    const r = await withTimeout(getCloud().openapi.customerServiceMessage.send(message as never), timeoutMs);
+    const r = await withTimeout(getCloud().openapi.customerServiceMessage.send(body as never), timeoutMs);
     return r === 'timeout' ? { errcode: -1, transport: 'timeout' } : { errcode: 0 };
   } catch (e) {
     return cloudCallError(e);

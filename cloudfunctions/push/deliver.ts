@@ -17,7 +17,7 @@ import { oaConfigured, oaToken } from '../shared/oa-api';
 import { transact, txGet } from '../shared/transaction';
 import type { AttemptLog } from './attempt-log';
 import { noteReason } from './campaign-run';
-import { send, sendCustomerService } from './channels';
+import { send, sendCustomerService, type SendResult } from './channels';
 import type { DispatchConfig } from './dispatch-config';
 import type { RateLimiter } from './rate';
 import { C, _, createIfAbsent, db, getById } from './store';
@@ -154,7 +154,7 @@ export async function processOne(d: Delivery, facts: BatchFacts, ctx: SendContex
   const started = Date.now();
   const timeoutMs = Math.max(1000, Math.min(cfg.sendTimeoutMs, remainingMs() - 500));
   const r = d.channel === 'cs-mp' || d.channel === 'cs-oa'
-    ? await sendCustomerService(d.channel, d.openid, d.data.content?.value ?? '', timeoutMs)
+    ? await sendInOrder(d, d.channel, owner, timeoutMs)
     : await send({
       channel: d.channel, openid: d.openid, templateKey: d.templateKey, templateId: d.templateId, data: d.data, page: d.page, clientMsgId: d.clientMsgId, timeoutMs,
     }, cat);
@@ -199,6 +199,20 @@ export async function processOne(d: Delivery, facts: BatchFacts, ctx: SendContex
       break;
   }
   return true;
+}
+
+/**
+ * A customer-service delivery's messages, in order, from the first that has not left. Each one
+ * that left is recorded before the next goes, so a retry never repeats it.
+ */
+async function sendInOrder(d: Delivery, channel: 'cs-mp' | 'cs-oa', owner: string, timeoutMs: number): Promise<SendResult> {
+  const parts = d.messages ?? [];
+  for (let i = d.sentParts ?? 0; i < parts.length; i += 1) {
+    const r = await sendCustomerService(channel, d.openid, parts[i], timeoutMs);
+    if (r.errcode !== 0 || r.transport) return r;
+    if (i + 1 < parts.length) await db().collection(C.deliveries).where({ _id: d._id, owner }).update({ data: { sentParts: i + 1 } });
+  }
+  return { errcode: 0 };
 }
 
 /**

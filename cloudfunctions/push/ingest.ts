@@ -39,7 +39,7 @@ export async function ingestOutbox(owner: string, cat: Catalogue, cfg: DispatchC
       const fallback = raw.type === 'customerServiceReply' ? customerServiceFallback(raw) : undefined;
       await createIfAbsent(C.deliveries, {
         ...common, channel: mapping.text.channel, templateKey: 'consultReply', templateId: '', category: 'consult', page: raw.page,
-        data: { content: { value: mapping.text.content } }, status: 'queued', ...(fallback ? { fallback } : {}),
+        data: {}, messages: mapping.text.messages, sentParts: 0, status: 'queued', ...(fallback ? { fallback } : {}),
       });
     } else {
       const template = byKey(cat, mapping.push.templateKey);

@@ -93,7 +93,22 @@ export interface CustomerServiceReplyEvent extends EventBase {
   reply: string;
 }
 
-export type OutboxEvent = ApplicationStatusEvent | BookingEvent | ConsultReplyEvent | CustomerServiceReplyEvent;
+/** One customer-service message, in WeChat's customerServiceMessage.send shape (without `touser`). */
+export type CustomerServiceMessage =
+  | { msgtype: 'text'; text: { content: string } }
+  | { msgtype: 'link'; link: { title: string; description: string; url: string; thumb_url: string } }
+  | { msgtype: 'miniprogrampage'; miniprogrampage: { title: string; pagepath: string; thumb_media_id: string } };
+
+/**
+ * 智能咨询 on 小程序客服消息: the assistant's answer (or welcome, or a refusal) to the user who wrote,
+ * committed with the conversation it belongs to and delivered by the push dispatcher, in order.
+ */
+export interface AssistantMessageEvent extends EventBase {
+  type: 'assistantMessage';
+  messages: CustomerServiceMessage[];
+}
+
+export type OutboxEvent = ApplicationStatusEvent | BookingEvent | ConsultReplyEvent | CustomerServiceReplyEvent | AssistantMessageEvent;
 export type OutboxEventType = OutboxEvent['type'];
 
 /** Deterministic id: one document per (type, source record, transition sequence). */

@@ -8,7 +8,7 @@
  * Channels: `mp` 小程序订阅消息, `oa` 服务号 template / 订阅通知, and the two customer-service
  * channels that carry an agent's typed answer: `cs-mp` (小程序客服消息) and `cs-oa` (服务号客服消息).
  */
-import type { ConsultReplyEvent, CustomerServiceReplyEvent } from '../events/outbox';
+import type { ConsultReplyEvent, CustomerServiceMessage, CustomerServiceReplyEvent } from '../events/outbox';
 import { eventId } from '../events/outbox';
 import { nextRetryAt, type Outcome } from './errors';
 import type { Category, TemplateKey } from './templates';
@@ -27,8 +27,11 @@ export interface Delivery {
   templateKey: TemplateKey;
   templateId: string;
   category: Category;
-  /** Template field values; a customer-service message keeps its text as `content`. */
+  /** Template field values (empty for customer-service messages). */
   data: Record<string, { value: string }>;
+  /** Customer-service channels: the messages, sent in this order; `sentParts` of them already left. */
+  messages?: CustomerServiceMessage[];
+  sentParts?: number;
   page: string;
   priority: number;
   status: DeliveryStatus;

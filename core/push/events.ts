@@ -3,7 +3,7 @@
  * core/events/outbox.ts. `null` means this event is not pushed (e.g. the citizen's own
  * submission or withdrawal: they saw it on screen, and a one-time quota is too precious).
  */
-import type { OutboxEvent } from '../events/outbox';
+import type { CustomerServiceMessage, OutboxEvent } from '../events/outbox';
 import { wechatTime, wechatTimeRange } from './fields';
 import type { TemplateKey } from './templates';
 
@@ -26,10 +26,10 @@ export interface EventPush {
   page: string;
 }
 
-/** A customer-service text to the person who asked (not a template: no ledger credit, no opt-out). */
+/** Customer-service messages to the person who wrote (not a template: no ledger credit, no opt-out). */
 export interface EventText {
   channel: 'cs-mp' | 'cs-oa';
-  content: string;
+  messages: CustomerServiceMessage[];
 }
 
 export type EventMapping = { push: EventPush } | { text: EventText } | { skip: string };
@@ -73,7 +73,9 @@ export function mapEvent(e: OutboxEvent): EventMapping {
       return { push: { templateKey: 'bookingCancelled', page: e.page, raw: { thing1: e.matterName, time2: when, thing3: reason } } };
     }
     case 'customerServiceReply':
-      return { text: { channel: e.channel === 'kf' ? 'cs-mp' : 'cs-oa', content: e.reply } };
+      return { text: { channel: e.channel === 'kf' ? 'cs-mp' : 'cs-oa', messages: [{ msgtype: 'text', text: { content: e.reply } }] } };
+    case 'assistantMessage':
+      return { text: { channel: 'cs-mp', messages: e.messages } };
     case 'bookingNoShow':
       return { skip: '爽约记录不推送' };
     case 'consultReply':

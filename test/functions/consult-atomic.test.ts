@@ -7,6 +7,7 @@ import { allCollectionDeclarations } from '../../local-cloud/runtime/function-co
 import { FUNCTIONS_DIR } from '../../local-cloud/runtime/paths';
 import { main as consult } from '../../cloudfunctions/consult';
 import { main as account } from '../../cloudfunctions/account';
+import { main as push } from '../../cloudfunctions/push';
 import { call, registerSource, CITIZEN } from './harness';
 import { db } from './push-fixtures';
 
@@ -16,6 +17,7 @@ beforeEach(() => {
   declareCollections(allCollectionDeclarations(FUNCTIONS_DIR).filter((c) => c.name !== 'consult_inbox'));
   registerSource('consult', consult);
   registerSource('account', account);
+  registerSource('push', push);
 });
 
 test('a handoff whose inbox entry cannot be written leaves no half conversation, and the caller gets no internal text', async () => {
