@@ -11,6 +11,8 @@ export interface FakeMessage { path: string; touser: string; templateId: string;
 
 export interface FakeWechatOptions {
   latencyMs?: number;
+  /** Extra delay before stable_token answers (a slow token service). */
+  tokenLatencyMs?: number;
   /** Max accepted sends per second (sliding 1 s window); beyond it the reply is 45011. 0 = no cap. */
   ratePerSec?: number;
   /** Quota per (touser, templateId); default: unlimited for everyone. */
@@ -21,8 +23,6 @@ export interface FakeWechatOptions {
   /** OA followers whose last message is older than 48 h: customer-service messages to them answer 45015. */
   silentFollowers?: string[];
   tokenTtlSec?: number;
-  /** Extra delay before stable_token answers (a slow token service). */
-  tokenLatencyMs?: number;
 }
 
 export interface FakeWechat {
@@ -56,6 +56,7 @@ export async function startFakeWechat(opts: FakeWechatOptions = {}): Promise<Fak
       try { body = chunks.length ? JSON.parse(Buffer.concat(chunks).toString('utf8')) : {}; } catch { /* empty */ }
       const o = state.opts;
       if (o.latencyMs) await new Promise((r) => setTimeout(r, o.latencyMs));
+      if (o.tokenLatencyMs && url.pathname === '/cgi-bin/stable_token') await new Promise((r) => setTimeout(r, o.tokenLatencyMs));
       const reply = (obj: Record<string, unknown>) => {
         calls.push({ path: url.pathname, errcode: Number(obj.errcode ?? 0), at: Date.now() });
         res.setHeader('content-type', 'application/json');
@@ -63,7 +64,6 @@ export async function startFakeWechat(opts: FakeWechatOptions = {}): Promise<Fak
       };
       const p = url.pathname;
       if (p === '/cgi-bin/stable_token') {
-        if (o.tokenLatencyMs) await new Promise((r) => setTimeout(r, o.tokenLatencyMs));
         if (!body.appid || !body.secret) return reply({ errcode: 40125, errmsg: 'invalid appsecret' });
         tokensIssued += 1;
         token = `FAKE_TOKEN_${tokensIssued}`;
