@@ -16,6 +16,7 @@ import {
 } from '../../core/account/invitation';
 import { action, noParams } from '../shared/router';
 import { getDb } from '../shared/cloud';
+import { transact, txGet } from '../shared/transaction';
 import { fetchAll } from '../shared/paging';
 import { STAFF_COLLECTION, type StaffRecord } from '../shared/actor';
 
@@ -128,8 +129,8 @@ export const revokeInvitation = action({
     }
     // Used: revoking the binding deactivates the staff member it created, in one step.
     const usedBy = inv.usedBy!;
-    await db.runTransaction(async (t) => {
-      const cur = (await t.collection<StoredInvitation>(INVITATIONS).doc(p.code).get()).data;
+    await transact(async (t) => {
+      const cur = await txGet<StoredInvitation>(t, INVITATIONS, p.code);
       if (!cur || cur.status !== 'used') throw new DomainError('CONFLICT', '该邀请码状态已变化，请刷新后再操作');
       await t.collection(INVITATIONS).doc(p.code).update({ data: { status: 'revoked', revokedAt, revokedBy: actor.openid } });
       await t.collection(STAFF_COLLECTION).doc(usedBy).update({ data: { active: false, updatedAt: revokedAt } });
@@ -167,10 +168,9 @@ export const acceptInvitation = action({
       role: existing.role, departments: existing.departments, halls: existing.halls ?? [], grants: existing.grants ?? [], active: existing.active,
     }, inv);
     const usedAt = new Date().toISOString();
-    const db = getDb();
     try {
-      await db.runTransaction(async (t) => {
-        const cur = (await t.collection<StoredInvitation>(INVITATIONS).doc(p.code).get()).data;
+      await transact(async (t) => {
+        const cur = await txGet<StoredInvitation>(t, INVITATIONS, p.code);
         const why = cur ? unusableReason(effectiveStatus(cur, new Date())) : '邀请码不存在，请核对后重新输入';
         if (why) throw new DomainError('CONFLICT', why);
         await t.collection(INVITATIONS).doc(p.code).update({ data: { status: 'used', usedBy: openid, usedName: p.name, usedAt } });

@@ -3,10 +3,9 @@ import { createHash } from 'node:crypto';
 import { publishedMatter } from '../shared/catalogue';
 import { piiCipherFor } from '../shared/pii';
 import { createCalendar, type CalendarOverrides, type DayOverride, type WorkCalendar } from '../../core/calendar/workdays';
-import { DomainError } from '../../core/envelope';
 import type { ApplicationDoc } from '../../core/affairs/model';
 import type { Matter } from '../../core/matter/schema';
-import { getDb, type Transaction } from '../shared/cloud';
+import { getDb } from '../shared/cloud';
 import { fetchAll } from '../shared/paging';
 
 export const APPLICATIONS = 'applications';
@@ -31,22 +30,6 @@ export const userMaterialIdFor = (openid: string, fileID: string) => `U${digest(
 
 export const pii = () => piiCipherFor(process.env.PII_KEY);
 
-function isNotFound(e: unknown): boolean {
-  const msg = String((e as { errMsg?: string; message?: string })?.errMsg ?? (e as Error)?.message ?? '');
-  return /does not exist|not exist|cannot find document|document\.get:fail/i.test(msg);
-}
-
-/** doc.get() inside a transaction throws for a missing document; this answers null instead. */
-export async function txGet<T>(t: Transaction, collection: string, id: string): Promise<T | null> {
-  try {
-    const { data } = await t.collection<T>(collection).doc(id).get();
-    return (data as T) ?? null;
-  } catch (e) {
-    if (isNotFound(e)) return null;
-    throw e;
-  }
-}
-
 export async function getById<T>(collection: string, id: string): Promise<T | null> {
   const _ = getDb().command;
   const { data } = await getDb().collection(collection).where({ _id: _.eq(id) }).limit(1).get();
@@ -63,22 +46,6 @@ export async function loadMatter(id: string): Promise<Matter | null> {
 export function withoutId<T extends { _id?: string }>(doc: T): Omit<T, '_id'> {
   const { _id, ...rest } = doc;
   return rest;
-}
-
-/** Transaction with our own retry on top of the SDK's: a hot counter may conflict more than 3 times. */
-export async function withRetry<R>(fn: () => Promise<R>, attempts = 12): Promise<R> {
-  let last: unknown;
-  for (let i = 0; i < attempts; i += 1) {
-    try {
-      return await fn();
-    } catch (e) {
-      if (e instanceof DomainError) throw e;
-      last = e;
-      if (!/conflict|write conflict|TransactionConflict|-502005|busy/i.test(String((e as Error)?.message ?? e))) throw e;
-      await new Promise((r) => setTimeout(r, 5 + Math.random() * 20 * (i + 1)));
-    }
-  }
-  throw last;
 }
 
 // ---- working-day overrides (admin-maintained) ------------------------------------------------

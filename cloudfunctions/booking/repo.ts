@@ -9,8 +9,8 @@ import type { Booking, CitizenState, Hall, Slot, SlotTemplate } from '../../core
 import { emptyCitizen } from '../../core/booking/rules';
 import { parseSlotId, templateSlots } from '../../core/booking/slots';
 import type { WorkCalendar } from '../../core/calendar/workdays';
-import { DomainError } from '../../core/envelope';
 import { getDb, type Transaction } from '../shared/cloud';
+import { transact as runTransaction } from '../shared/transaction';
 import { fetchAll } from '../shared/paging';
 import { publishedMatter } from '../shared/catalogue';
 
@@ -35,42 +35,21 @@ export function dayKeyOf(openid: string, matterId: string, date: string): string
   return `${hash(openid).slice(0, 24)}:${matterId}:${date}`;
 }
 
-const isNotFound = (e: unknown) => /does not exist|not exist|-502004|DOCUMENT_NOT_FOUND/i.test(e instanceof Error ? e.message : String(e));
-
-/** doc().get() inside or outside a transaction; null when absent (the SDK throws by default). */
+/**
+ * doc().get() on a transaction (transact()) or on `nullableDocDb()`: both answer `{ data: null }`
+ * for a missing document, so null means "no such document"; a missing collection rejects.
+ */
 export async function getOrNull<T>(ref: { get(): Promise<{ data: T | null }> }): Promise<T | null> {
-  try {
-    const { data } = await ref.get();
-    return data ?? null;
-  } catch (e) {
-    if (isNotFound(e)) return null;
-    throw e;
-  }
+  const { data } = await ref.get();
+  return data ?? null;
 }
-
-const isConflict = (e: unknown) => {
-  if (e instanceof DomainError) return false;
-  const msg = e instanceof Error ? e.message : String(e);
-  return /conflict|write ?conflict|-502001|-501001|TRANSACTION|try again|busy/i.test(msg);
-};
 
 /**
- * runTransaction with more patience than the SDK's 3 attempts: under a rush on one slot, conflicts
- * are the normal case. Domain errors (full, limits) end it at once; each attempt is all-or-nothing.
+ * The shared transaction runner: under a rush on one slot, conflicts are the normal case. Domain
+ * errors (full, limits) end it at once; each attempt is all-or-nothing.
  */
-export async function transact<R>(fn: (t: Transaction) => Promise<R>, attempts = 60): Promise<R> {
-  for (let i = 1; ; i++) {
-    try {
-      return await getDb().runTransaction(fn);
-    } catch (e) {
-      if (e instanceof DomainError || i >= attempts || !isConflict(e)) {
-        if (!(e instanceof DomainError) && isConflict(e)) throw new DomainError('INTERNAL', '当前预约人数较多，请稍后重试');
-        throw e;
-      }
-      await new Promise((r) => setTimeout(r, Math.floor(Math.random() * Math.min(50, 2 * i)) + 1));
-    }
-  }
-}
+export const transact = <R>(fn: (t: Transaction) => Promise<R>): Promise<R> =>
+  runTransaction(fn, { attempts: 60, busyMessage: '当前预约人数较多，请稍后重试' });
 
 export async function getHall(hallId: string): Promise<Hall | null> {
   const _ = getDb().command;

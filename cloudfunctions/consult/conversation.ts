@@ -7,6 +7,8 @@ import type { Decision } from '../../core/consult/engine';
 import { compact, isBlank } from '../../core/text';
 import { DomainError } from '../../core/envelope';
 import { getDb } from '../shared/cloud';
+import { createOnce, transact, txGet } from '../shared/transaction';
+import { eventId, OUTBOX_COLLECTION, type AssistantMessageEvent, type CustomerServiceMessage } from '../../core/events/outbox';
 import { C, engineNow } from './store';
 import { checkContent, type Verdict } from './security';
 import { sealPersonalText } from './personal';
@@ -77,34 +79,31 @@ async function rateLimit(openid: string, now: Date) {
   }
 }
 
-async function ensureConversation(openid: string, conversationId: string | undefined, channel: Channel, at: string): Promise<string> {
-  const db = getDb();
-  const _ = db.command;
-  if (conversationId) {
-    const { data } = await db.collection(C.conversations).where({ _id: _.eq(conversationId), openid: _.eq(openid) }).limit(1).get();
-    if (!data.length) throw new DomainError('NOT_FOUND', '没有找到这段对话');
-    return conversationId;
-  }
-  const id = channel === 'app' ? rid('cv') : `${channel}:${openid}`;
-  if (channel !== 'app') {
-    const { data } = await db.collection(C.conversations).where({ _id: _.eq(id) }).limit(1).get();
-    if (data.length) return id;
-  }
-  await db.collection(C.conversations).doc(id).set({ data: { openid, channel, createdAt: at, updatedAt: at, status: 'bot' } });
-  return id;
-}
-
 /**
  * `handoff`: the citizen tapped 转人工 — the text (their question) goes to the inbox without an
  * automatic answer.
  */
-export async function handleCitizenMessage(input: { openid: string; text: string; conversationId?: string; channel: Channel; now?: Date; handoff?: boolean }): Promise<AskOutcome> {
+export interface CitizenMessageInput {
+  openid: string;
+  text: string;
+  conversationId?: string;
+  channel: Channel;
+  now?: Date;
+  handoff?: boolean;
+  /**
+   * A platform channel that answers by message (客服消息): the messages for the decision, committed
+   * as an outbox event with the conversation and sent by the push dispatcher; the caller waits up
+   * to `awaitKickMs` for them to leave.
+   */
+  answerBy?: { messages: (d: Decision) => CustomerServiceMessage[]; awaitKickMs: number };
+}
+
+export async function handleCitizenMessage(input: CitizenMessageInput): Promise<AskOutcome> {
   const now = input.now ?? new Date();
   const at = now.toISOString();
   const text = input.text;
   if (text.length > MAX_CHARS) throw new DomainError('INVALID_INPUT', `问题太长了，请控制在 ${MAX_CHARS} 字以内`);
   await rateLimit(input.openid, now);
-  const db = getDb();
   if (isBlank(text)) {
     const decision: Decision = { type: 'handoff', reason: 'blank', confidence: 0, margin: 0, candidates: [] };
     // Nothing worth storing or showing to staff: answer with a prompt only.
@@ -112,7 +111,7 @@ export async function handleCitizenMessage(input: { openid: string; text: string
   }
   const verdict: Verdict = await checkContent(input.openid, text);
   if (verdict === 'risky') throw new DomainError('CONTENT_RISKY', RISKY_REPLY);
-  const conversationId = await ensureConversation(input.openid, input.conversationId, input.channel, at);
+  const conversationId = input.conversationId ?? (input.channel === 'app' ? rid('cv') : `${input.channel}:${input.openid}`);
   const { engine } = await engineNow();
   const decision: Decision = input.handoff
     ? { type: 'handoff', reason: 'human', confidence: 0, margin: 0, candidates: [] }
@@ -122,24 +121,32 @@ export async function handleCitizenMessage(input: { openid: string; text: string
   const stored = sealPersonalText(text);
   const sealed = stored.sealed ? { sealed: stored.sealed } : {};
   const citizenId = rid('m');
-  await db.collection(C.messages).doc(citizenId).set({ data: { conversationId, openid: input.openid, role: 'citizen', text: stored.text, at, channel: input.channel, ...(flagged ? { flagged: true } : {}), ...sealed } });
-  let questionId: string | undefined;
-  if (decision.type === 'handoff') {
-    questionId = rid('q');
-    await db.collection(C.inbox).doc(questionId).set({ data: {
-      conversationId, openid: input.openid, question: stored.text, key: compact(stored.text).slice(0, 200), status: 'open', at, channel: input.channel, reason: decision.reason,
-      ...(flagged ? { flagged: true } : {}), ...sealed,
-    } });
-  }
+  const questionId = decision.type === 'handoff' ? rid('q') : undefined;
   const botId = rid('m');
   const botText = botReplyText(decision);
-  await db.collection(C.messages).doc(botId).set({ data: {
-    conversationId, openid: input.openid, role: 'bot', text: botText, at, channel: input.channel, type: decision.type,
-    question: stored.text, key: compact(stored.text).slice(0, 200), reason: decision.reason, confidence: Math.round(decision.confidence * 1000) / 1000,
-    ...(decision.answer ? { answer: decision.answer } : {}), ...(decision.suggestions ? { suggestions: decision.suggestions } : {}), ...(questionId ? { questionId } : {}),
-    day: shanghaiDay(now),
-  } });
-  await db.collection(C.conversations).doc(conversationId).update({ data: { updatedAt: at, ...(questionId ? { status: 'waiting' } : {}) } });
+  // The conversation, the citizen's message, the inbox entry and the bot's answer: all or nothing.
+  await transact(async (t) => {
+    const conversation = await txGet<{ openid: string }>(t, C.conversations, conversationId);
+    if (input.conversationId && conversation?.openid !== input.openid) throw new DomainError('NOT_FOUND', '没有找到这段对话');
+    const state = { updatedAt: at, ...(questionId ? { status: 'waiting' } : {}) };
+    if (conversation) await t.collection(C.conversations).doc(conversationId).update({ data: state });
+    else await t.collection(C.conversations).doc(conversationId).set({ data: { openid: input.openid, channel: input.channel, createdAt: at, status: 'bot', ...state } });
+    await t.collection(C.messages).doc(citizenId).set({ data: { conversationId, openid: input.openid, role: 'citizen', text: stored.text, at, channel: input.channel, ...(flagged ? { flagged: true } : {}), ...sealed } });
+    if (questionId) {
+      await t.collection(C.inbox).doc(questionId).set({ data: {
+        conversationId, openid: input.openid, question: stored.text, key: compact(stored.text).slice(0, 200), status: 'open', at, channel: input.channel, reason: decision.reason,
+        ...(flagged ? { flagged: true } : {}), ...sealed,
+      } });
+    }
+    await t.collection(C.messages).doc(botId).set({ data: {
+      conversationId, openid: input.openid, role: 'bot', text: botText, at, channel: input.channel, type: decision.type,
+      question: stored.text, key: compact(stored.text).slice(0, 200), reason: decision.reason, confidence: Math.round(decision.confidence * 1000) / 1000,
+      ...(decision.answer ? { answer: decision.answer } : {}), ...(decision.suggestions ? { suggestions: decision.suggestions } : {}), ...(questionId ? { questionId } : {}),
+      day: shanghaiDay(now),
+    } });
+    const messages = input.answerBy?.messages(decision) ?? [];
+    if (messages.length) await t.collection(OUTBOX_COLLECTION).doc(eventId('assistantMessage', botId, 1)).set({ data: assistantEventBody(input.openid, at, messages) });
+  }, { awaitKickMs: input.answerBy?.awaitKickMs });
   return { decision, conversationId, messageId: botId, questionId, flagged };
 }
 
@@ -147,12 +154,12 @@ export function shanghaiDay(d: Date): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' }).format(d);
 }
 
+/** The outbox document (without `_id`) of the assistant's customer-service messages to `openid`. */
+export function assistantEventBody(openid: string, at: string, messages: CustomerServiceMessage[]): Omit<AssistantMessageEvent, '_id'> {
+  return { type: 'assistantMessage', openid, at, status: 'pending', page: 'packages/consult/pages/chat/index', messages };
+}
+
 /** Dedupe platform deliveries (WeChat retries): true the first time an id is seen. */
-export async function firstDelivery(id: string, at: string): Promise<boolean> {
-  try {
-    await getDb().collection(C.processed).add({ data: { _id: id, at } });
-    return true;
-  } catch {
-    return false;
-  }
+export function firstDelivery(id: string, at: string): Promise<boolean> {
+  return createOnce(C.processed, id, { at });
 }

@@ -8,6 +8,7 @@ import { buildEngine, type ConsultEngine } from '../../core/consult/engine';
 import type { KnowledgeBase } from '../../core/consult/kb';
 import { DomainError } from '../../core/envelope';
 import { getDb } from '../shared/cloud';
+import { transact, txGet } from '../shared/transaction';
 
 export const C = {
   meta: 'consult_meta',
@@ -22,6 +23,9 @@ export const C = {
   outbox: 'outbox',
   accessLogs: 'access_logs',
 } as const;
+
+/** The push function's message records: read (never written) to tell an agent how a reply went. */
+export const PUSH_DELIVERIES = 'push_deliveries';
 
 const KB_META_ID = 'kb';
 
@@ -62,16 +66,12 @@ export async function currentKb(): Promise<{ version: number; kb: KnowledgeBase 
  * together cannot both win: the loser gets CONFLICT and nothing of theirs becomes current.
  */
 export async function commitVersion(expected: number, kb: KnowledgeBase, by: { openid: string; name?: string }, change: string, at: string): Promise<number> {
-  const db = getDb();
-  const _ = db.command;
   const next = expected + 1;
   const doc: KbVersionDoc = { _id: versionId(next), version: next, kb: { ...kb, version: next }, by: by.openid, ...(by.name ? { byName: by.name } : {}), at, change };
-  return db.runTransaction(async (t) => {
-    const existing = await t.collection(C.versions).doc(versionId(next)).get().catch(() => null);
-    if (existing && existing.data) throw new DomainError('CONFLICT', '知识库刚被其他人修改，请刷新后重试');
+  return transact(async (t) => {
+    if (await txGet(t, C.versions, versionId(next))) throw new DomainError('CONFLICT', '知识库刚被其他人修改，请刷新后重试');
     await t.collection(C.versions).doc(versionId(next)).set({ data: { version: doc.version, kb: doc.kb, by: doc.by, ...(doc.byName ? { byName: doc.byName } : {}), at: doc.at, change: doc.change } as unknown as Record<string, unknown> });
     await t.collection(C.meta).doc(KB_META_ID).set({ data: { version: next, updatedAt: at } });
-    void _;
     return next;
   });
 }

@@ -1,12 +1,14 @@
 /**
- * The two delivery channels behind one interface:
+ * The two template channels behind one interface:
  * - mp: 小程序订阅消息 via cloud.openapi.subscribeMessage.send (cloud call; locally the sink or WX_OPENAPI_BASE).
  * - oa: 服务号 template messages (/cgi-bin/message/template/send, with client_msg_id) or 订阅通知
  *   (/cgi-bin/message/subscribe/bizsend), over HTTPS with the OA's stable_token (shared/oa-api.ts).
+ * And the customer-service channels for an agent's answer (sendCustomerService, at the end).
  */
 import { createHash } from 'node:crypto';
 import { getCloud } from '../shared/cloud';
 import type { Catalogue, TemplateKey } from '../../core/push/templates';
+import type { CustomerServiceMessage } from '../../core/events/outbox';
 import { oaCall, oaConfigured, type OaCallResult } from '../shared/oa-api';
 import { TEMPLATE_NOT_CONFIGURED } from '../../core/push/errors';
 import { C, _, db } from './store';
@@ -59,10 +61,15 @@ async function sendMp(req: SendRequest, cat: Catalogue): Promise<SendResult> {
     if (r === 'timeout') return { errcode: -1, transport: 'timeout' };
     return { errcode: 0 };
   } catch (e) {
-    const err = e as { errCode?: number; errMsg?: string };
-    if (typeof err.errCode === 'number' && err.errCode !== 0) return { errcode: err.errCode, errmsg: err.errMsg };
-    return { errcode: -1, errmsg: String(err.errMsg ?? (e as Error).message), transport: 'network' };
+    return cloudCallError(e);
   }
+}
+
+/** A rejected cloud call: WeChat's errCode, or a network failure (the request may not have left). */
+function cloudCallError(e: unknown): SendResult {
+  const err = e as { errCode?: number; errMsg?: string };
+  if (typeof err.errCode === 'number' && err.errCode !== 0) return { errcode: err.errCode, errmsg: err.errMsg };
+  return { errcode: -1, errmsg: String(err.errMsg ?? (e as Error).message), transport: 'network' };
 }
 
 async function sendOa(req: SendRequest, cat: Catalogue): Promise<SendResult> {
@@ -83,4 +90,19 @@ async function sendOa(req: SendRequest, cat: Catalogue): Promise<SendResult> {
 async function markUnfollowed(openid: string): Promise<void> {
   await db().collection(C.followers).where({ _id: _().eq(openid), subscribed: true })
     .update({ data: { subscribed: false, unsubscribedAt: new Date().toISOString() } });
+}
+
+/**
+ * One customer-service message: `cs-mp` 小程序客服消息 (cloud.openapi.customerServiceMessage.send)
+ * or `cs-oa` 服务号客服消息 (/cgi-bin/message/custom/send).
+ */
+export async function sendCustomerService(channel: 'cs-mp' | 'cs-oa', touser: string, message: CustomerServiceMessage, timeoutMs: number): Promise<SendResult> {
+  const body = { touser, ...message };
+  if (channel === 'cs-oa') return oaCall('/cgi-bin/message/custom/send', body, timeoutMs);
+  try {
+    const r = await withTimeout(getCloud().openapi.customerServiceMessage.send(body as never), timeoutMs);
+    return r === 'timeout' ? { errcode: -1, transport: 'timeout' } : { errcode: 0 };
+  } catch (e) {
+    return cloudCallError(e);
+  }
 }

@@ -12,7 +12,7 @@
 import { randomBytes } from 'node:crypto';
 import { DomainError } from '../../core/envelope';
 import { oaGet } from '../shared/oa-api';
-import { C, _, createIfAbsent, db, getById, isDuplicate } from './store';
+import { C, _, createIfAbsent, db, getById } from './store';
 
 const STATE_ID = 'oa-follower-sync';
 const BATCH = 100;
@@ -72,9 +72,9 @@ async function writeBatch(ids: string[], syncId: string, at: string): Promise<vo
   try {
     // Batch insert (server SDK): the typings know only the single-document form.
     await coll.add({ data: missing.map(doc) as never });
-  } catch (e) {
-    if (!isDuplicate(e)) throw e;
-    // A subscribe event wrote one of them meanwhile (the batch is all or nothing): one by one.
+  } catch {
+    // A subscribe event wrote one of them meanwhile (the batch is all or nothing): one by one;
+    // createIfAbsent decides inside a transaction and rethrows anything but an existing id.
     for (const id of missing) {
       if (!(await createIfAbsent(C.followers, doc(id)))) await coll.where({ _id: id }).update({ data: { subscribed: true, syncId, syncedAt: at } });
     }

@@ -1,5 +1,6 @@
 /** Collections of the push function and small helpers around them. */
 import { getDb, type Doc } from '../shared/cloud';
+import { createOnce, nullableDocDb } from '../shared/transaction';
 
 export const C = {
   outbox: 'outbox',
@@ -19,19 +20,9 @@ export const db = () => getDb();
 export const _ = () => getDb().command;
 
 /** Inserts unless a document with that `_id` exists; true when this call created it. */
-export async function createIfAbsent(coll: string, doc: Doc): Promise<boolean> {
-  try {
-    await db().collection(coll).add({ data: doc });
-    return true;
-  } catch (e) {
-    if (isDuplicate(e)) return false;
-    throw e;
-  }
-}
-
-export function isDuplicate(e: unknown): boolean {
-  const msg = String((e as { errMsg?: string; message?: string })?.errMsg ?? (e as Error)?.message ?? '');
-  return /duplicate|exist/i.test(msg) && !/not exist/i.test(msg);
+export async function createIfAbsent(coll: string, doc: Doc & { _id: string }): Promise<boolean> {
+  const { _id, ...data } = doc;
+  return createOnce(coll, _id, data);
 }
 
 /** Every matching document, 100 at a time (server get() cap), ordered by _id. */
@@ -47,16 +38,10 @@ export async function getAll<T = Doc>(coll: string, where: Record<string, unknow
   }
 }
 
-/** One document by primary key (doc().get() rejects when absent: that is null here). */
+/** One document by primary key, or null when absent; a missing collection is an error, not "no record". */
 export async function getById<T = Doc>(coll: string, id: string): Promise<T | null> {
-  try {
-    const { data } = await db().collection(coll).doc(id).get();
-    return (data as T | undefined) ?? null;
-  } catch (e) {
-    const msg = String((e as { errMsg?: string })?.errMsg ?? (e as Error)?.message ?? '');
-    if (/not exist|not found|-502005|cannot find/i.test(msg)) return null;
-    throw e;
-  }
+  const { data } = await nullableDocDb().collection(coll).doc(id).get();
+  return (data as T | null | undefined) ?? null;
 }
 
 export function envNumber(name: string, fallback: number): number {

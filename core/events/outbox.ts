@@ -86,7 +86,36 @@ export interface ConsultReplyEvent extends EventBase {
   departmentName?: string;
 }
 
-export type OutboxEvent = ApplicationStatusEvent | BookingEvent | ConsultReplyEvent;
+/**
+ * 智能咨询: an agent's answer to a citizen who asked through 小程序客服消息 (`kf`, recipient = the
+ * mini-program openid) or the 服务号 (`oa`, recipient = the official-account openid). Delivered by
+ * the push dispatcher as a customer-service text, exactly once or `unknown`, never from the handler.
+ */
+export interface CustomerServiceReplyEvent extends EventBase {
+  type: 'customerServiceReply';
+  channel: 'kf' | 'oa';
+  conversationId: string;
+  questionId: string;
+  question: string;
+  reply: string;
+}
+
+/** One customer-service message, in WeChat's customerServiceMessage.send shape (without `touser`). */
+export type CustomerServiceMessage =
+  | { msgtype: 'text'; text: { content: string } }
+  | { msgtype: 'link'; link: { title: string; description: string; url: string; thumb_url: string } }
+  | { msgtype: 'miniprogrampage'; miniprogrampage: { title: string; pagepath: string; thumb_media_id: string } };
+
+/**
+ * 智能咨询 on 小程序客服消息: the assistant's answer (or welcome, or a refusal) to the user who wrote,
+ * committed with the conversation it belongs to and delivered by the push dispatcher, in order.
+ */
+export interface AssistantMessageEvent extends EventBase {
+  type: 'assistantMessage';
+  messages: CustomerServiceMessage[];
+}
+
+export type OutboxEvent = ApplicationStatusEvent | BookingEvent | ConsultReplyEvent | CustomerServiceReplyEvent | AssistantMessageEvent;
 export type OutboxEventType = OutboxEvent['type'];
 
 /** Deterministic id: one document per (type, source record, transition sequence). */

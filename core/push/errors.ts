@@ -25,6 +25,9 @@ export const REASON_LABELS: Record<string, string> = {
   timeout: '请求超时',
   'token-expired': '接口凭证失效',
   'opted-out': '用户已关闭该类通知',
+  'cs-window-closed': '客服消息窗口已关闭（用户48小时内未发消息，45015）',
+  'cs-limit-reached': '客服消息条数已达上限（45047）',
+  'oa-not-configured': '未配置服务号 AppID/AppSecret',
   'invalid-value': '字段无法生成合法内容',
   deadline: '重试超过截止时间',
   'no-channel': '无可用推送渠道',
@@ -66,6 +69,10 @@ export function classify(errcode: number | undefined, transport?: 'network' | 't
     case 45011:
       // Frequency limit: another sender (or a dispatcher over its share) used the rate; soon fine.
       return { kind: 'retry', reason: 'rate-limited', minDelayMs: 1000 };
+    case 45015:
+      return { kind: 'permanent', reason: 'cs-window-closed' };
+    case 45047:
+      return { kind: 'permanent', reason: 'cs-limit-reached' };
     case 40001:
     case 42001:
       return { kind: 'token', reason: 'token-expired' };

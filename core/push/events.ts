@@ -3,7 +3,7 @@
  * core/events/outbox.ts. `null` means this event is not pushed (e.g. the citizen's own
  * submission or withdrawal: they saw it on screen, and a one-time quota is too precious).
  */
-import type { OutboxEvent } from '../events/outbox';
+import type { CustomerServiceMessage, OutboxEvent } from '../events/outbox';
 import { wechatTime, wechatTimeRange } from './fields';
 import type { TemplateKey } from './templates';
 import { maskPersonalNumbers } from '../consult/personal-numbers';
@@ -35,7 +35,13 @@ export interface EventPush {
   page: string;
 }
 
-export type EventMapping = { push: EventPush } | { skip: string };
+/** Customer-service messages to the person who wrote (not a template: no ledger credit, no opt-out). */
+export interface EventText {
+  channel: 'cs-mp' | 'cs-oa';
+  messages: CustomerServiceMessage[];
+}
+
+export type EventMapping = { push: EventPush } | { text: EventText } | { skip: string };
 
 /** Adds the tracking parameter to a page path. */
 export function withTracking(page: string, trackingId: string): string {
@@ -76,6 +82,10 @@ export function mapEvent(e: OutboxEvent): EventMapping {
       const reason = e.reason || (e.cancelledBy === 'citizen' ? '您已取消预约' : '大厅调整，预约已取消');
       return { push: { templateKey: 'bookingCancelled', page: e.page, raw: { thing1: e.matterName, time2: when, thing3: reason } } };
     }
+    case 'customerServiceReply':
+      return { text: { channel: e.channel === 'kf' ? 'cs-mp' : 'cs-oa', messages: [{ msgtype: 'text', text: { content: e.reply } }] } };
+    case 'assistantMessage':
+      return { text: { channel: 'cs-mp', messages: e.messages } };
     case 'bookingNoShow':
       return { skip: '爽约记录不推送' };
     case 'consultReply':

@@ -11,7 +11,7 @@
 import { deepClone, deepEqual } from './compare';
 import { ErrCode, LocalCloudError, toSdkError, wrapApi } from '../errors';
 import type { Store } from '../store/store';
-import { nextTick, type AnyObject } from '../util';
+import { newRequestId, nextTick, type AnyObject } from '../util';
 import { duplicateKey, docNotFoundMessage, Engine, project, setBody } from './engine';
 import { applyUpdate, compileUpdate } from './update';
 
@@ -19,6 +19,21 @@ export class TransactionConflictError extends LocalCloudError {
   constructor(detail: string) {
     super(ErrCode.SYS_ERR, `database transaction conflict: ${detail}`);
   }
+}
+
+/** TCB's own text for a commit that lost (the server's, passed through unchanged by both SDKs). */
+const TCB_CONFLICT_MESSAGE = '[ResourceUnavailable.TransactionConflict] Transaction is conflict, maybe resource operated by others. Please check your request, but if the problem persists, contact us.';
+
+/**
+ * What a commit conflict rejects with on WeChat: @cloudbase/database's Transaction.commit()
+ * throws the server's reply as is, and neither its runTransaction nor wx-server-sdk wraps it,
+ * so it is a plain object `{ requestId, code: 'DATABASE_TRANSACTION_CONFLICT', message }` with
+ * no errCode and no Error prototype. (A conflict raised by a single operation inside the
+ * transaction would reach app code as errCode -501001, the SDK's SYS_ERR for codes it does not
+ * know; the local cloud detects conflicts only at commit.)
+ */
+export function tcbConflict(): { requestId: string; code: 'DATABASE_TRANSACTION_CONFLICT'; message: string } {
+  return { requestId: newRequestId(), code: 'DATABASE_TRANSACTION_CONFLICT', message: TCB_CONFLICT_MESSAGE };
 }
 
 interface Snapshot {
@@ -58,11 +73,14 @@ export class LocalTransaction {
   }
 
   /** Only for db.startTransaction(); runTransaction commits by itself. */
-  commit(): Promise<void> {
-    return wrapApi('transaction.commit', async () => {
-      await nextTick();
+  async commit(): Promise<void> {
+    await nextTick();
+    try {
       this.commitNow();
-    });
+    } catch (e) {
+      if (e instanceof TransactionConflictError) throw tcbConflict();
+      throw toSdkError(e, 'transaction.commit');
+    }
   }
 
   /** Validates every remembered revision, then applies all writes atomically. */
@@ -242,7 +260,10 @@ export async function runTransaction<T>(
       tx.commitNow();
       return result;
     } catch (e) {
-      if (e instanceof TransactionConflictError && attempt < times) continue;
+      if (e instanceof TransactionConflictError) {
+        if (attempt < times) continue;
+        throw tcbConflict();
+      }
       throw toSdkError(e, 'runTransaction');
     }
   }

@@ -17,6 +17,8 @@ export interface FakeMessage { path: string; touser: string; templateId: string;
 
 export interface FakeWechatOptions {
   latencyMs?: number;
+  /** Extra delay before stable_token answers (a slow token service). */
+  tokenLatencyMs?: number;
   /** Max accepted sends per second (sliding 1 s window); beyond it the reply is 45011. 0 = no cap. */
   ratePerSec?: number;
   /** Quota per (touser, templateId); default: unlimited for everyone. */
@@ -92,6 +94,7 @@ export async function startFakeWechat(opts: FakeWechatOptions = {}): Promise<Fak
       requests.push({ method, path: url.pathname, query, body: chunks.length ? body : undefined });
       const o = state.opts;
       if (o.latencyMs) await new Promise((r) => setTimeout(r, o.latencyMs));
+      if (o.tokenLatencyMs && url.pathname === '/cgi-bin/stable_token') await new Promise((r) => setTimeout(r, o.tokenLatencyMs));
       const reply = (obj: Record<string, unknown>) => {
         calls.push({ path: url.pathname, errcode: Number(obj.errcode ?? 0), at: Date.now() });
         res.setHeader('content-type', 'application/json');

@@ -11,7 +11,7 @@ const base: ApplicationStatusEvent = {
 };
 const phrase = (e: Partial<ApplicationStatusEvent>) => {
   const m = mapEvent({ ...base, ...e } as ApplicationStatusEvent);
-  if (!('push' in m)) throw new Error(`skipped: ${m.skip}`);
+  if (!('push' in m)) throw new Error(`skipped: ${'skip' in m ? m.skip : 'not a template push'}`);
   return m.push.raw.phrase3;
 };
 

@@ -18,6 +18,10 @@ const slotsOf = async (matterId: string, hallId: string, date: string) => expect
 const book = (openid: string, slotId: string, matterId = PASSPORT, requestId = rid()) => call<BookingView>('booking', 'book', { slotId, matterId, requestId }, openid);
 const timer = (time: Date) => invokeFunction('booking', { Type: 'Timer', TriggerName: 'sweep', Time: time.toISOString() }, { SOURCE: 'wx_trigger' }) as Promise<any>;
 
+// These tests inspect the outbox events exactly as the function writes them; the post-commit kick
+// (tested in test/functions/post-commit-kick.test.ts) would start consuming them.
+process.env.PUSH_KICK = 'off';
+
 let day1: string;
 let day2: string;
 let day3: string;

@@ -11,6 +11,10 @@ const EDITOR = 'kb-editor-openid';
 const PLAIN_STAFF = 'plain-staff-openid';
 const OTHER = 'other-citizen-openid';
 
+// These tests inspect the outbox events exactly as the function writes them; the post-commit kick
+// (tested in test/functions/post-commit-kick.test.ts) would start consuming them.
+process.env.PUSH_KICK = 'off';
+
 beforeEach(async () => {
   startCloud();
   setContentChecker(null);

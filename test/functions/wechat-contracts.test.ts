@@ -9,8 +9,7 @@ import { call, expectOk, startCloud, ADMIN } from './harness';
 import { runInvocation, sdk } from '../../local-cloud';
 import { startFakeWechat, type FakeRequest, type FakeWechat } from '../../scripts/lib/fake-wechat';
 import { resetTokenCache } from '../../cloudfunctions/shared/oa-api';
-import { send } from '../../cloudfunctions/push/channels';
-import { deliverOaReply } from '../../cloudfunctions/consult/channels/oa-reply';
+import { send, sendCustomerService } from '../../cloudfunctions/push/channels';
 import { loadCatalogue } from '../../core/push/catalogue';
 import { byKey } from '../../core/push/templates';
 
@@ -121,7 +120,7 @@ describe('our clients against the documented contracts', () => {
     await runInvocation({ OPENID: '' }, async () => {
       expect(await send(req, { ...cat, oa: { ...cat.oa, mode: 'template' } })).toMatchObject({ errcode: 0 });
       expect(await send(req, { ...cat, oa: { ...cat.oa, mode: 'bizsend' } })).toMatchObject({ errcode: 0 });
-      expect(await deliverOaReply('OPENID2', '您好')).toEqual({ ok: true });
+      expect(await sendCustomerService('cs-oa', 'OPENID2', { msgtype: 'text', text: { content: '您好' } }, 5000)).toMatchObject({ errcode: 0 });
       // Cloud calls in the local cloud's HTTP mode (WX_OPENAPI_BASE): the HTTPS form of each.
       const cloud = sdk as unknown as { openapi: Record<string, Record<string, (p: unknown) => Promise<unknown>>> };
       await cloud.openapi.subscribeMessage.send({ touser: 'OPENID1', templateId: t.templateId, page: 'pages/index/index', data: { thing1: { value: '政策' } }, miniprogramState: 'formal', lang: 'zh_CN' });

@@ -102,7 +102,8 @@ describe('runTransaction', () => {
         await t.collection('acc').doc('a').update({ data: { amount: 0 } });
       }, 1),
     );
-    expect(e.errMsg).toMatch(/^runTransaction:fail .*database transaction conflict/);
+    // As on WeChat: the server's TCB reply, passed through by both SDKs (no errCode, not an Error).
+    expect(e).toEqual({ requestId: expect.any(String), code: 'DATABASE_TRANSACTION_CONFLICT', message: expect.stringContaining('[ResourceUnavailable.TransactionConflict]') });
     expect(await value('acc', 'a')).toMatchObject({ amount: 101 });
     expect(await value('acc', 'b')).toMatchObject({ amount: 0 }); // all-or-nothing
   });
@@ -130,7 +131,7 @@ describe('startTransaction', () => {
     const t = await db().startTransaction();
     await t.collection('acc').doc('a').update({ data: { amount: 7 } });
     await db().collection('acc').doc('a').update({ data: { amount: 8 } });
-    await expect(t.commit()).rejects.toMatchObject({ errMsg: expect.stringContaining('transaction conflict') });
+    await expect(t.commit()).rejects.toMatchObject({ code: 'DATABASE_TRANSACTION_CONFLICT' });
     expect(await value('acc', 'a')).toMatchObject({ amount: 8 });
   });
 });

@@ -9,9 +9,8 @@ import { DomainError } from '../../../core/envelope';
 import { transition, type TransitionInput } from '../../../core/affairs/machine';
 import type { ApplicationDoc } from '../../../core/affairs/model';
 import { applicationNo, statusEvent } from '../../../core/affairs/view';
-import { getDb } from '../../shared/cloud';
-import { kickPush } from '../../shared/kick-push';
-import { APPLICATIONS, BUNDLES, COUNTERS, loadCalendar, OUTBOX, txGet, withoutId, withRetry } from '../repo';
+import { transact, txGet } from '../../shared/transaction';
+import { APPLICATIONS, BUNDLES, COUNTERS, loadCalendar, OUTBOX, withoutId } from '../repo';
 
 export type NewApplication = Omit<ApplicationDoc, 'no' | 'timeline' | 'version' | 'status' | 'submittedAt' | 'updatedAt' | 'sortDue'>;
 
@@ -30,8 +29,7 @@ export interface BundleDoc {
  * Idempotent: if the first id already exists (same openid + requestId), returns what is stored.
  */
 export async function createApplications(items: NewApplication[], bundle?: Omit<BundleDoc, 'createdAt'>): Promise<{ apps: ApplicationDoc[]; created: boolean }> {
-  const db = getDb();
-  return withRetry(() => db.runTransaction(async (t) => {
+  return transact(async (t) => {
     const existing = await txGet<ApplicationDoc>(t, APPLICATIONS, items[0]._id);
     if (existing) {
       const rest = await Promise.all(items.slice(1).map((i) => txGet<ApplicationDoc>(t, APPLICATIONS, i._id)));
@@ -60,7 +58,7 @@ export async function createApplications(items: NewApplication[], bundle?: Omit<
     await t.collection(COUNTERS).doc(counterId).set({ data: { seq } });
     if (bundle) await t.collection(BUNDLES).doc(bundle._id).set({ data: withoutId({ ...bundle, createdAt: at }) });
     return { apps, created: true };
-  }));
+  });
 }
 
 /**
@@ -73,9 +71,8 @@ export async function commitTransition(
   by: string,
   extra: (app: ApplicationDoc) => Partial<ApplicationDoc> = () => ({}),
 ): Promise<ApplicationDoc> {
-  const db = getDb();
   const calendar = await loadCalendar();
-  const committed = await withRetry(() => db.runTransaction(async (t) => {
+  const committed = await transact(async (t) => {
     const app = await txGet<ApplicationDoc>(t, APPLICATIONS, id);
     if (!app) throw new DomainError('NOT_FOUND', '没有找到该办件');
     const at = new Date().toISOString();
@@ -104,8 +101,7 @@ export async function commitTransition(
     const ev = statusEvent(stored, input.comment?.trim() || undefined);
     await t.collection(OUTBOX).doc(ev._id).set({ data: withoutId(clean(ev)) });
     return stored;
-  }));
-  // The event is committed: ask push to deliver it now (the timer sweep is the fallback).
-  kickPush();
+  });
+  // The event is committed; transact() has asked push to deliver it now (the timer sweep is the fallback).
   return committed;
 }

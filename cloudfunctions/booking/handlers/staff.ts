@@ -10,6 +10,7 @@ import { coversHall } from '../../../core/policy';
 import { z } from '../../../core/zod-zh';
 import { action, noParams } from '../../shared/router';
 import { getDb, type Transaction } from '../../shared/cloud';
+import { nullableDocDb } from '../../shared/transaction';
 import { fetchAll } from '../../shared/paging';
 import { publishedMatterNames } from '../../shared/catalogue';
 import { loadCalendar } from '../calendar-repo';
@@ -275,7 +276,7 @@ export const saveTemplate = action({
   handler: async (p, { entity: hall }) => {
     if (!hall.groups.some((g) => g.id === p.group) || !isIdPart(p.group)) throw new DomainError('INVALID_INPUT', '该大厅没有这个窗口');
     const _id = `${hall._id}:${p.group}`;
-    const existing = await getOrNull<SlotTemplate>(getDb().collection<SlotTemplate>(TEMPLATES).doc(_id));
+    const existing = await getOrNull<SlotTemplate>(nullableDocDb().collection<SlotTemplate>(TEMPLATES).doc(_id));
     const template: SlotTemplate = {
       _id, hallId: hall._id, group: p.group, slotMinutes: p.slotMinutes, capacity: p.capacity,
       weekly: p.weekly ?? existing?.weekly ?? standardWeekly(),

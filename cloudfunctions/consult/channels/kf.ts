@@ -10,9 +10,11 @@
  * differ from wx_client, so a forged payload from the app falls through to the action router.
  */
 import type { PlatformEntry } from '../../shared/router';
-import { getCloud } from '../../shared/cloud';
-import { firstDelivery, handleCitizenMessage, HANDOFF_REPLY } from '../conversation';
+import { assistantEventBody, firstDelivery, handleCitizenMessage, HANDOFF_REPLY } from '../conversation';
 import type { Decision } from '../../../core/consult/engine';
+import { DomainError } from '../../../core/envelope';
+import { eventId, OUTBOX_COLLECTION, type CustomerServiceMessage } from '../../../core/events/outbox';
+import { transact } from '../../shared/transaction';
 
 const KF_TYPES = new Set(['text', 'image', 'miniprogrampage', 'event']);
 const CLIENT_SOURCES = /^(wx_client|wx_devtools)/;
@@ -32,38 +34,52 @@ export function isKfPayload(event: unknown, wx: Record<string, unknown>): event 
   return typeof e.MsgType === 'string' && KF_TYPES.has(e.MsgType) && typeof e.FromUserName === 'string' && !!wx.OPENID && e.FromUserName === wx.OPENID;
 }
 
-const openapi = () => (getCloud() as any).openapi;
-
 export const WELCOME = '您好！我是示例市政务服务智能助手，请直接输入您要咨询的问题，例如“社保卡丢了怎么补办”。回复“人工”可转人工服务。';
 
-/** The reply to the user through customerServiceMessage.send (text, or a page card for a matter). */
-async function sendDecision(touser: string, d: Decision) {
+/** The answer as customer-service messages: text, or text and a page card for a matter, or a link. */
+export function decisionMessages(d: Decision): CustomerServiceMessage[] {
   const r = d.answer?.reply;
   if (r && r.type === 'miniprogrampage') {
-    await openapi().customerServiceMessage.send({ touser, msgtype: 'text', text: { content: d.answer!.content } });
-    await openapi().customerServiceMessage.send({ touser, msgtype: 'miniprogrampage', miniprogrampage: {
-      title: r.title, pagepath: r.target === 'apply' ? `packages/affairs/pages/apply/index?matterId=${encodeURIComponent(r.matterId)}` : `packages/matters/pages/guide/index?id=${encodeURIComponent(r.matterId)}`, thumb_media_id: '' } });
-    return;
+    return [
+      { msgtype: 'text', text: { content: d.answer!.content } },
+      { msgtype: 'miniprogrampage', miniprogrampage: {
+        title: r.title, pagepath: r.target === 'apply' ? `packages/affairs/pages/apply/index?matterId=${encodeURIComponent(r.matterId)}` : `packages/matters/pages/guide/index?id=${encodeURIComponent(r.matterId)}`, thumb_media_id: '' } },
+    ];
   }
-  if (r && r.type === 'link') {
-    await openapi().customerServiceMessage.send({ touser, msgtype: 'link', link: { title: r.title, description: r.content.slice(0, 100), url: r.url, thumb_url: '' } });
-    return;
-  }
+  if (r && r.type === 'link') return [{ msgtype: 'link', link: { title: r.title, description: r.content.slice(0, 100), url: r.url, thumb_url: '' } }];
   let content = d.answer?.content ?? HANDOFF_REPLY;
   if (d.type === 'suggestions' && d.suggestions?.length) content = `您是不是想问：\n${d.suggestions.map((s, i) => `${i + 1}. ${s.question}`).join('\n')}\n请直接发送您想问的问题。`;
-  await openapi().customerServiceMessage.send({ touser, msgtype: 'text', text: { content } });
+  return [{ msgtype: 'text', text: { content } }];
+}
+
+/** Transferred to a person: WeChat's human customer service takes over, the assistant says nothing. */
+const isTransfer = (d: Decision) => d.type === 'handoff' && !d.answer;
+
+/** How long the entry waits for its messages to leave (WeChat waits for `success`, and retries). */
+const SEND_WAIT_MS = 3000;
+
+/**
+ * Messages to the user that belong to no conversation record (the welcome, a refusal): one outbox
+ * event, id from the delivery's dedupe key, delivered by the push dispatcher like every message.
+ */
+async function queueMessages(key: string, touser: string, messages: CustomerServiceMessage[], awaitKickMs: number): Promise<void> {
+  const at = new Date().toISOString();
+  await transact(async (t) => {
+    await t.collection(OUTBOX_COLLECTION).doc(eventId('assistantMessage', key, 1)).set({ data: assistantEventBody(touser, at, messages) });
+  }, { awaitKickMs });
 }
 
 export const kfEntry: PlatformEntry = {
   name: 'customer-service-message',
   recognise: isKfPayload,
-  handle: async (event) => {
+  handle: async (event, _wx, { remainingMs }) => {
     const p = event as KfPayload;
     const at = new Date().toISOString();
+    const wait = () => Math.max(0, Math.min(SEND_WAIT_MS, remainingMs() - 1500));
     const dedupeKey = p.MsgId !== undefined ? `kf:${p.MsgId}` : `kf:${p.FromUserName}:${p.CreateTime}`;
     if (!(await firstDelivery(dedupeKey, at))) return 'success';
     if (p.MsgType === 'event') {
-      if (p.Event === 'user_enter_tempsession') await openapi().customerServiceMessage.send({ touser: p.FromUserName, msgtype: 'text', text: { content: WELCOME } });
+      if (p.Event === 'user_enter_tempsession') await queueMessages(dedupeKey, p.FromUserName, [{ msgtype: 'text', text: { content: WELCOME } }], wait());
       return 'success';
     }
     const text = p.MsgType === 'text' ? String(p.Content ?? '') : p.MsgType === 'miniprogrampage' ? String(p.Title ?? '') : '';
@@ -72,32 +88,20 @@ export const kfEntry: PlatformEntry = {
       return { MsgType: 'transfer_customer_service', ToUserName: p.FromUserName, FromUserName: p.ToUserName, CreateTime: Math.floor(Date.now() / 1000) };
     }
     try {
-      const out = await handleCitizenMessage({ openid: p.FromUserName, text, channel: 'kf' });
-      if (out.decision.type === 'handoff' && !out.decision.answer) {
+      const out = await handleCitizenMessage({
+        openid: p.FromUserName, text, channel: 'kf',
+        answerBy: { messages: (d) => (isTransfer(d) ? [] : decisionMessages(d)), awaitKickMs: wait() },
+      });
+      if (isTransfer(out.decision)) {
         return { MsgType: 'transfer_customer_service', ToUserName: p.FromUserName, FromUserName: p.ToUserName, CreateTime: Math.floor(Date.now() / 1000) };
       }
-      await sendDecision(p.FromUserName, out.decision);
     } catch (e) {
-      const message = e instanceof Error ? e.message : '系统繁忙，请稍后再试';
-      await openapi().customerServiceMessage.send({ touser: p.FromUserName, msgtype: 'text', text: { content: message } }).catch(() => undefined);
+      // Only a DomainError's message is written for people; anything else stays in the log.
+      if (!(e instanceof DomainError)) console.error('[consult] customer-service message failed', e);
+      const message = e instanceof DomainError ? e.message : '系统繁忙，请稍后再试';
+      await queueMessages(`${dedupeKey}:error`, p.FromUserName, [{ msgtype: 'text', text: { content: message } }], wait())
+        .catch((err) => console.error('[consult] could not queue the failure notice', err));
     }
     return 'success';
   },
 };
-
-/**
- * A staff reply through the customer-service channel. WeChat allows 5 messages within 48 h of the
- * user's last message: 45015 (window passed) and 45047 (limit reached) come back as a clear
- * message for staff, who can then use the in-app reply (the citizen sees it in 咨询) or a push.
- */
-export async function deliverStaffReply(touser: string, content: string): Promise<{ ok: true } | { ok: false; code: number; message: string }> {
-  try {
-    await openapi().customerServiceMessage.send({ touser, msgtype: 'text', text: { content } });
-    return { ok: true };
-  } catch (e) {
-    const code = Number((e as { errCode?: number }).errCode ?? /(\d{5})/.exec(String((e as Error).message))?.[1] ?? -1);
-    if (code === 45015) return { ok: false, code, message: '群众最后一条消息已超过48小时，客服消息无法送达。答复已保存在小程序“咨询”对话中，并已生成订阅消息推送。' };
-    if (code === 45047) return { ok: false, code, message: '48小时内已向该群众发送5条客服消息，达到微信上限。答复已保存在小程序“咨询”对话中，并已生成订阅消息推送。' };
-    return { ok: false, code, message: `客服消息发送失败（${code}），答复已保存在小程序“咨询”对话中。` };
-  }
-}

@@ -16,6 +16,7 @@
 import { XMLParser } from 'fast-xml-parser';
 import type { PlatformEntry } from '../../shared/router';
 import type { Decision } from '../../../core/consult/engine';
+import { DomainError } from '../../../core/envelope';
 import { getDb } from '../../shared/cloud';
 import { C } from '../store';
 import { handleCitizenMessage, HANDOFF_REPLY } from '../conversation';
@@ -228,7 +229,9 @@ export async function handleOa(event: HttpEvent, remainingMs: () => number): Pro
     if (overBudget()) return done(null);
     return done(replyFor(m, out.decision));
   } catch (e) {
-    const message = e instanceof Error && /[\u4e00-\u9fa5]/.test(e.message) ? e.message : '系统繁忙，请稍后再试';
+    // Only a DomainError's message is written for people; anything else stays in the log.
+    if (!(e instanceof DomainError)) console.error('[consult] 服务号 message failed', e);
+    const message = e instanceof DomainError ? e.message : '系统繁忙，请稍后再试';
     return done(textReply(m, message));
   }
 }

@@ -3,18 +3,19 @@ import { z } from '../../../core/zod-zh';
 import { maskOpenid } from '../../../core/mask';
 import { maskPersonalNumbers } from '../../../core/consult/personal-numbers';
 import { DomainError } from '../../../core/envelope';
-import { eventId, OUTBOX_COLLECTION, type ConsultReplyEvent } from '../../../core/events/outbox';
+import { eventId, OUTBOX_COLLECTION, type ConsultReplyEvent, type CustomerServiceReplyEvent } from '../../../core/events/outbox';
+import { eventDeliveryId } from '../../../core/push/delivery';
+import { replyDeliveryWarning, type ReplyDeliveryState } from '../../../core/consult/reply-delivery';
 import type { ConsultStats, InboxItem } from '../../../core/api';
 import type { Faq } from '../../../core/consult/kb';
 import { action } from '../../shared/router';
 import { getDb } from '../../shared/cloud';
 import { fetchAll } from '../../shared/paging';
-import { C, commitVersion, currentKb } from '../store';
+import { C, commitVersion, currentKb, PUSH_DELIVERIES } from '../store';
 import { pii } from '../personal';
 import { checkContent } from '../security';
 import { RISKY_REPLY, shanghaiDay } from '../conversation';
-import { deliverStaffReply } from '../channels/kf';
-import { deliverOaReply } from '../channels/oa-reply';
+import { nullableDocDb, transact, txGet } from '../../shared/transaction';
 
 interface InboxDoc {
   _id: string; conversationId: string; openid: string; question: string; status: 'open' | 'answered'; at: string;
@@ -53,45 +54,33 @@ export const reply = action({
     const q = await loadQuestion(p.questionId);
     return q ? { resource: {}, entity: q } : null;
   },
-  handler: async (p, { actor, entity }) => {
+  handler: async (p, { actor, entity, remainingMs }) => {
     // Answered already: refuse before the content check (a WeChat call with its own quota).
     if (entity.status !== 'open') throw new DomainError('CONFLICT', '该提问已有人答复');
     const verdict = await checkContent(actor.openid, p.text);
     if (verdict === 'risky') throw new DomainError('CONTENT_RISKY', RISKY_REPLY);
-    const db = getDb();
-    const _ = db.command;
     const at = new Date().toISOString();
     const staffName = actor.name ?? '工作人员';
     const messageId = `mr-${entity._id}`;
-    const event: ConsultReplyEvent = {
-      _id: eventId('consultReply', entity._id, 1), type: 'consultReply', openid: entity.openid, at, status: 'pending',
-      page: `packages/consult/pages/chat/index?conversationId=${encodeURIComponent(entity.conversationId)}`,
-      conversationId: entity.conversationId, questionId: entity._id, question: entity.question.slice(0, 200), reply: maskPersonalNumbers(p.text),
-    };
-    // The answer, the chat message and the push event land together or not at all; a second
-    // reply to the same question is refused (exactly once).
-    await db.runTransaction(async (t) => {
-      const cur = await t.collection<InboxDoc>(C.inbox).doc(entity._id).get();
-      if (cur.data.status !== 'open') throw new DomainError('CONFLICT', '该提问已有人答复');
-      await t.collection(C.inbox).doc(entity._id).set({ data: { ...stripId(cur.data), status: 'answered', reply: p.text, answeredBy: actor.openid, answeredByName: staffName, answeredAt: at } });
+    const event = replyEvent(entity, p.text, at);
+    // The answer, the chat message, the conversation's state and the outbox event land together or
+    // not at all; a second reply to the same question is refused (exactly once). The push
+    // dispatcher sends the event (a customer-service message for 客服消息 / 服务号, a subscription
+    // message in the app), kicked right after the commit; the timer sweep covers a lost kick.
+    await transact(async (t) => {
+      const cur = await txGet<InboxDoc>(t, C.inbox, entity._id);
+      if (!cur || cur.status !== 'open') throw new DomainError('CONFLICT', '该提问已有人答复');
+      await t.collection(C.inbox).doc(entity._id).set({ data: { ...stripId(cur), status: 'answered', reply: p.text, answeredBy: actor.openid, answeredByName: staffName, answeredAt: at } });
       await t.collection(C.messages).doc(messageId).set({ data: { conversationId: entity.conversationId, openid: entity.openid, role: 'staff', text: p.text, at, channel: entity.channel, staffName, questionId: entity._id } });
-      if (entity.channel === 'app') await t.collection(OUTBOX_COLLECTION).doc(event._id).set({ data: stripId(event) });
-    });
-    await db.collection(C.conversations).where({ _id: _.eq(entity.conversationId) }).update({ data: { status: 'answered', updatedAt: at } });
+      await t.collection(C.conversations).doc(entity.conversationId).update({ data: { status: 'answered', updatedAt: at } });
+      await t.collection(OUTBOX_COLLECTION).doc(event._id).set({ data: stripId(event) });
+    }, { awaitKickMs: entity.channel === 'app' ? 0 : Math.max(0, Math.min(KICK_WAIT_MS, remainingMs() - 1500)) });
     const item = toItem({ ...entity, status: 'answered', reply: p.text, answeredBy: actor.openid, answeredByName: staffName, answeredAt: at });
-    if (entity.channel === 'oa') {
-      // A passive reply only answers within 5 s of the follower's message; a later answer goes
-      // out as an OA customer-service message (48-hour window).
-      const sent = await deliverOaReply(entity.openid, p.text);
-      return sent.ok ? item : { ...item, warning: sent.message };
-    }
-    const delivered = entity.channel === 'kf' ? await deliverStaffReply(entity.openid, p.text) : null;
-    if (delivered && !delivered.ok) {
-      // 45015 / 45047: the customer-service window is closed; the reply waits in the chat and the outbox.
-      await db.collection(OUTBOX_COLLECTION).doc(event._id).set({ data: stripId(event) });
-      return { ...item, warning: delivered.message };
-    }
-    return item;
+    if (entity.channel === 'app') return item;
+    // The kick has run: tell the agent now if WeChat refused the customer-service message.
+    const delivery = await nullableDocDb().collection<ReplyDeliveryState>(PUSH_DELIVERIES).doc(eventDeliveryId(event._id, entity.openid)).get();
+    const warning = replyDeliveryWarning(entity.channel, delivery.data ?? null);
+    return warning ? { ...item, warning } : item;
   },
 });
 
@@ -113,6 +102,20 @@ export const revealQuestion = action({
     return { question };
   },
 });
+
+/** How long an agent waits for WeChat's answer to the customer-service message before the reply returns anyway. */
+const KICK_WAIT_MS = 4000;
+
+/** In the app: a subscription message; to 客服消息 / 服务号 askers: a customer-service text. */
+function replyEvent(q: InboxDoc, reply: string, at: string): ConsultReplyEvent | CustomerServiceReplyEvent {
+  const common = {
+    openid: q.openid, at, status: 'pending' as const, page: `packages/consult/pages/chat/index?conversationId=${encodeURIComponent(q.conversationId)}`,
+    conversationId: q.conversationId, questionId: q._id, question: q.question.slice(0, 200), reply: maskPersonalNumbers(reply),
+  };
+  return q.channel === 'app'
+    ? { _id: eventId('consultReply', q._id, 1), type: 'consultReply', ...common }
+    : { _id: eventId('customerServiceReply', q._id, 1), type: 'customerServiceReply', channel: q.channel, ...common };
+}
 
 function stripId<T extends { _id?: string }>(d: T): Omit<T, '_id'> {
   const { _id, ...rest } = d;

@@ -3,11 +3,12 @@ import { z } from '../../../core/zod-zh';
 import { DomainError } from '../../../core/envelope';
 import { action, noParams } from '../../shared/router';
 import { getCloud } from '../../shared/cloud';
+import { transact, txGet } from '../../shared/transaction';
 import { loadCatalogue } from '../../../core/push/catalogue';
 import { applyResult, emptyEntry, ledgerId, type LedgerEntry } from '../../../core/push/ledger';
 import { byTemplateId, CATEGORIES, CATEGORY_LABELS, DEFAULT_ON, type Category } from '../../../core/push/templates';
 import type { LedgerView, PushSettingsView, TemplateInfo } from '../../../core/push/api-types';
-import { C, _, db, getAll, getById } from '../store';
+import { C, _, createIfAbsent, getAll, getById } from '../store';
 import { runDispatch } from '../dispatch';
 
 export const templates = action({
@@ -44,14 +45,9 @@ export const subscribe = action({
       const t = byTemplateId(cat, templateId)!;
       const id = ledgerId(actor.openid, templateId);
       const at = new Date().toISOString();
-      // Read-modify-write in a transaction: two dialogs answered at once both count.
-      await db().runTransaction(async (tx) => {
-        let cur: LedgerEntry | null = null;
-        try {
-          cur = (await tx.collection(C.ledger).doc(id).get()).data as LedgerEntry | null;
-        } catch {
-          cur = null;
-        }
+      // Read-modify-write in a transaction: dialogs answered at once all count.
+      await transact(async (tx) => {
+        const cur = await txGet<LedgerEntry>(tx, C.ledger, id);
         const base = cur ?? emptyEntry(actor.openid, templateId, t.key, t.kind, at);
         const next = applyResult({ ...base, kind: t.kind }, result, at);
         const { _id, ...body } = next as LedgerEntry & { _id?: string };
@@ -82,12 +78,15 @@ export const setCategory = action({
   permission: 'signed-in',
   params: z.object({ category: z.enum(CATEGORIES), on: z.boolean() }).strict(),
   handler: async ({ category, on }, { actor }) => {
-    const cur = await getById<{ off?: string[] }>(C.settings, actor.openid);
-    const off = new Set(cur?.off ?? []);
-    if (on) off.delete(category);
-    else off.add(category as Category);
     const unionid = getCloud().getWXContext().UNIONID;
-    await db().collection(C.settings).doc(actor.openid).set({ data: { off: [...off], updatedAt: new Date().toISOString(), ...(unionid ? { unionid } : {}) } });
+    // Read-modify-write in a transaction: toggles of other categories sent at once are kept.
+    await transact(async (tx) => {
+      const cur = await txGet<{ off?: string[] }>(tx, C.settings, actor.openid);
+      const off = new Set(cur?.off ?? []);
+      if (on) off.delete(category);
+      else off.add(category as Category);
+      await tx.collection(C.settings).doc(actor.openid).set({ data: { off: [...off], updatedAt: new Date().toISOString(), ...(unionid ? { unionid } : {}) } });
+    });
     return settingsOf(actor.openid);
   },
 });
@@ -101,12 +100,9 @@ export const open = action({
     return d ? { resource: { ownerOpenid: d.openid }, entity: d } : null;
   },
   handler: async ({ pushId }, { actor, entity }) => {
-    try {
-      await db().collection(C.opens).add({ data: { _id: pushId, campaignId: entity.campaignId ?? null, openid: actor.openid, at: new Date().toISOString() } });
-      return { recorded: true };
-    } catch {
-      return { recorded: false }; // already opened once
-    }
+    // Only the first open counts; any other failure is a real error.
+    const recorded = await createIfAbsent(C.opens, { _id: pushId, campaignId: entity.campaignId ?? null, openid: actor.openid, at: new Date().toISOString() });
+    return { recorded };
   },
 });
 
