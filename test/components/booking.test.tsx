@@ -56,4 +56,12 @@ describe('booking ticket', () => {
     expect(container.querySelector('.booking-ticket__qr')).toBeNull()
     expect(screen.getByText('大厅取消：线路检修停电')).toBeTruthy()
   })
+
+  it('shows a cancelled ticket as 已取消 in place of the big code, which can no longer be used', () => {
+    const { container } = render(<BookingTicket booking={{ ...booking, status: 'cancelled', statusLabel: '已取消', cancelledBy: 'citizen', cancelReason: '本人取消', cancellable: false }} />)
+    expect(screen.queryByText('7229 5652')).toBeNull()
+    expect(container.querySelector('.booking-ticket__code')).toBeNull()
+    expect(container.textContent).not.toContain('72295652')
+    expect(container.querySelector('.booking-ticket__void')?.textContent).toBe('已取消')
+  })
 })
