@@ -11,7 +11,12 @@ const LABELS: Record<string, string> = {
 };
 const label = (path: (string | number)[]) => path.map((k) => (typeof k === 'number' ? `第${k + 1}项` : LABELS[k] ?? k)).join('·');
 
-export const main = createRouter('booking', {
-  halls, slots, book, cancel, mine, setSlotCapacity, closeSlots, day, checkIn,
-  days, rules: rulesAction, markNoShow, myHalls, saveHall, saveTemplate,
-}, { timers: { sweep }, labels: label });
+/** The router over a clock: WeChat runs it on the system clock; tests pass their own. */
+export function bookingRouter(clock?: () => Date) {
+  return createRouter('booking', {
+    halls, slots, book, cancel, mine, setSlotCapacity, closeSlots, day, checkIn,
+    days, rules: rulesAction, markNoShow, myHalls, saveHall, saveTemplate,
+  }, { timers: { sweep }, labels: label, clock });
+}
+
+export const main = bookingRouter();

@@ -7,9 +7,9 @@ import { forgetCalendar } from '../../cloudfunctions/booking/calendar-repo';
 import { ADMIN, CITIZEN, call, expectOk, startCloud } from './harness';
 import { getDb } from '../../cloudfunctions/shared/cloud';
 import { bookingIdOf, hash } from '../../cloudfunctions/booking/repo';
-import { codeFromSeed } from '../../core/booking/codes';
+import { codeFromSeed, luhnDigit } from '../../core/booking/codes';
 import {
-  HALL_STAFF, ID_CARD, MARRIAGE, MARRIAGE_STAFF, PASSPORT, TAX_RETURN, all, checkInvariant, firstWeekendAfterToday, nextWorkdays, rid, seedAll,
+  HALL_STAFF, ID_CARD, MARRIAGE, MARRIAGE_STAFF, PASSPORT, TAX_RETURN, all, bookingOnTestClock, checkInvariant, firstWeekendAfterToday, nextWorkdays, rid, seedAll,
 } from './booking-helpers';
 
 jest.setTimeout(120_000);
@@ -21,15 +21,15 @@ const timer = (time: Date) => invokeFunction('booking', { Type: 'Timer', Trigger
 let day1: string;
 let day2: string;
 let day3: string;
+let clock: ReturnType<typeof bookingOnTestClock>;
 
 beforeEach(async () => {
-  delete process.env.BOOKING_FAKE_NOW;
   forgetCalendar();
   startCloud();
+  clock = bookingOnTestClock();
   await seedAll();
   [day1, day2, day3] = nextWorkdays(3);
 });
-afterAll(() => { delete process.env.BOOKING_FAKE_NOW; });
 
 describe('booking: halls and slots', () => {
   it('lists the halls whose windows serve a matter, none for a matter that needs no visit', async () => {
@@ -101,7 +101,7 @@ describe('booking: book, cancel, mine', () => {
   it('refuses cancelling inside the cutoff with the reason', async () => {
     const [slot] = await slotsOf(PASSPORT, 'hall-center', day1);
     const b = expectOk(await book(CITIZEN, slot.slotId));
-    process.env.BOOKING_FAKE_NOW = shanghaiInstant(day1, '08:30').toISOString();
+    clock.set(shanghaiInstant(day1, '08:30'));
     const r = await call('booking', 'cancel', { id: b.id }, CITIZEN);
     expect(r).toMatchObject({ ok: false, code: 'CONFLICT', message: expect.stringContaining('预约开始前1小时内不能在线取消') });
   });
@@ -230,8 +230,8 @@ describe('booking: hall staff', () => {
     const [slot] = await slotsOf(PASSPORT, 'hall-center', day1);
     const b = expectOk(await book(CITIZEN, slot.slotId));
     expect(await call('booking', 'checkIn', { code: b.code }, HALL_STAFF)).toMatchObject({ ok: false, code: 'CONFLICT', message: expect.stringContaining('不是今天的预约') });
-    process.env.BOOKING_FAKE_NOW = shanghaiInstant(day1, '08:50').toISOString();
-    expect(await call('booking', 'checkIn', { code: b.code }, MARRIAGE_STAFF)).toMatchObject({ ok: false, code: 'FORBIDDEN' });
+    clock.set(shanghaiInstant(day1, '08:50'));
+    expect(await call('booking', 'checkIn', { code: b.code }, MARRIAGE_STAFF)).toMatchObject({ ok: false, code: 'NOT_FOUND' });
     const typo = b.code.slice(0, 7) + String((Number(b.code[7]) + 1) % 10);
     expect(await call('booking', 'checkIn', { code: typo }, HALL_STAFF)).toMatchObject({ ok: false, code: 'INVALID_INPUT' });
     const done = expectOk(await call<any>('booking', 'checkIn', { code: `SLZW-BOOKING:${b.code}` }, HALL_STAFF));
@@ -242,6 +242,34 @@ describe('booking: hall staff', () => {
     expect(dayList.bookings).toEqual([expect.objectContaining({ id: b.id, status: 'checkedIn' })]);
     expect(dayList.bookings[0]).not.toHaveProperty('code');
     expect(await call('booking', 'day', { hallId: 'hall-center', date: day1 }, CITIZEN)).toMatchObject({ ok: false, code: 'FORBIDDEN' });
+  });
+
+  it('says what is wrong with a check-in code, and answers for another hall exactly as for an unknown code', async () => {
+    const [slot] = await slotsOf(PASSPORT, 'hall-center', day1);
+    const b = expectOk(await book(CITIZEN, slot.slotId));
+    clock.set(shanghaiInstant(day1, '08:50'));
+    // A code of another hall must not be told apart from one nobody holds.
+    const unknown = ['1234567', '7654321'].map((body) => `${body}${luhnDigit(body)}`).find((c) => c !== b.code)!;
+    const otherHall = await call('booking', 'checkIn', { code: b.code }, MARRIAGE_STAFF);
+    const nobody = await call('booking', 'checkIn', { code: unknown }, MARRIAGE_STAFF);
+    expect(otherHall).toEqual(nobody);
+    expect(otherHall).toMatchObject({ ok: false, code: 'NOT_FOUND' });
+    expect(JSON.stringify(otherHall)).not.toContain('政务服务中心');
+    // A mistyped digit is named as such, not as a wrong length.
+    const typo = b.code.slice(0, 7) + String((Number(b.code[7]) + 1) % 10);
+    const typoReply = await call('booking', 'checkIn', { code: typo }, HALL_STAFF);
+    expect(typoReply).toMatchObject({ ok: false, code: 'INVALID_INPUT', message: expect.stringContaining('校验位') });
+    expect(typoReply).not.toMatchObject({ message: expect.stringContaining('应为8位数字') });
+    expect(await call('booking', 'checkIn', { code: '1234' }, HALL_STAFF)).toMatchObject({ ok: false, code: 'INVALID_INPUT', message: expect.stringContaining('应为8位数字') });
+    // A cancelled booking of another day says it is cancelled, not that it is another day's.
+    const [later] = await slotsOf(PASSPORT, 'hall-center', day2);
+    clock.set(new Date());
+    const c = expectOk(await book('citizen-2-openid', later.slotId));
+    expectOk(await call('booking', 'cancel', { id: c.id }, 'citizen-2-openid'));
+    clock.set(shanghaiInstant(day1, '08:50'));
+    const cancelled = await call('booking', 'checkIn', { code: c.code }, HALL_STAFF);
+    expect(cancelled).toMatchObject({ ok: false, code: 'CONFLICT', message: expect.stringContaining('已取消') });
+    expect(cancelled).not.toMatchObject({ message: expect.stringContaining('不是今天') });
   });
 
   it('keeps check-in codes unique per visit day, so they never run out: the same code names one booking a day', async () => {
@@ -261,12 +289,12 @@ describe('booking: hall staff', () => {
     const b2 = expectOk(await book(other, s2.slotId, PASSPORT, r2));
     expect(b2.code).toBe(x);
     // Each day's counter finds that day's booking.
-    process.env.BOOKING_FAKE_NOW = shanghaiInstant(day1, '08:50').toISOString();
+    clock.set(shanghaiInstant(day1, '08:50'));
     expect(expectOk(await call<any>('booking', 'checkIn', { code: x }, HALL_STAFF))).toMatchObject({ id: b1.id, status: 'checkedIn' });
-    process.env.BOOKING_FAKE_NOW = shanghaiInstant(day2, '08:50').toISOString();
+    clock.set(shanghaiInstant(day2, '08:50'));
     expect(expectOk(await call<any>('booking', 'checkIn', { code: x }, HALL_STAFF))).toMatchObject({ id: b2.id, status: 'checkedIn' });
     // Another day: refused, naming the latest day the code was issued for.
-    process.env.BOOKING_FAKE_NOW = shanghaiInstant(day3, '08:50').toISOString();
+    clock.set(shanghaiInstant(day3, '08:50'));
     expect(await call('booking', 'checkIn', { code: x }, HALL_STAFF)).toMatchObject({ ok: false, code: 'CONFLICT', message: expect.stringContaining('不是今天的预约') });
     await checkInvariant();
   });
@@ -317,7 +345,7 @@ describe('booking: the timer', () => {
     expect(expectOk(await call<BookingView[]>('booking', 'mine', {}, CITIZEN)).every((b) => b.status === 'noShow')).toBe(true);
     expect((await all('booking_no_shows')).length).toBe(3);
     // Booking is now paused.
-    process.env.BOOKING_FAKE_NOW = afterAll.toISOString();
+    clock.set(afterAll);
     const later = nextWorkdays(6)[5];
     const paused = await book(CITIZEN, `hall-marriage:marriage:${later}:0900`, MARRIAGE);
     expect(paused).toMatchObject({ ok: false, code: 'LIMIT_REACHED', message: expect.stringContaining('预约功能暂停至') });

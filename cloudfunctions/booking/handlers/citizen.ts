@@ -12,7 +12,6 @@ import { action, noParams } from '../../shared/router';
 import { getDb } from '../../shared/cloud';
 import { fetchAll } from '../../shared/paging';
 import { loadCalendar } from '../calendar-repo';
-import { now } from '../clock';
 import { bookingEvent, writeEvent } from '../events';
 import {
   BOOKINGS, CITIZENS, CODES, KEYS, body, codeKey, bookingIdOf, citizenInTx, dayKeyOf, getBooking, getHall, getMatter, getOrNull,
@@ -46,7 +45,7 @@ export const halls = action({
 export const days = action({
   permission: 'public',
   params: z.object({ hallId }).strict(),
-  handler: async (): Promise<BookingDay[]> => {
+  handler: async (_p, { now }): Promise<BookingDay[]> => {
     const calendar = await loadCalendar();
     const r = rules();
     const today = shanghaiDate(now());
@@ -64,7 +63,7 @@ export const days = action({
 export const slots = action({
   permission: 'public',
   params: z.object({ matterId, hallId, date: dateParam }).strict(),
-  handler: async (p): Promise<SlotView[]> => {
+  handler: async (p, { now }): Promise<SlotView[]> => {
     const hall = await getHall(p.hallId);
     const group = hall?.active ? hall.groups.find((g) => g.matterIds.includes(p.matterId)) : undefined;
     if (!hall || !group) throw new DomainError('INVALID_INPUT', '该大厅不办理此事项，请选择其他办理地点');
@@ -88,11 +87,11 @@ export const book = action({
     requestId: z.string().trim().regex(/^[A-Za-z0-9_-]{8,64}$/, '请求编号应为8-64位字母、数字、下划线或连字符'),
     applicationId: z.string().trim().regex(/^[A-Za-z0-9_-]{1,64}$/, '申办编号格式不正确').optional(),
   }).strict(),
-  handler: async (p, { actor }) => {
+  handler: async (p, { actor, now }) => {
     const r = rules();
     const id = bookingIdOf(actor.openid, p.requestId);
     const replay = await getBooking(id);
-    if (replay) return replayed(replay, p);
+    if (replay) return replayed(replay, p, now());
 
     const calendar = await loadCalendar();
     const found = await resolveSlot(p.slotId, calendar);
@@ -140,13 +139,13 @@ export const book = action({
       await writeEvent(t, bookingEvent('bookingBooked', booking, at));
       return booking;
     });
-    return replayed(created, p);
+    return replayed(created, p, now());
   },
 });
 
-function replayed(b: Booking, p: { slotId: string; matterId: string }) {
+function replayed(b: Booking, p: { slotId: string; matterId: string }, at: Date) {
   if (b.slotId !== p.slotId || b.matterId !== p.matterId) throw new DomainError('CONFLICT', '该请求编号已用于另一次预约，请刷新后重试');
-  return bookingView(b, rules(), now());
+  return bookingView(b, rules(), at);
 }
 
 export const cancel = action({
@@ -157,7 +156,7 @@ export const cancel = action({
     const b = await getBooking(id);
     return b ? { resource: { ownerOpenid: b.openid, hall: b.hallId }, entity: b } : null;
   },
-  handler: async ({ id }) => {
+  handler: async ({ id }, { now }) => {
     const r = rules();
     const result = await transact(async (t) => {
       const at = now();
@@ -186,7 +185,7 @@ export async function cancelInTx(t: Parameters<Parameters<typeof transact>[0]>[0
 export const mine = action({
   permission: 'signed-in',
   params: noParams,
-  handler: async (_p, { actor }) => {
+  handler: async (_p, { actor, now }) => {
     const _ = getDb().command;
     const list = await fetchAll<Booking>(() => getDb().collection<Booking>(BOOKINGS).where({ openid: _.eq(actor.openid) }).orderBy('startAt', 'desc'), 500);
     const t = now();

@@ -13,7 +13,6 @@ import { getDb, type Transaction } from '../../shared/cloud';
 import { fetchAll } from '../../shared/paging';
 import { publishedMatterNames } from '../../shared/catalogue';
 import { loadCalendar } from '../calendar-repo';
-import { now } from '../clock';
 import { bookingEvent, writeEvent } from '../events';
 import {
   BOOKINGS, CITIZENS, HALLS, NO_SHOWS, SLOTS, TEMPLATES, body, bookingByCode, citizenInTx, daySlots, getBooking, getHall, getOrNull,
@@ -22,6 +21,8 @@ import {
 import { rules } from '../rules';
 import { hallAdminView, slotView, staffBookingView } from '../views';
 import { bookingIdParam, cancelInTx, dateParam, hallId, slotIdParam } from './citizen';
+
+const CHECK_IN_NOT_FOUND = '本大厅没有该签到码对应的预约，请核对后重试';
 
 const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, '时间格式应为 HH:mm');
 const capacity = z.number({ invalid_type_error: '容量须为数字' }).int('容量须为整数')
@@ -42,7 +43,7 @@ export const day = action({
   params: z.object({ hallId, date: dateParam }).strict(),
   notFound: '没有找到该服务大厅',
   authorize: async (p) => hallResource(p.hallId),
-  handler: async (p, { entity: hall }) => {
+  handler: async (p, { entity: hall, now }) => {
     const calendar = await loadCalendar();
     const templates = await templatesOf(hall._id);
     const slots: SlotView[] = [];
@@ -59,14 +60,16 @@ export const day = action({
 export const checkIn = action({
   permission: 'hall:operate',
   params: z.object({ code: z.string().trim().min(1).max(80) }).strict(),
-  notFound: '没有找到该预约码对应的预约，请核对后重试',
-  authorize: async ({ code }) => {
+  // The same answer for a code no one holds and a code of another hall: a counter learns nothing about other halls.
+  notFound: CHECK_IN_NOT_FOUND,
+  authorize: async ({ code }, { actor, now }) => {
     const digits = codeFromInput(code);
-    if (!digits || !isValidCode(digits)) throw new DomainError('INVALID_INPUT', '预约码应为8位数字，请核对后重新输入');
-    const b = await bookingByCode(digits, shanghaiDate(now()));
+    if (!digits) throw new DomainError('INVALID_INPUT', '签到码应为8位数字，请核对后重新输入');
+    if (!isValidCode(digits)) throw new DomainError('INVALID_INPUT', '签到码有一位数字不对（校验位不符），请核对后重新输入');
+    const b = await bookingByCode(digits, shanghaiDate(now()), (hall) => coversHall(actor, hall));
     return b ? { resource: { hall: b.hallId }, entity: b } : null;
   },
-  handler: async (_p, { actor, entity }) => {
+  handler: async (_p, { actor, entity, now }) => {
     const at = now();
     assertCheckIn(entity, null, at);
     const done = await transact(async (t) => {
@@ -102,7 +105,7 @@ export const markNoShow = action({
     const b = await getBooking(id);
     return b ? { resource: { hall: b.hallId }, entity: b } : null;
   },
-  handler: async ({ id }) => {
+  handler: async ({ id }, { now }) => {
     const at = now();
     const done = await transact(async (t) => {
       const b = await getOrNull<Booking>(t.collection<Booking>(BOOKINGS).doc(id));
@@ -125,7 +128,7 @@ export const setSlotCapacity = action({
     const found = await resolveSlot(slotId, await loadCalendar());
     return found ? { resource: { hall: found.hall._id }, entity: found.slot } : null;
   },
-  handler: async (p, { entity }) => {
+  handler: async (p, { entity, now }) => {
     const at = now();
     if (Date.parse(entity.endAt) <= at.getTime()) throw new DomainError('CONFLICT', '该时段已结束，不能再修改容量');
     const slot = await transact(async (t) => {
@@ -145,7 +148,7 @@ export const setSlotCapacity = action({
 const CLOSE_BUDGET_MS = 1500;
 
 /** Cancels the booked bookings of a closed slot while time is left; clears `closing` when none remain. */
-export async function drainClosedSlot(slot: Slot, deadline: number): Promise<{ cancelled: number; done: boolean }> {
+export async function drainClosedSlot(slot: Slot, deadline: number, now: () => Date): Promise<{ cancelled: number; done: boolean }> {
   const _ = getDb().command;
   let cancelled = 0;
   for (;;) {
@@ -177,7 +180,7 @@ export const closeSlots = action({
   }).strict(),
   notFound: '没有找到该服务大厅',
   authorize: async (p) => hallResource(p.hallId),
-  handler: async (p, { entity: hall, remainingMs }) => {
+  handler: async (p, { entity: hall, remainingMs, now }) => {
     const at = now();
     if (p.date < shanghaiDate(at)) throw new DomainError('INVALID_INPUT', '不能关闭已经过去的日期');
     const from = p.from ? toMinutes(p.from) : 0;
@@ -205,7 +208,7 @@ export const closeSlots = action({
     const deadline = Date.now() + Math.min(CLOSE_BUDGET_MS, Math.max(0, remainingMs() - 800));
     const views: SlotView[] = [];
     for (const s of closed) {
-      const r = s.closing ? await drainClosedSlot(s, deadline) : { done: true };
+      const r = s.closing ? await drainClosedSlot(s, deadline, now) : { done: true };
       const fresh = (await resolveSlot(s._id, calendar))?.slot ?? s;
       views.push({ ...slotView(fresh, true), closing: !r.done });
     }
@@ -244,7 +247,7 @@ export const saveHall = action({
   }).strict(),
   // A new hall has no staff yet: only admins cover it (coversHall), so only they can create one.
   authorize: async (p) => ({ resource: { hall: p.hallId }, entity: undefined }),
-  handler: async (p) => {
+  handler: async (p, { now }) => {
     const ids = p.groups.map((g) => g.id);
     if (new Set(ids).size !== ids.length) throw new DomainError('INVALID_INPUT', '窗口代码不能重复');
     const hall: Hall = {
@@ -269,7 +272,7 @@ export const saveTemplate = action({
   }).strict(),
   notFound: '没有找到该服务大厅',
   authorize: async (p) => hallResource(p.hallId),
-  handler: async (p, { entity: hall }) => {
+  handler: async (p, { entity: hall, now }) => {
     if (!hall.groups.some((g) => g.id === p.group) || !isIdPart(p.group)) throw new DomainError('INVALID_INPUT', '该大厅没有这个窗口');
     const _id = `${hall._id}:${p.group}`;
     const existing = await getOrNull<SlotTemplate>(getDb().collection<SlotTemplate>(TEMPLATES).doc(_id));
