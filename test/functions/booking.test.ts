@@ -241,6 +241,8 @@ describe('booking: hall staff', () => {
     const dayList = expectOk(await call<any>('booking', 'day', { hallId: 'hall-center', date: day1 }, HALL_STAFF));
     expect(dayList.bookings).toEqual([expect.objectContaining({ id: b.id, status: 'checkedIn' })]);
     expect(dayList.bookings[0]).not.toHaveProperty('code');
+    // Slots name their window as staff know it, not by its code.
+    expect(dayList.slots.find((s: SlotView) => s.slotId === slot.slotId)).toMatchObject({ groupName: '出入境窗口' });
     expect(await call('booking', 'day', { hallId: 'hall-center', date: day1 }, CITIZEN)).toMatchObject({ ok: false, code: 'FORBIDDEN' });
   });
 

@@ -47,7 +47,10 @@ export const day = action({
     const calendar = await loadCalendar();
     const templates = await templatesOf(hall._id);
     const slots: SlotView[] = [];
-    for (const t of templates) for (const s of await daySlots(t, p.date, calendar)) slots.push(slotView(s, true));
+    const windowName = new Map(hall.groups.map((g) => [g.id, g.name]));
+    for (const t of templates) {
+      for (const s of await daySlots(t, p.date, calendar)) slots.push({ ...slotView(s, true), groupName: windowName.get(s.group) ?? s.group });
+    }
     slots.sort((a, b) => a.start.localeCompare(b.start) || a.slotId.localeCompare(b.slotId));
     const _ = getDb().command;
     const bookings = await fetchAll<Booking>(() => getDb().collection<Booking>(BOOKINGS)
