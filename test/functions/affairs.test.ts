@@ -4,7 +4,7 @@ import { materialIdOf, idCheckChar } from '../../core/matter/form';
 import { createCalendar, shanghaiDate } from '../../core/calendar/workdays';
 import type { MatterInput } from '../../core/matter/schema';
 import { makeMatter } from '../fixtures/matter-factory';
-import { ADMIN, CITIZEN, POLICE_CLERK, call, expectOk, startCloud } from './harness';
+import { ADMIN, CITIZEN, POLICE_CLERK, call, callBad, expectOk, startCloud } from './harness';
 
 // These tests inspect the outbox events exactly as affairs writes them; push's kick (tested in
 // test/functions/push-affairs.test.ts) would start consuming them.
@@ -135,7 +135,7 @@ describe('affairs: the whole flow', () => {
     expect(final.timeline.map((e: { action: string }) => e.action)).toEqual(['submit', 'accept', 'requestSupplement', 'supplement', 'complete']);
     expect(final.timeline.map((e: { by: string }) => e.by)).toEqual(['申请人', '示例市公安局', '示例市公安局', '申请人', '示例市公安局']);
     expect(JSON.stringify(final)).not.toContain(POLICE_CLERK);
-    expect(final.result.url).toContain('/storage/results/');
+    expect(final.result?.url).toContain('/storage/results/');
 
     const events = (await docs('outbox')).sort((a, b) => a._id.localeCompare(b._id));
     expect(events.map((e) => e.applicationStatus).sort()).toEqual(['accepted', 'accepted', 'completed', 'submitted', 'supplement']);
@@ -230,7 +230,7 @@ describe('affairs: access', () => {
   it('another citizen gets NOT_FOUND, not FORBIDDEN', async () => {
     const { id } = expectOk(await submitAs(CITIZEN));
     for (const [action, params] of [['get', { id }], ['withdraw', { id }], ['supplement', { id, materials: [] }]] as const) {
-      expect(await call('affairs', action, params, OTHER_CITIZEN)).toMatchObject({ ok: false, code: 'NOT_FOUND' });
+      expect(await callBad('affairs', action, params, OTHER_CITIZEN)).toMatchObject({ ok: false, code: 'NOT_FOUND' });
     }
     expect(await call('affairs', 'get', { id: 'A000000000000000000000000' }, CITIZEN)).toMatchObject({ ok: false, code: 'NOT_FOUND' });
     expect(expectOk(await call('affairs', 'mine', {}, OTHER_CITIZEN)).items).toEqual([]);
@@ -255,7 +255,7 @@ describe('affairs: access', () => {
     const q = expectOk(await call('affairs', 'queue', {}, POLICE_CLERK));
     expect(q.items.map((i: { id: string }) => i.id).sort()).toEqual([a.id, b.id].sort());
     expect(q.counts).toMatchObject({ submitted: 1, accepted: 1, completed: 0 });
-    expect(q.items.find((i: { id: string }) => i.id === a.id).applicantName).toBe('张*');
+    expect(q.items.find((i) => i.id === a.id)?.applicantName).toBe('张*');
     const only = expectOk(await call('affairs', 'queue', { status: 'accepted' }, POLICE_CLERK));
     expect(only.items.map((i: { id: string }) => i.id)).toEqual([a.id]);
     const hrss = expectOk(await call('affairs', 'queue', {}, HRSS_CLERK));
@@ -299,7 +299,7 @@ describe('affairs: bad input writes nothing', () => {
   ] as const)('%s', async (_name, patch, code, message) => {
     const fileID = await upload(CITIZEN, 'ok.jpg', JPEG);
     const params = { matterId: onlineMatter.implementationCode, requestId: 'bad-input-01', form: goodForm, materials: [{ materialId: HOUSEHOLD, fileID }], ...(await patch()) };
-    const res = await call('affairs', 'submit', params, CITIZEN);
+    const res = await callBad('affairs', 'submit', params, CITIZEN);
     expect(res).toMatchObject({ ok: false, code });
     expect(!res.ok && res.message).toContain(message);
     await expectNothingWritten();
@@ -341,7 +341,7 @@ describe('affairs: drafts, bundles, calendar', () => {
     const def = expectOk(await call('affairs', 'bundleForm', { lifeEvent: 'newborn' }, CITIZEN));
     expect(def.matters).toHaveLength(2);
     expect(def.fields.map((f: { key: string }) => f.key)).toEqual(['name', 'idNumber', 'phone', 'lostDate', 'delivery']); // asked once
-    expect(def.materials.find((m: { id: string }) => m.id === HOUSEHOLD).matterIds).toHaveLength(2);
+    expect(def.materials.find((m) => m.id === HOUSEHOLD)?.matterIds).toHaveLength(2);
     const fileID = await upload(CITIZEN, 'hk.jpg', JPEG);
     const params = { lifeEvent: 'newborn', requestId: 'bundle-0001', matterIds: def.matters.map((m: { id: string }) => m.id), form: goodForm, materials: [{ materialId: HOUSEHOLD, fileID }] };
     const [r1, r2] = await Promise.all([call('affairs', 'submitBundle', params, CITIZEN), call('affairs', 'submitBundle', params, CITIZEN)]);
