@@ -13,7 +13,6 @@ import { FUNCTIONS_DIR } from '../../local-cloud/runtime/paths';
 import { main as matters } from '../../cloudfunctions/matters';
 import { main as account } from '../../cloudfunctions/account';
 import { main as booking } from '../../cloudfunctions/booking';
-import type { SlotView } from '../../core/api';
 import { ADMIN, call, expectOk, registerSource } from './harness';
 import { PASSPORT, ID_CARD, all, checkInvariant, nextWorkdays, seedAll } from './booking-helpers';
 

@@ -4,7 +4,6 @@
  * concurrent accepts, expiry, and no re-binding by staff already in the department.
  */
 import { CODE_PATTERN } from '../../core/account/invitation';
-import type { Invitation, WhoAmI } from '../../core/api';
 import { ADMIN, CITIZEN, POLICE_CLERK, call, callBad, expectOk, startCloud } from './harness';
 
 const NEWCOMER = 'newcomer-openid-0001';

@@ -17,7 +17,7 @@ import {
 import { action, noParams } from '../../shared/router';
 import { getDb } from '../../shared/cloud';
 import { fetchAll } from '../../shared/paging';
-import { STAFF_COLLECTION, type StaffRecord } from '../../shared/actor';
+import { STAFF_COLLECTION } from '../../shared/actor';
 import { INVITATIONS, findInvitation, findStaff, listStaffRecords } from '../repo';
 
 const deptCode = z.string().regex(/^[a-z0-9-]{2,40}$/, '部门代码格式不正确');

@@ -3,7 +3,7 @@ import type { BookingDay, HallOption, SlotView } from '../../../core/api';
 import { codeFromSeed } from '../../../core/booking/codes';
 import type { Booking, Slot } from '../../../core/booking/model';
 import {
-  assertCitizenMayCancel, assertMayBook, assertSlotBookable, chineseDate, cutoffText, duplicateDayMessage, withoutActive,
+  assertCitizenMayCancel, assertMayBook, assertSlotBookable, chineseDate, cutoffText, duplicateDayMessage,
 } from '../../../core/booking/rules';
 import { shanghaiDate, addDays } from '../../../core/calendar/workdays';
 import { DomainError } from '../../../core/envelope';
@@ -12,6 +12,7 @@ import { action, noParams } from '../../shared/router';
 import { getDb } from '../../shared/cloud';
 import { fetchAll } from '../../shared/paging';
 import { loadCalendar } from '../calendar-repo';
+import * as machine from '../../../core/booking/machine';
 import { bookingEvent, writeEvent } from '../events';
 import {
   BOOKINGS, CITIZENS, CODES, KEYS, body, codeKey, bookingIdOf, citizenInTx, dayKeyOf, getBooking, getHall, getMatter, getOrNull,
@@ -131,11 +132,12 @@ export const book = action({
         startAt: slot.startAt, endAt: slot.endAt, status: 'booked', createdAt: at.toISOString(),
         ...(p.applicationId ? { applicationId: p.applicationId } : {}),
       };
-      await t.collection(SLOTS).doc(slot._id).set({ data: body({ ...slot, left: slot.left - 1, held: slot.held + 1, updatedAt: at.toISOString() }) });
+      const next = machine.book(slot, citizen, booking, at);
+      await t.collection(SLOTS).doc(slot._id).set({ data: body(next.slot) });
       await t.collection(BOOKINGS).doc(id).set({ data: body(booking) });
       await t.collection(KEYS).doc(dayKey).set({ data: { bookingId: id, openid: actor.openid, date: slot.date } });
       await t.collection(CODES).doc(codeKey(slot.date, code)).set({ data: { bookingId: id, code, hallId: hall._id, date: slot.date } });
-      await t.collection(CITIZENS).doc(actor.openid).set({ data: body({ ...citizen, active: [...citizen.active.filter((a) => Date.parse(a.endAt) > at.getTime()), { id, endAt: slot.endAt }] }) });
+      await t.collection(CITIZENS).doc(actor.openid).set({ data: body(next.citizen) });
       await writeEvent(t, bookingEvent('bookingBooked', booking, at));
       return booking;
     });
@@ -173,13 +175,12 @@ export const cancel = action({
 export async function cancelInTx(t: Parameters<Parameters<typeof transact>[0]>[0], b: Booking, at: Date, by: 'citizen' | 'hall', reason: string): Promise<Booking> {
   const slot = await getOrNull<Slot>(t.collection<Slot>(SLOTS).doc(b.slotId));
   if (!slot) throw new DomainError('INTERNAL', '预约时段数据缺失，请联系管理员');
-  const next: Booking = { ...b, status: 'cancelled', cancelledAt: at.toISOString(), cancelledBy: by, cancelReason: reason };
-  await t.collection(SLOTS).doc(slot._id).set({ data: body({ ...slot, left: slot.left + 1, held: slot.held - 1, updatedAt: at.toISOString() }) });
-  await t.collection(BOOKINGS).doc(b._id).set({ data: body(next) });
-  const citizen = await citizenInTx(t, b.openid);
-  await t.collection(CITIZENS).doc(b.openid).set({ data: body(withoutActive(citizen, b._id)) });
-  await writeEvent(t, bookingEvent('bookingCancelled', next, at, 1, { reason, cancelledBy: by }));
-  return next;
+  const next = machine.cancel(b, slot, await citizenInTx(t, b.openid), at, by, reason);
+  await t.collection(SLOTS).doc(slot._id).set({ data: body(next.slot) });
+  await t.collection(BOOKINGS).doc(b._id).set({ data: body(next.booking) });
+  await t.collection(CITIZENS).doc(b.openid).set({ data: body(next.citizen) });
+  await writeEvent(t, bookingEvent('bookingCancelled', next.booking, at, 1, { reason, cancelledBy: by }));
+  return next.booking;
 }
 
 export const mine = action({

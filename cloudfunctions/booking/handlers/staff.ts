@@ -1,8 +1,8 @@
 /** What hall staff do: run the day, check in, mark no-shows, change capacity, close time, set up halls. */
 import type { SlotView } from '../../../core/api';
 import { codeFromInput, isValidCode } from '../../../core/booking/codes';
-import { MAX_SLOT_CAPACITY, SLOT_MINUTES, type Booking, type CitizenState, type Hall, type Slot, type SlotTemplate } from '../../../core/booking/model';
-import { assertCheckIn, recordNoShow, withoutActive } from '../../../core/booking/rules';
+import { MAX_SLOT_CAPACITY, SLOT_MINUTES, type Booking, type Hall, type Slot, type SlotTemplate } from '../../../core/booking/model';
+import { assertCheckIn } from '../../../core/booking/rules';
 import { assertTemplate, isIdPart, parseSlotId, standardWeekly, toMinutes } from '../../../core/booking/slots';
 import { shanghaiDate } from '../../../core/calendar/workdays';
 import { DomainError } from '../../../core/envelope';
@@ -13,6 +13,7 @@ import { getDb, type Transaction } from '../../shared/cloud';
 import { fetchAll } from '../../shared/paging';
 import { publishedMatterNames } from '../../shared/catalogue';
 import { loadCalendar } from '../calendar-repo';
+import * as machine from '../../../core/booking/machine';
 import { bookingEvent, writeEvent } from '../events';
 import {
   BOOKINGS, CITIZENS, HALLS, NO_SHOWS, SLOTS, TEMPLATES, body, bookingByCode, citizenInTx, daySlots, getBooking, getHall, getOrNull,
@@ -79,11 +80,10 @@ export const checkIn = action({
       const b = await getOrNull<Booking>(t.collection<Booking>(BOOKINGS).doc(entity._id));
       if (!b) throw new DomainError('NOT_FOUND', '没有找到该预约');
       assertCheckIn(b, null, at);
-      const next: Booking = { ...b, status: 'checkedIn', checkedInAt: at.toISOString(), checkedInBy: actor.openid };
-      await t.collection(BOOKINGS).doc(b._id).set({ data: body(next) });
-      const citizen = await citizenInTx(t, b.openid);
-      await t.collection(CITIZENS).doc(b.openid).set({ data: body(withoutActive(citizen, b._id)) });
-      return next;
+      const next = machine.checkIn(b, await citizenInTx(t, b.openid), at, actor.openid);
+      await t.collection(BOOKINGS).doc(b._id).set({ data: body(next.booking) });
+      await t.collection(CITIZENS).doc(b.openid).set({ data: body(next.citizen) });
+      return next.booking;
     });
     return staffBookingView(done, at);
   },
@@ -91,13 +91,12 @@ export const checkIn = action({
 
 /** Marks a no-show in one transaction: status, the citizen's no-show record (maybe a pause), the log, the event. */
 export async function noShowInTx(t: Transaction, b: Booking, at: Date, by: 'timer' | 'staff'): Promise<Booking> {
-  const next: Booking = { ...b, status: 'noShow', noShowAt: at.toISOString(), noShowBy: by };
-  await t.collection(BOOKINGS).doc(b._id).set({ data: body(next) });
-  const citizen: CitizenState = await citizenInTx(t, b.openid);
-  await t.collection(CITIZENS).doc(b.openid).set({ data: body(recordNoShow(citizen, b._id, rules(), at)) });
+  const next = machine.noShow(b, await citizenInTx(t, b.openid), rules(), at, by);
+  await t.collection(BOOKINGS).doc(b._id).set({ data: body(next.booking) });
+  await t.collection(CITIZENS).doc(b.openid).set({ data: body(next.citizen) });
   await t.collection(NO_SHOWS).doc(b._id).set({ data: { bookingId: b._id, openid: b.openid, hallId: b.hallId, date: b.date, at: at.toISOString(), by } });
-  await writeEvent(t, bookingEvent('bookingNoShow', next, at));
-  return next;
+  await writeEvent(t, bookingEvent('bookingNoShow', next.booking, at));
+  return next.booking;
 }
 
 export const markNoShow = action({
@@ -113,8 +112,7 @@ export const markNoShow = action({
     const done = await transact(async (t) => {
       const b = await getOrNull<Booking>(t.collection<Booking>(BOOKINGS).doc(id));
       if (!b) throw new DomainError('NOT_FOUND', '没有找到该预约');
-      if (b.status !== 'booked') throw new DomainError('CONFLICT', `该预约状态为“${b.status === 'checkedIn' ? '已到场' : b.status === 'noShow' ? '爽约' : '已取消'}”，不能记为爽约`);
-      if (Date.parse(b.endAt) > at.getTime()) throw new DomainError('CONFLICT', `该时段${b.end}结束后才能记为爽约`);
+      machine.assertNoShowable(b, at);
       return noShowInTx(t, b, at, 'staff');
     });
     return staffBookingView(done, at);
@@ -136,10 +134,7 @@ export const setSlotCapacity = action({
     if (Date.parse(entity.endAt) <= at.getTime()) throw new DomainError('CONFLICT', '该时段已结束，不能再修改容量');
     const slot = await transact(async (t) => {
       const cur = (await getOrNull<Slot>(t.collection<Slot>(SLOTS).doc(entity._id))) ?? entity;
-      if (p.capacity < cur.held) {
-        throw new DomainError('CONFLICT', `该时段已有${cur.held}人预约，容量不能低于${cur.held}。如需减少，请先与已预约群众沟通或关闭该时段`, { held: cur.held });
-      }
-      const next: Slot = { ...cur, capacity: p.capacity, left: p.capacity - cur.held, updatedAt: at.toISOString() };
+      const next = machine.setCapacity(cur, p.capacity, at);
       await t.collection(SLOTS).doc(cur._id).set({ data: body(next) });
       return next;
     });
@@ -202,7 +197,7 @@ export const closeSlots = action({
     for (const s of affected) {
       closed.push(await transact(async (t) => {
         const cur = (await getOrNull<Slot>(t.collection<Slot>(SLOTS).doc(s._id))) ?? s;
-        const next: Slot = { ...cur, state: 'closed', closedReason: p.reason, closing: cur.held > 0, updatedAt: at.toISOString() };
+        const next = machine.close(cur, p.reason, at);
         await t.collection(SLOTS).doc(cur._id).set({ data: body(next) });
         return next;
       }));
