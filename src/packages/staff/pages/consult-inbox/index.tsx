@@ -7,7 +7,7 @@ import { PageShell } from '@/components/page-shell'
 import { LoadState } from '@/components/load-state'
 import { useCloudQuery } from '@/hooks/use-cloud-query'
 import { useReloadOnReturn } from '@/hooks/use-reload-on-return'
-import { callCloud } from '@/services/cloud-client'
+import { useCloudMutation } from '@/hooks/use-cloud-mutation'
 import { cx } from '@/utils/class-names'
 import { RoleGate } from '../../components/role-gate'
 import './consult.scss'
@@ -23,8 +23,10 @@ function Learn({ item, onDone }: { item: InboxItem; onDone: () => void }) {
   const [msg, setMsg] = useState('')
   const faqs = (kb.data?.kb.faqs ?? []).filter((f) => !q || f.question.includes(q) || f.category.includes(q)).slice(0, 8)
   const categories = Array.from(new Set((kb.data?.kb.faqs ?? []).map((f) => f.category)))
+  const learnCall = useCloudMutation('consult', 'learn')
   const save = async (params: ParamsOf<'consult', 'learn'>) => {
-    const res = await callCloud('consult', 'learn', params)
+    const res = await learnCall.run(params)
+    if (!res) return
     if (!res.ok) { setMsg(res.message); return }
     Taro.showToast({ title: '已加入知识库', icon: 'success' })
     onDone()
@@ -66,15 +68,15 @@ function Learn({ item, onDone }: { item: InboxItem; onDone: () => void }) {
 
 function Item({ item, canLearn, onChanged }: { item: InboxItem; canLearn: boolean; onChanged: () => void }) {
   const [text, setText] = useState('')
-  const [busy, setBusy] = useState(false)
+  const replyCall = useCloudMutation('consult', 'reply')
+  const busy = replyCall.busy
   const [warning, setWarning] = useState(item.warning ?? '')
   const [msg, setMsg] = useState('')
   const [learning, setLearning] = useState(false)
   const send = async () => {
-    if (busy || !text.trim()) return
-    setBusy(true)
-    const res = await callCloud('consult', 'reply', { questionId: item.id, text })
-    setBusy(false)
+    if (!text.trim()) return
+    const res = await replyCall.run({ questionId: item.id, text })
+    if (!res) return
     if (!res.ok) { setMsg(res.message); return }
     if (res.data.warning) setWarning(res.data.warning)
     else Taro.showToast({ title: '已答复', icon: 'success' })
