@@ -7,7 +7,7 @@ import type { Decision } from '../../core/consult/engine';
 import { compact, isBlank } from '../../core/text';
 import { DomainError } from '../../core/envelope';
 import { getDb } from '../shared/cloud';
-import { C, engineNow } from './store';
+import { C, engineNow } from './repo';
 import { checkContent, type Verdict } from './security';
 
 export const MAX_CHARS = 2000;

@@ -1,7 +1,8 @@
 /**
  * Every domain function has the shape of `affairs`: `index.ts` only routes (it imports the router
- * and its own handlers/channels, and defines no action), and production modules carry no test
- * hooks (a clock or adapter a test wants is injected, not switched by an environment variable).
+ * and its own handlers/channels, and defines no action), its repository is `repo.ts`, and
+ * production modules carry no test hooks (a clock or adapter a test wants is injected, not
+ * switched by an environment variable).
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -32,6 +33,10 @@ describe('domain shape', () => {
     const foreign = importsOf(text).filter((s) => !/^\.\/(handlers|channels)\//.test(s) && !/^\.\.\/shared\/router$/.test(s) && !/^\.\.\/\.\.\/core\//.test(s));
     // push's timer runs its dispatcher, which lives beside the handlers.
     expect(foreign.filter((s) => !(fn === 'push' && s === './dispatch'))).toEqual([]);
+  });
+
+  it.each(domains)('%s keeps its repository in repo.ts', (fn) => {
+    expect(fs.existsSync(path.join(FUNCTIONS, fn, 'repo.ts'))).toBe(true);
   });
 
   it('keeps no test hooks in production modules', () => {

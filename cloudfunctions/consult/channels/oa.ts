@@ -16,7 +16,7 @@ import { XMLParser } from 'fast-xml-parser';
 import type { PlatformEntry } from '../../shared/router';
 import type { Decision } from '../../../core/consult/engine';
 import { getDb } from '../../shared/cloud';
-import { C } from '../store';
+import { C } from '../repo';
 import { handleCitizenMessage, HANDOFF_REPLY } from '../conversation';
 import { oaCipher, OaCryptoConfigError, oaMsgSignature, sameSignature, wxSignature, type OaCipher } from './oa-crypto';
 

@@ -8,7 +8,7 @@ import { answerQuestion, learnFromQuestion, type InboxDoc } from '../../../core/
 import { action } from '../../shared/router';
 import { getDb } from '../../shared/cloud';
 import { fetchAll } from '../../shared/paging';
-import { C, commitVersion, currentKb } from '../store';
+import { C, commitVersion, currentKb } from '../repo';
 import { checkContent } from '../security';
 import { RISKY_REPLY, shanghaiDay } from '../conversation';
 import { deliverStaffReply } from '../channels/kf';
