@@ -1,5 +1,5 @@
 import { createCalendar, shanghaiInstant } from '../../core/calendar/workdays';
-import { DomainError } from '../../core/envelope';
+import { refusalOf } from './refusal';
 import { DEFAULT_RULES, rulesFromEnv, type Booking, type SlotTemplate } from '../../core/booking/model';
 import { assertTemplate, cutPeriods, parseSlotId, slotIdOf, standardWeekly, templateSlots } from '../../core/booking/slots';
 import {
@@ -13,15 +13,7 @@ const template: SlotTemplate = {
   _id: 'hall-center:huzheng', hallId: 'hall-center', group: 'huzheng', slotMinutes: 30, capacity: 4, weekly: standardWeekly(),
 };
 
-function codeOf(fn: () => unknown): string {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof DomainError) return `${e.code}:${e.message}`;
-    throw e;
-  }
-  return 'ok';
-}
+const codeOf = refusalOf;
 
 describe('booking slots from weekly templates', () => {
   it('cuts 9:00–12:00 and 13:30–17:00 into 30-minute slots on an ordinary working day', () => {

@@ -1,4 +1,4 @@
-import { DomainError } from '../../core/envelope';
+import { refusalOf } from './refusal';
 import { answerQuestion, learnFromQuestion, type InboxDoc } from '../../core/consult/inbox';
 import type { KnowledgeBase } from '../../core/consult/kb';
 
@@ -7,15 +7,7 @@ const kb: KnowledgeBase = {
   version: 3, rules: [], synonyms: [],
   faqs: [{ id: 'faq-bus', category: '民政', question: '老年优待卡怎么办', similar: [], keywords: [], answer: '到社区办理。' }],
 };
-const refusal = (fn: () => unknown) => {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof DomainError) return `${e.code}:${e.message}`;
-    throw e;
-  }
-  return 'ok';
-};
+const refusal = refusalOf;
 
 describe('consult inbox transitions', () => {
   it('answers an open question once', () => {
