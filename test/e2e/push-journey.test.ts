@@ -109,7 +109,7 @@ describe('H5 journey: subscription messages', () => {
   });
 
   it('(b) emergency campaign: composed by local-admin, approved by local-admin-2, received by subscribers', async () => {
-    const { page, problems } = await openPhonePage(preview);
+    const { page, problems, idle } = await openPhonePage(preview);
     const base = preview.gateway.url;
     const before = (await inboxOf('local-citizen-2')).filter((r) => r.payload.templateId === 'LOCAL-emergencyAlert-0009').length;
 
@@ -133,6 +133,9 @@ describe('H5 journey: subscription messages', () => {
     // A full load leaves one page in the H5 stack: a hash change alone keeps the composer's
     // campaign page mounted beside the approver's, and a tap can land on the stale one.
     await page.goto(`${base}/#/packages/staff/pages/campaign/index?id=${id}`);
+    // Reload only once the page's own loads have answered: a reload aborts what is in flight.
+    await page.locator('.campaign-approve').first().waitFor();
+    await idle();
     await page.reload();
     await page.locator('.campaign-approve').click();
     await page.locator('.campaign-status', { hasText: /待发送|发送中|已完成/ }).waitFor();
