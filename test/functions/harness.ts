@@ -63,8 +63,8 @@ export async function callBad<F extends FunctionName, A extends ActionName<F>>(
 }
 
 /** Raw event, for malformed-call tests. */
-export async function callRaw(fn: string, event: unknown, openid?: string): Promise<Envelope<any>> {
-  return (await invokeFunction(fn, event, openid ? { OPENID: openid } : {})) as Envelope<any>;
+export async function callRaw(fn: string, event: unknown, openid?: string): Promise<Envelope<unknown>> {
+  return (await invokeFunction(fn, event, openid ? { OPENID: openid } : {})) as Envelope<unknown>;
 }
 
 /** The value a lookup in a test must find (a typed non-null, failing loudly when absent). */
@@ -79,6 +79,6 @@ export function expectOk<T>(env: Envelope<T>): T {
 }
 
 /** Fires a timer trigger the way WeChat's trigger service does (SOURCE wx_trigger, no OPENID). */
-export async function fireTimer(fn: string, trigger: string): Promise<Envelope<any>> {
-  return (await invokeFunction(fn, { Type: 'Timer', TriggerName: trigger, Time: new Date().toISOString() }, { SOURCE: 'wx_trigger' })) as Envelope<any>;
+export async function fireTimer(fn: string, trigger: string): Promise<Envelope<unknown>> {
+  return (await invokeFunction(fn, { Type: 'Timer', TriggerName: trigger, Time: new Date().toISOString() }, { SOURCE: 'wx_trigger' })) as Envelope<unknown>;
 }
