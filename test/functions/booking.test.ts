@@ -1,6 +1,9 @@
 import cloud = require('wx-server-sdk');
 import type { BookingView, SlotView } from '../../core/api';
-import type { Booking } from '../../core/booking/model';
+import type { Booking, Slot } from '../../core/booking/model';
+import type { BookingEvent } from '../../core/events/outbox';
+import type { Envelope } from '../../core/envelope';
+import type { SweepReport } from '../../cloudfunctions/booking/handlers/timer';
 import { shanghaiInstant } from '../../core/calendar/workdays';
 import { declareCollections, invokeFunction } from '../../local-cloud';
 import { forgetCalendar } from '../../cloudfunctions/booking/calendar-repo';
@@ -16,7 +19,7 @@ jest.setTimeout(120_000);
 
 const slotsOf = async (matterId: string, hallId: string, date: string) => expectOk(await call('booking', 'slots', { matterId, hallId, date }));
 const book = (openid: string, slotId: string, matterId = PASSPORT, requestId = rid()) => call('booking', 'book', { slotId, matterId, requestId }, openid);
-const timer = (time: Date) => invokeFunction('booking', { Type: 'Timer', TriggerName: 'sweep', Time: time.toISOString() }, { SOURCE: 'wx_trigger' }) as Promise<any>;
+const timer = (time: Date) => invokeFunction('booking', { Type: 'Timer', TriggerName: 'sweep', Time: time.toISOString() }, { SOURCE: 'wx_trigger' }) as Promise<Envelope<SweepReport>>;
 
 let day1: string;
 let day2: string;
@@ -68,7 +71,7 @@ describe('booking: book, cancel, mine', () => {
     expect(b.no).toMatch(new RegExp(`^YY${day1.replace(/-/g, '')}\\d{6}$`));
     const mine = expectOk(await call('booking', 'mine', {}, CITIZEN));
     expect(mine.map((x) => x.id)).toEqual([b.id]);
-    const events = await all<any>('outbox');
+    const events = await all<BookingEvent>('outbox');
     expect(events).toEqual([expect.objectContaining({ _id: `bookingBooked:${b.id}:1`, type: 'bookingBooked', status: 'pending', openid: CITIZEN, bookingNo: b.no, hallAddress: '示例市新城区政务大道88号' })]);
     await checkInvariant();
   });
@@ -92,7 +95,7 @@ describe('booking: book, cancel, mine', () => {
     const c = expectOk(await call('booking', 'cancel', { id: b.id }, CITIZEN));
     expect(c).toMatchObject({ status: 'cancelled', statusLabel: '已取消', cancelledBy: 'citizen' });
     expect((await slotsOf(PASSPORT, 'hall-center', day1))[0].left).toBe(4);
-    expect((await all<any>('outbox')).map((e) => e._id).sort()).toEqual([`bookingBooked:${b.id}:1`, `bookingCancelled:${b.id}:1`]);
+    expect((await all<BookingEvent>('outbox')).map((e) => e._id).sort()).toEqual([`bookingBooked:${b.id}:1`, `bookingCancelled:${b.id}:1`]);
     // Booking the same matter that day again is fine once the first is cancelled.
     expectOk(await book(CITIZEN, slot.slotId));
     await checkInvariant();
@@ -214,7 +217,7 @@ describe('booking: hall staff', () => {
     expect(closed.every((s) => s.closed && s.closedReason === '线路检修停电' && !s.closing && s.left === s.capacity)).toBe(true);
     const mine = expectOk(await call('booking', 'mine', {}, 'c1'));
     expect(mine[0]).toMatchObject({ status: 'cancelled', cancelledBy: 'hall', cancelReason: '线路检修停电' });
-    const events = (await all<any>('outbox')).filter((e) => e.type === 'bookingCancelled');
+    const events = (await all<BookingEvent>('outbox')).filter((e) => e.type === 'bookingCancelled');
     expect(events.map((e) => e.bookingId).sort()).toEqual([a.id, b.id, idCard.id].sort());
     expect(events.every((e) => e.reason === '线路检修停电' && e.cancelledBy === 'hall' && e.status === 'pending')).toBe(true);
     expect(expectOk(await call('booking', 'mine', {}, 'c3'))[0].status).toBe('booked');
@@ -339,10 +342,10 @@ describe('booking: the timer', () => {
     const afterFirst = new Date(Date.parse(bookings[0].endAt) + 60_000);
     const r1 = await timer(afterFirst);
     expect(r1).toMatchObject({ ok: true, data: { noShows: 1 } });
-    expect((await timer(afterFirst)).data.noShows).toBe(0);
+    expect(expectOk(await timer(afterFirst)).noShows).toBe(0);
     const afterAll = new Date(Date.parse(bookings[2].endAt) + 60_000);
-    expect((await timer(afterAll)).data.noShows).toBe(2);
-    const events = (await all<any>('outbox')).filter((e) => e.type === 'bookingNoShow');
+    expect(expectOk(await timer(afterAll)).noShows).toBe(2);
+    const events = (await all<BookingEvent>('outbox')).filter((e) => e.type === 'bookingNoShow');
     expect(events.map((e) => e._id).sort()).toEqual(bookings.map((b) => `bookingNoShow:${b.id}:1`).sort());
     expect(expectOk(await call('booking', 'mine', {}, CITIZEN)).every((b) => b.status === 'noShow')).toBe(true);
     expect((await all('booking_no_shows')).length).toBe(3);
@@ -357,10 +360,10 @@ describe('booking: the timer', () => {
   it('writes one 预约提醒 per booking on the eve of the visit from 18:00 Shanghai', async () => {
     const b = expectOk(await book(CITIZEN, (await slotsOf(PASSPORT, 'hall-center', day2))[0].slotId));
     const eve = new Date(Date.parse(`${day2}T00:00:00+08:00`) - 6 * 3600_000); // 18:00 the day before
-    expect((await timer(new Date(eve.getTime() - 60_000))).data.reminders).toBe(0); // 17:59
-    expect((await timer(eve)).data.reminders).toBe(1);
-    expect((await timer(new Date(eve.getTime() + 600_000))).data.reminders).toBe(0);
-    const reminders = (await all<any>('outbox')).filter((e) => e.type === 'bookingReminder');
+    expect(expectOk(await timer(new Date(eve.getTime() - 60_000))).reminders).toBe(0); // 17:59
+    expect(expectOk(await timer(eve)).reminders).toBe(1);
+    expect(expectOk(await timer(new Date(eve.getTime() + 600_000))).reminders).toBe(0);
+    const reminders = (await all<BookingEvent>('outbox')).filter((e) => e.type === 'bookingReminder');
     expect(reminders).toEqual([expect.objectContaining({ _id: `bookingReminder:${b.id}:${day2}`, status: 'pending', openid: CITIZEN })]);
   });
 
@@ -374,11 +377,11 @@ describe('booking: the timer', () => {
     expect(await book('c3', slot.slotId)).toMatchObject({ ok: false, code: 'CONFLICT' });
     const r = await timer(new Date());
     expect(r).toMatchObject({ ok: true, data: { closuresResumed: 1, cancelled: 2, complete: true } });
-    const events = (await all<any>('outbox')).filter((e) => e.type === 'bookingCancelled');
+    const events = (await all<BookingEvent>('outbox')).filter((e) => e.type === 'bookingCancelled');
     expect(events.map((e) => e.bookingId).sort()).toEqual([a.id, b.id].sort());
     expect(events.every((e) => e.reason === '临时停电')).toBe(true);
-    expect((await all<any>('booking_slots')).find((s) => s._id === slot.slotId)).toMatchObject({ closing: false, left: 4, held: 0 });
-    expect((await timer(new Date())).data.closuresResumed).toBe(0);
+    expect((await all<Slot>('booking_slots')).find((s) => s._id === slot.slotId)).toMatchObject({ closing: false, left: 4, held: 0 });
+    expect(expectOk(await timer(new Date())).closuresResumed).toBe(0);
     await checkInvariant();
   });
 
