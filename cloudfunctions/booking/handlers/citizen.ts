@@ -47,7 +47,7 @@ export const days = action({
   permission: 'public',
   params: z.object({ hallId }).strict(),
   handler: async (_p, { now }): Promise<BookingDay[]> => {
-    const calendar = await loadCalendar();
+    const calendar = await loadCalendar(now);
     const r = rules();
     const today = shanghaiDate(now());
     const { dates } = calendar.nextWorkdays(today, r.horizonWorkdays);
@@ -70,7 +70,7 @@ export const slots = action({
     if (!hall || !group) throw new DomainError('INVALID_INPUT', '该大厅不办理此事项，请选择其他办理地点');
     const template = await getTemplate(hall._id, group.id);
     if (!template) return [];
-    const calendar = await loadCalendar();
+    const calendar = await loadCalendar(now);
     const t = now();
     return (await daySlots(template, p.date, calendar, )).filter((s) => Date.parse(s.startAt) > t.getTime()).map((s) => slotView(s));
   },
@@ -94,7 +94,7 @@ export const book = action({
     const replay = await getBooking(id);
     if (replay) return replayed(replay, p, now());
 
-    const calendar = await loadCalendar();
+    const calendar = await loadCalendar(now);
     const found = await resolveSlot(p.slotId, calendar);
     if (!found) throw new DomainError('INVALID_INPUT', '预约时段不存在，请重新选择时段');
     const { hall } = found;

@@ -45,7 +45,7 @@ export const day = action({
   notFound: '没有找到该服务大厅',
   authorize: async (p) => hallResource(p.hallId),
   handler: async (p, { entity: hall, now }) => {
-    const calendar = await loadCalendar();
+    const calendar = await loadCalendar(now);
     const templates = await templatesOf(hall._id);
     const slots: SlotView[] = [];
     const windowName = new Map(hall.groups.map((g) => [g.id, g.name]));
@@ -123,10 +123,10 @@ export const setSlotCapacity = action({
   permission: 'hall:operate',
   params: z.object({ slotId: slotIdParam, capacity }).strict(),
   notFound: '没有找到该预约时段',
-  authorize: async ({ slotId }) => {
+  authorize: async ({ slotId }, { now }) => {
     const key = parseSlotId(slotId);
     if (!key) return null;
-    const found = await resolveSlot(slotId, await loadCalendar());
+    const found = await resolveSlot(slotId, await loadCalendar(now));
     return found ? { resource: { hall: found.hall._id }, entity: found.slot } : null;
   },
   handler: async (p, { entity, now }) => {
@@ -184,7 +184,7 @@ export const closeSlots = action({
     const from = p.from ? toMinutes(p.from) : 0;
     const to = p.to ? toMinutes(p.to) : 24 * 60;
     if (to <= from) throw new DomainError('INVALID_INPUT', '结束时间须晚于开始时间');
-    const calendar = await loadCalendar();
+    const calendar = await loadCalendar(now);
     const affected: Slot[] = [];
     for (const template of await templatesOf(hall._id)) {
       for (const s of await daySlots(template, p.date, calendar)) {
