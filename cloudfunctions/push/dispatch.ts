@@ -31,7 +31,7 @@ import type { DispatchReport } from '../../core/push/api-types';
 import type { Recipient } from '../../core/push/audience';
 import { clientMsgIdOf, send } from './channels';
 import { SendPool } from './send-pool';
-import { C, _, createIfAbsent, db, envNumber, getById } from './repo';
+import { C, _, createIfAbsent, db, envNumber, getById } from './store';
 
 export type DeliveryStatus = 'queued' | 'claimed' | 'inflight' | 'sent' | 'failed' | 'skipped' | 'unknown';
 

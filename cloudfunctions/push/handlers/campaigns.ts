@@ -10,7 +10,7 @@ import { byKey, byTemplateId, CATEGORIES, type Template } from '../../../core/pu
 import type { Audience, CampaignProgress, CampaignStatus, CampaignView, DeliveryLogRow } from '../../../core/push/api-types';
 import { maskOpenid } from '../../../core/mask';
 import { resolveAudience } from '../audience';
-import { C, _, db, envNumber, getById } from '../repo';
+import { C, _, db, envNumber, getById } from '../store';
 
 const CHUNK = 500;
 

@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { DomainError } from '../../../core/envelope';
 import { action, noParams } from '../../shared/router';
 import { oaCall, oaConfigured } from '../../shared/oa-api';
-import { C, _, db } from '../repo';
+import { C, _, db } from '../store';
 
 export const syncFollowers = action({
   permission: 'staff:manage',

@@ -4,7 +4,7 @@ import { z } from '../../../core/zod-zh';
 import { action } from '../../shared/router';
 import { plainSummary, sanitizeRichText } from '../../../core/push/rich-text';
 import type { NoticeView } from '../../../core/push/api-types';
-import { C, db, getById } from '../repo';
+import { C, db, getById } from '../store';
 
 interface NoticeDoc { _id: string; title: string; body: string; images: string[]; publisher: string; publishedBy: string; publishedAt: string }
 
