@@ -9,6 +9,9 @@ const LABELS: Record<string, string> = {
 };
 const accountLabel = (path: (string | number)[]) => path.map((k) => (typeof k === 'number' ? `第${k + 1}项` : LABELS[k] ?? k)).join('·');
 
-export const main = createRouter('account', {
+/** Every action this function answers, each with its params schema and permission. */
+export const actions = {
   whoami, listStaff, setStaff, createInvitation, listInvitations, revokeInvitation, previewInvitation, acceptInvitation,
-}, { labels: accountLabel });
+};
+
+export const main = createRouter('account', actions, { labels: accountLabel });

@@ -11,12 +11,15 @@ const LABELS: Record<string, string> = {
 };
 const label = (path: (string | number)[]) => path.map((k) => (typeof k === 'number' ? `第${k + 1}项` : LABELS[k] ?? k)).join('·');
 
+/** Every action this function answers, each with its params schema and permission. */
+export const actions = {
+  halls, slots, book, cancel, mine, setSlotCapacity, closeSlots, day, checkIn,
+  days, rules: rulesAction, markNoShow, myHalls, saveHall, saveTemplate,
+};
+
 /** The router over a clock: WeChat runs it on the system clock; tests pass their own. */
 export function bookingRouter(clock?: () => Date) {
-  return createRouter('booking', {
-    halls, slots, book, cancel, mine, setSlotCapacity, closeSlots, day, checkIn,
-    days, rules: rulesAction, markNoShow, myHalls, saveHall, saveTemplate,
-  }, { timers: { sweep }, labels: label, clock });
+  return createRouter('booking', actions, { timers: { sweep }, labels: label, clock });
 }
 
 export const main = bookingRouter();
