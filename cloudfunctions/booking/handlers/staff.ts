@@ -23,8 +23,6 @@ import { rules } from '../rules';
 import { hallAdminView, slotView, staffBookingView } from '../views';
 import { bookingIdParam, cancelInTx, dateParam, hallId, slotIdParam } from './citizen';
 
-const CHECK_IN_NOT_FOUND = '本大厅没有该签到码对应的预约，请核对后重试';
-
 const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, '时间格式应为 HH:mm');
 const capacity = z.number({ invalid_type_error: '容量须为数字' }).int('容量须为整数')
   .min(0, '容量不能小于0').max(MAX_SLOT_CAPACITY, `容量不能超过${MAX_SLOT_CAPACITY}人`);
@@ -60,6 +58,8 @@ export const day = action({
     return { hallId: hall._id, hallName: hall.name, date: p.date, slots, bookings: bookings.map((b) => staffBookingView(b, t)) };
   },
 });
+
+const CHECK_IN_NOT_FOUND = '本大厅没有该签到码对应的预约，请核对后重试';
 
 export const checkIn = action({
   permission: 'hall:operate',
