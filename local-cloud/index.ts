@@ -12,7 +12,7 @@ export type {
   LocalCloudOptions, LocalCloudConfig, InvocationIdentity, RegisterOptions, InvokeOptions, WXContext, FunctionContext, FunctionHandler, SinkRecord,
 } from './context';
 export { readStoredFile, publicUrlFor, verifyTempFileUrl, fileIdFor, cloudPathOf, contentTypeFor, storeClientUpload, fileOwnerOf } from './storage';
-export { SINK_RISKY_WORDS } from './openapi/validate';
+export { SINK_REVIEW_WORDS, SINK_RISKY_WORDS } from './openapi/validate';
 export { grantSubscription, subscriptionOf, clearSubscriptions, setSinkFaults, type SinkFaults } from './openapi/quota';
 export { LocalDatabase } from './db/database';
 export { MAX_LIMIT } from './db/engine';

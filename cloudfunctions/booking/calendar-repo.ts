@@ -1,7 +1,8 @@
 /**
  * Working-day overrides for the booking calendar. The admin override table (`calendar_overrides`,
  * owned by the 在线申办 function) may not exist yet: a missing collection or an unexpected shape
- * means "no overrides", never a failed booking. Cached for a minute per function instance.
+ * means "no overrides", never a failed booking. Cached for a minute per function instance, timed
+ * on the router's clock (one per router: WeChat builds one per instance, tests one per case).
  */
 import { createCalendar, NO_OVERRIDES, type CalendarOverrides, type DayOverride, type WorkCalendar } from '../../core/calendar/workdays';
 import { getDb } from '../shared/cloud';
@@ -9,7 +10,7 @@ import { fetchAll } from '../shared/paging';
 
 export const CALENDAR_OVERRIDES_COLLECTION = 'calendar_overrides';
 const TTL_MS = 60_000;
-let cached: { at: number; calendar: WorkCalendar } | null = null;
+const caches = new WeakMap<() => Date, { at: number; calendar: WorkCalendar }>();
 
 export async function readOverrides(): Promise<CalendarOverrides> {
   try {
@@ -30,14 +31,11 @@ export async function readOverrides(): Promise<CalendarOverrides> {
   }
 }
 
-export async function loadCalendar(): Promise<WorkCalendar> {
-  if (cached && Date.now() - cached.at < TTL_MS) return cached.calendar;
+export async function loadCalendar(now: () => Date): Promise<WorkCalendar> {
+  const at = now().getTime();
+  const cached = caches.get(now);
+  if (cached && at >= cached.at && at - cached.at < TTL_MS) return cached.calendar;
   const calendar = createCalendar(await readOverrides());
-  cached = { at: Date.now(), calendar };
+  caches.set(now, { at, calendar });
   return calendar;
-}
-
-/** Tests change overrides between cases. */
-export function forgetCalendar(): void {
-  cached = null;
 }

@@ -18,4 +18,9 @@ export const actions = {
   days, rules: rulesAction, markNoShow, myHalls, saveHall, saveTemplate,
 };
 
-export const main = createRouter('booking', actions, { timers: { sweep }, labels: label });
+/** The router over a clock: WeChat runs it on the system clock; tests pass their own. */
+export function bookingRouter(clock?: () => Date) {
+  return createRouter('booking', actions, { timers: { sweep }, labels: label, clock });
+}
+
+export const main = bookingRouter();

@@ -143,14 +143,19 @@ export const codeKey = (date: string, code: string) => `${date}:${code}`;
  * The booking a code names: today's when there is one, else the latest other day's (so the
  * counter can say which day it is for), else null.
  */
-export async function bookingByCode(code: string, today: string): Promise<Booking | null> {
+/**
+ * The booking a counter means by a check-in code: today's at a hall it runs, else the latest other
+ * day's at such a hall (to say which day it is for). Codes of halls it does not run stay invisible.
+ */
+export async function bookingByCode(code: string, today: string, runsHall: (hallId: string) => boolean): Promise<Booking | null> {
   const db = getDb();
   const _ = db.command;
-  const codes = db.collection<{ bookingId: string; code: string; date: string }>(CODES);
+  const codes = db.collection<{ bookingId: string; code: string; date: string; hallId: string }>(CODES);
   const { data: own } = await codes.where({ _id: _.eq(codeKey(today, code)) }).limit(1).get();
-  if (own[0]) return getBooking(own[0].bookingId);
-  const { data: other } = await codes.where({ code: _.eq(code) }).orderBy('date', 'desc').limit(1).get();
-  return other[0] ? getBooking(other[0].bookingId) : null;
+  if (own[0] && runsHall(own[0].hallId)) return getBooking(own[0].bookingId);
+  const { data: other } = await codes.where({ code: _.eq(code) }).orderBy('date', 'desc').limit(100).get();
+  const mine = other.find((c) => runsHall(c.hallId));
+  return mine ? getBooking(mine.bookingId) : null;
 }
 
 export interface MatterLite {

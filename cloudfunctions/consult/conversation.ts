@@ -9,7 +9,7 @@ import { DomainError } from '../../core/envelope';
 import { getDb } from '../shared/cloud';
 import { createOnce, transact, txGet } from '../shared/transaction';
 import { eventId, OUTBOX_COLLECTION, type AssistantMessageEvent, type CustomerServiceMessage } from '../../core/events/outbox';
-import { C, engineNow } from './store';
+import { C, engineNow } from './repo';
 import { checkContent, type Verdict } from './security';
 import { sealPersonalText } from './personal';
 

@@ -4,7 +4,7 @@
  * that dies mid-batch loses only these log lines, never an outcome.
  */
 import type { Delivery } from '../../core/push/delivery';
-import { C, db } from './store';
+import { C, db } from './repo';
 
 export class AttemptLog {
   private lines: Record<string, unknown>[] = [];

@@ -10,7 +10,7 @@ import { shanghaiDateOf } from './time';
 import type { Template } from '../../core/push/templates';
 import { loadCatalogue } from '../../core/push/catalogue';
 import { oaEnabled } from './channels';
-import { C, _, getAll } from './store';
+import { C, _, getAll } from './repo';
 
 type Ledger = LedgerEntry & { _id: string };
 

@@ -4,7 +4,7 @@ import { PRIORITY } from '../../core/push/delivery';
 import type { DispatchReport } from '../../core/push/api-types';
 import type { Recipient } from '../../core/push/audience';
 import { clientMsgIdOf } from './channels';
-import { C, _, createIfAbsent, db } from './store';
+import { C, _, createIfAbsent, db } from './repo';
 
 export async function startDueCampaigns(): Promise<void> {
   const now = Date.now();

@@ -11,7 +11,7 @@ import type { Catalogue, TemplateKey } from '../../core/push/templates';
 import type { CustomerServiceMessage } from '../../core/events/outbox';
 import { oaCall, oaConfigured, type OaCallResult } from '../shared/oa-api';
 import { TEMPLATE_NOT_CONFIGURED } from '../../core/push/errors';
-import { C, _, db } from './store';
+import { C, _, db } from './repo';
 
 export interface SendRequest {
   channel: 'mp' | 'oa';

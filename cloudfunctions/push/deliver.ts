@@ -20,7 +20,7 @@ import { noteReason } from './campaign-run';
 import { send, sendCustomerService, type SendResult } from './channels';
 import type { DispatchConfig } from './dispatch-config';
 import type { RateLimiter } from './rate';
-import { C, _, createIfAbsent, db, getById } from './store';
+import { C, _, createIfAbsent, db, getById } from './repo';
 
 export async function pickBatch(cfg: DispatchConfig, mode: 'all' | 'events'): Promise<Delivery[]> {
   const now = Date.now();

@@ -1,5 +1,5 @@
 /** The dispatcher's knobs, from the function's environment variables (defaults for WeChat). */
-import { envNumber } from './store';
+import { envNumber } from './repo';
 
 export interface DispatchConfig {
   concurrency: number;

@@ -28,7 +28,7 @@ import { dispatchConfig } from './dispatch-config';
 import { ingestOutbox } from './ingest';
 import { heartbeat, RateLimiter, signOff } from './rate';
 import { SendPool } from './send-pool';
-import { envNumber } from './store';
+import { envNumber } from './repo';
 
 const emptyReport = (): DispatchReport => ({ ingested: 0, expanded: 0, sent: 0, failed: 0, skipped: 0, retried: 0, unknown: 0, recovered: 0 });
 

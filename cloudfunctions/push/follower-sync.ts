@@ -12,7 +12,7 @@
 import { randomBytes } from 'node:crypto';
 import { DomainError } from '../../core/envelope';
 import { oaGet } from '../shared/oa-api';
-import { C, _, createIfAbsent, db, getById } from './store';
+import { C, _, createIfAbsent, db, getById } from './repo';
 
 const STATE_ID = 'oa-follower-sync';
 const BATCH = 100;

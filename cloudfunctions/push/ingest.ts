@@ -11,7 +11,7 @@ import { byKey, type Catalogue } from '../../core/push/templates';
 import type { DispatchReport } from '../../core/push/api-types';
 import { clientMsgIdOf } from './channels';
 import type { DispatchConfig } from './dispatch-config';
-import { C, _, createIfAbsent, db } from './store';
+import { C, _, createIfAbsent, db } from './repo';
 
 export async function ingestOutbox(owner: string, cat: Catalogue, cfg: DispatchConfig, report: DispatchReport, remainingMs: () => number, reserve: number): Promise<number> {
   const { data } = await db().collection(C.outbox).where({ status: _().eq('pending') }).orderBy('at', 'asc').limit(50).get();

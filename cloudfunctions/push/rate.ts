@@ -2,7 +2,7 @@
  * Send rate: a token bucket per invocation, and the share of the configured total each timer
  * dispatcher takes when several run at once.
  */
-import { C, _, db } from './store';
+import { C, _, db } from './repo';
 
 /**
  * Token bucket shared by one invocation's workers. The bucket holds at most 50 ms of tokens: a

@@ -4,7 +4,7 @@
  * Matters are stored per catalogue version in `matter_versions` (`_id` = `<versionId>:<实施编码>`,
  * field `catalogueVersion`); `meta/catalogue.published` names the version citizens see. Never
  * query `matter_versions` without the published version: you would see staged or superseded
- * copies. Use these helpers instead (see cloudfunctions/matters/matter-repo.ts for the writer).
+ * copies. Use these helpers instead (see cloudfunctions/matters/repo.ts for the writer).
  */
 import type { Matter, MatterGuide } from '../../core/matter/schema';
 import { getDb } from './cloud';

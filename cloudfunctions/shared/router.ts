@@ -19,6 +19,8 @@ export interface ActionContext {
   actor: Actor;
   /** Milliseconds left before the platform kills this invocation (from the function's configured timeout). */
   remainingMs: () => number;
+  /** The function's clock: the system clock on WeChat; tests inject their own through `RouterOptions.clock`. */
+  now: () => Date;
 }
 
 /** What WeChat passes as `main`'s second argument (the subset we read). */
@@ -91,7 +93,7 @@ type AcceptsContract<F extends FunctionName, T> = {
 type KeysOf<T> = T extends unknown ? keyof T : never;
 
 /** A timer trigger's handler; gets no caller identity by design. */
-export type TimerHandler = (event: TimerEvent, ctx: { remainingMs: () => number }) => Promise<unknown>;
+export type TimerHandler = (event: TimerEvent, ctx: { remainingMs: () => number; now: () => Date }) => Promise<unknown>;
 export interface TimerEvent { Type: 'Timer'; TriggerName: string; Time: string }
 
 /**
@@ -111,7 +113,11 @@ export interface RouterOptions {
   entries?: PlatformEntry[];
   /** Chinese label for a params path, supplied by the domain (e.g. 申请材料第1项·名称). */
   labels?: (path: (string | number)[]) => string;
+  /** Where "now" comes from (default the system clock); injected by tests, never switched by configuration. */
+  clock?: () => Date;
 }
+
+const systemClock = () => new Date();
 
 // `userInfo` is added by WeChat itself when the mini-program calls a function; tolerated, never trusted.
 const callSchema = z.object({
@@ -139,6 +145,7 @@ export function buildRouter(table: Record<string, ActionDef<any, any, any>>, opt
   const labels = options.labels ?? defaultLabel;
   const timers = options.timers ?? {};
   const entries = options.entries ?? [];
+  const now = options.clock ?? systemClock;
 
   return async function main(event: unknown, context?: InvocationContext): Promise<unknown> {
     const remainingMs = budgetOf(context);
@@ -150,7 +157,7 @@ export function buildRouter(table: Record<string, ActionDef<any, any, any>>, opt
       if (isTimerEvent(event, wxContext)) {
         const timer = timers[event.TriggerName];
         if (!timer) return fail('UNKNOWN_ACTION', `未知的定时任务：${event.TriggerName}`);
-        return ok(await timer(event, { remainingMs }));
+        return ok(await timer(event, { remainingMs, now }));
       }
       for (const entry of entries) {
         if (entry.recognise(event, wxContext)) return await entry.handle(event, wxContext, { remainingMs });
@@ -176,7 +183,7 @@ export function buildRouter(table: Record<string, ActionDef<any, any, any>>, opt
 
     let entity: unknown;
     if (def.authorize) {
-      const found = await def.authorize(params.data, { actor, remainingMs });
+      const found = await def.authorize(params.data, { actor, remainingMs, now });
       if (!found) return fail('NOT_FOUND', def.notFound ?? '没有找到该记录');
       for (const resource of Array.isArray(found.resource) ? found.resource : [found.resource]) {
         const decision = decide(actor, def.permission, resource);
@@ -184,7 +191,7 @@ export function buildRouter(table: Record<string, ActionDef<any, any, any>>, opt
       }
       entity = found.entity;
     }
-    return ok(await def.handler(params.data, { actor, remainingMs, entity }));
+    return ok(await def.handler(params.data, { actor, remainingMs, now, entity }));
   }
 }
 

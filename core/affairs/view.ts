@@ -42,7 +42,8 @@ export interface ApplicationView {
   deadlineWarning?: string;
   supplementRequest?: SupplementRequest;
   suspendReason?: string;
-  result?: CaseResult;
+  /** With the 结果文书's temporary download URL when there is one. */
+  result?: CaseResult & { url?: string };
   nextStep: string;
   allowedActions: TransitionName[];
   submittedAt: string;

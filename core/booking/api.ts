@@ -27,6 +27,8 @@ export interface SlotView {
   held?: number;
   /** A closure is still cancelling this slot's bookings (resumed by the timer). */
   closing?: boolean;
+  /** The window's name, e.g. 出入境窗口 (the hall's day list; staff never read window codes). */
+  groupName?: string;
 }
 
 export interface BookingDay {

@@ -104,11 +104,12 @@ export function withoutActive(state: CitizenState, bookingId: string): CitizenSt
 export function assertCheckIn(booking: Booking, hallId: string | null, now: Date): void {
   const today = shanghaiDate(now);
   if (hallId && booking.hallId !== hallId) throw new DomainError('FORBIDDEN', `该预约属于${booking.hallName}，不是本大厅的预约`);
+  // What is actually wrong first: a cancelled code is void whatever its day.
+  if (booking.status === 'cancelled') throw new DomainError('CONFLICT', '该预约已取消，不能签到');
   if (booking.date !== today) {
     throw new DomainError('CONFLICT', `该预约是${chineseDate(booking.date)}的，不是今天的预约，请核对后再签到`);
   }
   if (booking.status === 'checkedIn') throw new DomainError('CONFLICT', `该预约已于${shanghaiTime(booking.checkedInAt ?? now)}签到`);
-  if (booking.status === 'cancelled') throw new DomainError('CONFLICT', '该预约已取消，不能签到');
   if (booking.status === 'noShow') throw new DomainError('CONFLICT', '该预约已记为爽约，不能签到');
 }
 

@@ -11,7 +11,7 @@ import { makeSdkError, type SdkError } from '../errors';
 import { convertCase, isPlainObject, nextTick, newRequestId, type AnyObject } from '../util';
 import { consumeSubscription, injectedFault, sinkFaults } from './quota';
 import {
-  riskyWordIn, validateCustomerServiceSend, validateMsgSecCheck, validateSubscribeSend, WxApiError,
+  reviewWordIn, riskyWordIn, validateCustomerServiceSend, validateMsgSecCheck, validateSubscribeSend, WxApiError,
 } from './validate';
 
 interface ApiDef {
@@ -54,10 +54,12 @@ const API: Record<string, ApiDef> = {
         if (hit) throw new WxApiError(87014, 'risky content');
         return { errcode: 0, errmsg: 'ok' };
       }
-      const suggest = hit ? 'risky' : 'pass';
-      const label = hit ? hit.label : 100;
-      const detail = hit
-        ? [{ strategy: 'keyword', errcode: 0, suggest, label, level: 20, keyword: hit.word }]
+      const review = hit ? undefined : reviewWordIn(String(p.content));
+      const flagged = hit ?? review;
+      const suggest = hit ? 'risky' : review ? 'review' : 'pass';
+      const label = flagged ? flagged.label : 100;
+      const detail = flagged
+        ? [{ strategy: 'keyword', errcode: 0, suggest, label, level: 20, keyword: flagged.word }]
         : [{ strategy: 'content_model', errcode: 0, suggest, label, prob: 90 }];
       return { errcode: 0, errmsg: 'ok', result: { suggest, label }, detail, trace_id: newRequestId() };
     },

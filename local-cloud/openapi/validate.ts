@@ -98,3 +98,15 @@ export function validateMsgSecCheck(p: AnyObject): void {
 export function riskyWordIn(content: string): { word: string; label: number } | undefined {
   return SINK_RISKY_WORDS.find((w) => content.includes(w.word));
 }
+
+/**
+ * Words that make the offline msgSecCheck v2 answer `review` (WeChat's "needs a person" verdict),
+ * so tests drive that path through the emulated service rather than a switch in the function.
+ */
+export const SINK_REVIEW_WORDS: readonly { word: string; label: number }[] = [
+  { word: '测试待审词', label: 21000 },
+];
+
+export function reviewWordIn(content: string): { word: string; label: number } | undefined {
+  return SINK_REVIEW_WORDS.find((w) => content.includes(w.word));
+}

@@ -13,7 +13,7 @@ import { allCollectionDeclarations } from '../../local-cloud/runtime/function-co
 import { FUNCTIONS_DIR } from '../../local-cloud/runtime/paths';
 import { startFakeWechat } from '../lib/fake-wechat';
 import { exited, spawnPushWorker } from '../lib/push-worker-process';
-import { getAll } from '../../cloudfunctions/push/store';
+import { getAll } from '../../cloudfunctions/push/repo';
 import { loadCatalogue } from '../../core/push/catalogue';
 import { byKey } from '../../core/push/templates';
 

@@ -11,7 +11,7 @@ import { FUNCTIONS_DIR } from '../../local-cloud/runtime/paths';
 import { spawnFakeWechat } from '../lib/fake-wechat-process';
 import { loadCatalogue } from '../../core/push/catalogue';
 import { byKey } from '../../core/push/templates';
-import { getAll } from '../../cloudfunctions/push/store';
+import { getAll } from '../../cloudfunctions/push/repo';
 
 const pct = (xs: number[], p: number) => {
   const s = [...xs].sort((a, b) => a - b);

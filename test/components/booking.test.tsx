@@ -1,5 +1,7 @@
-import { render, screen, waitFor } from '@testing-library/react'
+import { fireEvent, render, screen, waitFor } from '@testing-library/react'
 import { useGatewayMock, ok, bodyOf } from './gateway-mock'
+import { __test } from './taro-shim'
+import BookingDetail from '@/packages/booking/pages/detail/index'
 import { BookingEntry } from '@/packages/matters/components/booking-entry'
 import { BookingTicket } from '@/packages/booking/components/booking-ticket'
 import { storedMatter } from './matter-fixture'
@@ -34,13 +36,14 @@ describe('预约办理 on the guide', () => {
   })
 })
 
+const booking: BookingView = {
+  id: 'bk0123456789abcdef012345', no: 'YY20261202123456', code: '72295652', qr: 'SLZW-BOOKING:72295652', status: 'booked', statusLabel: '已预约',
+  matterId: 'm', matterName: '普通护照签发', hallId: 'hall-center', hallName: '示例市政务服务中心', hallAddress: '示例市新城区政务大道88号',
+  groupName: '出入境窗口', date: '2026-12-02', start: '09:00', end: '09:30', startAt: '2026-12-02T01:00:00.000Z', endAt: '2026-12-02T01:30:00.000Z',
+  cancellable: true, cancelDeadline: '2026-12-02T00:00:00.000Z',
+}
+
 describe('booking ticket', () => {
-  const booking: BookingView = {
-    id: 'bk0123456789abcdef012345', no: 'YY20261202123456', code: '72295652', qr: 'SLZW-BOOKING:72295652', status: 'booked', statusLabel: '已预约',
-    matterId: 'm', matterName: '普通护照签发', hallId: 'hall-center', hallName: '示例市政务服务中心', hallAddress: '示例市新城区政务大道88号',
-    groupName: '出入境窗口', date: '2026-12-02', start: '09:00', end: '09:30', startAt: '2026-12-02T01:00:00.000Z', endAt: '2026-12-02T01:30:00.000Z',
-    cancellable: true, cancelDeadline: '2026-12-02T00:00:00.000Z',
-  }
 
   it('shows the digits grouped and a QR matrix while the booking is usable', () => {
     const { container } = render(<BookingTicket booking={booking} />)
@@ -55,5 +58,34 @@ describe('booking ticket', () => {
     const { container } = render(<BookingTicket booking={{ ...booking, status: 'cancelled', statusLabel: '已取消', cancelledBy: 'hall', cancelReason: '线路检修停电', cancellable: false }} />)
     expect(container.querySelector('.booking-ticket__qr')).toBeNull()
     expect(screen.getByText('大厅取消：线路检修停电')).toBeTruthy()
+  })
+
+  it('shows a cancelled ticket as 已取消 in place of the big code, which can no longer be used', () => {
+    const { container } = render(<BookingTicket booking={{ ...booking, status: 'cancelled', statusLabel: '已取消', cancelledBy: 'citizen', cancelReason: '本人取消', cancellable: false }} />)
+    expect(screen.queryByText('7229 5652')).toBeNull()
+    expect(container.querySelector('.booking-ticket__code')).toBeNull()
+    expect(container.textContent).not.toContain('72295652')
+    expect(container.querySelector('.booking-ticket__void')?.textContent).toBe('已取消')
+  })
+})
+
+describe('booking detail', () => {
+  it('sends one cancel for a double tap on 取消预约 while the first is in flight', async () => {
+    __test.router.params = { id: booking.id }
+    let release = () => undefined as void
+    fetchMock.mockImplementation(async (_url: string, init: { body: string }) => {
+      const { action } = JSON.parse(init.body)
+      if (action === 'cancel') return new Promise((resolve) => { release = () => resolve(ok({ ...booking, status: 'cancelled', statusLabel: '已取消' })) })
+      return ok([booking])
+    })
+    render(<BookingDetail />)
+    const cancel = await screen.findByText('取消预约')
+    fireEvent.click(cancel)
+    fireEvent.click(cancel)
+    const cancels = () => fetchMock.mock.calls.filter((c) => bodyOf(c).action === 'cancel')
+    await waitFor(() => expect(cancels()).toHaveLength(1))
+    release()
+    await waitFor(() => expect(fetchMock.mock.calls.filter((c) => bodyOf(c).action === 'mine').length).toBeGreaterThan(1))
+    expect(cancels()).toHaveLength(1)
   })
 })

@@ -1,26 +1,19 @@
 import { createCalendar, shanghaiInstant } from '../../core/calendar/workdays';
-import { DomainError } from '../../core/envelope';
+import { refusalOf } from './refusal';
 import { DEFAULT_RULES, rulesFromEnv, type Booking, type SlotTemplate } from '../../core/booking/model';
 import { assertTemplate, cutPeriods, parseSlotId, slotIdOf, standardWeekly, templateSlots } from '../../core/booking/slots';
 import {
   assertCheckIn, assertCitizenMayCancel, assertMayBook, assertSlotBookable, emptyCitizen, recordNoShow, reminderDateDue,
 } from '../../core/booking/rules';
 import { codeFromInput, codeFromSeed, isValidCode, luhnDigit, qrPayload } from '../../core/booking/codes';
+import * as machine from '../../core/booking/machine';
 
 const calendar = createCalendar();
 const template: SlotTemplate = {
   _id: 'hall-center:huzheng', hallId: 'hall-center', group: 'huzheng', slotMinutes: 30, capacity: 4, weekly: standardWeekly(),
 };
 
-function codeOf(fn: () => unknown): string {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof DomainError) return `${e.code}:${e.message}`;
-    throw e;
-  }
-  return 'ok';
-}
+const codeOf = refusalOf;
 
 describe('booking slots from weekly templates', () => {
   it('cuts 9:00–12:00 and 13:30–17:00 into 30-minute slots on an ordinary working day', () => {
@@ -132,6 +125,8 @@ describe('booking limits', () => {
     // 00:30 on the 2nd in Shanghai is still the 1st in UTC: the day is Shanghai's.
     expect(codeOf(() => assertCheckIn(booking, 'hall-center', new Date('2026-12-01T16:30:00Z')))).toBe('ok');
     expect(codeOf(() => assertCheckIn({ ...booking, status: 'cancelled' }, 'hall-center', today))).toMatch(/已取消/);
+    // Cancelled is what is wrong with a cancelled code of another day, not its day.
+    expect(codeOf(() => assertCheckIn({ ...booking, status: 'cancelled' }, 'hall-center', now))).toBe('CONFLICT:该预约已取消，不能签到');
   });
 
   it('writes eve-of-visit reminders only during the evening hours in Shanghai', () => {
@@ -143,6 +138,41 @@ describe('booking limits', () => {
   it('reads the rules from the environment, ignoring nonsense', () => {
     expect(rulesFromEnv({ BOOKING_MAX_ACTIVE: '5', BOOKING_CANCEL_CUTOFF_MINUTES: '30', BOOKING_PAUSE_DAYS: 'x', BOOKING_NO_SHOW_LIMIT: '-1' }))
       .toMatchObject({ maxActive: 5, cancelCutoffMinutes: 30, pauseDays: 30, noShowLimit: 3 });
+  });
+});
+
+describe('booking transitions', () => {
+  const at = new Date('2026-12-01T02:00:00Z');
+  const slot = { ...templateSlots(template, '2026-12-02', calendar)[0], left: 3, held: 1 };
+  const booking = { _id: 'b1', status: 'booked', slotId: slot._id, end: '09:30', endAt: slot.endAt } as Booking;
+  const citizen = { ...emptyCitizen('o'), active: [{ id: 'b1', endAt: slot.endAt }, { id: 'old', endAt: '2026-11-01T00:00:00Z' }] };
+
+  it('takes a place on booking and returns it on cancel, keeping capacity = left + held', () => {
+    const taken = machine.book(slot, citizen, { ...booking, _id: 'b2' }, at);
+    expect(taken.slot).toMatchObject({ left: 2, held: 2, capacity: 4 });
+    expect(taken.citizen.active.map((a) => a.id)).toEqual(['b1', 'b2']); // the ended one is dropped
+    const back = machine.cancel(booking, taken.slot, taken.citizen, at, 'hall', '停电');
+    expect(back.slot).toMatchObject({ left: 3, held: 1 });
+    expect(back.booking).toMatchObject({ status: 'cancelled', cancelledBy: 'hall', cancelReason: '停电', cancelledAt: at.toISOString() });
+    expect(back.citizen.active.map((a) => a.id)).toEqual(['b2']);
+  });
+
+  it('checks in and marks no-shows without returning the place; no-shows only after the slot', () => {
+    expect(machine.checkIn(booking, citizen, at, 'staff-1')).toMatchObject({ booking: { status: 'checkedIn', checkedInBy: 'staff-1' }, citizen: { active: [{ id: 'old' }] } });
+    expect(codeOf(() => machine.assertNoShowable(booking, at))).toBe('CONFLICT:该时段09:30结束后才能记为爽约');
+    const after = new Date(Date.parse(slot.endAt) + 1);
+    expect(codeOf(() => machine.assertNoShowable(booking, after))).toBe('ok');
+    expect(codeOf(() => machine.assertNoShowable({ ...booking, status: 'checkedIn' }, after))).toBe('CONFLICT:该预约状态为“已到场”，不能记为爽约');
+    const missed = machine.noShow(booking, citizen, DEFAULT_RULES, after, 'timer');
+    expect(missed.booking).toMatchObject({ status: 'noShow', noShowBy: 'timer' });
+    expect(missed.citizen.noShows).toEqual([after.toISOString()]);
+  });
+
+  it('changes capacity never below what is held, and closes a slot (still cancelling while places are held)', () => {
+    expect(machine.setCapacity(slot, 2, at)).toMatchObject({ capacity: 2, left: 1, held: 1 });
+    expect(codeOf(() => machine.setCapacity(slot, 0, at))).toMatch(/^CONFLICT:该时段已有1人预约，容量不能低于1/);
+    expect(machine.close(slot, '停电', at)).toMatchObject({ state: 'closed', closedReason: '停电', closing: true });
+    expect(machine.close({ ...slot, held: 0, left: 4 }, '停电', at)).toMatchObject({ closing: false });
   });
 });
 

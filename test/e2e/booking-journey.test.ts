@@ -2,17 +2,23 @@
  * 预约 in the H5 preview: a citizen books a slot from the 办事指南 and sees it in 我的预约 → hall
  * staff (identity switch) check the citizen in with the code → the citizen sees 已到场.
  */
-import { invokeFunction } from '../../local-cloud';
+import { invokeFunction, registerFunction } from '../../local-cloud';
+import { bookingRouter } from '../../cloudfunctions/booking';
 import { shanghaiInstant } from '../../core/calendar/workdays';
 import { openPhonePage, startPreview, type Preview } from './browser';
 import { becomeByLabel } from './journey-helpers';
 
 const PASSPORT = '11999900MB0P12328T3000111101001';
 let preview: Preview;
+/** The booking function's clock, injected: the system clock until the journey moves it to the visit day. */
+let visitDay: number | null = null;
 
-beforeAll(async () => { preview = await startPreview(); });
+beforeAll(async () => {
+  preview = await startPreview();
+  const loaded = preview.gateway.functions.find((f) => f.name === 'booking')!;
+  registerFunction('booking', bookingRouter(() => (visitDay === null ? new Date() : new Date(visitDay))), { collections: loaded.collections, timeoutMs: loaded.timeoutMs });
+});
 afterAll(async () => {
-  delete process.env.BOOKING_FAKE_NOW;
   await preview?.close();
 });
 
@@ -48,7 +54,7 @@ describe('H5 journey: booking a hall visit', () => {
     // 2. The visit day arrives (the functions' clock; the browser does not need it).
     const mine = (await invokeFunction('booking', { action: 'mine', params: {} }, { OPENID: 'local-citizen' })) as any;
     const booking = mine.data[0];
-    process.env.BOOKING_FAKE_NOW = shanghaiInstant(booking.date, booking.start).toISOString();
+    visitDay = shanghaiInstant(booking.date, booking.start).getTime();
 
     await becomeByLabel(page, base, '大厅工作人员（政务服务中心）');
     await page.goto(`${base}/#/packages/staff/pages/hall-day/index`);

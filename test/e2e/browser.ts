@@ -59,12 +59,22 @@ export async function startPreview(): Promise<Preview> {
   };
 }
 
-/** A phone-sized page that records console errors and failed requests for assertions. */
-export async function openPhonePage(preview: Preview): Promise<{ page: Page; problems: string[] }> {
+/**
+ * A phone-sized page that records console errors and failed requests for assertions. `idle()`
+ * resolves once no request is in flight (polled), so a journey can reload without aborting one.
+ */
+export async function openPhonePage(preview: Preview): Promise<{ page: Page; problems: string[]; idle: () => Promise<void> }> {
   const context = await preview.browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, locale: 'zh-CN' });
   const page = await context.newPage();
   const problems: string[] = [];
   page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
   page.on('requestfailed', (r) => problems.push(`requestfailed: ${r.url()}`));
-  return { page, problems };
+  const inFlight = new Set<unknown>();
+  page.on('request', (r) => inFlight.add(r));
+  page.on('requestfinished', (r) => inFlight.delete(r));
+  page.on('requestfailed', (r) => inFlight.delete(r));
+  const idle = async () => {
+    while (inFlight.size > 0) await new Promise((resolve) => setTimeout(resolve, 20));
+  };
+  return { page, problems, idle };
 }

@@ -34,7 +34,7 @@ async function inboxOf(openid: string): Promise<{ api: string; payload: { templa
 
 describe('H5 journey: subscription messages', () => {
   it('(a) apply online, subscribe in the dialog, staff accept, 微信消息 shows 办件进度通知, tap opens it', async () => {
-    const { page } = await openPhonePage(preview);
+    const { page, problems } = await openPhonePage(preview);
     const base = preview.gateway.url;
     const before = (await inboxOf('local-citizen')).length;
 
@@ -105,10 +105,11 @@ describe('H5 journey: subscription messages', () => {
     // Recorded once: a second open answers recorded: false.
     const again = (await invokeFunction('push', { action: 'open', params: { pushId } }, { OPENID: 'local-citizen' })) as { ok: true; data: { recorded: boolean } };
     expect(again.data.recorded).toBe(false);
+    expect(problems).toEqual([]);
   });
 
   it('(b) emergency campaign: composed by local-admin, approved by local-admin-2, received by subscribers', async () => {
-    const { page } = await openPhonePage(preview);
+    const { page, problems, idle } = await openPhonePage(preview);
     const base = preview.gateway.url;
     const before = (await inboxOf('local-citizen-2')).filter((r) => r.payload.templateId === 'LOCAL-emergencyAlert-0009').length;
 
@@ -132,6 +133,9 @@ describe('H5 journey: subscription messages', () => {
     // A full load leaves one page in the H5 stack: a hash change alone keeps the composer's
     // campaign page mounted beside the approver's, and a tap can land on the stale one.
     await page.goto(`${base}/#/packages/staff/pages/campaign/index?id=${id}`);
+    // Reload only once the page's own loads have answered: a reload aborts what is in flight.
+    await page.locator('.campaign-approve').first().waitFor();
+    await idle();
     await page.reload();
     await page.locator('.campaign-approve').click();
     await page.locator('.campaign-status', { hasText: /待发送|发送中|已完成/ }).waitFor();
@@ -151,5 +155,6 @@ describe('H5 journey: subscription messages', () => {
     await item.waitFor();
     await item.getByText('暴雨红色预警').waitFor();
     await item.getByText('防范提示').waitFor();
+    expect(problems).toEqual([]);
   });
 });

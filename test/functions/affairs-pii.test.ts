@@ -1,6 +1,6 @@
 /** Every sensitive form field type is sealed at rest and masked on display, not only ID and phone numbers. */
 import { sdk } from '../../local-cloud';
-import { materialIdOf, idCheckChar } from '../../core/matter/form';
+import { materialIdOf, idCheckChar, type FormValue } from '../../core/matter/form';
 import type { MatterInput } from '../../core/matter/schema';
 import { makeMatter } from '../fixtures/matter-factory';
 import { ADMIN, CITIZEN, POLICE_CLERK, call, expectOk, startCloud } from './harness';
@@ -31,7 +31,7 @@ beforeEach(async () => {
   expect(expectOk(await call('matters', 'import', { format: 'json', content: JSON.stringify({ version: 1, matters: [matter] }) }, ADMIN)).applied).toBe(true);
 });
 
-async function submit(form: Record<string, unknown>) {
+async function submit(form: Record<string, FormValue>) {
   const { fileID } = await sdk.uploadFile({ cloudPath: `uploads/${CITIZEN}/hukou.jpg`, fileContent: Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.alloc(200, 7)]) });
   return call('affairs', 'submit', {
     matterId: matter.implementationCode, requestId: 'req-pii-0001', form, materials: [{ materialId: materialIdOf('居民户口簿'), fileID }],

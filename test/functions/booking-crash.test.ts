@@ -13,7 +13,6 @@ import { FUNCTIONS_DIR } from '../../local-cloud/runtime/paths';
 import { main as matters } from '../../cloudfunctions/matters';
 import { main as account } from '../../cloudfunctions/account';
 import { main as booking } from '../../cloudfunctions/booking';
-import type { SlotView } from '../../core/api';
 import { ADMIN, call, expectOk, registerSource } from './harness';
 import { PASSPORT, ID_CARD, all, checkInvariant, nextWorkdays, seedAll } from './booking-helpers';
 
@@ -39,8 +38,8 @@ it('leaves no leaked place when the writer is killed with SIGKILL mid-way', asyn
   open();
   await seedAll();
   const [d1] = nextWorkdays(1);
-  const passport = expectOk(await call<SlotView[]>('booking', 'slots', { matterId: PASSPORT, hallId: 'hall-center', date: d1 })).slice(0, 3);
-  const idCard = expectOk(await call<SlotView[]>('booking', 'slots', { matterId: ID_CARD, hallId: 'hall-center', date: d1 })).slice(0, 2);
+  const passport = expectOk(await call('booking', 'slots', { matterId: PASSPORT, hallId: 'hall-center', date: d1 })).slice(0, 3);
+  const idCard = expectOk(await call('booking', 'slots', { matterId: ID_CARD, hallId: 'hall-center', date: d1 })).slice(0, 2);
   const slots = [...passport.map((s) => ({ slotId: s.slotId, matterId: PASSPORT })), ...idCard.map((s) => ({ slotId: s.slotId, matterId: ID_CARD }))];
   resetLocalCloud(); // the writer owns the database now
 
@@ -73,7 +72,7 @@ it('leaves no leaked place when the writer is killed with SIGKILL mid-way', asyn
   const events = new Set((await all<any>('outbox')).filter((e) => e.type === 'bookingBooked').map((e) => e.bookingId));
   expect(bookings.every((b) => events.has(b._id))).toBe(true);
   // And the database still takes bookings afterwards.
-  const left = expectOk(await call<SlotView[]>('booking', 'slots', { matterId: PASSPORT, hallId: 'hall-center', date: d1 }))[5];
+  const left = expectOk(await call('booking', 'slots', { matterId: PASSPORT, hallId: 'hall-center', date: d1 }))[5];
   expectOk(await call('booking', 'book', { slotId: left.slotId, matterId: PASSPORT, requestId: 'after-crash-1' }, 'after-crash'));
   await checkInvariant();
 });

@@ -6,7 +6,8 @@ import { createCalendar, shanghaiDate } from '../../core/calendar/workdays';
 import type { Booking, Slot } from '../../core/booking/model';
 import { fetchAll } from '../../cloudfunctions/shared/paging';
 import { seedBooking } from '../../scripts/seed/booking';
-import { ADMIN, call, expectOk } from './harness';
+import { ADMIN, call, expectOk, registerSource } from './harness';
+import { bookingRouter } from '../../cloudfunctions/booking';
 import { invokeFunction } from '../../local-cloud';
 import { importCatalogueFile } from '../../scripts/lib/import-file';
 
@@ -17,6 +18,16 @@ export const MARRIAGE = '11999900MB0M20047W3000711201001';
 export const TAX_RETURN = '11999900MB0T80032F3002013001000';
 export const HALL_STAFF = 'staff-hall-center';
 export const MARRIAGE_STAFF = 'staff-hall-marriage';
+
+/**
+ * Runs the booking function on a clock the test sets (the system clock until then): the clock is
+ * injected into the router, so the production module holds no switch for it.
+ */
+export function bookingOnTestClock(): { set(at: Date | string): void } {
+  let fixed: number | null = null;
+  registerSource('booking', bookingRouter(() => (fixed === null ? new Date() : new Date(fixed))));
+  return { set: (at) => { fixed = new Date(at).getTime(); } };
+}
 
 export async function seedAll(): Promise<void> {
   const content = fs.readFileSync(path.join(__dirname, '../../seed/matters.json'), 'utf8');

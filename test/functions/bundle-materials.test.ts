@@ -7,7 +7,7 @@ import { sdk } from '../../local-cloud';
 import { seed } from '../../scripts/seed';
 import { materialsToAsk, type BundleDefinition } from '../../core/affairs/bundle';
 import { idCheckChar, type FormField, type FormValue } from '../../core/matter/form';
-import { ADMIN, call, expectOk, startCloud } from './harness';
+import { ADMIN, call, callRaw, expectOk, present, startCloud } from './harness';
 
 process.env.PUSH_KICK = 'off';
 
@@ -38,8 +38,8 @@ const named = (name: string) => def.matters.find((m) => m.name === name)!.id;
 
 beforeAll(async () => {
   startCloud();
-  await seed((fn, data, openid) => call(fn, (data as { action: string }).action, (data as { params?: unknown }).params, openid), ADMIN, () => undefined);
-  def = expectOk(await call<BundleDefinition>('affairs', 'bundleForm', { lifeEvent: 'newborn' }, CITIZEN));
+  await seed((fn, data, openid) => callRaw(fn, data, openid), ADMIN, () => undefined);
+  def = expectOk(await call('affairs', 'bundleForm', { lifeEvent: 'newborn' }, CITIZEN));
 }, 120_000);
 
 async function filesFor(openid: string, materials: { id: string; necessity: string }[]) {
@@ -67,11 +67,11 @@ describe('一件事 新生儿出生', () => {
     const materials = await filesFor(CITIZEN, materialsToAsk(def, all()));
     const res = expectOk(await call('affairs', 'submitBundle', { lifeEvent: 'newborn', requestId: 'newborn-0001', matterIds: all(), form: formOf(), materials }, CITIZEN));
     expect(res.applications).toHaveLength(def.matters.length);
-    const household = res.applications.find((a: { matterName: string }) => a.matterName.startsWith('新生儿出生登记'));
+    const household = present(res.applications.find((a) => a.matterName.startsWith('新生儿出生登记')), 'household application');
     const view = expectOk(await call('affairs', 'get', { id: household.id }, 'local-staff-psb'));
     expect(view.materialDefs.find((d: { name: string }) => d.name === '《出生医学证明》')).toMatchObject({ providedBy: '出生医学证明首次签发' });
     const queue = expectOk(await call('affairs', 'queue', { status: 'submitted' }, 'local-staff-psb'));
-    const row = queue.items.find((a: { id: string }) => a.id === household.id);
+    const row = present(queue.items.find((a) => a.id === household.id), 'queue row');
     expect(row.applicantName).toBe('张*丰');
   });
 

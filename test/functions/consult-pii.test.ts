@@ -2,7 +2,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { getDb } from '../../cloudfunctions/shared/cloud';
-import { setContentChecker } from '../../cloudfunctions/consult/security';
 import { ADMIN, CITIZEN, call, expectOk, startCloud } from './harness';
 
 const KB = JSON.parse(fs.readFileSync(path.join(__dirname, '../../seed/consult-kb.json'), 'utf8'));
@@ -19,12 +18,10 @@ const plain = (docs: unknown[]) => JSON.stringify(docs);
 
 beforeEach(async () => {
   startCloud();
-  setContentChecker(null);
   expectOk(await call('account', 'setStaff', { openid: AGENT, name: '王坐席', role: 'staff', departments: [], grants: ['consult'], active: true }, ADMIN));
   expectOk(await call('account', 'setStaff', { openid: PLAIN_STAFF, name: '李警官', role: 'staff', departments: ['psb'], active: true }, ADMIN));
   expectOk(await call('consult', 'importKnowledge', { kb: KB, mode: 'replace' }, ADMIN));
 });
-afterAll(() => setContentChecker(null));
 
 async function askAndFind() {
   expectOk(await call('consult', 'ask', { text: QUESTION, handoff: true }, CITIZEN));

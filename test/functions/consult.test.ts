@@ -1,11 +1,11 @@
 /** consult on the local cloud: every action and permission, the inbox loop, importKnowledge all-or-nothing. */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import type { KnowledgeBase } from '../../core/consult/kb';
 import { getDb } from '../../cloudfunctions/shared/cloud';
-import { setContentChecker } from '../../cloudfunctions/consult/security';
-import { ADMIN, CITIZEN, call, expectOk, startCloud } from './harness';
+import { ADMIN, CITIZEN, call, expectOk, present, startCloud } from './harness';
 
-const KB = JSON.parse(fs.readFileSync(path.join(__dirname, '../../seed/consult-kb.json'), 'utf8'));
+const KB: KnowledgeBase = JSON.parse(fs.readFileSync(path.join(__dirname, '../../seed/consult-kb.json'), 'utf8'));
 const AGENT = 'agent-openid';
 const EDITOR = 'kb-editor-openid';
 const PLAIN_STAFF = 'plain-staff-openid';
@@ -17,15 +17,12 @@ process.env.PUSH_KICK = 'off';
 
 beforeEach(async () => {
   startCloud();
-  setContentChecker(null);
   expectOk(await call('account', 'setStaff', { openid: AGENT, name: '王坐席', role: 'staff', departments: [], grants: ['consult'], active: true }, ADMIN));
   expectOk(await call('account', 'setStaff', { openid: EDITOR, name: '赵编辑', role: 'staff', departments: [], grants: ['knowledge'], active: true }, ADMIN));
   expectOk(await call('account', 'setStaff', { openid: PLAIN_STAFF, name: '李警官', role: 'staff', departments: ['psb'], active: true }, ADMIN));
   const imported = expectOk(await call('consult', 'importKnowledge', { kb: KB, mode: 'replace' }, EDITOR));
   expect(imported.applied).toBe(true);
 });
-
-afterAll(() => setContentChecker(null));
 
 describe('ask', () => {
   it('answers a colloquial question with the right FAQ and keeps the conversation', async () => {
@@ -36,7 +33,7 @@ describe('ask', () => {
     const b = expectOk(await call('consult', 'ask', { text: '你好', conversationId: a.conversationId }, CITIZEN));
     expect(b.answer).toMatchObject({ id: 'rule-greeting', source: 'rule' });
     const h = expectOk(await call('consult', 'history', { conversationId: a.conversationId }, CITIZEN));
-    expect(h.messages.map((m: any) => m.role)).toEqual(['citizen', 'bot', 'citizen', 'bot']);
+    expect(h.messages.map((m) => m.role)).toEqual(['citizen', 'bot', 'citizen', 'bot']);
     // Another citizen cannot read or write into it.
     expect((await call('consult', 'ask', { text: '你好', conversationId: a.conversationId }, OTHER)).ok).toBe(false);
     expect(expectOk(await call('consult', 'history', { conversationId: a.conversationId }, OTHER)).messages).toEqual([]);
@@ -45,12 +42,12 @@ describe('ask', () => {
   it('suggests when unsure and hands off unknown or out-of-scope questions into the inbox', async () => {
     const s = expectOk(await call('consult', 'ask', { text: '公积金' }, CITIZEN));
     expect(s.type).toBe('suggestions');
-    expect(s.suggestions.length).toBeGreaterThanOrEqual(2);
+    expect(present(s.suggestions, 'suggestions').length).toBeGreaterThanOrEqual(2);
     const h = expectOk(await call('consult', 'ask', { text: '身份证被冒用办贷款了怎么办' }, CITIZEN));
     expect(h.type).toBe('handoff');
     expect(h.questionId).toBeTruthy();
     const box = expectOk(await call('consult', 'inbox', {}, AGENT));
-    expect(box.map((i: any) => i.question)).toContain('身份证被冒用办贷款了怎么办');
+    expect(box.map((i) => i.question)).toContain('身份证被冒用办贷款了怎么办');
     expect(box[0].maskedOpenid).not.toBe(CITIZEN);
   });
 
@@ -73,8 +70,8 @@ describe('ask', () => {
     expect(risky).toMatchObject({ ok: false, code: 'CONTENT_RISKY' });
     const { data } = await getDb().collection('consult_messages').where({ openid: CITIZEN }).get();
     expect(data).toHaveLength(0);
-    setContentChecker(async () => 'review');
-    const r = expectOk(await call('consult', 'ask', { text: '我有个奇怪的问题想找人聊聊' }, CITIZEN));
+    // The emulated msgSecCheck answers `review` for its review word (SINK_REVIEW_WORDS).
+    const r = expectOk(await call('consult', 'ask', { text: '测试待审词 我有个奇怪的问题想找人聊聊' }, CITIZEN));
     expect(r.flagged).toBe(true);
     const stored = await getDb().collection('consult_messages').where({ openid: CITIZEN, role: 'citizen' }).get();
     expect(stored.data[0].flagged).toBe(true);
@@ -83,7 +80,7 @@ describe('ask', () => {
   it('asks for a person with 人工', async () => {
     const r = expectOk(await call('consult', 'ask', { text: '我要人工' }, CITIZEN));
     expect(r.type).toBe('handoff');
-    expect(r.answer.id).toBe('rule-human');
+    expect(r.answer?.id).toBe('rule-human');
   });
 
   it('转人工 (handoff: true) sends the question itself to the inbox, even one the bot could answer', async () => {
@@ -92,19 +89,20 @@ describe('ask', () => {
     expect(r.answer).toBeUndefined();
     expect(r.questionId).toBeDefined();
     const box = expectOk(await call('consult', 'inbox', {}, AGENT));
-    expect(box.map((i: any) => i.question)).toEqual(['护照怎么办']);
+    expect(box.map((i) => i.question)).toEqual(['护照怎么办']);
   });
 });
 
 describe('feedback', () => {
   it('records 有帮助/没帮助 on one\'s own answers only', async () => {
     const a = expectOk(await call('consult', 'ask', { text: '护照怎么办' }, CITIZEN));
-    expectOk(await call('consult', 'feedback', { messageId: a.messageId, helpful: false }, CITIZEN));
-    expect((await call('consult', 'feedback', { messageId: a.messageId, helpful: true }, OTHER))).toMatchObject({ ok: false, code: 'NOT_FOUND' });
+    const messageId = present(a.messageId, 'messageId');
+    expectOk(await call('consult', 'feedback', { messageId, helpful: false }, CITIZEN));
+    expect((await call('consult', 'feedback', { messageId, helpful: true }, OTHER))).toMatchObject({ ok: false, code: 'NOT_FOUND' });
     const h = expectOk(await call('consult', 'history', { conversationId: a.conversationId }, CITIZEN));
-    expect(h.messages.find((m: any) => m.id === a.messageId).helpful).toBe(false);
+    expect(h.messages.find((m) => m.id === messageId)?.helpful).toBe(false);
     const st = expectOk(await call('consult', 'stats', {}, AGENT));
-    expect(st.ranking.find((r: any) => r.question === '护照怎么办').kinds).toContain('unhelpful');
+    expect(st.ranking.find((r) => r.question === '护照怎么办')?.kinds).toContain('unhelpful');
   });
 });
 
@@ -117,7 +115,7 @@ describe('importKnowledge', () => {
     bad.faqs[3].question = 'changed but valid';
     const r = expectOk(await call('consult', 'importKnowledge', { kb: bad, mode: 'replace' }, EDITOR));
     expect(r.applied).toBe(false);
-    expect(r.issues.map((i: any) => i.where)).toEqual(expect.arrayContaining(['faqs[0]', 'rules[1]']));
+    expect(r.issues.map((i) => i.where)).toEqual(expect.arrayContaining(['faqs[0]', 'rules[1]']));
     const after = expectOk(await call('consult', 'knowledge', {}, EDITOR));
     expect(after.version).toBe(before.version);
     expect(after.kb.faqs[3].question).toBe(KB.faqs[3].question);
@@ -135,15 +133,15 @@ describe('importKnowledge', () => {
 
 describe('editing with history and rollback', () => {
   it('edits a rule, lists who changed what, rolls back one step', async () => {
-    const rule = { ...KB.rules.find((x: any) => x.id === 'rule-office-hours'), reply: { type: 'text', content: '新的办公时间说明' } };
+    const rule = { ...KB.rules.find((x) => x.id === 'rule-office-hours'), reply: { type: 'text', content: '新的办公时间说明' } };
     expectOk(await call('consult', 'saveEntry', { kind: 'rule', entry: rule }, EDITOR));
-    expect(expectOk(await call('consult', 'ask', { text: '几点上班' }, CITIZEN)).answer.content).toBe('新的办公时间说明');
+    expect(expectOk(await call('consult', 'ask', { text: '几点上班' }, CITIZEN)).answer?.content).toBe('新的办公时间说明');
     const hist = expectOk(await call('consult', 'kbHistory', {}, EDITOR));
     expect(hist[0]).toMatchObject({ by: 'kb-e****enid', byName: '赵编辑', change: '修改规则 rule-office-hours' });
     expect(JSON.stringify(hist)).not.toContain(EDITOR); // editors' openids are masked
     const rb = expectOk(await call('consult', 'rollback', {}, EDITOR));
     expect(rb.restored).toBe(hist[0].version - 1);
-    expect(expectOk(await call('consult', 'ask', { text: '几点上班' }, CITIZEN)).answer.content).toBe(KB.rules.find((x: any) => x.id === 'rule-office-hours').reply.content);
+    expect(expectOk(await call('consult', 'ask', { text: '几点上班' }, CITIZEN)).answer?.content).toBe(KB.rules.find((x) => x.id === 'rule-office-hours')?.reply.content);
     expect(await call('consult', 'saveEntry', { kind: 'rule', entry: rule }, AGENT)).toMatchObject({ ok: false, code: 'FORBIDDEN' });
     expect(await call('consult', 'saveEntry', { kind: 'faq', entry: { id: 'faq-x' } }, EDITOR)).toMatchObject({ ok: false, code: 'INVALID_INPUT' });
   });
@@ -152,7 +150,7 @@ describe('editing with history and rollback', () => {
     expectOk(await call('consult', 'saveEntry', { kind: 'synonyms', groups: [...KB.synonyms, ['身份证', '身份卡']] }, EDITOR));
     expectOk(await call('consult', 'deleteEntry', { id: 'rule-robot' }, EDITOR));
     const k = expectOk(await call('consult', 'knowledge', {}, EDITOR));
-    expect(k.kb.rules.map((r: any) => r.id)).not.toContain('rule-robot');
+    expect(k.kb.rules.map((r) => r.id)).not.toContain('rule-robot');
     expect(k.kb.synonyms).toContainEqual(['身份证', '身份卡']);
   });
 });
@@ -160,13 +158,13 @@ describe('editing with history and rollback', () => {
 describe('inbox, reply, learning loop', () => {
   it('staff reply reaches the chat and the outbox; the reply becomes an FAQ answered at once', async () => {
     const q = '老年人坐公交免费卡在哪办';
-    const h = expectOk(await call('consult', 'ask', { text: q }, CITIZEN));
-    expect(h.type).not.toBe('answer');
-    const ask2 = h.type === 'handoff' ? h : expectOk(await call('consult', 'ask', { text: '转人工', conversationId: h.conversationId }, CITIZEN));
-    void ask2;
+    // The bot cannot answer it yet; the citizen then asks for a person (转人工 sends the question itself).
+    expect(expectOk(await call('consult', 'ask', { text: q }, OTHER)).type).not.toBe('answer');
+    const h = expectOk(await call('consult', 'ask', { text: q, handoff: true }, CITIZEN));
+    expect(h.type).toBe('handoff');
     const box = expectOk(await call('consult', 'inbox', {}, AGENT));
-    const item = box.find((i: any) => i.conversationId === h.conversationId);
-    expect(item).toBeTruthy();
+    const item = present(box.find((i) => i.id === h.questionId), 'the inbox item');
+    expect(item).toMatchObject({ conversationId: h.conversationId, question: q });
     expect(await call('consult', 'reply', { questionId: item.id, text: '请带身份证到社区办理老年优待卡。' }, CITIZEN)).toMatchObject({ ok: false, code: 'FORBIDDEN' });
     const replied = expectOk(await call('consult', 'reply', { questionId: item.id, text: '请带身份证到社区办理老年优待卡。' }, AGENT));
     expect(replied.status).toBe('answered');
@@ -181,20 +179,19 @@ describe('inbox, reply, learning loop', () => {
     const learned = expectOk(await call('consult', 'learn', { questionId: item.id, mode: 'newFaq', category: '民政', question: '老年优待卡怎么办理？' }, EDITOR));
     const again = expectOk(await call('consult', 'ask', { text: q }, OTHER));
     expect(again.type).toBe('answer');
-    expect(again.answer.id).toBe(learned.faqId);
-    expect(again.answer.content).toBe('请带身份证到社区办理老年优待卡。');
+    expect(again.answer).toMatchObject({ id: learned.faqId, content: '请带身份证到社区办理老年优待卡。' });
   });
 
   it('adds a handed-off phrasing as a similar question of an existing FAQ', async () => {
     const q = '俺家娃的出生纸弄好了，接下来户籍那边要跑啥流程';
-    const first = expectOk(await call('consult', 'ask', { text: q }, CITIZEN));
-    let questionId = first.questionId;
-    if (!questionId) questionId = expectOk(await call('consult', 'ask', { text: `${q} 转人工` }, CITIZEN)).questionId;
+    const handedOff = expectOk(await call('consult', 'ask', { text: q, handoff: true }, CITIZEN));
+    expect(handedOff.type).toBe('handoff');
     const box = expectOk(await call('consult', 'inbox', {}, AGENT));
-    const item = box.find((i: any) => i.id === questionId);
+    const item = present(box.find((i) => i.id === handedOff.questionId), 'the inbox item');
+    expect(item.question).toBe(q);
     expectOk(await call('consult', 'learn', { questionId: item.id, mode: 'similar', faqId: 'faq-newborn-hukou' }, EDITOR));
     const k = expectOk(await call('consult', 'knowledge', {}, EDITOR));
-    expect(k.kb.faqs.find((f: any) => f.id === 'faq-newborn-hukou').similar).toContain(item.question);
+    expect(k.kb.faqs.find((f) => f.id === 'faq-newborn-hukou')?.similar).toContain(q);
   });
 
   it('stats: daily auto-answer rate and ranking; consult grant required', async () => {

@@ -12,6 +12,7 @@ import { main as booking } from '../../cloudfunctions/booking';
 import { main as consult } from '../../cloudfunctions/consult';
 import { main as push } from '../../cloudfunctions/push';
 import { main as affairs } from '../../cloudfunctions/affairs';
+import type { ActionName, FunctionName, ParamsOf, ResultOf } from '../../core/api';
 import type { Envelope } from '../../core/envelope';
 
 export const ADMIN = 'admin-openid';
@@ -41,13 +42,35 @@ export function startCloud() {
   registerSource('affairs', affairs);
 }
 
-export async function call<T = any>(fn: string, action: string, params?: unknown, openid?: string): Promise<Envelope<T>> {
-  return (await invokeFunction(fn, params === undefined ? { action } : { action, params }, openid ? { OPENID: openid } : {})) as Envelope<T>;
+/**
+ * Calls an action as the contract (`core/api.ts`) defines it: params and result are the contract's
+ * types, so a renamed param or result field fails the type check here, not only at run time.
+ */
+export async function call<F extends FunctionName, A extends ActionName<F>>(
+  fn: F, action: A, params?: ParamsOf<F, A>, openid?: string,
+): Promise<Envelope<ResultOf<F, A>>> {
+  return (await invokeFunction(fn, params === undefined ? { action } : { action, params }, openid ? { OPENID: openid } : {})) as Envelope<ResultOf<F, A>>;
+}
+
+/**
+ * Sends params the contract does not allow (bad-input tests): the reply is still typed as the
+ * action's result, the params are not.
+ */
+export async function callBad<F extends FunctionName, A extends ActionName<F>>(
+  fn: F, action: A, params: unknown, openid?: string,
+): Promise<Envelope<ResultOf<F, A>>> {
+  return (await invokeFunction(fn, { action, params }, openid ? { OPENID: openid } : {})) as Envelope<ResultOf<F, A>>;
 }
 
 /** Raw event, for malformed-call tests. */
-export async function callRaw(fn: string, event: unknown, openid?: string): Promise<Envelope<any>> {
-  return (await invokeFunction(fn, event, openid ? { OPENID: openid } : {})) as Envelope<any>;
+export async function callRaw(fn: string, event: unknown, openid?: string): Promise<Envelope<unknown>> {
+  return (await invokeFunction(fn, event, openid ? { OPENID: openid } : {})) as Envelope<unknown>;
+}
+
+/** The value a lookup in a test must find (a typed non-null, failing loudly when absent). */
+export function present<T>(value: T | null | undefined, what = 'value'): T {
+  if (value === null || value === undefined) throw new Error(`expected ${what} to be present`);
+  return value;
 }
 
 export function expectOk<T>(env: Envelope<T>): T {
@@ -56,6 +79,6 @@ export function expectOk<T>(env: Envelope<T>): T {
 }
 
 /** Fires a timer trigger the way WeChat's trigger service does (SOURCE wx_trigger, no OPENID). */
-export async function fireTimer(fn: string, trigger: string): Promise<Envelope<any>> {
-  return (await invokeFunction(fn, { Type: 'Timer', TriggerName: trigger, Time: new Date().toISOString() }, { SOURCE: 'wx_trigger' })) as Envelope<any>;
+export async function fireTimer(fn: string, trigger: string): Promise<Envelope<unknown>> {
+  return (await invokeFunction(fn, { Type: 'Timer', TriggerName: trigger, Time: new Date().toISOString() }, { SOURCE: 'wx_trigger' })) as Envelope<unknown>;
 }

@@ -4,7 +4,7 @@
  * staged versions are covered here; a kill -9 of a writer process in import-kill.test.ts.
  */
 import * as cloudModule from '../../cloudfunctions/shared/cloud';
-import { STAGE_TTL_MS } from '../../cloudfunctions/matters/matter-repo';
+import { STAGE_TTL_MS } from '../../cloudfunctions/matters/repo';
 import { publishedMatter, publishedMatters } from '../../cloudfunctions/shared/catalogue';
 import cloud = require('../../local-cloud/sdk');
 import { makeMatter } from '../fixtures/matter-factory';

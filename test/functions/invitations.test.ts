@@ -3,19 +3,17 @@
  * openid WeChat reports → admin sees the binding and can revoke it. Single use under 20
  * concurrent accepts, expiry, and no re-binding by staff already in the department.
  */
-import { invokeFunction } from '../../local-cloud';
 import { CODE_PATTERN } from '../../core/account/invitation';
-import type { Invitation, WhoAmI } from '../../core/api';
-import { ADMIN, CITIZEN, POLICE_CLERK, call, expectOk, startCloud } from './harness';
+import { ADMIN, CITIZEN, POLICE_CLERK, call, callBad, expectOk, startCloud } from './harness';
 
 const NEWCOMER = 'newcomer-openid-0001';
 
 async function create(params: Record<string, unknown> = {}, openid = ADMIN) {
-  return call<Invitation>('account', 'createInvitation', { role: 'staff', departments: ['psb'], ...params }, openid);
+  return call('account', 'createInvitation', { role: 'staff', departments: ['psb'], ...params }, openid);
 }
 
 async function whoami(openid: string) {
-  return expectOk(await call<WhoAmI>('account', 'whoami', {}, openid));
+  return expectOk(await call('account', 'whoami', {}, openid));
 }
 
 beforeEach(async () => {
@@ -48,14 +46,14 @@ describe('account: staff invitations', () => {
     expect(preview).toMatchObject({ status: 'open', departments: ['psb'], alreadyStaff: false });
 
     // A forged openid field is refused at the edge.
-    expect(await call('account', 'acceptInvitation', { code: inv.code, name: '王小明', openid: 'someone-else' }, NEWCOMER))
+    expect(await callBad('account', 'acceptInvitation', { code: inv.code, name: '王小明', openid: 'someone-else' }, NEWCOMER))
       .toMatchObject({ ok: false, code: 'INVALID_INPUT' });
 
-    const me = expectOk(await call<WhoAmI>('account', 'acceptInvitation', { code: inv.code, name: ' 王小明 ' }, NEWCOMER));
+    const me = expectOk(await call('account', 'acceptInvitation', { code: inv.code, name: ' 王小明 ' }, NEWCOMER));
     expect(me).toMatchObject({ openid: NEWCOMER, role: 'staff', departments: ['psb'], grants: ['consult'], name: '王小明' });
     expect(await whoami(NEWCOMER)).toMatchObject({ role: 'staff', departments: ['psb'], name: '王小明' });
 
-    const listed = expectOk(await call<Invitation[]>('account', 'listInvitations', {}, ADMIN));
+    const listed = expectOk(await call('account', 'listInvitations', {}, ADMIN));
     expect(listed).toHaveLength(1);
     expect(listed[0]).toMatchObject({ code: inv.code, status: 'used', boundName: '王小明', boundOpenidMasked: 'newc****0001', boundActive: true });
     expect(JSON.stringify(listed)).not.toContain(NEWCOMER);
@@ -64,11 +62,10 @@ describe('account: staff invitations', () => {
   it('is single-use under 20 concurrent accepts of one code', async () => {
     const inv = expectOk(await create());
     const callers = Array.from({ length: 20 }, (_, i) => `racer-openid-${String(i).padStart(4, '0')}`);
-    const results = await Promise.all(callers.map((openid, i) =>
-      invokeFunction('account', { action: 'acceptInvitation', params: { code: inv.code, name: `员工${i}` } }, { OPENID: openid })));
-    const wins = results.filter((r: any) => r.ok);
+    const results = await Promise.all(callers.map((openid, i) => call('account', 'acceptInvitation', { code: inv.code, name: `员工${i}` }, openid)));
+    const wins = results.filter((r) => r.ok);
     expect(wins).toHaveLength(1);
-    for (const r of results.filter((x: any) => !x.ok) as any[]) {
+    for (const r of results.filter((x) => !x.ok)) {
       expect(r).toMatchObject({ code: 'CONFLICT', message: '该邀请码已被使用，每个邀请码只能绑定一人' });
     }
     const staffRoles = await Promise.all(callers.map(async (o) => (await whoami(o)).role));
@@ -91,7 +88,7 @@ describe('account: staff invitations', () => {
     expect(await call('account', 'acceptInvitation', { code: clerkInv.code, name: '李警官' }, POLICE_CLERK))
       .toMatchObject({ ok: false, code: 'CONFLICT', message: '您已是该部门的工作人员，无需再次绑定' });
 
-    const revoked = expectOk(await call<Invitation>('account', 'revokeInvitation', { code: clerkInv.code }, ADMIN));
+    const revoked = expectOk(await call('account', 'revokeInvitation', { code: clerkInv.code }, ADMIN));
     expect(revoked.status).toBe('revoked');
     expect(await call('account', 'acceptInvitation', { code: clerkInv.code, name: '王小明' }, NEWCOMER))
       .toMatchObject({ ok: false, code: 'CONFLICT', message: '该邀请码已被管理员撤销' });
@@ -103,13 +100,13 @@ describe('account: staff invitations', () => {
 
   it('staff of another department gain the new department; revoking a used invitation deactivates the binding', async () => {
     const tax = expectOk(await create({ departments: ['tax'] }));
-    const me = expectOk(await call<WhoAmI>('account', 'acceptInvitation', { code: tax.code, name: '李警官' }, POLICE_CLERK));
+    const me = expectOk(await call('account', 'acceptInvitation', { code: tax.code, name: '李警官' }, POLICE_CLERK));
     expect(me.departments).toEqual(['psb', 'tax']);
 
     const inv = expectOk(await create());
     expectOk(await call('account', 'acceptInvitation', { code: inv.code, name: '王小明' }, NEWCOMER));
     expect(await call('account', 'revokeInvitation', { code: inv.code }, POLICE_CLERK)).toMatchObject({ ok: false, code: 'FORBIDDEN' });
-    const revoked = expectOk(await call<Invitation>('account', 'revokeInvitation', { code: inv.code }, ADMIN));
+    const revoked = expectOk(await call('account', 'revokeInvitation', { code: inv.code }, ADMIN));
     expect(revoked).toMatchObject({ status: 'revoked', boundActive: false, boundName: '王小明' });
     expect((await whoami(NEWCOMER)).role).toBe('citizen');
     expect(await call('account', 'revokeInvitation', { code: inv.code }, ADMIN)).toMatchObject({ ok: false, code: 'CONFLICT' });

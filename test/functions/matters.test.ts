@@ -21,7 +21,7 @@ async function importAs(openid: string, matters = catalogue, dryRun = false) {
 }
 
 async function matterCount() {
-  return expectOk(await call<{ totals: { matters: number } }>('matters', 'home')).totals.matters;
+  return expectOk(await call('matters', 'home')).totals.matters;
 }
 
 beforeEach(async () => {
@@ -68,7 +68,7 @@ describe('matters: import', () => {
     const report = expectOk(await call('matters', 'import', { format: 'csv', content: lines.join('\r\n') }, ADMIN));
     expect(report.applied).toBe(false);
     expect(report.errors.map((e: { row: number }) => e.row)).toEqual(expect.arrayContaining([3, 4]));
-    expect(report.errors.find((e: { row: number }) => e.row === 3).message).toContain('取值须为：即办件、承诺件');
+    expect(report.errors.find((e) => e.row === 3)?.message).toContain('取值须为：即办件、承诺件');
     expect(await matterCount()).toBe(0);
   });
 
@@ -167,8 +167,8 @@ describe('matters: browse', () => {
     const home = expectOk(await call('matters', 'home'));
     expect(home.totals).toEqual({ matters: 4, zeroVisit: 1, fullyOnline: 1 });
     expect(home.departments[0]).toEqual({ id: 'psb', name: '示例市公安局', count: 3 });
-    expect(home.themes.find((t: { id: string }) => t.id === '户籍').count).toBe(3);
-    expect(home.lifeEvents.find((e: { id: string }) => e.id === 'newborn').count).toBe(1);
+    expect(home.themes.find((t) => t.id === '户籍')?.count).toBe(3);
+    expect(home.lifeEvents.find((e) => e.id === 'newborn')?.count).toBe(1);
   });
 
   it('lists by department, theme and life event with paging', async () => {

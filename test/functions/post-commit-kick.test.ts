@@ -4,7 +4,6 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { SlotView } from '../../core/api';
 import { getOpenapiSink, grantSubscription } from '../../local-cloud';
 import { loadCatalogue } from '../../core/push/catalogue';
 import { byKey } from '../../core/push/templates';
@@ -39,7 +38,7 @@ test('a booking is pushed right after its commit', async () => {
   await seedAll();
   await accept(CITIZEN, 'bookingSuccess');
   const [day] = nextWorkdays(1);
-  const [slot] = expectOk(await call<SlotView[]>('booking', 'slots', { matterId: PASSPORT, hallId: 'hall-center', date: day }));
+  const [slot] = expectOk(await call('booking', 'slots', { matterId: PASSPORT, hallId: 'hall-center', date: day }));
   expectOk(await call('booking', 'book', { slotId: slot.slotId, matterId: PASSPORT, requestId: rid() }, CITIZEN));
   expect(await received(CITIZEN, 1)).toHaveLength(1);
 });
@@ -49,7 +48,7 @@ test('an agent\'s in-app answer is pushed right after its commit', async () => {
   expectOk(await call('consult', 'importKnowledge', { kb: KB, mode: 'replace' }, ADMIN));
   await accept(CITIZEN, 'consultReply');
   const asked = expectOk(await call('consult', 'ask', { text: '我家拆迁补偿太少了找谁', handoff: true }, CITIZEN));
-  const [item] = expectOk(await call<any[]>('consult', 'inbox', {}, AGENT)).filter((i) => i.conversationId === asked.conversationId);
+  const [item] = expectOk(await call('consult', 'inbox', {}, AGENT)).filter((i) => i.conversationId === asked.conversationId);
   expectOk(await call('consult', 'reply', { questionId: item.id, text: '请联系所在区征收办。' }, AGENT));
   expect(await received(CITIZEN, 1)).toHaveLength(1);
 });

@@ -1,4 +1,5 @@
 /** Push holes: the approval threshold over a creator's rolling 24 h, blank notices, unconfigured template ids. */
+import type { ParamsOf } from '../../core/api';
 import { call, expectOk, fireTimer, startCloud, ADMIN } from './harness';
 import { getOpenapiSink, grantSubscription } from '../../local-cloud';
 import { loadCatalogue } from '../../core/push/catalogue';
@@ -30,7 +31,8 @@ async function subscribers(prefix: string, n: number) {
     expectOk(await call('push', 'subscribe', { results: { [t.templateId]: 'accept' } }, openid));
   }
 }
-const compose = (extra: Record<string, unknown> = {}) => ({ templateId: tid('policyNotice'), data, page: 'pages/index/index', audience: { type: 'templateSubscribers', templateId: tid('policyNotice') }, ...extra });
+type Compose = ParamsOf<'push', 'createCampaign'>;
+const compose = (extra: Partial<Compose> = {}): Compose => ({ templateId: tid('policyNotice'), data, page: 'pages/index/index', audience: { type: 'templateSubscribers', templateId: tid('policyNotice') }, ...extra });
 
 describe('approval threshold over each creator\'s rolling 24 h', () => {
   test('small campaigns by one person add up: the one that passes the threshold needs a second person', async () => {
@@ -71,7 +73,7 @@ describe('approval threshold over each creator\'s rolling 24 h', () => {
     expect(pending.status).toBe('pendingApproval');
     expectOk(await call('push', 'approveCampaign', { id: pending.id }, ADMIN));
     // 3 unapproved + 2 = 5: within the threshold (counting the approved 3 again would make it 8).
-    const emergency = { templateId: t.templateId, data: { thing1: '暴雨红色预警', thing2: '全市', time3: '2025-07-01T08:00:00Z', thing4: '请避免外出' }, page: 'pages/index/index', audience: { type: 'templateSubscribers', templateId: t.templateId } };
+    const emergency = { templateId: t.templateId, data: { thing1: '暴雨红色预警', thing2: '全市', time3: '2025-07-01T08:00:00Z', thing4: '请避免外出' }, page: 'pages/index/index', audience: { type: 'templateSubscribers' as const, templateId: t.templateId } };
     expect(expectOk(await call('push', 'previewCampaign', emergency, PUSHER))).toMatchObject({ recipients: 2, needsApproval: false });
   });
 });
@@ -105,7 +107,7 @@ describe('template ids not configured (no PUSH_TEMPLATE_IDS: only the preview\'s
     expect(REASON_LABELS['template-not-configured']).toContain('PUSH_TEMPLATE_IDS');
     // The one-time credit is not spent on a message that never left.
     const ledger = expectOk(await call('push', 'settings', {}, 'c-9')).subscriptions;
-    expect(ledger.find((l: { templateKey: string }) => l.templateKey === 'caseProgress').quota).toBe(1);
+    expect(ledger.find((l) => l.templateKey === 'caseProgress')?.quota).toBe(1);
   });
 
   test('a campaign is refused at compose time, naming the missing setting', async () => {

@@ -1,6 +1,7 @@
 /** 订阅消息推送 on the local cloud: ledger, event pushes, errors, campaigns, approval, cancel, opt-out, dispatch overlap, OA. */
 import { call, callRaw, expectOk, fireTimer, startCloud, ADMIN, CITIZEN } from './harness';
 import { getOpenapiSink, grantSubscription, sdk, setSinkFaults, subscriptionOf, verifyTempFileUrl } from '../../local-cloud';
+import type { Audience } from '../../core/push/api-types';
 import { loadCatalogue } from '../../core/push/catalogue';
 import { byKey } from '../../core/push/templates';
 import { db, writeApplicationEvent, writeBookingEvent } from './push-fixtures';
@@ -41,10 +42,10 @@ const deliveries = async (where: Record<string, unknown> = {}) => (await db().co
 describe('ledger and event pushes', () => {
   test('templates lists the catalogue; subscribe records accepts and refuses unknown templates', async () => {
     const list = expectOk(await call('push', 'templates', {}));
-    expect(list.map((t: any) => t.key)).toContain('caseProgress');
+    expect(list.map((t) => t.key)).toContain('caseProgress');
     const ledger = expectOk(await call('push', 'subscribe', { results: { [tid('caseProgress')]: 'accept', [tid('caseCompleted')]: 'reject' } }, CITIZEN));
-    expect(ledger.find((l: any) => l.templateKey === 'caseProgress').quota).toBe(1);
-    expect(ledger.find((l: any) => l.templateKey === 'caseCompleted')).toMatchObject({ quota: 0, last: { result: 'reject' } });
+    expect(ledger.find((l) => l.templateKey === 'caseProgress')?.quota).toBe(1);
+    expect(ledger.find((l) => l.templateKey === 'caseCompleted')).toMatchObject({ quota: 0, last: { result: 'reject' } });
     const bad = await call('push', 'subscribe', { results: { 'nope': 'accept' } }, CITIZEN);
     expect(bad).toMatchObject({ ok: false, code: 'INVALID_INPUT' });
     expect(await call('push', 'subscribe', { results: { [tid('caseProgress')]: 'accept' } })).toMatchObject({ ok: false, code: 'UNAUTHENTICATED' });
@@ -67,7 +68,7 @@ describe('ledger and event pushes', () => {
     expect(skipped).toHaveLength(1);
     expect(skipped[0].reason).toBe('no-quota');
     const ledger = expectOk(await call('push', 'settings', {}, CITIZEN)).subscriptions;
-    expect(ledger.find((l: any) => l.templateKey === 'caseProgress').quota).toBe(0);
+    expect(ledger.find((l) => l.templateKey === 'caseProgress')?.quota).toBe(0);
   });
 
   test('a duplicate event write is one message (deterministic ids)', async () => {
@@ -98,8 +99,8 @@ describe('ledger and event pushes', () => {
     const [d] = await deliveries();
     expect(d).toMatchObject({ status: 'sent', attempts: 3 });
     const attempts = (await db().collection('push_attempts').orderBy('at', 'asc').get()).data;
-    expect(attempts.map((a: any) => [a.result, a.errcode])).toEqual([['retry', -1], ['retry', -1], ['sent', 0]]);
-    expect(attempts.every((a: any) => typeof a.durationMs === 'number' && a.at)).toBe(true);
+    expect(attempts.map((a) => [a.result, a.errcode])).toEqual([['retry', -1], ['retry', -1], ['sent', 0]]);
+    expect(attempts.every((a) => typeof a.durationMs === 'number' && a.at)).toBe(true);
     expect(subscriptionOf(CITIZEN, tid('caseProgress')).once).toBe(0);
     const { data: ledger } = await db().collection('push_ledger').where({ openid: CITIZEN }).get();
     expect(ledger[0].quota).toBe(0);
@@ -151,7 +152,7 @@ describe('ledger and event pushes', () => {
 
   test('opt-out per category; emergencies on by default and can be turned off', async () => {
     const s = expectOk(await call('push', 'settings', {}, CITIZEN));
-    expect(s.categories.find((c: any) => c.category === 'emergency').on).toBe(true);
+    expect(s.categories.find((c) => c.category === 'emergency')?.on).toBe(true);
     await accept(CITIZEN, 'caseProgress');
     expectOk(await call('push', 'setCategory', { category: 'case', on: false }, CITIZEN));
     await writeApplicationEvent(CITIZEN, 'accepted');
@@ -159,7 +160,7 @@ describe('ledger and event pushes', () => {
     expect(getOpenapiSink({ touser: CITIZEN })).toHaveLength(0);
     expect((await deliveries())[0]).toMatchObject({ status: 'skipped', reason: 'opted-out' });
     const off = expectOk(await call('push', 'setCategory', { category: 'emergency', on: false }, CITIZEN));
-    expect(off.categories.find((c: any) => c.category === 'emergency').on).toBe(false);
+    expect(off.categories.find((c) => c.category === 'emergency')?.on).toBe(false);
   });
 
   test('opening a message records it once, only for its recipient', async () => {
@@ -191,7 +192,7 @@ describe('campaigns', () => {
 
   test('exact count and preview; above the threshold needs a second person; never one\'s own', async () => {
     await subscribers(3);
-    const audience = { type: 'templateSubscribers', templateId: tid('emergencyAlert') };
+    const audience: Audience = { type: 'templateSubscribers', templateId: tid('emergencyAlert') };
     const pv = expectOk(await call('push', 'previewCampaign', { templateId: tid('emergencyAlert'), data: emergencyData, page: 'pages/index/index', audience }, PUSHER));
     expect(pv).toMatchObject({ recipients: 3, needsApproval: true });
     expect(pv.preview.lines[2]).toEqual({ label: '发布时间', value: '2025年7月1日 16:00' });
@@ -218,7 +219,7 @@ describe('campaigns', () => {
 
   test('scheduled for later waits; cancel stops the rest; failures by reason and a filterable log', async () => {
     await subscribers(2, 'policyNotice');
-    const audience = { type: 'templateSubscribers', templateId: tid('policyNotice') };
+    const audience: Audience = { type: 'templateSubscribers', templateId: tid('policyNotice') };
     const data = { thing1: '示例市2025年医保缴费通知', thing2: '示例市医疗保障局', time3: '2025-07-01T08:00:00Z', thing4: '城乡居民医保缴费开始' };
     const later = expectOk(await call('push', 'createCampaign', { templateId: tid('policyNotice'), data, page: 'pages/index/index', audience, sendAt: new Date(Date.now() + 3600_000).toISOString() }, PUSHER));
     expect(later.status).toBe('scheduled');
@@ -248,7 +249,7 @@ describe('campaigns', () => {
     await writeBookingEvent('b2', 'bookingCancelled', 'bk2', '2025-07-02T02:00:00Z');
     await writeBookingEvent('a1', 'bookingBooked', 'bk3', '2025-07-02T03:00:00Z');
     const data = { thing1: '大厅临时调整', thing2: '示例市民中心', time3: '2025-07-01T08:00:00Z', thing4: '请按新时间办理' };
-    const count = async (audience: unknown) => expectOk(await call('push', 'previewCampaign', { templateId: tid('policyNotice'), data, page: 'pages/index/index', audience }, PUSHER)).recipients;
+    const count = async (audience: Audience) => expectOk(await call('push', 'previewCampaign', { templateId: tid('policyNotice'), data, page: 'pages/index/index', audience }, PUSHER)).recipients;
     expect(await count({ type: 'matterApplicants', matterId: 'm-x' })).toBe(2);
     expect(await count({ type: 'hallDayBookers', hallId: 'hall-1', date: '2025-07-02' })).toBe(2);
     expect(await count({ type: 'union', of: [{ type: 'matterApplicants', matterId: 'm-x' }, { type: 'hallDayBookers', hallId: 'hall-1', date: '2025-07-02' }] })).toBe(3);
@@ -342,7 +343,7 @@ describe('official-account channel', () => {
       const sync = expectOk(await call('push', 'syncFollowers', {}, ADMIN));
       expect(sync).toMatchObject({ total: 3, synced: 3 });
       await db().collection('oa_followers').doc('oa-1').update({ data: { unionid: 'u1' } });
-      const audience = { type: 'union', of: [{ type: 'templateSubscribers', templateId: t.templateId }, { type: 'oaFollowers' }] };
+      const audience: Audience = { type: 'union', of: [{ type: 'templateSubscribers', templateId: t.templateId }, { type: 'oaFollowers' }] };
       const emergencyData = { thing1: '暴雨红色预警', thing2: '全市', time3: '2025-07-01T08:00:00Z', thing4: '请避免外出' };
       const c = expectOk(await call('push', 'createCampaign', { templateId: t.templateId, data: emergencyData, page: 'pages/index/index', audience, priority: 'emergency' }, PUSHER));
       expect(c.recipients).toBe(3); // mp-1 (= oa-1), oa-2, oa-3
@@ -373,15 +374,15 @@ describe('unknown outcomes after a dispatcher dies', () => {
       expect(fake.messages.map((m) => m.touser).sort()).toEqual(['oa-a', 'oa-b']);
       // Both requests reached WeChat, then (as if) the dispatcher died before writing the outcome:
       // oa-a one minute ago, oa-b twenty minutes ago.
-      const [a, b] = (await deliveries({ campaignId: c.id })).sort((x: any, y: any) => x.openid.localeCompare(y.openid));
+      const [a, b] = (await deliveries({ campaignId: c.id })).sort((x, y) => x.openid.localeCompare(y.openid));
       const now = Date.now();
       for (const [d, ago] of [[a, 60_000], [b, 20 * 60_000]] as const) {
         await db().collection('push_deliveries').doc(d._id).update({ data: { status: 'inflight', owner: 'dead-dispatcher', leaseUntil: now - 1, firstInflightAt: now - ago, attempts: 1 } });
       }
       await drain(2);
       const after = await deliveries({ campaignId: c.id });
-      expect(after.find((d: any) => d.openid === 'oa-a')).toMatchObject({ status: 'sent' });
-      expect(after.find((d: any) => d.openid === 'oa-b')).toMatchObject({ status: 'unknown', reason: 'unknown' });
+      expect(after.find((d) => d.openid === 'oa-a')).toMatchObject({ status: 'sent' });
+      expect(after.find((d) => d.openid === 'oa-b')).toMatchObject({ status: 'unknown', reason: 'unknown' });
       // oa-a's resend carried the same client_msg_id and WeChat dropped it: still one message each.
       const calls = fake.calls.filter((x) => x.path === '/cgi-bin/message/template/send');
       expect(calls.length).toBe(3);

@@ -2,7 +2,7 @@
 import sdk = require('../../local-cloud/sdk');
 import { startCloud } from './harness';
 import { createOnce, isRetryable, transact, txGet } from '../../cloudfunctions/shared/transaction';
-import { getById } from '../../cloudfunctions/push/store';
+import { getById } from '../../cloudfunctions/push/repo';
 
 beforeEach(() => startCloud());
 

@@ -10,7 +10,7 @@ import { actions as booking } from '../../cloudfunctions/booking';
 import { actions as consult } from '../../cloudfunctions/consult';
 import { actions as matters } from '../../cloudfunctions/matters';
 import { actions as push } from '../../cloudfunctions/push';
-import { ADMIN, call, startCloud } from './harness';
+import { ADMIN, callRaw, startCloud } from './harness';
 
 type Path = (string | number)[];
 const TABLES: Record<string, Record<string, { params: ZodTypeAny }>> = { account, affairs, booking, consult, matters, push };
@@ -68,7 +68,7 @@ it.each(cases)('%s.%s: validation messages name fields in Chinese', async (fn, a
   for (const leaf of out.leaves) {
     for (const bad of leaf.bad) {
       const params = put(leaf.path, bad);
-      const res = await call(fn, action, params, ADMIN); // admin: past the permission gate into handler-level checks too
+      const res = await callRaw(fn, { action, params }, ADMIN); // admin: past the permission gate into handler-level checks too
       if (res.ok || res.code !== 'INVALID_INPUT') continue;
       const texts = [res.message, ...((res as { details?: { field: string; message: string }[] }).details ?? []).flatMap((d) => [d.field, d.message])];
       // Neither a field key nor a format placeholder (YYYY-MM-DD) a citizen cannot read.

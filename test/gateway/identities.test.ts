@@ -4,7 +4,7 @@
  */
 import { PREVIEW_IDENTITIES, previewStaffRecords } from '../../local-cloud/gateway/identities';
 import { SEED_STAFF, seed } from '../../scripts/seed';
-import { ADMIN, call, expectOk, startCloud } from '../functions/harness';
+import { ADMIN, call, callRaw, expectOk, startCloud } from '../functions/harness';
 
 describe('preview identities', () => {
   it('are the eight agreed people, each with a Chinese description', () => {
@@ -18,8 +18,8 @@ describe('preview identities', () => {
 
   it('after seeding, whoami answers for each identity exactly as the list says', async () => {
     startCloud();
-    await seed((fn, data, openid) => call(fn, (data as { action: string }).action, (data as { params?: unknown }).params, openid), ADMIN, () => undefined);
-    const who = async (openid: string) => expectOk(await call<any>('account', 'whoami', {}, openid));
+    await seed((fn, data, openid) => callRaw(fn, data, openid), ADMIN, () => undefined);
+    const who = async (openid: string) => expectOk(await call('account', 'whoami', {}, openid));
     expect(await who('local-citizen')).toMatchObject({ role: 'citizen', departments: [] });
     expect(await who('local-citizen-2')).toMatchObject({ role: 'citizen' });
     expect(await who('local-staff-psb')).toMatchObject({ role: 'staff', name: '李警官', departments: ['psb', 'exit-entry'], halls: [], grants: [] });

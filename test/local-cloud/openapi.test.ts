@@ -86,6 +86,13 @@ describe('sink mode', () => {
     expect(bad.detail).toEqual([expect.objectContaining({ keyword: '测试违规词', suggest: 'risky' })]);
   });
 
+  test('msgSecCheck v2: review for the built-in review word (a person must look), risky wins over review', async () => {
+    const review = await cloud.openapi.security.msgSecCheck({ version: 2, openid: 'o-user', scene: 2, content: '这里有测试待审词' });
+    expect(review).toMatchObject({ errCode: 0, result: { suggest: 'review', label: 21000 } });
+    const both = await cloud.openapi.security.msgSecCheck({ version: 2, openid: 'o-user', scene: 2, content: '测试待审词和测试违规词' });
+    expect(both).toMatchObject({ result: { suggest: 'risky', label: 20001 } });
+  });
+
   test('msgSecCheck v1 rejects risky content with 87014; v2 validates scene', async () => {
     await expect(cloud.openapi.security.msgSecCheck({ content: '测试违规词' })).rejects.toMatchObject({ errCode: 87014 });
     await expect(cloud.openapi.security.msgSecCheck({ version: 2, openid: 'o', scene: 9, content: 'x' })).rejects.toMatchObject({ errCode: 40097 });

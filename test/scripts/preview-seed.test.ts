@@ -6,9 +6,9 @@
 import { sdk } from '../../local-cloud';
 import { seed, seedOnce } from '../../scripts/seed';
 import { approvalThreshold } from '../../cloudfunctions/push/handlers/campaigns';
-import { ADMIN, call, expectOk, startCloud } from '../functions/harness';
+import { ADMIN, call, callRaw, expectOk, startCloud } from '../functions/harness';
 
-const invoke = (fn: string, data: unknown, openid?: string) => call(fn, (data as { action: string }).action, (data as { params?: unknown }).params, openid);
+const invoke = (fn: string, data: unknown, openid?: string) => callRaw(fn, data, openid);
 
 beforeAll(async () => {
   startCloud();
@@ -16,32 +16,32 @@ beforeAll(async () => {
 }, 120_000);
 
 it('管理员 composes a 政策通知 to all its subscribers; it waits for 管理员（审批）, who approves it', async () => {
-  const templates = expectOk(await call<{ key: string; templateId: string }[]>('push', 'templates', {}, 'local-admin'));
+  const templates = expectOk(await call('push', 'templates', {}, 'local-admin'));
   const policy = templates.find((t) => t.key === 'policyNotice')!;
   const compose = {
     templateId: policy.templateId,
     data: { thing1: '医保缴费提醒', thing2: '示例市医疗保障局', time3: new Date().toISOString(), thing4: '请于月底前完成城乡居民医保缴费' },
     page: 'pages/index/index',
-    audience: { type: 'templateSubscribers', templateId: policy.templateId },
+    audience: { type: 'templateSubscribers' as const, templateId: policy.templateId },
   };
-  const preview = expectOk(await call<{ recipients: number; needsApproval: boolean }>('push', 'previewCampaign', compose, 'local-admin'));
+  const preview = expectOk(await call('push', 'previewCampaign', compose, 'local-admin'));
   expect(preview.recipients).toBeGreaterThan(approvalThreshold());
   expect(preview.needsApproval).toBe(true);
-  const created = expectOk(await call<{ id: string; status: string }>('push', 'createCampaign', compose, 'local-admin'));
+  const created = expectOk(await call('push', 'createCampaign', compose, 'local-admin'));
   expect(created.status).toBe('pendingApproval');
   const self = await call('push', 'approveCampaign', { id: created.id }, 'local-admin');
   expect(self.ok).toBe(false);
-  const approved = expectOk(await call<{ status: string }>('push', 'approveCampaign', { id: created.id }, 'local-admin-2'));
+  const approved = expectOk(await call('push', 'approveCampaign', { id: created.id }, 'local-admin-2'));
   expect(approved.status).toBe('scheduled');
 });
 
 it('a data dir seeded before the seed kept its log gets only the steps added since; edits stay', async () => {
-  const { kb } = expectOk(await call<{ kb: { faqs: { id: string; answer: string }[] } }>('consult', 'knowledge', {}, 'local-agent'));
+  const { kb } = expectOk(await call('consult', 'knowledge', {}, 'local-agent'));
   const edited = { ...kb.faqs[0], answer: '坐席改过的答案。' };
   expectOk(await call('consult', 'saveEntry', { kind: 'faq', entry: edited }, 'local-agent'));
   await sdk.database().collection('local_seed').doc('steps').remove();
   expect(await seedOnce(invoke, ADMIN, () => undefined)).toEqual(['push-audience']);
   expect(await seedOnce(invoke, ADMIN, () => undefined)).toEqual([]);
-  const after = expectOk(await call<{ kb: { faqs: { id: string; answer: string }[] } }>('consult', 'knowledge', {}, 'local-agent'));
+  const after = expectOk(await call('consult', 'knowledge', {}, 'local-agent'));
   expect(after.kb.faqs.find((f) => f.id === edited.id)?.answer).toBe('坐席改过的答案。');
 });

@@ -5,7 +5,7 @@
 import { z } from '../../core/zod-zh';
 import { action, createRouter, noParams } from '../../cloudfunctions/shared/router';
 import type { WhoAmI, StaffMember } from '../../core/api';
-import * as invitationActions from '../../cloudfunctions/account/invitations';
+import * as invitationActions from '../../cloudfunctions/account/handlers/invitations';
 
 const inv = {
   createInvitation: invitationActions.createInvitation, listInvitations: invitationActions.listInvitations,

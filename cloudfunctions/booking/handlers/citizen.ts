@@ -3,7 +3,7 @@ import type { BookingDay, HallOption, SlotView } from '../../../core/api';
 import { codeFromSeed } from '../../../core/booking/codes';
 import type { Booking, Slot } from '../../../core/booking/model';
 import {
-  assertCitizenMayCancel, assertMayBook, assertSlotBookable, chineseDate, cutoffText, duplicateDayMessage, withoutActive,
+  assertCitizenMayCancel, assertMayBook, assertSlotBookable, chineseDate, cutoffText, duplicateDayMessage,
 } from '../../../core/booking/rules';
 import { shanghaiDate, addDays } from '../../../core/calendar/workdays';
 import { DomainError } from '../../../core/envelope';
@@ -13,7 +13,7 @@ import { action, noParams } from '../../shared/router';
 import { getDb } from '../../shared/cloud';
 import { fetchAll } from '../../shared/paging';
 import { loadCalendar } from '../calendar-repo';
-import { now } from '../clock';
+import * as machine from '../../../core/booking/machine';
 import { bookingEvent, writeEvent } from '../events';
 import {
   BOOKINGS, CITIZENS, CODES, KEYS, body, codeKey, bookingIdOf, citizenInTx, dayKeyOf, getBooking, getHall, getMatter, getOrNull,
@@ -47,8 +47,8 @@ export const halls = action({
 export const days = action({
   permission: 'public',
   params: z.object({ hallId }).strict(),
-  handler: async (): Promise<BookingDay[]> => {
-    const calendar = await loadCalendar();
+  handler: async (_p, { now }): Promise<BookingDay[]> => {
+    const calendar = await loadCalendar(now);
     const r = rules();
     const today = shanghaiDate(now());
     const { dates } = calendar.nextWorkdays(today, r.horizonWorkdays);
@@ -65,13 +65,13 @@ export const days = action({
 export const slots = action({
   permission: 'public',
   params: z.object({ matterId, hallId, date: dateParam }).strict(),
-  handler: async (p): Promise<SlotView[]> => {
+  handler: async (p, { now }): Promise<SlotView[]> => {
     const hall = await getHall(p.hallId);
     const group = hall?.active ? hall.groups.find((g) => g.matterIds.includes(p.matterId)) : undefined;
     if (!hall || !group) throw new DomainError('INVALID_INPUT', '该大厅不办理此事项，请选择其他办理地点');
     const template = await getTemplate(hall._id, group.id);
     if (!template) return [];
-    const calendar = await loadCalendar();
+    const calendar = await loadCalendar(now);
     const t = now();
     return (await daySlots(template, p.date, calendar, )).filter((s) => Date.parse(s.startAt) > t.getTime()).map((s) => slotView(s));
   },
@@ -104,13 +104,13 @@ export const book = action({
     requestId: z.string().trim().regex(/^[A-Za-z0-9_-]{8,64}$/, '请求编号应为8-64位字母、数字、下划线或连字符'),
     applicationId: z.string().trim().regex(/^[A-Za-z0-9_-]{1,64}$/, '申办编号格式不正确').optional(),
   }).strict(),
-  handler: async (p, { actor }) => {
+  handler: async (p, { actor, now }) => {
     const r = rules();
     const id = bookingIdOf(actor.openid, p.requestId);
     const replay = await getBooking(id);
-    if (replay) return replayed(replay, p);
+    if (replay) return replayed(replay, p, now());
 
-    const calendar = await loadCalendar();
+    const calendar = await loadCalendar(now);
     const found = await resolveSlot(p.slotId, calendar);
     if (!found) throw new DomainError('INVALID_INPUT', '预约时段不存在，请重新选择时段');
     const { hall } = found;
@@ -149,21 +149,22 @@ export const book = action({
         startAt: slot.startAt, endAt: slot.endAt, status: 'booked', createdAt: at.toISOString(),
         ...(p.applicationId ? { applicationId: p.applicationId } : {}),
       };
-      await t.collection(SLOTS).doc(slot._id).set({ data: body({ ...slot, left: slot.left - 1, held: slot.held + 1, updatedAt: at.toISOString() }) });
+      const next = machine.book(slot, citizen, booking, at);
+      await t.collection(SLOTS).doc(slot._id).set({ data: body(next.slot) });
       await t.collection(BOOKINGS).doc(id).set({ data: body(booking) });
       await t.collection(KEYS).doc(dayKey).set({ data: { bookingId: id, openid: actor.openid, date: slot.date } });
       await t.collection(CODES).doc(codeKey(slot.date, code)).set({ data: { bookingId: id, code, hallId: hall._id, date: slot.date } });
-      await t.collection(CITIZENS).doc(actor.openid).set({ data: body({ ...citizen, active: [...citizen.active.filter((a) => Date.parse(a.endAt) > at.getTime()), { id, endAt: slot.endAt }] }) });
+      await t.collection(CITIZENS).doc(actor.openid).set({ data: body(next.citizen) });
       await writeEvent(t, bookingEvent('bookingBooked', booking, at));
       return booking;
     });
-    return replayed(created, p);
+    return replayed(created, p, now());
   },
 });
 
-function replayed(b: Booking, p: { slotId: string; matterId: string }) {
+function replayed(b: Booking, p: { slotId: string; matterId: string }, at: Date) {
   if (b.slotId !== p.slotId || b.matterId !== p.matterId) throw new DomainError('CONFLICT', '该请求编号已用于另一次预约，请刷新后重试');
-  return bookingView(b, rules(), now());
+  return bookingView(b, rules(), at);
 }
 
 export const cancel = action({
@@ -174,7 +175,7 @@ export const cancel = action({
     const b = await getBooking(id);
     return b ? { resource: { ownerOpenid: b.openid, hall: b.hallId }, entity: b } : null;
   },
-  handler: async ({ id }) => {
+  handler: async ({ id }, { now }) => {
     const r = rules();
     const result = await transact(async (t) => {
       const at = now();
@@ -191,19 +192,18 @@ export const cancel = action({
 export async function cancelInTx(t: Parameters<Parameters<typeof transact>[0]>[0], b: Booking, at: Date, by: 'citizen' | 'hall', reason: string): Promise<Booking> {
   const slot = await getOrNull<Slot>(t.collection<Slot>(SLOTS).doc(b.slotId));
   if (!slot) throw new DomainError('INTERNAL', '预约时段数据缺失，请联系管理员');
-  const next: Booking = { ...b, status: 'cancelled', cancelledAt: at.toISOString(), cancelledBy: by, cancelReason: reason };
-  await t.collection(SLOTS).doc(slot._id).set({ data: body({ ...slot, left: slot.left + 1, held: slot.held - 1, updatedAt: at.toISOString() }) });
-  await t.collection(BOOKINGS).doc(b._id).set({ data: body(next) });
-  const citizen = await citizenInTx(t, b.openid);
-  await t.collection(CITIZENS).doc(b.openid).set({ data: body(withoutActive(citizen, b._id)) });
-  await writeEvent(t, bookingEvent('bookingCancelled', next, at, 1, { reason, cancelledBy: by }));
-  return next;
+  const next = machine.cancel(b, slot, await citizenInTx(t, b.openid), at, by, reason);
+  await t.collection(SLOTS).doc(slot._id).set({ data: body(next.slot) });
+  await t.collection(BOOKINGS).doc(b._id).set({ data: body(next.booking) });
+  await t.collection(CITIZENS).doc(b.openid).set({ data: body(next.citizen) });
+  await writeEvent(t, bookingEvent('bookingCancelled', next.booking, at, 1, { reason, cancelledBy: by }));
+  return next.booking;
 }
 
 export const mine = action({
   permission: 'signed-in',
   params: noParams,
-  handler: async (_p, { actor }) => {
+  handler: async (_p, { actor, now }) => {
     const _ = getDb().command;
     const list = await fetchAll<Booking>(() => getDb().collection<Booking>(BOOKINGS).where({ openid: _.eq(actor.openid) }).orderBy('startAt', 'desc'), 500);
     const t = now();

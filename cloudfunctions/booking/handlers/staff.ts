@@ -1,8 +1,8 @@
 /** What hall staff do: run the day, check in, mark no-shows, change capacity, close time, set up halls. */
 import type { SlotView } from '../../../core/api';
 import { codeFromInput, isValidCode } from '../../../core/booking/codes';
-import { MAX_SLOT_CAPACITY, SLOT_MINUTES, type Booking, type CitizenState, type Hall, type Slot, type SlotTemplate } from '../../../core/booking/model';
-import { assertCheckIn, recordNoShow, withoutActive } from '../../../core/booking/rules';
+import { MAX_SLOT_CAPACITY, SLOT_MINUTES, type Booking, type Hall, type Slot, type SlotTemplate } from '../../../core/booking/model';
+import { assertCheckIn } from '../../../core/booking/rules';
 import { assertTemplate, isIdPart, parseSlotId, standardWeekly, toMinutes } from '../../../core/booking/slots';
 import { shanghaiDate } from '../../../core/calendar/workdays';
 import { DomainError } from '../../../core/envelope';
@@ -14,7 +14,7 @@ import { nullableDocDb } from '../../shared/transaction';
 import { fetchAll } from '../../shared/paging';
 import { publishedMatterNames } from '../../shared/catalogue';
 import { loadCalendar } from '../calendar-repo';
-import { now } from '../clock';
+import * as machine from '../../../core/booking/machine';
 import { bookingEvent, writeEvent } from '../events';
 import {
   BOOKINGS, CITIZENS, HALLS, NO_SHOWS, SLOTS, TEMPLATES, body, bookingByCode, citizenInTx, daySlots, getBooking, getHall, getOrNull,
@@ -46,11 +46,14 @@ export const day = action({
   params: z.object({ hallId, date: dateParam }).strict(),
   notFound: '没有找到该服务大厅',
   authorize: async (p) => hallResource(p.hallId),
-  handler: async (p, { entity: hall }) => {
-    const calendar = await loadCalendar();
+  handler: async (p, { entity: hall, now }) => {
+    const calendar = await loadCalendar(now);
     const templates = await templatesOf(hall._id);
     const slots: SlotView[] = [];
-    for (const t of templates) for (const s of await daySlots(t, p.date, calendar)) slots.push(slotView(s, true));
+    const windowName = new Map(hall.groups.map((g) => [g.id, g.name]));
+    for (const t of templates) {
+      for (const s of await daySlots(t, p.date, calendar)) slots.push({ ...slotView(s, true), groupName: windowName.get(s.group) ?? s.group });
+    }
     slots.sort((a, b) => a.start.localeCompare(b.start) || a.slotId.localeCompare(b.slotId));
     const _ = getDb().command;
     const bookings = await fetchAll<Booking>(() => getDb().collection<Booking>(BOOKINGS)
@@ -60,28 +63,31 @@ export const day = action({
   },
 });
 
+const CHECK_IN_NOT_FOUND = '本大厅没有该签到码对应的预约，请核对后重试';
+
 export const checkIn = action({
   permission: 'hall:operate',
   params: z.object({ code: z.string().trim().min(1).max(80) }).strict(),
-  notFound: '没有找到该预约码对应的预约，请核对后重试',
-  authorize: async ({ code }) => {
+  // The same answer for a code no one holds and a code of another hall: a counter learns nothing about other halls.
+  notFound: CHECK_IN_NOT_FOUND,
+  authorize: async ({ code }, { actor, now }) => {
     const digits = codeFromInput(code);
-    if (!digits || !isValidCode(digits)) throw new DomainError('INVALID_INPUT', '预约码应为8位数字，请核对后重新输入');
-    const b = await bookingByCode(digits, shanghaiDate(now()));
+    if (!digits) throw new DomainError('INVALID_INPUT', '签到码应为8位数字，请核对后重新输入');
+    if (!isValidCode(digits)) throw new DomainError('INVALID_INPUT', '签到码有一位数字不对（校验位不符），请核对后重新输入');
+    const b = await bookingByCode(digits, shanghaiDate(now()), (hall) => coversHall(actor, hall));
     return b ? bookingResource(b) : null;
   },
-  handler: async (_p, { actor, entity }) => {
+  handler: async (_p, { actor, entity, now }) => {
     const at = now();
     assertCheckIn(entity, null, at);
     const done = await transact(async (t) => {
       const b = await getOrNull<Booking>(t.collection<Booking>(BOOKINGS).doc(entity._id));
       if (!b) throw new DomainError('NOT_FOUND', '没有找到该预约');
       assertCheckIn(b, null, at);
-      const next: Booking = { ...b, status: 'checkedIn', checkedInAt: at.toISOString(), checkedInBy: actor.openid };
-      await t.collection(BOOKINGS).doc(b._id).set({ data: body(next) });
-      const citizen = await citizenInTx(t, b.openid);
-      await t.collection(CITIZENS).doc(b.openid).set({ data: body(withoutActive(citizen, b._id)) });
-      return next;
+      const next = machine.checkIn(b, await citizenInTx(t, b.openid), at, actor.openid);
+      await t.collection(BOOKINGS).doc(b._id).set({ data: body(next.booking) });
+      await t.collection(CITIZENS).doc(b.openid).set({ data: body(next.citizen) });
+      return next.booking;
     });
     return staffBookingView(done, at);
   },
@@ -89,13 +95,12 @@ export const checkIn = action({
 
 /** Marks a no-show in one transaction: status, the citizen's no-show record (maybe a pause), the log, the event. */
 export async function noShowInTx(t: Transaction, b: Booking, at: Date, by: 'timer' | 'staff'): Promise<Booking> {
-  const next: Booking = { ...b, status: 'noShow', noShowAt: at.toISOString(), noShowBy: by };
-  await t.collection(BOOKINGS).doc(b._id).set({ data: body(next) });
-  const citizen: CitizenState = await citizenInTx(t, b.openid);
-  await t.collection(CITIZENS).doc(b.openid).set({ data: body(recordNoShow(citizen, b._id, rules(), at)) });
+  const next = machine.noShow(b, await citizenInTx(t, b.openid), rules(), at, by);
+  await t.collection(BOOKINGS).doc(b._id).set({ data: body(next.booking) });
+  await t.collection(CITIZENS).doc(b.openid).set({ data: body(next.citizen) });
   await t.collection(NO_SHOWS).doc(b._id).set({ data: { bookingId: b._id, openid: b.openid, hallId: b.hallId, date: b.date, at: at.toISOString(), by } });
-  await writeEvent(t, bookingEvent('bookingNoShow', next, at));
-  return next;
+  await writeEvent(t, bookingEvent('bookingNoShow', next.booking, at));
+  return next.booking;
 }
 
 export const markNoShow = action({
@@ -106,13 +111,12 @@ export const markNoShow = action({
     const b = await getBooking(id);
     return b ? bookingResource(b) : null;
   },
-  handler: async ({ id }) => {
+  handler: async ({ id }, { now }) => {
     const at = now();
     const done = await transact(async (t) => {
       const b = await getOrNull<Booking>(t.collection<Booking>(BOOKINGS).doc(id));
       if (!b) throw new DomainError('NOT_FOUND', '没有找到该预约');
-      if (b.status !== 'booked') throw new DomainError('CONFLICT', `该预约状态为“${b.status === 'checkedIn' ? '已到场' : b.status === 'noShow' ? '爽约' : '已取消'}”，不能记为爽约`);
-      if (Date.parse(b.endAt) > at.getTime()) throw new DomainError('CONFLICT', `该时段${b.end}结束后才能记为爽约`);
+      machine.assertNoShowable(b, at);
       return noShowInTx(t, b, at, 'staff');
     });
     return staffBookingView(done, at);
@@ -123,21 +127,18 @@ export const setSlotCapacity = action({
   permission: 'hall:operate',
   params: z.object({ slotId: slotIdParam, capacity }).strict(),
   notFound: '没有找到该预约时段',
-  authorize: async ({ slotId }) => {
+  authorize: async ({ slotId }, { now }) => {
     const key = parseSlotId(slotId);
     if (!key) return null;
-    const found = await resolveSlot(slotId, await loadCalendar());
+    const found = await resolveSlot(slotId, await loadCalendar(now));
     return found ? { resource: { hall: found.hall._id }, entity: found.slot } : null;
   },
-  handler: async (p, { entity }) => {
+  handler: async (p, { entity, now }) => {
     const at = now();
     if (Date.parse(entity.endAt) <= at.getTime()) throw new DomainError('CONFLICT', '该时段已结束，不能再修改容量');
     const slot = await transact(async (t) => {
       const cur = (await getOrNull<Slot>(t.collection<Slot>(SLOTS).doc(entity._id))) ?? entity;
-      if (p.capacity < cur.held) {
-        throw new DomainError('CONFLICT', `该时段已有${cur.held}人预约，容量不能低于${cur.held}。如需减少，请先与已预约群众沟通或关闭该时段`, { held: cur.held });
-      }
-      const next: Slot = { ...cur, capacity: p.capacity, left: p.capacity - cur.held, updatedAt: at.toISOString() };
+      const next = machine.setCapacity(cur, p.capacity, at);
       await t.collection(SLOTS).doc(cur._id).set({ data: body(next) });
       return next;
     });
@@ -149,7 +150,7 @@ export const setSlotCapacity = action({
 const CLOSE_BUDGET_MS = 1500;
 
 /** Cancels the booked bookings of a closed slot while time is left; clears `closing` when none remain. */
-export async function drainClosedSlot(slot: Slot, deadline: number): Promise<{ cancelled: number; done: boolean }> {
+export async function drainClosedSlot(slot: Slot, deadline: number, now: () => Date): Promise<{ cancelled: number; done: boolean }> {
   const _ = getDb().command;
   let cancelled = 0;
   for (;;) {
@@ -181,13 +182,13 @@ export const closeSlots = action({
   }).strict(),
   notFound: '没有找到该服务大厅',
   authorize: async (p) => hallResource(p.hallId),
-  handler: async (p, { entity: hall, remainingMs }) => {
+  handler: async (p, { entity: hall, remainingMs, now }) => {
     const at = now();
     if (p.date < shanghaiDate(at)) throw new DomainError('INVALID_INPUT', '不能关闭已经过去的日期');
     const from = p.from ? toMinutes(p.from) : 0;
     const to = p.to ? toMinutes(p.to) : 24 * 60;
     if (to <= from) throw new DomainError('INVALID_INPUT', '结束时间须晚于开始时间');
-    const calendar = await loadCalendar();
+    const calendar = await loadCalendar(now);
     const affected: Slot[] = [];
     for (const template of await templatesOf(hall._id)) {
       for (const s of await daySlots(template, p.date, calendar)) {
@@ -200,7 +201,7 @@ export const closeSlots = action({
     for (const s of affected) {
       closed.push(await transact(async (t) => {
         const cur = (await getOrNull<Slot>(t.collection<Slot>(SLOTS).doc(s._id))) ?? s;
-        const next: Slot = { ...cur, state: 'closed', closedReason: p.reason, closing: cur.held > 0, updatedAt: at.toISOString() };
+        const next = machine.close(cur, p.reason, at);
         await t.collection(SLOTS).doc(cur._id).set({ data: body(next) });
         return next;
       }));
@@ -209,7 +210,7 @@ export const closeSlots = action({
     const deadline = Date.now() + Math.min(CLOSE_BUDGET_MS, Math.max(0, remainingMs() - 800));
     const views: SlotView[] = [];
     for (const s of closed) {
-      const r = s.closing ? await drainClosedSlot(s, deadline) : { done: true };
+      const r = s.closing ? await drainClosedSlot(s, deadline, now) : { done: true };
       const fresh = (await resolveSlot(s._id, calendar))?.slot ?? s;
       views.push({ ...slotView(fresh, true), closing: !r.done });
     }
@@ -248,7 +249,7 @@ export const saveHall = action({
   }).strict(),
   // A new hall has no staff yet: only admins cover it (coversHall), so only they can create one.
   authorize: async (p) => ({ resource: { hall: p.hallId }, entity: undefined }),
-  handler: async (p) => {
+  handler: async (p, { now }) => {
     const ids = p.groups.map((g) => g.id);
     if (new Set(ids).size !== ids.length) throw new DomainError('INVALID_INPUT', '窗口代码不能重复');
     const hall: Hall = {
@@ -273,7 +274,7 @@ export const saveTemplate = action({
   }).strict(),
   notFound: '没有找到该服务大厅',
   authorize: async (p) => hallResource(p.hallId),
-  handler: async (p, { entity: hall }) => {
+  handler: async (p, { entity: hall, now }) => {
     if (!hall.groups.some((g) => g.id === p.group) || !isIdPart(p.group)) throw new DomainError('INVALID_INPUT', '该大厅没有这个窗口');
     const _id = `${hall._id}:${p.group}`;
     const existing = await getOrNull<SlotTemplate>(nullableDocDb().collection<SlotTemplate>(TEMPLATES).doc(_id));

@@ -24,9 +24,9 @@ export interface SweepReport {
 
 const SAFETY_MS = 1000;
 
-export async function sweep(event: TimerEvent, ctx: { remainingMs: () => number }): Promise<SweepReport> {
+export async function sweep(event: TimerEvent, ctx: { remainingMs: () => number; now: () => Date }): Promise<SweepReport> {
   const parsed = Date.parse(event.Time);
-  const at = Number.isNaN(parsed) ? new Date() : new Date(parsed);
+  const at = Number.isNaN(parsed) ? ctx.now() : new Date(parsed);
   const deadline = Date.now() + Math.max(0, ctx.remainingMs() - SAFETY_MS);
   const report: SweepReport = { at: at.toISOString(), closuresResumed: 0, cancelled: 0, noShows: 0, reminders: 0, complete: true };
   const _ = getDb().command;
@@ -36,7 +36,7 @@ export async function sweep(event: TimerEvent, ctx: { remainingMs: () => number 
   const { data: closing } = await getDb().collection<Slot>(SLOTS).where({ closing: _.eq(true) }).limit(100).get();
   for (const s of closing) {
     if (!timeLeft()) return { ...report, complete: false };
-    const r = await drainClosedSlot(s, deadline);
+    const r = await drainClosedSlot(s, deadline, ctx.now);
     report.closuresResumed += 1;
     report.cancelled += r.cancelled;
     if (!r.done) return { ...report, complete: false };

@@ -18,7 +18,7 @@ import type { PlatformEntry } from '../../shared/router';
 import type { Decision } from '../../../core/consult/engine';
 import { DomainError } from '../../../core/envelope';
 import { getDb } from '../../shared/cloud';
-import { C } from '../store';
+import { C } from '../repo';
 import { handleCitizenMessage, HANDOFF_REPLY } from '../conversation';
 import { oaCipher, OaCryptoConfigError, oaMsgSignature, sameSignature, wxSignature, type OaCipher } from './oa-crypto';
 import { claimNonce, freshTimestampMs } from './oa-replay';

@@ -3,7 +3,7 @@ import { z } from '../../../core/zod-zh';
 import type { ConsultAskResult, ConsultChatMessage } from '../../../core/api';
 import { action } from '../../shared/router';
 import { getDb } from '../../shared/cloud';
-import { C } from '../store';
+import { C } from '../repo';
 import { BLANK_REPLY, botReplyText, handleCitizenMessage, type ConsultMessage } from '../conversation';
 
 const idParam = z.string().trim().min(1).max(64).regex(/^[A-Za-z0-9:_-]+$/, '编号格式不正确');

@@ -7,20 +7,15 @@ import { eventId, OUTBOX_COLLECTION, type ConsultReplyEvent, type CustomerServic
 import { eventDeliveryId } from '../../../core/push/delivery';
 import { replyDeliveryWarning, type ReplyDeliveryState } from '../../../core/consult/reply-delivery';
 import type { ConsultStats, InboxItem } from '../../../core/api';
-import type { Faq } from '../../../core/consult/kb';
+import { answerQuestion, learnFromQuestion, type InboxDoc } from '../../../core/consult/inbox';
 import { action } from '../../shared/router';
 import { getDb } from '../../shared/cloud';
 import { fetchAll } from '../../shared/paging';
-import { C, commitVersion, currentKb, PUSH_DELIVERIES } from '../store';
+import { C, commitVersion, currentKb, PUSH_DELIVERIES } from '../repo';
 import { pii } from '../personal';
 import { checkContent } from '../security';
 import { RISKY_REPLY, shanghaiDay } from '../conversation';
 import { nullableDocDb, transact, txGet } from '../../shared/transaction';
-
-interface InboxDoc {
-  _id: string; conversationId: string; openid: string; question: string; status: 'open' | 'answered'; at: string;
-  channel: 'app' | 'kf' | 'oa'; flagged?: boolean; sealed?: string; reply?: string; answeredBy?: string; answeredByName?: string; answeredAt?: string; learnedAs?: string; key?: string;
-}
 
 const toItem = (d: InboxDoc): InboxItem => ({
   id: d._id, conversationId: d.conversationId, maskedOpenid: maskOpenid(d.openid), question: d.question, status: d.status, at: d.at, channel: d.channel,
@@ -69,8 +64,8 @@ export const reply = action({
     // message in the app), kicked right after the commit; the timer sweep covers a lost kick.
     await transact(async (t) => {
       const cur = await txGet<InboxDoc>(t, C.inbox, entity._id);
-      if (!cur || cur.status !== 'open') throw new DomainError('CONFLICT', '该提问已有人答复');
-      await t.collection(C.inbox).doc(entity._id).set({ data: { ...stripId(cur), status: 'answered', reply: p.text, answeredBy: actor.openid, answeredByName: staffName, answeredAt: at } });
+      if (!cur) throw new DomainError('CONFLICT', '该提问已有人答复');
+      await t.collection(C.inbox).doc(entity._id).set({ data: stripId(answerQuestion(cur, p.text, { openid: actor.openid, name: staffName }, at)) });
       await t.collection(C.messages).doc(messageId).set({ data: { conversationId: entity.conversationId, openid: entity.openid, role: 'staff', text: p.text, at, channel: entity.channel, staffName, questionId: entity._id } });
       await t.collection(C.conversations).doc(entity.conversationId).update({ data: { status: 'answered', updatedAt: at } });
       await t.collection(OUTBOX_COLLECTION).doc(event._id).set({ data: stripId(event) });
@@ -137,21 +132,7 @@ export const learn = action({
   handler: async (p, { actor, entity }) => {
     const { version, kb } = await currentKb();
     const at = new Date().toISOString();
-    let faqId: string;
-    let next;
-    if (p.mode === 'newFaq') {
-      const answer = p.answer ?? entity.reply;
-      if (!answer) throw new DomainError('CONFLICT', '该提问还没有答复，请先答复或填写答案');
-      faqId = `faq-learned-${entity._id.toLowerCase().replace(/[^a-z0-9]/g, '')}`;
-      const faq: Faq = { id: faqId, category: p.category, question: (p.question ?? entity.question).slice(0, 200), similar: p.question && p.question !== entity.question ? [entity.question.slice(0, 200)] : [], keywords: [], answer };
-      next = { ...kb, faqs: [...kb.faqs.filter((f) => f.id !== faqId), faq] };
-    } else {
-      const target = kb.faqs.find((f) => f.id === p.faqId);
-      if (!target) throw new DomainError('NOT_FOUND', '没有找到该问答');
-      faqId = target.id;
-      const phrasing = entity.question.slice(0, 200);
-      next = { ...kb, faqs: kb.faqs.map((f) => (f.id === faqId ? { ...f, similar: f.similar.includes(phrasing) ? f.similar : [...f.similar, phrasing] } : f)) };
-    }
+    const { kb: next, faqId } = learnFromQuestion(kb, entity, p);
     const committed = await commitVersion(version, next, { openid: actor.openid, name: actor.name }, p.mode === 'newFaq' ? `由提问新增问答 ${faqId}` : `为 ${faqId} 增加相似问法`, at);
     await getDb().collection(C.inbox).doc(entity._id).update({ data: { learnedAs: faqId } });
     return { version: committed, faqId };

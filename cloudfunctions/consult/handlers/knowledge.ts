@@ -6,7 +6,7 @@ import { maskOpenid } from '../../../core/mask';
 import type { ImportKnowledgeResult, KbVersionInfo } from '../../../core/api';
 import { action, noParams } from '../../shared/router';
 import { getDb } from '../../shared/cloud';
-import { C, commitVersion, currentKb, loadVersion, type KbVersionDoc } from '../store';
+import { C, commitVersion, currentKb, loadVersion, type KbVersionDoc } from '../repo';
 
 const who = (actor: { openid: string; name?: string }) => ({ openid: actor.openid, name: actor.name });
 

@@ -9,7 +9,7 @@ import { materialIdOf } from '../../../core/matter/form';
 import { HOT_QUERIES, LIFE_EVENTS, THEMES } from '../../../core/matter/taxonomy';
 import { action, noParams } from '../../shared/router';
 import { catalogueSnapshot } from '../catalogue-cache';
-import { createMatterRepository } from '../matter-repo';
+import { createMatterRepository } from '../repo';
 
 const paging = {
   page: z.number().int().min(1).max(500).default(1),

@@ -2,7 +2,7 @@
  * Catalogue import (staff action, also used by the CLI and the seed script): validate the whole
  * file first; publish only when every row is valid and every row's department — the one it names
  * and the one already stored for that 实施编码 — is within the caller's departments. The new
- * catalogue becomes visible in one atomic step (matter-repo.ts) or not at all.
+ * catalogue becomes visible in one atomic step (repo.ts) or not at all.
  *
  * A file reaches the function inline (`content`, small files: callFunction carries ~100 KB) or
  * through cloud storage (`fileID` of the caller's own upload under `uploads/<openid>/`).
@@ -18,7 +18,7 @@ import type { Matter, MatterGuide } from '../../../core/matter/schema';
 import { action } from '../../shared/router';
 import { getCloud, getDb } from '../../shared/cloud';
 import { fetchAll } from '../../shared/paging';
-import { createMatterRepository } from '../matter-repo';
+import { createMatterRepository } from '../repo';
 
 const MAX_INLINE_BYTES = MAX_INLINE_IMPORT_BYTES;
 const MAX_UPLOAD_BYTES = MAX_UPLOAD_IMPORT_BYTES;

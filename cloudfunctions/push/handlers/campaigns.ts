@@ -11,7 +11,7 @@ import type { Audience, CampaignProgress, CampaignStatus, CampaignView, Delivery
 import { maskOpenid } from '../../../core/mask';
 import { APPROVAL_WINDOW_MS, needsSecondPerson, unapprovedSends, type CampaignSends } from '../../../core/push/approval';
 import { resolveAudience } from '../audience';
-import { C, _, db, envNumber, getAll, getById } from '../store';
+import { C, _, db, envNumber, getAll, getById } from '../repo';
 import type { Transaction } from '../../shared/cloud';
 
 const CHUNK = 500;

@@ -8,7 +8,7 @@ import { loadCatalogue } from '../../../core/push/catalogue';
 import { applyResult, emptyEntry, ledgerId, type LedgerEntry } from '../../../core/push/ledger';
 import { byTemplateId, CATEGORIES, CATEGORY_LABELS, DEFAULT_ON, type Category } from '../../../core/push/templates';
 import type { LedgerView, PushSettingsView, TemplateInfo } from '../../../core/push/api-types';
-import { C, _, createIfAbsent, getAll, getById } from '../store';
+import { C, _, createIfAbsent, getAll, getById } from '../repo';
 import { runDispatch } from '../dispatch';
 
 export const templates = action({

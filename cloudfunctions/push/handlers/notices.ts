@@ -5,7 +5,7 @@ import { DomainError } from '../../../core/envelope';
 import { action } from '../../shared/router';
 import { plainSummary, sanitizeRichText } from '../../../core/push/rich-text';
 import type { NoticeView } from '../../../core/push/api-types';
-import { C, db, getById } from '../store';
+import { C, db, getById } from '../repo';
 import { tempUrls } from '../../shared/temp-urls';
 
 interface NoticeDoc { _id: string; title: string; body: string; images: string[]; publisher: string; publishedBy: string; publishedAt: string }

@@ -7,6 +7,7 @@ import { dateLabel, qrMatrix, spacedCode, STATUS_BADGE, timeOf } from '../utils'
 export function BookingTicket({ booking }: { booking: BookingView }) {
   const qr = useMemo(() => qrMatrix(booking.qr), [booking.qr])
   const usable = booking.status === 'booked'
+  const cancelled = booking.status === 'cancelled'
   return (
     <View className='section booking-ticket'>
       <View className='booking-ticket__center'>
@@ -20,9 +21,16 @@ export function BookingTicket({ booking }: { booking: BookingView }) {
             ))}
           </View>
         )}
-        <View className='muted'>签到码</View>
-        <View className='booking-ticket__code' ariaLabel={`签到码 ${booking.code}`}>{spacedCode(booking.code)}</View>
-        <View className='muted'>到窗口出示二维码或报出签到码</View>
+        {cancelled ? (
+          // A cancelled code can no longer be used: no digits that someone might still read out at the window.
+          <View className='booking-ticket__void'>已取消</View>
+        ) : (
+          <>
+            <View className='muted'>签到码</View>
+            <View className='booking-ticket__code' ariaLabel={`签到码 ${booking.code}`}>{spacedCode(booking.code)}</View>
+            <View className='muted'>到窗口出示二维码或报出签到码</View>
+          </>
+        )}
       </View>
       <View className='kv'><Text className='kv__key'>预约编号</Text><Text className='kv__value'>{booking.no}</Text></View>
       <View className='kv'><Text className='kv__key'>事项</Text><Text className='kv__value'>{booking.matterName}</Text></View>

@@ -2,6 +2,7 @@ import { Input, Text, View } from '@tarojs/components'
 import { useState } from 'react'
 import type { HallAdminView, HallInput, SearchHit } from '@core/api'
 import { callCloud } from '@/services/cloud-client'
+import { useCloudMutation } from '@/hooks/use-cloud-mutation'
 import { cx } from '@/utils/class-names'
 import { ChoiceChips } from './chips'
 import { TextField } from './text-field'
@@ -63,23 +64,22 @@ export function HallEditor({ initial, onSaved, onCancel }: {
       groups: initial.groups.map(({ id, name, location, matterIds }) => ({ id, name, location: location ?? '', matterIds })) }
     : { hallId: '', name: '', address: '', hours: '周一至周五 9:00-12:00，13:30-17:00（法定节假日除外）', active: true, groups: [{ ...EMPTY_GROUP }] })
   const [names, setNames] = useState<Record<string, string>>(initial?.matterNames ?? {})
-  const [saving, setSaving] = useState(false)
+  const saveCall = useCloudMutation('booking', 'saveHall')
+  const saving = saveCall.busy
   const [error, setError] = useState('')
 
   const patch = (p: Partial<HallInput>) => setHall((h) => ({ ...h, ...p }))
   const patchGroup = (i: number, p: Partial<Group>) => setHall((h) => ({ ...h, groups: h.groups.map((g, j) => (j === i ? { ...g, ...p } : g)) }))
 
   const save = async () => {
-    if (saving) return
-    setSaving(true)
     setError('')
     // The server's schema is strict: an empty 楼层区域 is left out, not sent as ''.
     const groups = hall.groups.map((g) => {
       const location = g.location?.trim()
       return { id: g.id.trim(), name: g.name.trim(), matterIds: g.matterIds, ...(location ? { location } : {}) }
     })
-    const res = await callCloud('booking', 'saveHall', { ...hall, hallId: hall.hallId.trim(), groups })
-    setSaving(false)
+    const res = await saveCall.run({ ...hall, hallId: hall.hallId.trim(), groups })
+    if (!res) return
     if (res.ok) onSaved(res.data)
     else setError(res.message)
   }

@@ -4,7 +4,7 @@ import { useEffect, useRef, useState } from 'react'
 import { PageShell } from '@/components/page-shell'
 import { LoadState } from '@/components/load-state'
 import { useCloudQuery } from '@/hooks/use-cloud-query'
-import { callCloud } from '@/services/cloud-client'
+import { useCloudMutation } from '@/hooks/use-cloud-mutation'
 import { readParam } from '@/utils/routes'
 import { cx } from '@/utils/class-names'
 import { RulesNote } from '../../components/rules-note'
@@ -21,7 +21,8 @@ export default function BookPage() {
   const [date, setDate] = useState('')
   const [slotId, setSlotId] = useState('')
   const [error, setError] = useState('')
-  const [busy, setBusy] = useState(false)
+  const bookCall = useCloudMutation('booking', 'book')
+  const busy = bookCall.busy
   const requestId = useRef('')
 
   useEffect(() => {
@@ -38,11 +39,10 @@ export default function BookPage() {
   const pickSlot = (id: string) => { setSlotId(id); setError(''); requestId.current = newRequestId() }
 
   const confirm = async () => {
-    if (!chosen || busy) return
-    setBusy(true)
+    if (!chosen) return
     setError('')
-    const res = await callCloud('booking', 'book', { slotId: chosen.slotId, matterId, requestId: requestId.current })
-    setBusy(false)
+    const res = await bookCall.run({ slotId: chosen.slotId, matterId, requestId: requestId.current })
+    if (!res) return
     if (res.ok) {
       Taro.redirectTo({ url: `${detailUrl(res.data.id)}&new=1` })
       return

@@ -5,7 +5,7 @@ import { PageShell } from '@/components/page-shell'
 import { LoadState } from '@/components/load-state'
 import { useCloudQuery } from '@/hooks/use-cloud-query'
 import { useReloadOnReturn } from '@/hooks/use-reload-on-return'
-import { callCloud } from '@/services/cloud-client'
+import { useCloudMutation } from '@/hooks/use-cloud-mutation'
 import { readParam } from '@/utils/routes'
 import { BookingTicket } from '../../components/booking-ticket'
 import { SubscribePrompt } from '@/components/subscribe-prompt'
@@ -20,12 +20,13 @@ export default function BookingDetail() {
   useReloadOnReturn(mine.reload)
   const booking = mine.data?.find((b) => b.id === id)
   const [error, setError] = useState('')
+  const cancelCall = useCloudMutation('booking', 'cancel')
 
   const cancel = async () => {
     if (!booking) return
-    const { confirm } = await Taro.showModal({ title: '取消预约', content: '取消后名额将释放给其他群众，确定取消吗？', confirmText: '确定取消', cancelText: '再想想' })
-    if (!confirm) return
-    const res = await callCloud('booking', 'cancel', { id: booking.id })
+    const confirm = async () => (await Taro.showModal({ title: '取消预约', content: '取消后名额将释放给其他群众，确定取消吗？', confirmText: '确定取消', cancelText: '再想想' })).confirm
+    const res = await cancelCall.run({ id: booking.id }, { confirm })
+    if (!res) return
     if (res.ok) {
       Taro.showToast({ title: '已取消预约', icon: 'success' })
       mine.reload()

@@ -7,7 +7,7 @@ import { PageShell } from '@/components/page-shell'
 import { LoadState } from '@/components/load-state'
 import { useCloudQuery } from '@/hooks/use-cloud-query'
 import { useReloadOnReturn } from '@/hooks/use-reload-on-return'
-import { callCloud } from '@/services/cloud-client'
+import { useCloudMutation } from '@/hooks/use-cloud-mutation'
 import { cx } from '@/utils/class-names'
 import { shanghaiDateTime } from '@core/shanghai-time'
 import { RoleGate } from '../../components/role-gate'
@@ -24,8 +24,10 @@ function Learn({ item, onDone }: { item: InboxItem; onDone: () => void }) {
   const [msg, setMsg] = useState('')
   const faqs = (kb.data?.kb.faqs ?? []).filter((f) => !q || f.question.includes(q) || f.category.includes(q)).slice(0, 8)
   const categories = Array.from(new Set((kb.data?.kb.faqs ?? []).map((f) => f.category)))
+  const learnCall = useCloudMutation('consult', 'learn')
   const save = async (params: ParamsOf<'consult', 'learn'>) => {
-    const res = await callCloud('consult', 'learn', params)
+    const res = await learnCall.run(params)
+    if (!res) return
     if (!res.ok) { setMsg(res.message); return }
     Taro.showToast({ title: '已加入知识库', icon: 'success' })
     onDone()
@@ -67,23 +69,25 @@ function Learn({ item, onDone }: { item: InboxItem; onDone: () => void }) {
 
 function Item({ item, canLearn, onChanged }: { item: InboxItem; canLearn: boolean; onChanged: () => void }) {
   const [text, setText] = useState('')
-  const [busy, setBusy] = useState(false)
+  const replyCall = useCloudMutation('consult', 'reply')
+  const busy = replyCall.busy
   const [warning, setWarning] = useState(item.warning ?? '')
   const [msg, setMsg] = useState('')
   const [learning, setLearning] = useState(false)
   const [original, setOriginal] = useState<string>()
+  const revealCall = useCloudMutation('consult', 'revealQuestion')
   const reveal = async () => {
-    const ok = await Taro.showModal({ title: '查看原文', content: '原文含身份证号或手机号，查看将被记录。确定查看？' })
-    if (!ok.confirm) return
-    const res = await callCloud('consult', 'revealQuestion', { questionId: item.id })
+    const res = await revealCall.run({ questionId: item.id }, {
+      confirm: async () => (await Taro.showModal({ title: '查看原文', content: '原文含身份证号或手机号，查看将被记录。确定查看？' })).confirm,
+    })
+    if (!res) return
     if (!res.ok) { setMsg(res.message); return }
     setOriginal(res.data.question)
   }
   const send = async () => {
-    if (busy || !text.trim()) return
-    setBusy(true)
-    const res = await callCloud('consult', 'reply', { questionId: item.id, text })
-    setBusy(false)
+    if (!text.trim()) return
+    const res = await replyCall.run({ questionId: item.id, text })
+    if (!res) return
     if (!res.ok) { setMsg(res.message); return }
     if (res.data.warning) setWarning(res.data.warning)
     else Taro.showToast({ title: '已答复', icon: 'success' })

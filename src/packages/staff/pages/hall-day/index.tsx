@@ -1,11 +1,11 @@
 import Taro from '@tarojs/taro'
 import { Input, Text, View } from '@tarojs/components'
-import { useEffect, useState } from 'react'
+import { Fragment, useEffect, useState } from 'react'
 import type { SlotView } from '@core/api'
 import { PageShell } from '@/components/page-shell'
 import { LoadState } from '@/components/load-state'
 import { useCloudQuery } from '@/hooks/use-cloud-query'
-import { callCloud } from '@/services/cloud-client'
+import { useCloudMutation } from '@/hooks/use-cloud-mutation'
 import { ROUTES } from '@/utils/routes'
 import { cx } from '@/utils/class-names'
 import { RoleGate } from '../../components/role-gate'
@@ -34,10 +34,15 @@ function HallDay() {
   const [message, setMessage] = useState<{ ok: boolean; text: string }>()
   const [editing, setEditing] = useState<{ slot: SlotView; value: string }>()
   const [closing, setClosing] = useState({ from: '', to: '', reason: '' })
+  const checkInCall = useCloudMutation('booking', 'checkIn')
+  const noShowCall = useCloudMutation('booking', 'markNoShow')
+  const capacityCall = useCloudMutation('booking', 'setSlotCapacity')
+  const closeCall = useCloudMutation('booking', 'closeSlots')
 
   const checkIn = async (raw = code) => {
     if (!raw.trim()) return setMessage({ ok: false, text: '请输入8位签到码' })
-    const res = await callCloud('booking', 'checkIn', { code: raw })
+    const res = await checkInCall.run({ code: raw })
+    if (!res) return
     if (res.ok) {
       setMessage({ ok: true, text: `已到场：${res.data.matterName} ${res.data.start}-${res.data.end}（${res.data.no}）` })
       setCode('')
@@ -49,24 +54,26 @@ function HallDay() {
     if (r) await checkIn(r)
   }
   const noShow = async (id: string) => {
-    const res = await callCloud('booking', 'markNoShow', { id })
+    const res = await noShowCall.run({ id })
+    if (!res) return
     setMessage(res.ok ? { ok: true, text: `已记为爽约：${res.data.no}` } : { ok: false, text: res.message })
     day.reload()
   }
   const saveCapacity = async () => {
     if (!editing) return
     const capacity = Number(editing.value)
-    const res = await callCloud('booking', 'setSlotCapacity', { slotId: editing.slot.slotId, capacity })
+    const res = await capacityCall.run({ slotId: editing.slot.slotId, capacity })
+    if (!res) return
     setMessage(res.ok ? { ok: true, text: `${res.data.start}时段容量已改为${res.data.capacity}` } : { ok: false, text: res.message })
     if (res.ok) setEditing(undefined)
     day.reload()
   }
   const close = async () => {
-    const { confirm } = await Taro.showModal({ title: '关闭时段', content: '所选时段内的预约将全部取消，并通知预约群众。确定关闭吗？' })
-    if (!confirm) return
-    const res = await callCloud('booking', 'closeSlots', {
+    const confirm = async () => (await Taro.showModal({ title: '关闭时段', content: '所选时段内的预约将全部取消，并通知预约群众。确定关闭吗？' })).confirm
+    const res = await closeCall.run({
       hallId, date, reason: closing.reason, ...(closing.from ? { from: closing.from } : {}), ...(closing.to ? { to: closing.to } : {}),
-    })
+    }, { confirm })
+    if (!res) return
     if (res.ok) {
       const pending = res.data.some((s) => s.closing)
       setMessage({ ok: true, text: `已关闭${res.data.length}个时段${pending ? '，其余预约将在几分钟内自动取消' : ''}` })
@@ -99,7 +106,7 @@ function HallDay() {
           <View className='section__title'>签到核验</View>
           <Input className='field__input' type='number' maxlength={12} value={code} placeholder='输入群众出示的8位签到码' onInput={(e) => setCode(e.detail.value)} onConfirm={() => checkIn()} />
           <View className='hall-day__row'>
-            <View className='btn btn--primary' onClick={() => checkIn()}>签到</View>
+            <View className={cx('btn btn--primary', checkInCall.busy && 'btn--disabled')} onClick={() => checkIn()}>签到</View>
             {canScan && <View className='btn' onClick={scan}>扫码签到</View>}
           </View>
           <View className='muted'>只能签到本大厅当天的预约；他人的、其他日期的预约码会被拒绝。</View>
@@ -123,7 +130,7 @@ function HallDay() {
                       {b.cancelReason && <View className='row__desc'>取消原因：{b.cancelReason}</View>}
                     </View>
                     <Text className={STATUS_CLASS[b.status]}>{b.statusLabel}</Text>
-                    {b.noShowable && <View className='btn btn--danger hall-day__small' onClick={() => noShow(b.id)}>记为爽约</View>}
+                    {b.noShowable && <View className={cx('btn btn--danger hall-day__small', noShowCall.busy && 'btn--disabled')} onClick={() => noShow(b.id)}>记为爽约</View>}
                   </View>
                 ))}
               </View>
@@ -133,24 +140,27 @@ function HallDay() {
                 <View className='muted'>容量不能低于已预约人数；点击时段修改容量。</View>
                 {data.slots.length === 0 && <Text className='muted'>当天不开放预约（休息日或节假日）</Text>}
                 {data.slots.map((s) => (
-                  <View key={s.slotId} className='row' onClick={() => !s.closed && setEditing({ slot: s, value: String(s.capacity) })}>
-                    <View className='row__main'>
-                      <View className='row__title'>{s.start}-{s.end}</View>
-                      <View className='row__desc'>{s.slotId.split(':')[1]} · 容量{s.capacity} · 已约{s.held ?? 0} · 余{s.left}</View>
+                  <Fragment key={s.slotId}>
+                    <View className='row hall-day__slot' onClick={() => !s.closed && setEditing({ slot: s, value: String(s.capacity) })}>
+                      <View className='row__main'>
+                        <View className='row__title'>{s.start}-{s.end}</View>
+                        <View className='row__desc'>{s.groupName} · 容量{s.capacity} · 已约{s.held ?? 0} · 余{s.left}</View>
+                      </View>
+                      {s.closed ? <Text className='badge badge--warning'>已关闭{s.closedReason ? `：${s.closedReason}` : ''}</Text> : <Text className='row__extra link'>改容量</Text>}
                     </View>
-                    {s.closed ? <Text className='badge badge--warning'>已关闭{s.closedReason ? `：${s.closedReason}` : ''}</Text> : <Text className='row__extra link'>改容量</Text>}
-                  </View>
+                    {/* The editor opens under the tapped slot, where the eye already is. */}
+                    {editing?.slot.slotId === s.slotId && (
+                      <View className='hall-day__edit'>
+                        <Text>{s.groupName} {editing.slot.start}-{editing.slot.end} 新容量（已约{editing.slot.held ?? 0}人）</Text>
+                        <Input className='field__input' type='number' value={editing.value} onInput={(e) => setEditing({ ...editing, value: e.detail.value })} />
+                        <View className='hall-day__row'>
+                          <View className={cx('btn btn--primary', capacityCall.busy && 'btn--disabled')} onClick={saveCapacity}>保存容量</View>
+                          <View className='btn' onClick={() => setEditing(undefined)}>取消</View>
+                        </View>
+                      </View>
+                    )}
+                  </Fragment>
                 ))}
-                {editing && (
-                  <View className='hall-day__edit'>
-                    <Text>{editing.slot.start}-{editing.slot.end} 新容量（已约{editing.slot.held ?? 0}人）</Text>
-                    <Input className='field__input' type='number' value={editing.value} onInput={(e) => setEditing({ ...editing, value: e.detail.value })} />
-                    <View className='hall-day__row'>
-                      <View className='btn btn--primary' onClick={saveCapacity}>保存容量</View>
-                      <View className='btn' onClick={() => setEditing(undefined)}>取消</View>
-                    </View>
-                  </View>
-                )}
               </View>
 
               <View className='section'>
@@ -161,7 +171,7 @@ function HallDay() {
                   <Input className='field__input' value={closing.to} placeholder='结束 如 12:00' onInput={(e) => setClosing({ ...closing, to: e.detail.value })} />
                 </View>
                 <Input className='field__input' value={closing.reason} maxlength={60} placeholder='关闭原因（群众会看到）' onInput={(e) => setClosing({ ...closing, reason: e.detail.value })} />
-                <View className='btn btn--danger btn--block' onClick={close}>关闭所选时段</View>
+                <View className={cx('btn btn--danger btn--block', closeCall.busy && 'btn--disabled')} onClick={close}>关闭所选时段</View>
               </View>
             </>
           )}

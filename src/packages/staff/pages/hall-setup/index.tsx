@@ -5,7 +5,7 @@ import type { HallAdminView } from '@core/api'
 import { PageShell } from '@/components/page-shell'
 import { LoadState } from '@/components/load-state'
 import { useCloudQuery } from '@/hooks/use-cloud-query'
-import { callCloud } from '@/services/cloud-client'
+import { useCloudMutation } from '@/hooks/use-cloud-mutation'
 import { RoleGate } from '../../components/role-gate'
 import { HallEditor } from '../../components/hall-editor'
 import '../hall-day/index.scss'
@@ -21,8 +21,10 @@ function TemplateEditor({ hall, group, onSaved }: { hall: HallAdminView; group: 
   const [minutes, setMinutes] = useState(String(group.template?.slotMinutes ?? 30))
   const [capacity, setCapacity] = useState(String(group.template?.capacity ?? 2))
   const [error, setError] = useState('')
+  const saveCall = useCloudMutation('booking', 'saveTemplate')
   const save = async () => {
-    const res = await callCloud('booking', 'saveTemplate', { hallId: hall.hallId, group: group.id, slotMinutes: Number(minutes), capacity: Number(capacity) })
+    const res = await saveCall.run({ hallId: hall.hallId, group: group.id, slotMinutes: Number(minutes), capacity: Number(capacity) })
+    if (!res) return
     if (res.ok) {
       setError('')
       Taro.showToast({ title: '已保存', icon: 'success' })
@@ -43,7 +45,7 @@ function TemplateEditor({ hall, group, onSaved }: { hall: HallAdminView; group: 
           <Text>人/时段</Text>
         </View>
         {error && <View className='hall-day__error'>{error}</View>}
-        <View className='btn btn--primary' onClick={save}>保存模板</View>
+        <View className={saveCall.busy ? 'btn btn--primary btn--disabled' : 'btn btn--primary'} onClick={save}>保存模板</View>
       </View>
     </View>
   )

@@ -6,7 +6,7 @@ import { hasGrant } from '@core/policy'
 import { PageShell } from '@/components/page-shell'
 import { LoadState } from '@/components/load-state'
 import { useCloudQuery } from '@/hooks/use-cloud-query'
-import { callCloud } from '@/services/cloud-client'
+import { useCloudMutation } from '@/hooks/use-cloud-mutation'
 import { cx } from '@/utils/class-names'
 import { shanghaiDateTime } from '@core/shanghai-time'
 import { RoleGate } from '../../components/role-gate'
@@ -29,10 +29,12 @@ function Field({ label, value, onChange, multi, className }: { label: string; va
 function FaqEditor({ faq, onSaved, onCancel }: { faq: Faq; onSaved: () => void; onCancel: () => void }) {
   const [v, setV] = useState({ id: faq.id, question: faq.question, category: faq.category, similar: faq.similar.join('\n'), keywords: faq.keywords.join('，'), answer: faq.answer })
   const [msg, setMsg] = useState('')
+  const saveCall = useCloudMutation('consult', 'saveEntry')
   const set = (k: keyof typeof v) => (x: string) => setV((o) => ({ ...o, [k]: x }))
   const save = async () => {
     const entry: Faq = { ...faq, id: v.id.trim(), question: v.question.trim(), category: v.category.trim(), similar: lines(v.similar), keywords: words(v.keywords), answer: v.answer.trim() }
-    const res = await callCloud('consult', 'saveEntry', { kind: 'faq', entry })
+    const res = await saveCall.run({ kind: 'faq', entry })
+    if (!res) return
     if (!res.ok) { setMsg(res.message); return }
     Taro.showToast({ title: `已保存（第${res.data.version}版）`, icon: 'success' })
     onSaved()
@@ -46,7 +48,7 @@ function FaqEditor({ faq, onSaved, onCancel }: { faq: Faq; onSaved: () => void; 
       <Field label='关键词（逗号分隔）' value={v.keywords} onChange={set('keywords')} />
       <Field label='答案' value={v.answer} onChange={set('answer')} multi className='kb-editor__answer' />
       {msg && <View className='consult-error'>{msg}</View>}
-      <View className='btn btn--primary btn--block kb-editor__save' onClick={save}>保存</View>
+      <View className={cx('btn btn--primary btn--block kb-editor__save', saveCall.busy && 'btn--disabled')} onClick={save}>保存</View>
       <View className='btn btn--block kb-editor__cancel' onClick={onCancel}>取消</View>
     </View>
   )
@@ -55,10 +57,12 @@ function FaqEditor({ faq, onSaved, onCancel }: { faq: Faq; onSaved: () => void; 
 function RuleEditor({ rule, onSaved, onCancel }: { rule: Rule; onSaved: () => void; onCancel: () => void }) {
   const [v, setV] = useState({ id: rule.id, keywords: rule.keywords.join('，'), match: rule.match, priority: String(rule.priority), content: rule.reply.content })
   const [msg, setMsg] = useState('')
+  const saveCall = useCloudMutation('consult', 'saveEntry')
   const set = (k: keyof typeof v) => (x: string) => setV((o) => ({ ...o, [k]: x }))
   const save = async () => {
     const entry: Rule = { ...rule, id: v.id.trim(), keywords: words(v.keywords), match: v.match, priority: Number(v.priority), reply: { ...rule.reply, content: v.content.trim() } }
-    const res = await callCloud('consult', 'saveEntry', { kind: 'rule', entry })
+    const res = await saveCall.run({ kind: 'rule', entry })
+    if (!res) return
     if (!res.ok) { setMsg(res.message); return }
     Taro.showToast({ title: `已保存（第${res.data.version}版）`, icon: 'success' })
     onSaved()
@@ -75,7 +79,7 @@ function RuleEditor({ rule, onSaved, onCancel }: { rule: Rule; onSaved: () => vo
       <Field label='优先级（0–100，大者优先）' value={v.priority} onChange={set('priority')} />
       <Field label='回复内容' value={v.content} onChange={set('content')} multi />
       {msg && <View className='consult-error'>{msg}</View>}
-      <View className='btn btn--primary btn--block kb-editor__save' onClick={save}>保存</View>
+      <View className={cx('btn btn--primary btn--block kb-editor__save', saveCall.busy && 'btn--disabled')} onClick={save}>保存</View>
       <View className='btn btn--block kb-editor__cancel' onClick={onCancel}>取消</View>
     </View>
   )
@@ -89,21 +93,24 @@ function Knowledge() {
   const [editing, setEditing] = useState<{ faq?: Faq; rule?: Rule }>()
   const [synonyms, setSynonyms] = useState<string>()
   const [msg, setMsg] = useState('')
+  const rollbackCall = useCloudMutation('consult', 'rollback')
+  const synonymsCall = useCloudMutation('consult', 'saveEntry')
   const reload = () => { setEditing(undefined); kb.reload(); hist.reload() }
   const data = kb.data
   if (editing?.faq) return <FaqEditor faq={editing.faq} onSaved={reload} onCancel={() => setEditing(undefined)} />
   if (editing?.rule) return <RuleEditor rule={editing.rule} onSaved={reload} onCancel={() => setEditing(undefined)} />
   const rollback = async () => {
-    const ok = await Taro.showModal({ title: '回滚', content: '撤销最近一次修改，恢复到上一版？（历史记录保留）' })
-    if (!ok.confirm) return
-    const res = await callCloud('consult', 'rollback', {})
+    const confirm = async () => (await Taro.showModal({ title: '回滚', content: '撤销最近一次修改，恢复到上一版？（历史记录保留）' })).confirm
+    const res = await rollbackCall.run({}, { confirm })
+    if (!res) return
     if (!res.ok) { setMsg(res.message); return }
     Taro.showToast({ title: `已恢复第${res.data.restored}版`, icon: 'success' })
     reload()
   }
   const saveSynonyms = async () => {
     const groups = lines(synonyms ?? '').map(words).filter((g) => g.length)
-    const res = await callCloud('consult', 'saveEntry', { kind: 'synonyms', groups })
+    const res = await synonymsCall.run({ kind: 'synonyms', groups })
+    if (!res) return
     if (!res.ok) { setMsg(res.message); return }
     setSynonyms(undefined)
     Taro.showToast({ title: '同义词已保存', icon: 'success' })
@@ -149,12 +156,12 @@ function Knowledge() {
             <View className='section'>
               <View className='field__label'>每行一组，组内用逗号分隔（同组词检索时视为同一个词）</View>
               <Textarea className='field__textarea kb-synonyms' maxlength={-1} value={synonyms ?? data.kb.synonyms.map((g) => g.join('，')).join('\n')} onInput={(e) => setSynonyms(e.detail.value)} />
-              <View className={cx('btn', 'btn--primary', 'btn--block', synonyms === undefined && 'btn--disabled')} onClick={() => { if (synonyms !== undefined) saveSynonyms() }}>保存同义词</View>
+              <View className={cx('btn', 'btn--primary', 'btn--block', (synonyms === undefined || synonymsCall.busy) && 'btn--disabled')} onClick={() => { if (synonyms !== undefined) saveSynonyms() }}>保存同义词</View>
             </View>
           )}
           {tab === 'history' && (
             <View className='section'>
-              <View className='btn btn--danger btn--block kb-rollback' onClick={rollback}>回滚上一步</View>
+              <View className={cx('btn btn--danger btn--block kb-rollback', rollbackCall.busy && 'btn--disabled')} onClick={rollback}>回滚上一步</View>
               {(hist.data ?? []).map((h) => (
                 <View key={h.version} className='row kb-history'>
                   <View className='row__main'><Text className='row__title'>第{h.version}版 · {h.change}</Text><View className='row__desc'>{h.byName ?? h.by} · {shanghaiDateTime(h.at)}</View></View>

@@ -5,22 +5,21 @@
  * (optimistic concurrency: a second claimant conflicts, retries and finds it used).
  */
 import { randomInt } from 'node:crypto';
-import { z } from '../../core/zod-zh';
-import { DomainError } from '../../core/envelope';
-import { maskOpenid } from '../../core/mask';
-import { STAFF_GRANTS, type Actor } from '../../core/policy';
-import type { Invitation, InvitationPreview, WhoAmI } from '../../core/api';
+import { z } from '../../../core/zod-zh';
+import { DomainError } from '../../../core/envelope';
+import { maskOpenid } from '../../../core/mask';
+import { STAFF_GRANTS, type Actor } from '../../../core/policy';
+import type { Invitation, InvitationPreview, WhoAmI } from '../../../core/api';
 import {
   CODE_PATTERN, DEFAULT_EXPIRY_HOURS, MAX_EXPIRY_HOURS, effectiveStatus, generateCode, joinPath, mergeGrant,
   normaliseCode, unusableReason, type StoredInvitation,
-} from '../../core/account/invitation';
-import { action, noParams } from '../shared/router';
-import { getDb } from '../shared/cloud';
-import { transact, txGet } from '../shared/transaction';
-import { fetchAll } from '../shared/paging';
-import { STAFF_COLLECTION, type StaffRecord } from '../shared/actor';
-
-export const INVITATIONS = 'staff_invitations';
+} from '../../../core/account/invitation';
+import { action, noParams } from '../../shared/router';
+import { getDb } from '../../shared/cloud';
+import { transact, txGet } from '../../shared/transaction';
+import { fetchAll } from '../../shared/paging';
+import { STAFF_COLLECTION } from '../../shared/actor';
+import { INVITATIONS, findInvitation, findStaff, listStaffRecords } from '../repo';
 
 const deptCode = z.string().regex(/^[a-z0-9-]{2,40}$/, '部门代码格式不正确');
 const hallCode = z.string().regex(/^[a-z0-9-]{2,40}$/, '大厅代码格式不正确');
@@ -30,17 +29,6 @@ const UNSAFE_NAME = /[\u0000-\u001f\u007f\u200b-\u200f\u202a-\u202e\u2066-\u2069
 const nameParam = z.string().trim().min(1, '请填写您的姓名').max(20, '姓名不能超过20个字')
   .refine((s) => !UNSAFE_NAME.test(s), '姓名含有不可见或控制字符，请重新输入');
 
-async function findInvitation(code: string): Promise<StoredInvitation | null> {
-  const db = getDb();
-  const { data } = await db.collection<StoredInvitation>(INVITATIONS).where({ _id: db.command.eq(code) }).limit(1).get();
-  return data[0] ?? null;
-}
-
-async function findStaff(openid: string): Promise<StaffRecord | null> {
-  const db = getDb();
-  const { data } = await db.collection<StaffRecord>(STAFF_COLLECTION).where({ _id: db.command.eq(openid) }).limit(1).get();
-  return data[0] ?? null;
-}
 
 function toInvitation(inv: StoredInvitation, now: Date, boundActive?: boolean): Invitation {
   return {
@@ -104,7 +92,7 @@ export const listInvitations = action({
     const now = new Date();
     const [invitations, staff] = await Promise.all([
       fetchAll<StoredInvitation>(() => getDb().collection<StoredInvitation>(INVITATIONS).orderBy('createdAt', 'desc'), 2000),
-      fetchAll<StaffRecord>(() => getDb().collection<StaffRecord>(STAFF_COLLECTION).orderBy('_id', 'asc')),
+      listStaffRecords(),
     ]);
     const active = new Map(staff.map((s) => [s.openid, s.active]));
     return invitations.map((inv) => toInvitation(inv, now, inv.usedBy ? active.get(inv.usedBy) ?? false : undefined));

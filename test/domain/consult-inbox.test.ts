@@ -1,0 +1,30 @@
+import { refusalOf } from './refusal';
+import { answerQuestion, learnFromQuestion, type InboxDoc } from '../../core/consult/inbox';
+import type { KnowledgeBase } from '../../core/consult/kb';
+
+const open: InboxDoc = { _id: 'Q:abc-1', conversationId: 'c1', openid: 'o1', question: '老年人坐公交免费卡在哪办', status: 'open', at: '2026-12-01T02:00:00.000Z', channel: 'app' };
+const kb: KnowledgeBase = {
+  version: 3, rules: [], synonyms: [],
+  faqs: [{ id: 'faq-bus', category: '民政', question: '老年优待卡怎么办', similar: [], keywords: [], answer: '到社区办理。' }],
+};
+const refusal = refusalOf;
+
+describe('consult inbox transitions', () => {
+  it('answers an open question once', () => {
+    const answered = answerQuestion(open, '请带身份证到社区办理。', { openid: 'agent', name: '王坐席' }, '2026-12-01T03:00:00.000Z');
+    expect(answered).toMatchObject({ status: 'answered', reply: '请带身份证到社区办理。', answeredBy: 'agent', answeredByName: '王坐席' });
+    expect(refusal(() => answerQuestion(answered, '第二次', { openid: 'agent-2', name: '李坐席' }, '2026-12-01T03:01:00.000Z'))).toBe('CONFLICT:该提问已有人答复');
+  });
+
+  it('learns a new FAQ from the answer, or a similar phrasing of an existing FAQ (once)', () => {
+    expect(refusal(() => learnFromQuestion(kb, open, { mode: 'newFaq', category: '民政' }))).toMatch(/^CONFLICT:该提问还没有答复/);
+    const answered = { ...open, status: 'answered' as const, reply: '请带身份证到社区办理。' };
+    const taught = learnFromQuestion(kb, answered, { mode: 'newFaq', category: '民政', question: '老年优待卡怎么办理？' });
+    expect(taught.faqId).toBe('faq-learned-qabc1');
+    expect(taught.kb.faqs.find((f) => f.id === taught.faqId)).toMatchObject({ question: '老年优待卡怎么办理？', similar: [open.question], answer: '请带身份证到社区办理。' });
+    const similar = learnFromQuestion(kb, open, { mode: 'similar', faqId: 'faq-bus' });
+    expect(similar.kb.faqs[0].similar).toEqual([open.question]);
+    expect(learnFromQuestion(similar.kb, open, { mode: 'similar', faqId: 'faq-bus' }).kb.faqs[0].similar).toEqual([open.question]);
+    expect(refusal(() => learnFromQuestion(kb, open, { mode: 'similar', faqId: 'faq-none' }))).toBe('NOT_FOUND:没有找到该问答');
+  });
+});
