@@ -11,6 +11,7 @@ import { decide, type Actor } from '../../../core/policy';
 import { z } from '../../../core/zod-zh';
 import { action, noParams } from '../../shared/router';
 import { getDb } from '../../shared/cloud';
+import { nullableDocDb } from '../../shared/transaction';
 import { fetchAll } from '../../shared/paging';
 import { loadCalendar } from '../calendar-repo';
 import * as machine from '../../../core/booking/machine';
@@ -89,7 +90,7 @@ const APPLICATIONS = 'applications';
  * exactly like an unknown one (never confirm that another citizen's application exists).
  */
 async function assertOwnApplication(actor: Actor, applicationId: string, matterId: string): Promise<void> {
-  const app = await getOrNull<{ openid: string; matterId: string }>(getDb().collection<{ openid: string; matterId: string }>(APPLICATIONS).doc(applicationId));
+  const app = await getOrNull<{ openid: string; matterId: string }>(nullableDocDb().collection<{ openid: string; matterId: string }>(APPLICATIONS).doc(applicationId));
   if (!app || !decide(actor, 'citizen:own', { ownerOpenid: app.openid }).allowed) {
     throw new DomainError('NOT_FOUND', '没有找到该申办记录，请从“我的办件”中选择');
   }
