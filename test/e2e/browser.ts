@@ -60,7 +60,7 @@ export async function startPreview(): Promise<Preview> {
 }
 
 /**
- * A phone-sized page that records console errors and failed requests for assertions. `idle()`
+ * A phone-sized page that records page errors and failed requests for assertions. `idle()`
  * resolves once no request is in flight (polled), so a journey can reload without aborting one.
  */
 export async function openPhonePage(preview: Preview): Promise<{ page: Page; problems: string[]; idle: () => Promise<void> }> {
@@ -68,7 +68,12 @@ export async function openPhonePage(preview: Preview): Promise<{ page: Page; pro
   const page = await context.newPage();
   const problems: string[] = [];
   page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
-  page.on('requestfailed', (r) => problems.push(`requestfailed: ${r.url()}`));
+  // A request the journey's own navigation cut short (reload, goto, identity switch) fails with
+  // net::ERR_ABORTED: that is the test moving on, not the app failing. Anything else is a problem.
+  page.on('requestfailed', (r) => {
+    const why = r.failure()?.errorText ?? '';
+    if (!/ERR_ABORTED/.test(why)) problems.push(`requestfailed: ${r.url()} ${why}`);
+  });
   const inFlight = new Set<unknown>();
   page.on('request', (r) => inFlight.add(r));
   page.on('requestfinished', (r) => inFlight.delete(r));
