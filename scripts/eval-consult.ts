@@ -1,7 +1,10 @@
 /**
- * `npm run eval:consult`: runs the development set (test/fixtures/consult-dev-set.json) through
- * the engine with the seed knowledge base, on the tuning part and the held-out part separately,
- * and the same questions through a WeChat-style keyword auto-reply baseline.
+ * `npm run eval:consult`: runs through the engine with the seed knowledge base (the shared fixture
+ * base) and through a WeChat-style keyword auto-reply baseline:
+ *   - the public set written outside the team (../shared/fixtures/consult-public-set.json, found
+ *     beside the clone), per category;
+ *   - the development set (test/fixtures/consult-dev-set.json), tuning part and held-out part.
+ * The public set measures; it is never a source of rules.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -17,6 +20,22 @@ export function loadSeedKb(): KnowledgeBase {
   const v = validateKnowledgeBase(JSON.parse(fs.readFileSync(path.join(ROOT, 'seed/consult-kb.json'), 'utf8')));
   if (!v.ok) throw new Error(JSON.stringify(v.issues));
   return v.kb;
+}
+
+/** The public set lives in shared/ beside the clone (or beside the folder of worktrees). */
+export function publicSetPath(): string | null {
+  for (let dir = path.dirname(ROOT); ; dir = path.dirname(dir)) {
+    const p = path.join(dir, 'shared/fixtures/consult-public-set.json');
+    if (fs.existsSync(p)) return p;
+    if (path.dirname(dir) === dir) return null;
+  }
+}
+
+export function loadPublicSet(): DevItem[] | null {
+  const p = publicSetPath();
+  if (!p) return null;
+  const items: Omit<DevItem, 'split'>[] = JSON.parse(fs.readFileSync(p, 'utf8')).items;
+  return items.map((i) => ({ ...i, split: 'heldout' }));
 }
 
 export function loadDevSet(): DevItem[] {
@@ -37,7 +56,7 @@ export function keywordBaseline(kb: KnowledgeBase) {
   };
 }
 
-export interface Figures { answerable: number; correct: number; mustHandoff: number; falseDirect: number; suggested: number; suggestedCovering: number; byCategory: Record<string, { n: number; ok: number }>; misses: string[] }
+export interface Figures { answerable: number; correct: number; top3: number; rules: number; rulesOk: number; mustHandoff: number; falseDirect: number; suggested: number; suggestedCovering: number; byCategory: Record<string, { n: number; ok: number }>; misses: string[] }
 
 export function judge(item: DevItem, d: Decision): boolean {
   if (item.expect === 'handoff') return d.type !== 'answer';
@@ -45,7 +64,7 @@ export function judge(item: DevItem, d: Decision): boolean {
 }
 
 export function evaluate(items: DevItem[], ask: (q: string) => Decision): Figures {
-  const f: Figures = { answerable: 0, correct: 0, mustHandoff: 0, falseDirect: 0, suggested: 0, suggestedCovering: 0, byCategory: {}, misses: [] };
+  const f: Figures = { answerable: 0, correct: 0, top3: 0, rules: 0, rulesOk: 0, mustHandoff: 0, falseDirect: 0, suggested: 0, suggestedCovering: 0, byCategory: {}, misses: [] };
   for (const it of items) {
     const d = ask(it.q);
     const good = judge(it, d);
@@ -55,9 +74,14 @@ export function evaluate(items: DevItem[], ask: (q: string) => Decision): Figure
     if (it.expect === 'handoff') {
       f.mustHandoff++;
       if (d.type === 'answer') f.falseDirect++;
+    } else if (it.expect.startsWith('rule-')) {
+      f.rules++;
+      if (good) f.rulesOk++;
     } else {
       f.answerable++;
       if (good) f.correct++;
+      const offered = [d.answer?.id, ...(d.suggestions ?? []).map((s) => s.id)].filter(Boolean).slice(0, 3);
+      if (offered.includes(it.expect)) f.top3++;
       if (d.type === 'suggestions') {
         f.suggested++;
         if (d.suggestions?.some((s) => s.id === it.expect)) f.suggestedCovering++;
@@ -73,7 +97,9 @@ const pct = (a: number, b: number) => (b ? `${((100 * a) / b).toFixed(1)} %` : '
 export function print(title: string, f: Figures, showMisses: boolean) {
   console.log(`\n== ${title}`);
   console.log(`  可回答问题直接答对率      ${pct(f.correct, f.answerable)}  (${f.correct}/${f.answerable})`);
+  console.log(`  前三项内含正确条目        ${pct(f.top3, f.answerable)}  (${f.top3}/${f.answerable})`);
   console.log(`  必须转人工的误直答率      ${pct(f.falseDirect, f.mustHandoff)}  (${f.falseDirect}/${f.mustHandoff})`);
+  console.log(`  规则话术换说法命中率      ${pct(f.rulesOk, f.rules)}  (${f.rulesOk}/${f.rules})`);
   console.log(`  给出建议时覆盖正确条目    ${pct(f.suggestedCovering, f.suggested)}  (${f.suggestedCovering}/${f.suggested})`);
   console.log('  分类：' + Object.entries(f.byCategory).map(([c, v]) => `${c} ${v.ok}/${v.n}`).join('  '));
   if (showMisses) for (const m of f.misses) console.log('    ✗ ' + m);
@@ -85,10 +111,15 @@ export function main() {
   const baseline = keywordBaseline(kb);
   const items = loadDevSet();
   const verbose = process.argv.includes('--misses');
+  const publicSet = loadPublicSet();
+  if (publicSet) {
+    print(`公开评测集（团队外编写） · 引擎 · ${publicSet.length} 题`, evaluate(publicSet, (q) => engine.ask(q)), verbose);
+    print('公开评测集 · 关键词回复基线', evaluate(publicSet, baseline), false);
+  } else console.log('\n== 公开评测集：未找到 shared/fixtures/consult-public-set.json（应在仓库旁的 shared/ 目录）');
   for (const split of ['dev', 'heldout'] as const) {
     const part = items.filter((i) => i.split === split);
     const label = split === 'dev' ? '开发集（调参用）' : '留出集（不调参）';
-    print(`${label} · 引擎 · ${part.length} 题`, evaluate(part, (q) => engine.ask(q)), verbose && split === 'dev');
+    print(`${label} · 引擎 · ${part.length} 题`, evaluate(part, (q) => engine.ask(q)), false);
     print(`${label} · 关键词回复基线`, evaluate(part, baseline), false);
   }
 }
