@@ -13,6 +13,7 @@ import {
   hasCjk, isBlank, runs, } from '../text';
 import type { Faq, KnowledgeBase, RichReply, Rule } from './kb';
 import { HUMAN_REQUEST, OFF_TOPIC, intentsIn } from './intents';
+import { actOfRule, actsIn, type ActName } from './acts';
 
 export type DecisionType = 'answer' | 'suggestions' | 'handoff';
 
@@ -251,6 +252,17 @@ export function buildEngine(kb: KnowledgeBase, opts: EngineOptions = {}): Consul
     return undefined;
   }
 
+  /** Each conversational act the base has a rule for: its highest-priority rule. */
+  const ruleOfAct = new Map<ActName, Rule>();
+  for (const r of rules) {
+    const act = actOfRule(r.keywords.map((k) => compact(k)));
+    if (act && !ruleOfAct.has(act)) ruleOfAct.set(act, r);
+  }
+  const actRule = (raw: string): Rule | undefined => {
+    for (const act of actsIn(compact(raw))) { const r = ruleOfAct.get(act); if (r) return r; }
+    return undefined;
+  };
+
   const isHandoffRule = (r: Rule) => r.handoff === true || r.keywords.some((k) => k.includes('人工'));
   const ruleAnswer = (r: Rule): Answer => ({ id: r.id, source: 'rule', content: r.reply.content, ...(r.reply.type === 'text' ? {} : { reply: r.reply }) });
   const faqAnswer = (f: Faq): Answer => ({ id: f.id, source: 'faq', content: f.answer, question: f.question, ...(f.reply ? { reply: f.reply } : {}) });
@@ -300,13 +312,16 @@ export function buildEngine(kb: KnowledgeBase, opts: EngineOptions = {}): Consul
     const raw = rawInput.slice(0, 2000);
     const base = { confidence: 0, margin: 0, candidates: [] as { id: string; score: number }[] };
     if (isBlank(raw)) return { type: 'handoff', reason: 'blank', ...base };
-    const rule = matchRule(raw);
+    const rule = matchRule(raw) ?? actRule(raw);
     if (rule) {
       if (isHandoffRule(rule)) return { type: 'handoff', answer: ruleAnswer(rule), reason: 'human', ...base };
       return { type: 'answer', answer: ruleAnswer(rule), reason: 'rule', ...base };
     }
     const folded = colloquial(fold(raw));
-    if (HUMAN_REQUEST.test(folded)) return { type: 'handoff', reason: 'human', ...base };
+    if (HUMAN_REQUEST.test(folded)) {
+      const said = rules.find(isHandoffRule);
+      return { type: 'handoff', reason: 'human', ...(said ? { answer: ruleAnswer(said) } : {}), ...base };
+    }
     const { ranked, confidence, margin, text } = rank(raw);
     const candidates = ranked.slice(0, 5).map(([e, s]) => ({ id: faqs[e].id, score: Math.round(s * 1000) / 1000 }));
     const scored = { confidence, margin, candidates };
