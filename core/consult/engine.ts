@@ -14,6 +14,7 @@ import {
 import type { Faq, KnowledgeBase, RichReply, Rule } from './kb';
 import { HUMAN_REQUEST, OFF_TOPIC, intentsIn } from './intents';
 import { actOfRule, actsIn, type ActName } from './acts';
+import { objectsIn } from './objects';
 
 export type DecisionType = 'answer' | 'suggestions' | 'handoff';
 
@@ -103,6 +104,8 @@ export function buildEngine(kb: KnowledgeBase, opts: EngineOptions = {}): Consul
 
   /** Full text of each entry, for intent guards ("does the entry itself talk about 投诉?"). */
   const entryText = faqs.map((f) => colloquial(fold([f.question, ...f.similar, ...f.keywords].join(' '))));
+  /** Service objects each entry asks about (its answer's asides do not count: measured stricter). */
+  const entryAsks = entryText.map(objectsIn);
 
   /** Synonym members become their group's term (one canonical term for either wording). */
   function wordTerms(words: string[], out: string[]) {
@@ -330,7 +333,12 @@ export function buildEngine(kb: KnowledgeBase, opts: EngineOptions = {}): Consul
     const unmet = intentsIn(text).filter((w) => !entryText[top].includes(w));
     if (unmet.length) return { type: 'handoff', reason: 'intent', ...scored };
     if (OFF_TOPIC.test(text) && confidence < th.sure) return { type: 'handoff', reason: 'off-topic', ...scored };
-    const direct = (confidence >= th.answer && margin >= th.margin) || (confidence >= th.sure && margin >= th.sureMargin);
+    // An answer only about the objects asked: one the entry never asks about (社保卡密码 against
+    // 社保卡补领, 二手车过户 against 房产过户) leaves it a suggestion at most. Read before the
+    // homophone correction, which may invent an object (老家是 → 老驾驶).
+    const asked = objectsIn(folded);
+    const sameObject = [...asked].every((o) => entryAsks[top].has(o));
+    const direct = sameObject && ((confidence >= th.answer && margin >= th.margin) || (confidence >= th.sure && margin >= th.sureMargin));
     if (direct) return { type: 'answer', answer: faqAnswer(faqs[top]), reason: 'faq', ...scored };
     if (confidence >= th.suggest) {
       const suggestions = suggestionsFrom(ranked);

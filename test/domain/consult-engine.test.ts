@@ -124,6 +124,11 @@ describe('no false confidence', () => {
     expect(ask(q).type).toBe('handoff');
   });
 
+  it.each(['公积金贷款的利息现在是多少', '护照办好了，申根签证去哪办', '二手车买卖过户要带什么', '社保卡的密码记不得了'])(
+    '%s names an object the best FAQ never mentions: not answered directly', (q) => {
+      expect(ask(q).type).not.toBe('answer');
+    });
+
   it('off-topic and unknown questions hand off', () => {
     expect(ask('明天天气怎么样').type).toBe('handoff');
     expect(ask('量子计算机是什么原理').type).toBe('handoff');
