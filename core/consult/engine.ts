@@ -14,7 +14,7 @@ import {
 import type { Faq, KnowledgeBase, RichReply, Rule } from './kb';
 import { HUMAN_REQUEST, OFF_TOPIC, intentsIn } from './intents';
 import { actOfRule, actsIn, type ActName } from './acts';
-import { objectsIn } from './objects';
+import { actionsIn, objectsIn } from './objects';
 
 export type DecisionType = 'answer' | 'suggestions' | 'handoff';
 
@@ -106,6 +106,7 @@ export function buildEngine(kb: KnowledgeBase, opts: EngineOptions = {}): Consul
   const entryText = faqs.map((f) => colloquial(fold([f.question, ...f.similar, ...f.keywords].join(' '))));
   /** Service objects each entry asks about (its answer's asides do not count: measured stricter). */
   const entryAsks = entryText.map(objectsIn);
+  const entryDoes = entryText.map(actionsIn);
 
   /** Synonym members become their group's term (one canonical term for either wording). */
   function wordTerms(words: string[], out: string[]) {
@@ -340,6 +341,15 @@ export function buildEngine(kb: KnowledgeBase, opts: EngineOptions = {}): Consul
     const sameObject = [...asked].every((o) => entryAsks[top].has(o));
     const direct = sameObject && ((confidence >= th.answer && margin >= th.margin) || (confidence >= th.sure && margin >= th.sureMargin));
     if (direct) return { type: 'answer', answer: faqAnswer(faqs[top]), reason: 'faq', ...scored };
+    // Right answer held back by a close runner-up: when the best entry is the only close one whose
+    // (object, action) frame is the message's, the frame settles it (社保卡 + 补领, not 社保卡 + 查询).
+    if (sameObject && asked.size && confidence >= th.suggest) {
+      const does = actionsIn(folded);
+      const fits = (e: number) => [...asked].every((o) => entryAsks[e].has(o)) && [...does].some((a) => entryDoes[e].has(a));
+      const close = ranked.filter(([, s]) => s >= 0.5 * ranked[0][1]);
+      const fitting = close.filter(([e]) => fits(e));
+      if (does.size && fitting.length === 1 && fitting[0][0] === top) return { type: 'answer', answer: faqAnswer(faqs[top]), reason: 'frame', ...scored };
+    }
     if (confidence >= th.suggest) {
       const suggestions = suggestionsFrom(ranked);
       if (suggestions.length >= 2) return { type: 'suggestions', suggestions, reason: 'unsure', ...scored };

@@ -60,3 +60,39 @@ export function objectsIn(text: string): Set<string> {
   }
   return out;
 }
+
+/** What is done to an object (首次申领, 补领, 换领, 迁入, 提取, 转移, 查询, 注销 …), with colloquial forms. */
+export const SERVICE_ACTIONS: Record<string, string[]> = {
+  首次申领: ['首次', '第一次', '初次', '新办', '没办过', '从来没办', '申领', '办一张', '办个'],
+  补领: ['补领', '补办', '补证', '补卡', '补一张', '补一个', '丢了', '丢失', '遗失', '掉了', '弄丢', '不见了', '找不到', '被偷', '挂失'],
+  换领: ['换领', '换证', '换新', '换发', '换一张', '换卡', '到期', '过期', '期满', '快到期'],
+  迁入: ['迁入', '迁移', '迁过来', '迁到', '落户', '弄过来', '转户口'],
+  提取: ['提取', '取出', '取出来', '拿出来', '取钱', '支取', '提出来', '抵扣', '冲还'],
+  转移: ['转移', '转过来', '转到', '转入', '转出', '接过来', '并过来', '接续', '续上'],
+  查询: ['查询', '查一下', '查下', '查看', '在哪看', '在哪查', '怎么查', '看下', '看看', '查'],
+  注销: ['注销', '关掉', '关闭', '不干了', '不做了', '歇业'],
+  缴费: ['缴费', '缴纳', '交钱', '续费', '补缴', '交费'],
+  报销: ['报销', '报回来', '报账'],
+  备案: ['备案'],
+  认证: ['认证', '刷脸', '验证'],
+  预约: ['预约', '约个', '约时间', '挂号', '取号'],
+  登记: ['登记', '申报'],
+  贷款: ['贷款', '借钱', '可贷', '额度'],
+  领取: ['领取', '申领', '领钱', '能领', '发放', '发钱'],
+};
+
+const ACTION_FORMS: [string, string][] = Object.entries(SERVICE_ACTIONS)
+  .flatMap(([name, forms]) => forms.map((f) => [f, name] as [string, string]))
+  .sort((a, b) => b[0].length - a[0].length);
+
+/** Actions named in a text, longest forms first. */
+export function actionsIn(text: string): Set<string> {
+  const out = new Set<string>();
+  let rest = text;
+  for (const [form, name] of ACTION_FORMS) {
+    if (!rest.includes(form)) continue;
+    out.add(name);
+    rest = rest.split(form).join('\u0000');
+  }
+  return out;
+}

@@ -107,6 +107,16 @@ describe('how citizens type', () => {
     expect(answered(q)).toBe(id);
   });
 
+  it('the one close entry whose (object, action) frame is the message\'s is answered, not held back', () => {
+    const d = ask('社保在外省交过现在想转回来');
+    expect(d.type).toBe('answer');
+    expect(d.answer?.id).toBe('faq-shebao-transfer');
+  });
+
+  it('a case the records must answer (审核不通过) reaches a person even when the frame fits', () => {
+    expect(ask('社保转移申请审核不通过是怎么回事').type).not.toBe('answer');
+  });
+
   it('finds the question inside a long story', () => {
     expect(answered('我老家是本市的，现在在深圳工作，平时在深圳看病医保用不了，听说要备案，怎么弄')).toBe('faq-medins-offsite');
     expect(answered('我爸今年刚退休，下个月要去海南跟我妹住半年，他在那边看病医保能用吗，要先办什么')).toBe('faq-medins-offsite');
