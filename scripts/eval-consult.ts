@@ -105,6 +105,27 @@ export function print(title: string, f: Figures, showMisses: boolean) {
   if (showMisses) for (const m of f.misses) console.log('    ✗ ' + m);
 }
 
+/**
+ * The learning loop, measured: the first 10 public-set questions the engine does not answer
+ * directly (one per FAQ) are handed off, answered by an agent and learned as a similar phrasing of
+ * their FAQ — what `consult.learn` (mode similar) does. The other public-set questions about those
+ * FAQs, paraphrases nobody learned, are then asked before and after.
+ */
+export function learningLoop(kb: KnowledgeBase, items: DevItem[]) {
+  const before = buildEngine(kb);
+  const learned: DevItem[] = [];
+  for (const it of items) {
+    if (learned.length === 10) break;
+    if (it.expect === 'handoff' || it.expect.startsWith('rule-') || learned.some((l) => l.expect === it.expect)) continue;
+    if (before.ask(it.q).type !== 'answer') learned.push(it);
+  }
+  const next: KnowledgeBase = { ...kb, faqs: kb.faqs.map((f) => ({ ...f, similar: [...f.similar, ...learned.filter((l) => l.expect === f.id).map((l) => l.q)] })) };
+  const after = buildEngine(next);
+  const paraphrases = items.filter((i) => learned.some((l) => l.expect === i.expect) && !learned.includes(i));
+  const direct = (e: ReturnType<typeof buildEngine>) => paraphrases.filter((p) => judge(p, e.ask(p.q))).length;
+  return { learned: learned.length, paraphrases: paraphrases.length, before: direct(before), after: direct(after), selfAfter: learned.filter((l) => judge(l, after.ask(l.q))).length };
+}
+
 export function main() {
   const kb = loadSeedKb();
   const engine = buildEngine(kb);
@@ -115,6 +136,10 @@ export function main() {
   if (publicSet) {
     print(`公开评测集（团队外编写） · 引擎 · ${publicSet.length} 题`, evaluate(publicSet, (q) => engine.ask(q)), verbose);
     print('公开评测集 · 关键词回复基线', evaluate(publicSet, baseline), false);
+    const loop = learningLoop(kb, publicSet);
+    console.log(`\n== 学习闭环：转人工 ${loop.learned} 题，坐席答复后学习为相似问法`);
+    console.log(`  学习的原句直接答对        ${loop.selfAfter}/${loop.learned}`);
+    console.log(`  同一问答的其他说法（未学习）直接答对  学习前 ${loop.before}/${loop.paraphrases} → 学习后 ${loop.after}/${loop.paraphrases}`);
   } else console.log('\n== 公开评测集：未找到 shared/fixtures/consult-public-set.json（应在仓库旁的 shared/ 目录）');
   for (const split of ['dev', 'heldout'] as const) {
     const part = items.filter((i) => i.split === split);
