@@ -34,8 +34,14 @@ const INTENT_PATTERNS: [RegExp, string][] = [
   [/被.{0,4}(?:冒|骗|偷办|顶替)/, '冒用'],
 ];
 
+/**
+ * "Still not …" is a case in progress only when the citizen speaks of one (申请了, 提交, 审核 …);
+ * 还没上户口 or 一直没办过 asks how to start, which an FAQ answers.
+ */
+const CASE_IN_PROGRESS = /申请|提交|递交|交了|交上去|报上去|办了|报了|寄|审核|受理|办理中|预约了|缴了|已经办/;
+
 export function intentsIn(text: string): string[] {
   const words: string[] = OUT_OF_SCOPE_INTENTS.filter((w) => text.includes(w));
-  for (const [re, name] of INTENT_PATTERNS) if (re.test(text)) words.push(name);
+  for (const [re, name] of INTENT_PATTERNS) if (re.test(text) && (name !== '迟迟没办' || CASE_IN_PROGRESS.test(text))) words.push(name);
   return words;
 }

@@ -117,6 +117,11 @@ describe('how citizens type', () => {
     expect(ask('社保转移申请审核不通过是怎么回事').type).not.toBe('answer');
   });
 
+  it('"still not …" without a case in progress asks how to start: 孩子还没上户口 gets the FAQ', () => {
+    expect(answered('宝宝满月了还没上户口，要带哪些材料')).toBe('faq-newborn-hukou');
+    expect(ask('上个月提交的落户申请到现在还没批').type).not.toBe('answer');
+  });
+
   it('finds the question inside a long story', () => {
     expect(answered('我老家是本市的，现在在深圳工作，平时在深圳看病医保用不了，听说要备案，怎么弄')).toBe('faq-medins-offsite');
     expect(answered('我爸今年刚退休，下个月要去海南跟我妹住半年，他在那边看病医保能用吗，要先办什么')).toBe('faq-medins-offsite');
