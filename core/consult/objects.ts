@@ -45,21 +45,25 @@ export const SERVICE_OBJECTS: Record<string, string[]> = {
   狗证: ['狗证', '养犬', '犬证'],
 };
 
-const FORMS: [string, string][] = Object.entries(SERVICE_OBJECTS)
-  .flatMap(([name, forms]) => forms.map((f) => [f, name] as [string, string]))
-  .sort((a, b) => b[0].length - a[0].length);
-
-/** Objects named in a text, longest forms first (临时身份证 is not also 身份证). */
-export function objectsIn(text: string): Set<string> {
-  const out = new Set<string>();
-  let rest = text;
-  for (const [form, name] of FORMS) {
-    if (!rest.includes(form)) continue;
-    out.add(name);
-    rest = rest.split(form).join('\u0000');
-  }
-  return out;
+/** A finder of the canonical names whose forms occur in a text, longest forms first (临时身份证 is not also 身份证). */
+function finder(lexicon: Record<string, string[]>): (text: string) => Set<string> {
+  const forms = Object.entries(lexicon)
+    .flatMap(([name, fs]) => fs.map((f) => [f, name] as [string, string]))
+    .sort((x, y) => y[0].length - x[0].length);
+  return (text) => {
+    const out = new Set<string>();
+    let rest = text;
+    for (const [form, name] of forms) {
+      if (!rest.includes(form)) continue;
+      out.add(name);
+      rest = rest.split(form).join('\u0000');
+    }
+    return out;
+  };
 }
+
+/** Objects named in a text. */
+export const objectsIn = finder(SERVICE_OBJECTS);
 
 /** What is done to an object (首次申领, 补领, 换领, 迁入, 提取, 转移, 查询, 注销 …), with colloquial forms. */
 export const SERVICE_ACTIONS: Record<string, string[]> = {
@@ -81,18 +85,5 @@ export const SERVICE_ACTIONS: Record<string, string[]> = {
   领取: ['领取', '申领', '领钱', '能领', '发放', '发钱'],
 };
 
-const ACTION_FORMS: [string, string][] = Object.entries(SERVICE_ACTIONS)
-  .flatMap(([name, forms]) => forms.map((f) => [f, name] as [string, string]))
-  .sort((a, b) => b[0].length - a[0].length);
-
-/** Actions named in a text, longest forms first. */
-export function actionsIn(text: string): Set<string> {
-  const out = new Set<string>();
-  let rest = text;
-  for (const [form, name] of ACTION_FORMS) {
-    if (!rest.includes(form)) continue;
-    out.add(name);
-    rest = rest.split(form).join('\u0000');
-  }
-  return out;
-}
+/** Actions named in a text. */
+export const actionsIn = finder(SERVICE_ACTIONS);
