@@ -13,6 +13,8 @@ import {
   hasCjk, isBlank, runs, } from '../text';
 import type { Faq, KnowledgeBase, RichReply, Rule } from './kb';
 import { HUMAN_REQUEST, OFF_TOPIC, intentsIn } from './intents';
+import { actOfRule, actsIn, type ActName } from './acts';
+import { actionsIn, objectsIn } from './objects';
 
 export type DecisionType = 'answer' | 'suggestions' | 'handoff';
 
@@ -102,6 +104,9 @@ export function buildEngine(kb: KnowledgeBase, opts: EngineOptions = {}): Consul
 
   /** Full text of each entry, for intent guards ("does the entry itself talk about 投诉?"). */
   const entryText = faqs.map((f) => colloquial(fold([f.question, ...f.similar, ...f.keywords].join(' '))));
+  /** Service objects each entry asks about (its answer's asides do not count: measured stricter). */
+  const entryAsks = entryText.map(objectsIn);
+  const entryDoes = entryText.map(actionsIn);
 
   /** Synonym members become their group's term (one canonical term for either wording). */
   function wordTerms(words: string[], out: string[]) {
@@ -251,6 +256,17 @@ export function buildEngine(kb: KnowledgeBase, opts: EngineOptions = {}): Consul
     return undefined;
   }
 
+  /** Each conversational act the base has a rule for: its highest-priority rule. */
+  const ruleOfAct = new Map<ActName, Rule>();
+  for (const r of rules) {
+    const act = actOfRule(r.keywords.map((k) => compact(k)));
+    if (act && !ruleOfAct.has(act)) ruleOfAct.set(act, r);
+  }
+  const actRule = (raw: string): Rule | undefined => {
+    for (const act of actsIn(compact(raw))) { const r = ruleOfAct.get(act); if (r) return r; }
+    return undefined;
+  };
+
   const isHandoffRule = (r: Rule) => r.handoff === true || r.keywords.some((k) => k.includes('人工'));
   const ruleAnswer = (r: Rule): Answer => ({ id: r.id, source: 'rule', content: r.reply.content, ...(r.reply.type === 'text' ? {} : { reply: r.reply }) });
   const faqAnswer = (f: Faq): Answer => ({ id: f.id, source: 'faq', content: f.answer, question: f.question, ...(f.reply ? { reply: f.reply } : {}) });
@@ -300,13 +316,16 @@ export function buildEngine(kb: KnowledgeBase, opts: EngineOptions = {}): Consul
     const raw = rawInput.slice(0, 2000);
     const base = { confidence: 0, margin: 0, candidates: [] as { id: string; score: number }[] };
     if (isBlank(raw)) return { type: 'handoff', reason: 'blank', ...base };
-    const rule = matchRule(raw);
+    const rule = matchRule(raw) ?? actRule(raw);
     if (rule) {
       if (isHandoffRule(rule)) return { type: 'handoff', answer: ruleAnswer(rule), reason: 'human', ...base };
       return { type: 'answer', answer: ruleAnswer(rule), reason: 'rule', ...base };
     }
     const folded = colloquial(fold(raw));
-    if (HUMAN_REQUEST.test(folded)) return { type: 'handoff', reason: 'human', ...base };
+    if (HUMAN_REQUEST.test(folded)) {
+      const said = rules.find(isHandoffRule);
+      return { type: 'handoff', reason: 'human', ...(said ? { answer: ruleAnswer(said) } : {}), ...base };
+    }
     const { ranked, confidence, margin, text } = rank(raw);
     const candidates = ranked.slice(0, 5).map(([e, s]) => ({ id: faqs[e].id, score: Math.round(s * 1000) / 1000 }));
     const scored = { confidence, margin, candidates };
@@ -315,8 +334,22 @@ export function buildEngine(kb: KnowledgeBase, opts: EngineOptions = {}): Consul
     const unmet = intentsIn(text).filter((w) => !entryText[top].includes(w));
     if (unmet.length) return { type: 'handoff', reason: 'intent', ...scored };
     if (OFF_TOPIC.test(text) && confidence < th.sure) return { type: 'handoff', reason: 'off-topic', ...scored };
-    const direct = (confidence >= th.answer && margin >= th.margin) || (confidence >= th.sure && margin >= th.sureMargin);
+    // An answer only about the objects asked: one the entry never asks about (社保卡密码 against
+    // 社保卡补领, 二手车过户 against 房产过户) leaves it a suggestion at most. Read before the
+    // homophone correction, which may invent an object (老家是 → 老驾驶).
+    const asked = objectsIn(folded);
+    const sameObject = [...asked].every((o) => entryAsks[top].has(o));
+    const direct = sameObject && ((confidence >= th.answer && margin >= th.margin) || (confidence >= th.sure && margin >= th.sureMargin));
     if (direct) return { type: 'answer', answer: faqAnswer(faqs[top]), reason: 'faq', ...scored };
+    // Right answer held back by a close runner-up: when the best entry is the only close one whose
+    // (object, action) frame is the message's, the frame settles it (社保卡 + 补领, not 社保卡 + 查询).
+    if (sameObject && asked.size && confidence >= th.suggest) {
+      const does = actionsIn(folded);
+      const fits = (e: number) => [...asked].every((o) => entryAsks[e].has(o)) && [...does].some((a) => entryDoes[e].has(a));
+      const close = ranked.filter(([, s]) => s >= 0.5 * ranked[0][1]);
+      const fitting = close.filter(([e]) => fits(e));
+      if (does.size && fitting.length === 1 && fitting[0][0] === top) return { type: 'answer', answer: faqAnswer(faqs[top]), reason: 'frame', ...scored };
+    }
     if (confidence >= th.suggest) {
       const suggestions = suggestionsFrom(ranked);
       if (suggestions.length >= 2) return { type: 'suggestions', suggestions, reason: 'unsure', ...scored };

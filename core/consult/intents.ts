@@ -14,7 +14,7 @@ export const OUT_OF_SCOPE_INTENTS = [
   '贿赂', '红包', '走后门', '关系户', '腐败',
   '上访', '信访', '拆迁', '征收补偿', '违建',
   '自杀', '不想活', '救命',
-  '驳回', '不予受理', '不给办', '不给我办', '拒绝办理', '刁难', '故意拖', '推诿',
+  '驳回', '不通过', '没通过', '没批下来', '被拒', '不予受理', '不给办', '不给我办', '拒绝办理', '刁难', '故意拖', '推诿',
   '没到账', '未到账', '没收到', '还没到', '还没批', '还没下来', '还没有下来', '一直没', '一直不', '迟迟', '扣错', '算错', '少交', '漏交', '多扣', '少了', '错了', '不对',
   '我的申请', '我的办件', '我的材料', '我的案子',
 ] as const;
@@ -34,8 +34,14 @@ const INTENT_PATTERNS: [RegExp, string][] = [
   [/被.{0,4}(?:冒|骗|偷办|顶替)/, '冒用'],
 ];
 
+/**
+ * "Still not …" is a case in progress only when the citizen speaks of one (申请了, 提交, 审核 …);
+ * 还没上户口 or 一直没办过 asks how to start, which an FAQ answers.
+ */
+const CASE_IN_PROGRESS = /申请|提交|递交|交了|交上去|报上去|办了|报了|寄|审核|受理|办理中|预约了|缴了|已经办/;
+
 export function intentsIn(text: string): string[] {
   const words: string[] = OUT_OF_SCOPE_INTENTS.filter((w) => text.includes(w));
-  for (const [re, name] of INTENT_PATTERNS) if (re.test(text)) words.push(name);
+  for (const [re, name] of INTENT_PATTERNS) if (re.test(text) && (name !== '迟迟没办' || CASE_IN_PROGRESS.test(text))) words.push(name);
   return words;
 }

@@ -8,6 +8,9 @@ import { PinyinVocabulary, compact, fullPinyin as textFullPinyin, initials as te
 import { LIFE_EVENTS } from './taxonomy';
 import { toSummary, type Matter } from './schema';
 
+/** One collator for every comparison (String.localeCompare builds one per call). */
+const COLLATOR = new Intl.Collator('zh');
+
 interface IndexedMatter {
   matter: Matter;
   name: string;
@@ -18,12 +21,24 @@ interface IndexedMatter {
   keywordInitials: string[];
   /** Department, themes, life events and summary: weak evidence only. */
   context: string;
+  /** Position of the name in Chinese collation order (ties broken without collating per query). */
+  order: number;
 }
 
 export interface SearchIndex {
   docs: IndexedMatter[];
   /** Catalogue words by pinyin: homophone typos (社宝卡, 护找) and latin pinyin (shebaoka). */
   vocab: PinyinVocabulary;
+  /**
+   * Postings: which docs hold a bigram (name, keywords, context), a 2-letter piece of initials or a
+   * 4-letter piece of full pinyin. Every doc that could score shares one with the query, so only
+   * those are scored: search cost follows the matches, not the catalogue size.
+   */
+  postings: Map<string, number[]>;
+  /** Bigrams of the context only (department, themes, life events, summary). */
+  contextPostings: Map<string, number[]>;
+  /** In how many docs' names and keywords a bigram occurs (its salience in a sentence). */
+  df: Map<string, number>;
 }
 
 /**
@@ -91,23 +106,75 @@ function catalogueVocabulary(matters: Matter[]) {
   ];
 }
 
+function post(postings: Map<string, number[]>, key: string, doc: number) {
+  const list = postings.get(key);
+  if (!list) postings.set(key, [doc]);
+  else if (list[list.length - 1] !== doc) list.push(doc);
+}
+
+function grams(text: string, n: number): string[] {
+  const out: string[] = [];
+  for (let i = 0; i + n <= text.length; i++) out.push(text.slice(i, i + n));
+  return out;
+}
+
 export function buildSearchIndex(matters: Matter[]): SearchIndex {
   const eventNames = new Map(LIFE_EVENTS.map((e) => [e.id, e.name]));
   const live = matters.filter((m) => m.status === '在用');
-  return {
-    vocab: new PinyinVocabulary(catalogueVocabulary(live)),
-    docs: matters
-      .filter((m) => m.status === '在用')
-      .map((m) => ({
+  const docs = live.map((m): IndexedMatter => ({
         matter: m,
         name: m.name,
         nameInitials: initials(m.name),
         namePinyin: fullPinyin(m.name),
         keywords: m.keywords,
         keywordInitials: m.keywords.map(initials),
-        context: [m.department.name, ...m.themes, ...m.lifeEvents.map((id) => eventNames.get(id) ?? ''), m.summary].join(' '),
-      })),
-  };
+    context: [m.department.name, ...m.themes, ...m.lifeEvents.map((id) => eventNames.get(id) ?? ''), m.summary].join(' '),
+    order: 0,
+  }));
+  [...docs].sort((a, b) => a.name.length - b.name.length || COLLATOR.compare(a.name, b.name)).forEach((d, i) => { d.order = i; });
+  const postings = new Map<string, number[]>();
+  const contextPostings = new Map<string, number[]>();
+  const df = new Map<string, number>();
+  docs.forEach((d, i) => {
+    const own = new Set([d.name, ...d.keywords].flatMap((t) => grams(t, 2)));
+    for (const g of own) { df.set(g, (df.get(g) ?? 0) + 1); post(postings, g, i); }
+    for (const g of grams(d.context, 2)) post(contextPostings, g, i);
+    for (const ini of [d.nameInitials, ...d.keywordInitials]) for (const g of grams(ini, 2)) post(postings, '^' + g, i);
+    for (const g of grams(d.namePinyin, 4)) post(postings, '~' + g, i);
+  });
+  return { vocab: new PinyinVocabulary(catalogueVocabulary(live)), docs, postings, contextPostings, df };
+}
+
+/**
+ * Docs that could score for some reading of the query; null when a reading is too short to index
+ * (then every doc is scored). Exact by construction: a whole-query match (name or keyword equal to
+ * it) holds every bigram of it, so its rarest one finds it; a name/keyword match or sentence match
+ * holds a bigram of the core or an expansion; a context match covers half the core's bigrams, so
+ * it holds one of the rarest ⌊n/2⌋ + 1.
+ */
+function candidates(index: SearchIndex, readings: Analysed[]): number[] | null {
+  const lists: number[][] = [];
+  const own = (k: string) => index.postings.get(k) ?? [];
+  const ctx = (k: string) => index.contextPostings.get(k) ?? [];
+  const byRarity = (keys: string[], of: (k: string) => number[]) => [...new Set(keys)].sort((a, b) => of(a).length - of(b).length);
+  for (const r of readings) {
+    if (r.isPinyin) {
+      if (r.core.length < 2) return null;
+      lists.push(own('^' + r.core.slice(0, 2)));
+      if (r.core.length >= 4) lists.push(own('~' + r.core.slice(0, 4)));
+      continue;
+    }
+    if (r.raw.length === 1 || r.core.length === 1) return null;
+    const whole = byRarity(grams(r.raw, 2), own)[0];
+    if (whole) lists.push(own(whole));
+    for (const t of [r.core, ...r.expansions]) for (const g of grams(t, 2)) lists.push(own(g));
+    const coreGrams = byRarity(grams(r.core, 2), ctx);
+    for (const g of coreGrams.slice(0, Math.floor(coreGrams.length / 2) + 1)) lists.push(ctx(g));
+  }
+  const seen = new Uint8Array(index.docs.length);
+  const out: number[] = [];
+  for (const list of lists) for (const d of list) if (!seen[d]) { seen[d] = 1; out.push(d); }
+  return out;
 }
 
 interface Analysed {
@@ -159,7 +226,7 @@ function scorePinyin(doc: IndexedMatter, q: string): Scored {
   return s;
 }
 
-function scoreChinese(doc: IndexedMatter, a: Analysed): Scored {
+function scoreChinese(doc: IndexedMatter, a: Analysed, df: Map<string, number>, size: number): Scored {
   let s: Scored = { score: 0, matchedOn: 'text' };
   const { core, raw } = a;
   if (raw && doc.name === raw) s = best(s, { score: 150, matchedOn: 'name' });
@@ -179,6 +246,7 @@ function scoreChinese(doc: IndexedMatter, a: Analysed): Scored {
       const coverage = Math.max(inName, inKeywords) / grams.length;
       if (coverage >= 0.5) s = { score: Math.round(40 * coverage) + inName * 4, matchedOn: inName >= inKeywords ? 'name' : 'keyword' };
       else if (inContext / grams.length >= 0.5) s = { score: Math.round(20 * (inContext / grams.length)), matchedOn: doc.context.startsWith(core) ? 'department' : 'theme' };
+      else if (core.length > 4) s = sentenceScore(doc, grams, df, size);
     }
   }
   if (a.expansions.length > 0) {
@@ -187,9 +255,29 @@ function scoreChinese(doc: IndexedMatter, a: Analysed): Scored {
     const bonus = Math.min(60, nameHits * 40 + keywordHits * 15);
     // Synonyms refine a topical match; alone (e.g. just "丢了") they still find the right kind of matter.
     if (s.score > 0) s = { score: s.score + bonus, matchedOn: s.matchedOn };
-    else if (!core && bonus > 0) s = { score: bonus, matchedOn: 'synonym' };
+    else if ((!core || core.length > 4) && bonus > 0) s = { score: bonus, matchedOn: 'synonym' };
   }
   return s;
+}
+
+/**
+ * A sentence ("想在学校旁边开个奶茶店要办啥") rarely covers half a name: its salient bigrams do. Each
+ * bigram the name or keywords hold counts by its rarity in the catalogue (IDF), so 奶茶 outweighs 办理.
+ */
+function sentenceScore(doc: IndexedMatter, qGrams: string[], df: Map<string, number>, size: number): Scored {
+  let got = 0;
+  let total = 0;
+  let inName = 0;
+  for (const g of new Set(qGrams)) {
+    const n = df.get(g);
+    if (!n) continue;
+    const w = Math.log(1 + size / n);
+    total += w;
+    const name = doc.name.includes(g);
+    if (name || doc.keywords.some((k) => k.includes(g))) { got += w; if (name) inName++; }
+  }
+  if (!got) return { score: 0, matchedOn: 'text' };
+  return { score: Math.round(40 * (got / total)) + inName * 4, matchedOn: inName ? 'name' : 'keyword' };
 }
 
 /** Hits scoring below this share of the best one are noise (身份证丢了 followed by five 主题匹配 matters). */
@@ -207,11 +295,13 @@ export function searchMatters(index: SearchIndex, q: string, limit = 20): Search
     const fixed = index.vocab.correct(analysed.raw);
     if (fixed !== analysed.raw) readings.push(analyseQuery(fixed));
   }
-  const scored = index.docs
+  const size = index.docs.length;
+  const pool = candidates(index, readings);
+  const scored = (pool ? pool.map((i) => index.docs[i]) : index.docs)
     .map((doc) => {
       let s: Scored = { score: 0, matchedOn: 'text' };
       readings.forEach((r, i) => {
-        const got = r.isPinyin ? scorePinyin(doc, r.core) : scoreChinese(doc, r);
+        const got = r.isPinyin ? scorePinyin(doc, r.core) : scoreChinese(doc, r, index.df, size);
         if (i === 0) s = got;
         // Typed initials are ambiguous (sb): the words they spell in the catalogue add evidence.
         else if (analysed.isPinyin) s = { score: s.score + got.score * 0.5, matchedOn: 'pinyin' };
@@ -221,7 +311,7 @@ export function searchMatters(index: SearchIndex, q: string, limit = 20): Search
       return { doc, s };
     })
     .filter((x) => x.s.score > 0)
-    .sort((x, y) => y.s.score - x.s.score || x.doc.name.length - y.doc.name.length || x.doc.name.localeCompare(y.doc.name, 'zh'));
+    .sort((x, y) => y.s.score - x.s.score || x.doc.order - y.doc.order);
   const top = scored[0]?.s.score ?? 0;
   return scored
     .filter((x) => x.s.score >= RELATIVE_FLOOR * top)

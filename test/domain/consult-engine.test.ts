@@ -61,6 +61,36 @@ describe('rules fire exactly per match type and priority', () => {
   });
 });
 
+describe('conversational acts beyond the rules\' literal keywords', () => {
+  // The base's rules under other ids: the act is recognised from each rule's own keywords.
+  const renamed = buildEngine({ ...kb, rules: kb.rules.map((r) => ({ ...r, id: r.id.replace('rule-', 'city-') })) });
+  const cases: [string, string][] = [
+    ['哈喽哈喽，有人在吗', 'greeting'], ['喂 小助手在线吗', 'greeting'],
+    ['好嘞 多谢啦', 'thanks'], ['辛苦您了！', 'thanks'],
+    ['好吧 那就这样 拜了', 'bye'], ['没别的事了', 'bye'],
+    ['周日大厅上班吗', 'holiday'], ['你们大厅下午开到几点', 'office-hours'],
+    ['你们的服务热线是多少', 'hotline'], ['你这里都管哪些事', 'help'],
+    ['你是机器人还是人', 'robot'], ['有没有网页版可以办', 'online-hall'],
+  ];
+  it.each(cases)('%s → the %s rule of any base', (q, act) => {
+    expect(ask(q).answer?.id).toBe(`rule-${act}`);
+    expect(renamed.ask(q).answer?.id).toBe(`city-${act}`);
+  });
+
+  it('any phrasing of asking for a person hands off and says so', () => {
+    for (const q of ['能不能帮我叫个工作人员过来', '我要跟真人说', '麻烦转一下客服']) {
+      const d = ask(q);
+      expect(d.type).toBe('handoff');
+      expect(d.answer?.id).toBe('rule-human');
+    }
+  });
+
+  it('a social word inside a real question still goes to the FAQs', () => {
+    expect(ask('谢谢，社保卡丢了怎么补办').answer?.id).toBe('faq-shebao-card');
+    expect(ask('这期双色球开奖号码是多少').type).not.toBe('answer');
+  });
+});
+
 describe('how citizens type', () => {
   it.each([
     ['身份证丢了咋办', 'faq-idcard-reissue'],
@@ -75,6 +105,21 @@ describe('how citizens type', () => {
     ['到期 身份证 换', 'faq-idcard-renew'],            // any order
   ])('%s → %s', (q, id) => {
     expect(answered(q)).toBe(id);
+  });
+
+  it('the one close entry whose (object, action) frame is the message\'s is answered, not held back', () => {
+    const d = ask('社保在外省交过现在想转回来');
+    expect(d.type).toBe('answer');
+    expect(d.answer?.id).toBe('faq-shebao-transfer');
+  });
+
+  it('a case the records must answer (审核不通过) reaches a person even when the frame fits', () => {
+    expect(ask('社保转移申请审核不通过是怎么回事').type).not.toBe('answer');
+  });
+
+  it('"still not …" without a case in progress asks how to start: 孩子还没上户口 gets the FAQ', () => {
+    expect(answered('宝宝满月了还没上户口，要带哪些材料')).toBe('faq-newborn-hukou');
+    expect(ask('上个月提交的落户申请到现在还没批').type).not.toBe('answer');
   });
 
   it('finds the question inside a long story', () => {
@@ -93,6 +138,11 @@ describe('no false confidence', () => {
   ])('%s is not answered directly', (q) => {
     expect(ask(q).type).toBe('handoff');
   });
+
+  it.each(['公积金贷款的利息现在是多少', '护照办好了，申根签证去哪办', '二手车买卖过户要带什么', '社保卡的密码记不得了'])(
+    '%s names an object the best FAQ never mentions: not answered directly', (q) => {
+      expect(ask(q).type).not.toBe('answer');
+    });
 
   it('off-topic and unknown questions hand off', () => {
     expect(ask('明天天气怎么样').type).toBe('handoff');

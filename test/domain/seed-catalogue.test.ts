@@ -52,4 +52,17 @@ describe('seed catalogue', () => {
     const extractions = matters.filter((m) => m.name.startsWith('住房公积金提取')).map((m) => m.name);
     expect(names.slice(0, extractions.length).sort()).toEqual(extractions.sort());
   });
+  it.each([
+    ['想在学校旁边开个奶茶店要办啥', '食品经营许可'],
+    ['办护照要带什么材料能不能加急', '普通护照签发'],
+    ['我爸退休了公积金里的钱怎么取出来', '住房公积金提取（离休、退休）'],
+    ['想把老家的户口迁到这边来要什么材料', '户口迁入登记'],
+  ])('a sentence finds its matter: %s → %s', (q, name) => {
+    expect(top(q)).toEqual([name]);
+  });
+
+  it('a pinyin or one-character query still reaches every matter it spells', () => {
+    expect(top('sfz', 4).every((n) => n.includes('身份证'))).toBe(true);
+    expect(top('证', 1).length).toBe(1);
+  });
 });

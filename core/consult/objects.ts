@@ -1,0 +1,89 @@
+/**
+ * Service objects of government matters (证照, 社保, 公积金, 户籍 …) and the salient things people ask
+ * about them (密码, 利率, 签证 …), each with its colloquial forms. Generic Chinese of the domain, not
+ * any base's wording; staff extend it as data. The engine compares the objects of a message with
+ * those of the best FAQ: a message naming no object at all ("材料都要带哪些") or an object the FAQ
+ * never mentions ("社保卡密码忘了" against 社保卡补领) is not answered directly.
+ */
+
+/** canonical name → forms (after fold + colloquial normalisation). */
+export const SERVICE_OBJECTS: Record<string, string[]> = {
+  身份证: ['身份证', '二代证', '居民身份证'],
+  临时身份证: ['临时身份证', '临时的身份证', '临时证'],
+  户口: ['户口', '户籍', '户口本', '户口簿', '落户', '上户', '迁户'],
+  护照: ['护照'],
+  港澳通行证: ['港澳通行证', '往来港澳', '去香港', '去澳门'],
+  台湾通行证: ['台湾通行证', '往来台湾', '台胞证', '去台湾'],
+  签证: ['签证', '面签'],
+  签注: ['签注'],
+  驾驶证: ['驾照', '驾驶证', '驾驶本', '驾证'],
+  机动车: ['机动车', '小轿车', '私家车', '二手车', '汽车', '车辆', '摩托车', '电动车'],
+  社保: ['社保', '社会保险', '养老保险', '参保'],
+  社保卡: ['社保卡', '社会保障卡'],
+  医保: ['医保', '医疗保险'],
+  公积金: ['公积金'],
+  养老金: ['养老金', '退休金'],
+  失业: ['失业'],
+  不动产: ['房产证', '不动产', '房本', '产权证', '房产'],
+  营业执照: ['营业执照', '执照'],
+  个体户: ['个体户', '个体工商户'],
+  公司: ['公司', '企业'],
+  个税: ['个税', '个人所得税', '报税', '交税', '纳税'],
+  结婚: ['结婚', '领证', '扯证'],
+  离婚: ['离婚'],
+  居住证: ['居住证', '暂住证'],
+  残疾: ['残疾'],
+  低保: ['低保', '最低生活保障'],
+  上学: ['上学', '入学', '小学', '学位', '读书'],
+  升学考试: ['中考', '高考', '考研'],
+  密码: ['密码'],
+  利率: ['利率', '利息'],
+  积分: ['积分'],
+  死亡: ['去世', '死亡', '过世', '身故'],
+  停车: ['停车费', '停车场'],
+  物业: ['物业'],
+  狗证: ['狗证', '养犬', '犬证'],
+};
+
+/** A finder of the canonical names whose forms occur in a text, longest forms first (临时身份证 is not also 身份证). */
+function finder(lexicon: Record<string, string[]>): (text: string) => Set<string> {
+  const forms = Object.entries(lexicon)
+    .flatMap(([name, fs]) => fs.map((f) => [f, name] as [string, string]))
+    .sort((x, y) => y[0].length - x[0].length);
+  return (text) => {
+    const out = new Set<string>();
+    let rest = text;
+    for (const [form, name] of forms) {
+      if (!rest.includes(form)) continue;
+      out.add(name);
+      rest = rest.split(form).join('\u0000');
+    }
+    return out;
+  };
+}
+
+/** Objects named in a text. */
+export const objectsIn = finder(SERVICE_OBJECTS);
+
+/** What is done to an object (首次申领, 补领, 换领, 迁入, 提取, 转移, 查询, 注销 …), with colloquial forms. */
+export const SERVICE_ACTIONS: Record<string, string[]> = {
+  首次申领: ['首次', '第一次', '初次', '新办', '没办过', '从来没办', '申领', '办一张', '办个'],
+  补领: ['补领', '补办', '补证', '补卡', '补一张', '补一个', '丢了', '丢失', '遗失', '掉了', '弄丢', '不见了', '找不到', '被偷', '挂失'],
+  换领: ['换领', '换证', '换新', '换发', '换一张', '换卡', '到期', '过期', '期满', '快到期'],
+  迁入: ['迁入', '迁移', '迁过来', '迁到', '落户', '弄过来', '转户口'],
+  提取: ['提取', '取出', '取出来', '拿出来', '取钱', '支取', '提出来', '抵扣', '冲还'],
+  转移: ['转移', '转过来', '转到', '转入', '转出', '接过来', '并过来', '接续', '续上'],
+  查询: ['查询', '查一下', '查下', '查看', '在哪看', '在哪查', '怎么查', '看下', '看看', '查'],
+  注销: ['注销', '关掉', '关闭', '不干了', '不做了', '歇业'],
+  缴费: ['缴费', '缴纳', '交钱', '续费', '补缴', '交费'],
+  报销: ['报销', '报回来', '报账'],
+  备案: ['备案'],
+  认证: ['认证', '刷脸', '验证'],
+  预约: ['预约', '约个', '约时间', '挂号', '取号'],
+  登记: ['登记', '申报'],
+  贷款: ['贷款', '借钱', '可贷', '额度'],
+  领取: ['领取', '申领', '领钱', '能领', '发放', '发钱'],
+};
+
+/** Actions named in a text. */
+export const actionsIn = finder(SERVICE_ACTIONS);
