@@ -29,6 +29,25 @@ export interface ConsultChatMessage {
   helpful?: boolean;
 }
 
+/** One line of the conversation before a handoff, as stored (personal numbers masked). */
+export interface HandoffLine { role: 'citizen' | 'bot' | 'staff'; text: string; at: string }
+
+/** One of the citizen's own applications or bookings, for the agent to open. */
+export interface HandoffRecord {
+  kind: 'application' | 'booking';
+  id: string;
+  no: string;
+  title: string;
+  status: string;
+  /** 预约: the slot, Asia/Shanghai (`2026-12-09 09:00`); 办件: the last change. */
+  when?: string;
+  /** Staff page that opens it. */
+  link: string;
+}
+
+/** What the agent sees beside a handed-off question. */
+export interface HandoffContext { messages: HandoffLine[]; records: HandoffRecord[] }
+
 export interface InboxItem {
   id: string;
   conversationId: string;
@@ -44,6 +63,10 @@ export interface InboxItem {
   answeredByName?: string;
   answeredAt?: string;
   learnedAs?: string;
+  /** Why it reached a person: human (asked for one), complaint, dispute, intent, no-match … */
+  reason?: string;
+  /** The conversation before the question and the citizen's recent applications and bookings. */
+  context?: HandoffContext;
   /** The reply is saved, but the customer-service channel refused it (45015 / 45047): what staff should do. */
   warning?: string;
 }

@@ -19,7 +19,7 @@ import type { Decision } from '../../../core/consult/engine';
 import { DomainError } from '../../../core/envelope';
 import { getDb } from '../../shared/cloud';
 import { C } from '../store';
-import { handleCitizenMessage, HANDOFF_REPLY } from '../conversation';
+import { botReplyText, handleCitizenMessage } from '../conversation';
 import { oaCipher, OaCryptoConfigError, oaMsgSignature, sameSignature, wxSignature, type OaCipher } from './oa-crypto';
 import { claimNonce, freshTimestampMs } from './oa-replay';
 
@@ -97,7 +97,7 @@ export function newsReply(m: OaMessage, a: { title: string; description: string;
  */
 export function replyFor(m: OaMessage, d: Decision): string {
   const r = d.answer?.reply;
-  const content = d.answer?.content ?? HANDOFF_REPLY;
+  const content = d.answer?.content ?? botReplyText(d);
   if (d.type === 'suggestions' && d.suggestions?.length) {
     return textReply(m, `您是不是想问：\n${d.suggestions.map((s, i) => `${i + 1}. ${s.question}`).join('\n')}\n请直接发送您想问的问题。`);
   }

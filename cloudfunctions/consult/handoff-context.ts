@@ -1,0 +1,60 @@
+/**
+ * What an agent needs beside a handed-off question: the conversation so far (as stored, so
+ * personal numbers are already masked) and the citizen's own recent applications and bookings,
+ * read by the caller's openid only (the same database; consult never writes these collections).
+ */
+import type { HandoffContext, HandoffLine, HandoffRecord } from '../../core/api';
+import { STATUS_LABELS, type ApplicationDoc } from '../../core/affairs/model';
+import { BOOKING_STATUS_LABELS, type Booking } from '../../core/booking/model';
+import { maskPersonalNumbers } from '../../core/consult/personal-numbers';
+import { shanghaiDateTime } from '../../core/shanghai-time';
+import { getDb } from '../shared/cloud';
+import { C } from './store';
+import type { ConsultMessage } from './conversation';
+
+export const CONTEXT_LINES = 8;
+export const CONTEXT_RECORDS = 5;
+const APPLICATIONS = 'applications';
+const BOOKINGS = 'bookings';
+
+type AppRow = Pick<ApplicationDoc, '_id' | 'no' | 'openid' | 'matterName' | 'status' | 'updatedAt'>;
+type BookingRow = Pick<Booking, '_id' | 'no' | 'openid' | 'matterName' | 'hallName' | 'date' | 'start' | 'startAt' | 'status'>;
+
+export async function recentApplications(openid: string, limit: number): Promise<AppRow[]> {
+  const _ = getDb().command;
+  const { data } = await getDb().collection<AppRow>(APPLICATIONS).where({ openid: _.eq(openid), status: _.neq('draft') }).orderBy('updatedAt', 'desc').limit(limit).get();
+  return data;
+}
+
+export async function recentBookings(openid: string, limit: number): Promise<BookingRow[]> {
+  const _ = getDb().command;
+  const { data } = await getDb().collection<BookingRow>(BOOKINGS).where({ openid: _.eq(openid) }).orderBy('startAt', 'desc').limit(limit).get();
+  return data;
+}
+
+async function lastLines(conversationId: string, openid: string): Promise<HandoffLine[]> {
+  const _ = getDb().command;
+  const { data } = await getDb().collection<ConsultMessage>(C.messages)
+    .where({ conversationId: _.eq(conversationId), openid: _.eq(openid) }).orderBy('at', 'desc').limit(CONTEXT_LINES).get();
+  const order = { citizen: 0, bot: 1, staff: 2 } as const;
+  return [...data].sort((a, b) => a.at.localeCompare(b.at) || order[a.role] - order[b.role])
+    // Stored masked already; masking again costs nothing and keeps a bot line quoting a number safe.
+    .map((m) => ({ role: m.role, text: maskPersonalNumbers(m.text), at: m.at }));
+}
+
+export async function handoffContext(openid: string, conversationId: string): Promise<HandoffContext> {
+  const [messages, apps, bookings] = await Promise.all([
+    lastLines(conversationId, openid), recentApplications(openid, CONTEXT_RECORDS), recentBookings(openid, CONTEXT_RECORDS),
+  ]);
+  const records: HandoffRecord[] = [
+    ...apps.map((a): HandoffRecord => ({
+      kind: 'application', id: a._id, no: a.no, title: a.matterName, status: STATUS_LABELS[a.status] ?? a.status,
+      when: shanghaiDateTime(a.updatedAt), link: `/packages/staff/pages/case/index?id=${encodeURIComponent(a._id)}`,
+    })),
+    ...bookings.map((b): HandoffRecord => ({
+      kind: 'booking', id: b._id, no: b.no, title: b.matterName, status: BOOKING_STATUS_LABELS[b.status] ?? b.status,
+      when: `${b.date} ${b.start}`, link: '/packages/staff/pages/hall-day/index',
+    })),
+  ];
+  return { messages, records };
+}
