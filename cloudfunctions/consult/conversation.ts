@@ -12,7 +12,7 @@ import { eventId, OUTBOX_COLLECTION, type AssistantMessageEvent, type CustomerSe
 import { C, engineNow } from './store';
 import { checkContent, type Verdict } from './security';
 import { sealPersonalText } from './personal';
-import { escalate } from '../../core/consult/escalation';
+import { decide } from './assistant';
 import { handoffContext } from './handoff-context';
 
 export const MAX_CHARS = 2000;
@@ -120,7 +120,8 @@ export async function handleCitizenMessage(input: CitizenMessageInput): Promise<
   const { engine } = await engineNow();
   const decision: Decision = input.handoff
     ? { type: 'handoff', reason: 'human', confidence: 0, margin: 0, candidates: [] }
-    : escalate(engine.ask(text), text);
+    // 服务号 openids are not mini-program openids: no records are theirs until linked.
+    : await decide(engine, text, input.channel === 'oa' ? null : { openid: input.openid }, now);
   const flagged = verdict === 'review';
   // Only the masked text is stored in the clear (and so reaches the inbox, stats and pushes).
   const stored = sealPersonalText(text);

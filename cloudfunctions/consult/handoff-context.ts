@@ -4,8 +4,9 @@
  * read by the caller's openid only (the same database; consult never writes these collections).
  */
 import type { HandoffContext, HandoffLine, HandoffRecord } from '../../core/api';
-import { STATUS_LABELS, type ApplicationDoc } from '../../core/affairs/model';
-import { BOOKING_STATUS_LABELS, type Booking } from '../../core/booking/model';
+import { STATUS_LABELS } from '../../core/affairs/model';
+import { BOOKING_STATUS_LABELS } from '../../core/booking/model';
+import type { ApplicationRow, BookingRow } from '../../core/consult/assistant';
 import { maskPersonalNumbers } from '../../core/consult/personal-numbers';
 import { shanghaiDateTime } from '../../core/shanghai-time';
 import { getDb } from '../shared/cloud';
@@ -17,15 +18,14 @@ export const CONTEXT_RECORDS = 5;
 const APPLICATIONS = 'applications';
 const BOOKINGS = 'bookings';
 
-type AppRow = Pick<ApplicationDoc, '_id' | 'no' | 'openid' | 'matterName' | 'status' | 'updatedAt'>;
-type BookingRow = Pick<Booking, '_id' | 'no' | 'openid' | 'matterName' | 'hallName' | 'date' | 'start' | 'startAt' | 'status'>;
-
-export async function recentApplications(openid: string, limit: number): Promise<AppRow[]> {
+/** The caller's latest applications (not drafts), newest change first. */
+export async function recentApplications(openid: string, limit: number): Promise<ApplicationRow[]> {
   const _ = getDb().command;
-  const { data } = await getDb().collection<AppRow>(APPLICATIONS).where({ openid: _.eq(openid), status: _.neq('draft') }).orderBy('updatedAt', 'desc').limit(limit).get();
+  const { data } = await getDb().collection<ApplicationRow>(APPLICATIONS).where({ openid: _.eq(openid), status: _.neq('draft') }).orderBy('updatedAt', 'desc').limit(limit).get();
   return data;
 }
 
+/** The caller's bookings, latest slot first. */
 export async function recentBookings(openid: string, limit: number): Promise<BookingRow[]> {
   const _ = getDb().command;
   const { data } = await getDb().collection<BookingRow>(BOOKINGS).where({ openid: _.eq(openid) }).orderBy('startAt', 'desc').limit(limit).get();

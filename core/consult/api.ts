@@ -1,7 +1,22 @@
 /** The consult function's actions and the shapes they exchange (part of the contract in core/api.ts). */
 import type { KbIssue, KnowledgeBase, RichReply } from './kb';
 
-export interface ConsultAnswer { id: string; source: 'faq' | 'rule'; content: string; reply?: RichReply; question?: string }
+/** One of the citizen's own applications or bookings, as the personal assistant shows it. */
+export interface RecordCard {
+  kind: 'application' | 'booking';
+  id: string;
+  no: string;
+  title: string;
+  status: string;
+  nextStep: string;
+  /** 办件: 承诺办结日期 while in progress; 预约: the slot (Asia/Shanghai). */
+  due?: string;
+  /** The citizen's detail page. */
+  link: string;
+}
+
+/** `record`: the personal assistant, from the caller's own records (`cards`). */
+export interface ConsultAnswer { id: string; source: 'faq' | 'rule' | 'record'; content: string; reply?: RichReply; question?: string; cards?: RecordCard[] }
 
 export interface ConsultAskResult {
   type: 'answer' | 'suggestions' | 'handoff';
