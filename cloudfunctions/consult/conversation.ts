@@ -120,8 +120,7 @@ export async function handleCitizenMessage(input: CitizenMessageInput): Promise<
   const { engine } = await engineNow();
   const decision: Decision = input.handoff
     ? { type: 'handoff', reason: 'human', confidence: 0, margin: 0, candidates: [] }
-    // 服务号 openids are not mini-program openids: no records are theirs until linked.
-    : await decide(engine, text, input.channel === 'oa' ? null : { openid: input.openid }, now);
+    : await decide(engine, text, { openid: input.openid, channel: input.channel }, now);
   const flagged = verdict === 'review';
   // Only the masked text is stored in the clear (and so reaches the inbox, stats and pushes).
   const stored = sealPersonalText(text);
