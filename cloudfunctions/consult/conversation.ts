@@ -13,6 +13,7 @@ import { C, engineNow } from './store';
 import { checkContent, type Verdict } from './security';
 import { sealPersonalText } from './personal';
 import { decide } from './assistant';
+import { withMatterFacts } from './matter-facts';
 import { handoffContext } from './handoff-context';
 
 export const MAX_CHARS = 2000;
@@ -117,10 +118,10 @@ export async function handleCitizenMessage(input: CitizenMessageInput): Promise<
   const verdict: Verdict = await checkContent(input.openid, text);
   if (verdict === 'risky') throw new DomainError('CONTENT_RISKY', RISKY_REPLY);
   const conversationId = input.conversationId ?? (input.channel === 'app' ? rid('cv') : `${input.channel}:${input.openid}`);
-  const { engine } = await engineNow();
+  const { engine, kb } = await engineNow();
   const decision: Decision = input.handoff
     ? { type: 'handoff', reason: 'human', confidence: 0, margin: 0, candidates: [] }
-    : await decide(engine, text, { openid: input.openid, channel: input.channel }, now);
+    : await withMatterFacts(await decide(engine, text, { openid: input.openid, channel: input.channel }, now), kb);
   const flagged = verdict === 'review';
   // Only the masked text is stored in the clear (and so reaches the inbox, stats and pushes).
   const stored = sealPersonalText(text);

@@ -15,8 +15,24 @@ export interface RecordCard {
   link: string;
 }
 
+/** A matter's live facts from the published catalogue, under an FAQ that references it. */
+export interface MatterFacts {
+  /** 实施编码 */
+  id: string;
+  name: string;
+  /** `免费`, or each fee item with its standard. */
+  fee: string;
+  /** 承诺办结时限 */
+  promised: string;
+  places: string[];
+  /** 网上办理深度 */
+  onlineDepth: string;
+  bookable: boolean;
+  links: { guide: string; apply?: string; book?: string };
+}
+
 /** `record`: the personal assistant, from the caller's own records (`cards`). */
-export interface ConsultAnswer { id: string; source: 'faq' | 'rule' | 'record'; content: string; reply?: RichReply; question?: string; cards?: RecordCard[] }
+export interface ConsultAnswer { id: string; source: 'faq' | 'rule' | 'record'; content: string; reply?: RichReply; question?: string; cards?: RecordCard[]; matter?: MatterFacts }
 
 export interface ConsultAskResult {
   type: 'answer' | 'suggestions' | 'handoff';
