@@ -9,6 +9,7 @@ import { cx } from '@/utils/class-names'
 import { guideUrl } from '@/utils/routes'
 import { askHuman } from '../../services/handoff'
 import { RecordCards } from './record-cards'
+import { MatterFactsCard } from './matter-facts'
 import './index.scss'
 
 export const MAX_CHARS = 2000
@@ -55,6 +56,7 @@ function Bubble({ m, onAsk, onFeedback }: { m: ConsultChatMessage; onAsk: (q: st
         <Text className='consult-bubble__text'>{m.text}</Text>
         {m.answer && <RichCard answer={m.answer} />}
         {m.answer?.cards && <RecordCards cards={m.answer.cards} />}
+        {m.answer?.matter && <MatterFactsCard facts={m.answer.matter} />}
         {m.type === 'suggestions' && m.suggestions && m.suggestions.length > 0 && (
           <View className='chips consult-suggestions'>
             {m.suggestions.map((s) => (
