@@ -22,3 +22,7 @@ describe('escalationOf', () => {
     expect(escalationOf(text)).toBeNull();
   });
 });
+
+it('a report of a public nuisance is not a complaint about service: a learned FAQ may answer it', () => {
+  expect(escalationOf('小区门口共享单车乱停没人管找谁')).toBeNull();
+});
