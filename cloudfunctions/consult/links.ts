@@ -16,6 +16,9 @@ export const LINK_HOWTO = '查询本人办件和预约进度，需要先关联�
 export async function rememberUnionid(openid: string): Promise<void> {
   const unionid = getCloud().getWXContext().UNIONID;
   if (!unionid) return;
+  const _ = getDb().command;
+  const { data } = await getDb().collection<{ openid: string }>(LINKS).where({ _id: _.eq(unionid) }).limit(1).get();
+  if (data[0]?.openid === openid) return;
   await getDb().collection(LINKS).doc(unionid).set({ data: { openid, at: new Date().toISOString() } });
 }
 

@@ -34,8 +34,9 @@ export const history = action({
   permission: 'signed-in',
   params: z.object({ conversationId: idParam.optional() }).strict(),
   handler: async (p, { actor }) => {
-    // Opening 智能咨询 links this user to their 服务号 follower (same UNIONID) for the assistant there.
-    await rememberUnionid(actor.openid);
+    // Opening 智能咨询 (the first load, not the page's polls) links this user to their 服务号
+    // follower (same UNIONID) for the assistant there.
+    if (!p.conversationId) await rememberUnionid(actor.openid);
     const db = getDb();
     const _ = db.command;
     let conversationId = p.conversationId ?? null;
