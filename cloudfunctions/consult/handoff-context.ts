@@ -10,11 +10,12 @@ import type { ApplicationRow, BookingRow } from '../../core/consult/assistant';
 import { maskPersonalNumbers } from '../../core/consult/personal-numbers';
 import { shanghaiDateTime } from '../../core/shanghai-time';
 import { getDb } from '../shared/cloud';
-import { C } from './store';
 import type { ConsultMessage } from './conversation';
 
 export const CONTEXT_LINES = 8;
 export const CONTEXT_RECORDS = 5;
+/** consult's own messages; affairs' and booking's records, read by the caller's openid only. */
+const MESSAGES = 'consult_messages';
 const APPLICATIONS = 'applications';
 const BOOKINGS = 'bookings';
 
@@ -34,7 +35,7 @@ export async function recentBookings(openid: string, limit: number): Promise<Boo
 
 async function lastLines(conversationId: string, openid: string): Promise<HandoffLine[]> {
   const _ = getDb().command;
-  const { data } = await getDb().collection<ConsultMessage>(C.messages)
+  const { data } = await getDb().collection<ConsultMessage>(MESSAGES)
     .where({ conversationId: _.eq(conversationId), openid: _.eq(openid) }).orderBy('at', 'desc').limit(CONTEXT_LINES).get();
   const order = { citizen: 0, bot: 1, staff: 2 } as const;
   return [...data].sort((a, b) => a.at.localeCompare(b.at) || order[a.role] - order[b.role])

@@ -18,7 +18,8 @@ const application = (id: string, openid: string, matterName: string, extra: Reco
 });
 
 async function ask(text: string, openid = CITIZEN): Promise<ConsultAskResult> {
-  return expectOk(await call<ConsultAskResult>('consult', 'ask', { text }, openid));
+  const result: ConsultAskResult = expectOk(await call('consult', 'ask', { text }, openid));
+  return result;
 }
 
 beforeEach(async () => {
@@ -66,7 +67,8 @@ describe('the personal assistant', () => {
   it('someone with no records is handed to a person, with context', async () => {
     const a = await ask('我的社保卡办到哪一步了', OTHER.replace('other', 'third'));
     expect(a.type).toBe('handoff');
-    const item = expectOk(await call<InboxItem[]>('consult', 'inbox', {}, AGENT)).find((i) => i.id === a.questionId)!;
+    const items: InboxItem[] = expectOk(await call('consult', 'inbox', {}, AGENT));
+    const item = items.find((i) => i.id === a.questionId)!;
     expect(item.reason).toBe('own-case');
   });
 });

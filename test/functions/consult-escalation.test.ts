@@ -19,7 +19,8 @@ beforeEach(async () => {
 });
 
 async function openInbox(): Promise<InboxItem[]> {
-  return expectOk(await call<InboxItem[]>('consult', 'inbox', {}, AGENT));
+  const items: InboxItem[] = expectOk(await call('consult', 'inbox', {}, AGENT));
+  return items;
 }
 
 describe('complaints and disputes reach a person', () => {

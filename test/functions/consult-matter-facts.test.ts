@@ -31,7 +31,7 @@ beforeEach(async () => {
 it('the answer carries the city\'s fee, 承诺时限, place, 网办深度, booking and the three links', async () => {
   await publish(free);
   await getDb().collection('booking_halls').doc('hall-1').set({ data: { name: '市民中心', matterIds: [code], active: true } });
-  const a = expectOk(await call<ConsultAskResult>('consult', 'ask', { text: '身份证丢了怎么补办' }, CITIZEN));
+  const a: ConsultAskResult = expectOk(await call('consult', 'ask', { text: '身份证丢了怎么补办' }, CITIZEN));
   expect(a.answer?.id).toBe('faq-idcard-lost');
   expect(a.answer?.matter).toMatchObject({
     id: code, name: '居民身份证补领', fee: '免费', promised: '7个工作日', places: ['示例市政务服务中心公安窗口（示例市新城区政务大道88号）'],
@@ -46,13 +46,13 @@ it('the answer carries the city\'s fee, 承诺时限, place, 网办深度, booki
 it('a catalogue change shows in the next answer', async () => {
   await publish(free);
   await publish({ ...free, fees: { charged: true, items: [{ name: '工本费', standard: '20元/证', basis: '发改价格〔2003〕2322号', reducible: true }], onlinePayment: true } });
-  const a = expectOk(await call<ConsultAskResult>('consult', 'ask', { text: '身份证丢了怎么补办' }, CITIZEN));
+  const a: ConsultAskResult = expectOk(await call('consult', 'ask', { text: '身份证丢了怎么补办' }, CITIZEN));
   expect(a.answer?.matter).toMatchObject({ fee: '工本费 20元/证', bookable: false });
   expect(a.message).not.toContain('免收');
 });
 
 it('a matter missing from the published catalogue leaves the plain answer', async () => {
-  const a = expectOk(await call<ConsultAskResult>('consult', 'ask', { text: '身份证丢了怎么补办' }, CITIZEN));
+  const a: ConsultAskResult = expectOk(await call('consult', 'ask', { text: '身份证丢了怎么补办' }, CITIZEN));
   expect(a.answer?.id).toBe('faq-idcard-lost');
   expect(a.answer?.matter).toBeUndefined();
 });
