@@ -59,3 +59,9 @@ export async function handoffContext(openid: string, conversationId: string): Pr
   ];
   return { messages, records };
 }
+
+/** Why a stored inbox question reached a person and its context, as the inbox shows them. */
+export function handoffFields(doc: object): { reason?: string; context?: HandoffContext } {
+  const d = doc as { reason?: string; context?: HandoffContext };
+  return { ...(d.reason ? { reason: d.reason } : {}), ...(d.context ? { context: d.context } : {}) };
+}

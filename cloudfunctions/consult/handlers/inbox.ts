@@ -6,7 +6,7 @@ import { DomainError } from '../../../core/envelope';
 import { eventId, OUTBOX_COLLECTION, type ConsultReplyEvent, type CustomerServiceReplyEvent } from '../../../core/events/outbox';
 import { eventDeliveryId } from '../../../core/push/delivery';
 import { replyDeliveryWarning, type ReplyDeliveryState } from '../../../core/consult/reply-delivery';
-import type { ConsultStats, HandoffContext, InboxItem } from '../../../core/api';
+import type { ConsultStats, InboxItem } from '../../../core/api';
 import type { Faq } from '../../../core/consult/kb';
 import { action } from '../../shared/router';
 import { getDb } from '../../shared/cloud';
@@ -14,20 +14,20 @@ import { fetchAll } from '../../shared/paging';
 import { C, commitVersion, currentKb, PUSH_DELIVERIES } from '../store';
 import { pii } from '../personal';
 import { checkContent } from '../security';
+import { handoffFields } from '../handoff-context';
 import { RISKY_REPLY, shanghaiDay } from '../conversation';
 import { nullableDocDb, transact, txGet } from '../../shared/transaction';
 
 interface InboxDoc {
   _id: string; conversationId: string; openid: string; question: string; status: 'open' | 'answered'; at: string;
   channel: 'app' | 'kf' | 'oa'; flagged?: boolean; sealed?: string; reply?: string; answeredBy?: string; answeredByName?: string; answeredAt?: string; learnedAs?: string; key?: string;
-  reason?: string; context?: HandoffContext;
 }
 
 const toItem = (d: InboxDoc): InboxItem => ({
   id: d._id, conversationId: d.conversationId, maskedOpenid: maskOpenid(d.openid), question: d.question, status: d.status, at: d.at, channel: d.channel,
   ...(d.flagged ? { flagged: true } : {}), ...(d.sealed ? { personal: true } : {}), ...(d.reply ? { reply: d.reply } : {}), ...(d.answeredByName ? { answeredByName: d.answeredByName } : {}),
   ...(d.answeredAt ? { answeredAt: d.answeredAt } : {}), ...(d.learnedAs ? { learnedAs: d.learnedAs } : {}),
-  ...(d.reason ? { reason: d.reason } : {}), ...(d.context ? { context: d.context } : {}),
+  ...handoffFields(d),
 });
 
 const qid = z.string().trim().min(1).max(64).regex(/^[A-Za-z0-9:_-]+$/, '编号格式不正确');

@@ -10,6 +10,7 @@ import { callCloud } from '@/services/cloud-client'
 import { cx } from '@/utils/class-names'
 import { shanghaiDateTime } from '@core/shanghai-time'
 import { RoleGate } from '../../components/role-gate'
+import { FaqMatter } from './faq-matter'
 import '../consult-inbox/consult.scss'
 
 type Tab = 'faq' | 'rule' | 'synonyms' | 'history'
@@ -27,13 +28,11 @@ function Field({ label, value, onChange, multi, className }: { label: string; va
 }
 
 function FaqEditor({ faq, onSaved, onCancel }: { faq: Faq; onSaved: () => void; onCancel: () => void }) {
-  const [v, setV] = useState({ id: faq.id, question: faq.question, category: faq.category, similar: faq.similar.join('\n'), keywords: faq.keywords.join('，'), answer: faq.answer, matter: faq.matter ?? '' })
+  const [v, setV] = useState({ id: faq.id, question: faq.question, category: faq.category, similar: faq.similar.join('\n'), keywords: faq.keywords.join('，'), answer: faq.answer })
   const [msg, setMsg] = useState('')
   const set = (k: keyof typeof v) => (x: string) => setV((o) => ({ ...o, [k]: x }))
   const save = async () => {
-    const { matter: _old, ...rest } = faq
-    const matter = v.matter.trim()
-    const entry: Faq = { ...rest, id: v.id.trim(), question: v.question.trim(), category: v.category.trim(), similar: lines(v.similar), keywords: words(v.keywords), answer: v.answer.trim(), ...(matter ? { matter } : {}) }
+    const entry: Faq = { ...faq, id: v.id.trim(), question: v.question.trim(), category: v.category.trim(), similar: lines(v.similar), keywords: words(v.keywords), answer: v.answer.trim() }
     const res = await callCloud('consult', 'saveEntry', { kind: 'faq', entry })
     if (!res.ok) { setMsg(res.message); return }
     Taro.showToast({ title: `已保存（第${res.data.version}版）`, icon: 'success' })
@@ -47,8 +46,6 @@ function FaqEditor({ faq, onSaved, onCancel }: { faq: Faq; onSaved: () => void; 
       <Field label='相似问法（每行一个）' value={v.similar} onChange={set('similar')} multi />
       <Field label='关键词（逗号分隔）' value={v.keywords} onChange={set('keywords')} />
       <Field label='答案' value={v.answer} onChange={set('answer')} multi className='kb-editor__answer' />
-      <Field label='关联事项（实施编码，可留空）' value={v.matter} onChange={set('matter')} className='kb-editor__matter' />
-      <View className='muted'>填写后，回答下方显示该事项在本市目录中的收费、承诺时限、地点、网办深度与预约入口，随目录更新。</View>
       {msg && <View className='consult-error'>{msg}</View>}
       <View className='btn btn--primary btn--block kb-editor__save' onClick={save}>保存</View>
       <View className='btn btn--block kb-editor__cancel' onClick={onCancel}>取消</View>
@@ -95,7 +92,7 @@ function Knowledge() {
   const [msg, setMsg] = useState('')
   const reload = () => { setEditing(undefined); kb.reload(); hist.reload() }
   const data = kb.data
-  if (editing?.faq) return <FaqEditor faq={editing.faq} onSaved={reload} onCancel={() => setEditing(undefined)} />
+  if (editing?.faq) return <FaqMatter faq={editing.faq}>{(faq) => <FaqEditor faq={faq} onSaved={reload} onCancel={() => setEditing(undefined)} />}</FaqMatter>
   if (editing?.rule) return <RuleEditor rule={editing.rule} onSaved={reload} onCancel={() => setEditing(undefined)} />
   const rollback = async () => {
     const ok = await Taro.showModal({ title: '回滚', content: '撤销最近一次修改，恢复到上一版？（历史记录保留）' })
