@@ -2,7 +2,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { getDb } from '../../cloudfunctions/shared/cloud';
-import { setContentChecker } from '../../cloudfunctions/consult/security';
 import type { InboxItem } from '../../core/api';
 import { ADMIN, CITIZEN, call, expectOk, startCloud } from './harness';
 
@@ -13,7 +12,6 @@ process.env.PUSH_KICK = 'off';
 
 beforeEach(async () => {
   startCloud();
-  setContentChecker(null);
   expectOk(await call('account', 'setStaff', { openid: AGENT, name: '王坐席', role: 'staff', departments: [], grants: ['consult', 'knowledge'], active: true }, ADMIN));
   expectOk(await call('consult', 'importKnowledge', { kb: KB, mode: 'replace' }, AGENT));
 });

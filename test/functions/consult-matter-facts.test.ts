@@ -1,7 +1,6 @@
 /** consult: an FAQ that references a matter (实施编码) shows the published catalogue's live facts and links, and follows catalogue changes. */
 import type { ConsultAskResult } from '../../core/api';
 import { getDb } from '../../cloudfunctions/shared/cloud';
-import { setContentChecker } from '../../cloudfunctions/consult/security';
 import { makeMatter } from '../fixtures/matter-factory';
 import { ADMIN, CITIZEN, call, expectOk, startCloud } from './harness';
 
@@ -24,7 +23,6 @@ async function publish(matter: typeof free) {
 
 beforeEach(async () => {
   startCloud();
-  setContentChecker(null);
   expectOk(await call('consult', 'importKnowledge', { kb, mode: 'replace' }, ADMIN));
 });
 
