@@ -12,6 +12,9 @@ import { eventId, OUTBOX_COLLECTION, type AssistantMessageEvent, type CustomerSe
 import { C, engineNow } from './repo';
 import { checkContent, type Verdict } from './security';
 import { sealPersonalText } from './personal';
+import { decide } from './assistant';
+import { withMatterFacts } from './matter-facts';
+import { handoffContext } from './handoff-context';
 
 export const MAX_CHARS = 2000;
 export const RATE_PER_MINUTE = 20;
@@ -54,12 +57,15 @@ export const BLANK_REPLY = '请输入您想咨询的问题，例如“社保卡�
 export const HANDOFF_REPLY = '这个问题我暂时无法准确回答，已转给工作人员，工作时间内会尽快在这里回复您。';
 /** When the citizen asked for a person (转人工), the bot did not fail: it only hands over. */
 export const HUMAN_HANDOFF_REPLY = '好的，已转给工作人员，工作时间内会尽快在这里回复您。';
+/** A complaint or a dispute: a person will look into it, not an FAQ. */
+export const COMPLAINT_HANDOFF_REPLY = '您反映的情况已转给工作人员，工作时间内会尽快在这里回复您。';
 
 /** What the bot says for a decision: the answer, the hand-over notice, or the suggestions prompt. */
 export function botReplyText(d: Pick<Decision, 'type' | 'reason' | 'answer'>): string {
   if (d.answer) return d.answer.content;
   if (d.type !== 'handoff') return '您是不是想问：';
-  return d.reason === 'human' ? HUMAN_HANDOFF_REPLY : HANDOFF_REPLY;
+  if (d.reason === 'human') return HUMAN_HANDOFF_REPLY;
+  return d.reason === 'complaint' || d.reason === 'dispute' ? COMPLAINT_HANDOFF_REPLY : HANDOFF_REPLY;
 }
 export const RISKY_REPLY = '您的消息包含不适宜发布的内容，未能发送。请修改后重新描述您的问题。';
 
@@ -112,10 +118,10 @@ export async function handleCitizenMessage(input: CitizenMessageInput): Promise<
   const verdict: Verdict = await checkContent(input.openid, text);
   if (verdict === 'risky') throw new DomainError('CONTENT_RISKY', RISKY_REPLY);
   const conversationId = input.conversationId ?? (input.channel === 'app' ? rid('cv') : `${input.channel}:${input.openid}`);
-  const { engine } = await engineNow();
+  const { engine, kb } = await engineNow();
   const decision: Decision = input.handoff
     ? { type: 'handoff', reason: 'human', confidence: 0, margin: 0, candidates: [] }
-    : engine.ask(text);
+    : await withMatterFacts(await decide(engine, text, { openid: input.openid, channel: input.channel }, now), kb);
   const flagged = verdict === 'review';
   // Only the masked text is stored in the clear (and so reaches the inbox, stats and pushes).
   const stored = sealPersonalText(text);
@@ -124,6 +130,9 @@ export async function handleCitizenMessage(input: CitizenMessageInput): Promise<
   const questionId = decision.type === 'handoff' ? rid('q') : undefined;
   const botId = rid('m');
   const botText = botReplyText(decision);
+  // Read before the transaction (the conversation so far, the citizen's own records): a snapshot
+  // for the agent, not part of what must commit together.
+  const context = questionId ? await handoffContext(input.openid, conversationId) : undefined;
   // The conversation, the citizen's message, the inbox entry and the bot's answer: all or nothing.
   await transact(async (t) => {
     const conversation = await txGet<{ openid: string }>(t, C.conversations, conversationId);
@@ -135,6 +144,7 @@ export async function handleCitizenMessage(input: CitizenMessageInput): Promise<
     if (questionId) {
       await t.collection(C.inbox).doc(questionId).set({ data: {
         conversationId, openid: input.openid, question: stored.text, key: compact(stored.text).slice(0, 200), status: 'open', at, channel: input.channel, reason: decision.reason,
+        ...(context ? { context } : {}),
         ...(flagged ? { flagged: true } : {}), ...sealed,
       } });
     }

@@ -1,7 +1,38 @@
 /** The consult function's actions and the shapes they exchange (part of the contract in core/api.ts). */
 import type { KbIssue, KnowledgeBase, RichReply } from './kb';
 
-export interface ConsultAnswer { id: string; source: 'faq' | 'rule'; content: string; reply?: RichReply; question?: string }
+/** One of the citizen's own applications or bookings, as the personal assistant shows it. */
+export interface RecordCard {
+  kind: 'application' | 'booking';
+  id: string;
+  no: string;
+  title: string;
+  status: string;
+  nextStep: string;
+  /** 办件: 承诺办结日期 while in progress; 预约: the slot (Asia/Shanghai). */
+  due?: string;
+  /** The citizen's detail page. */
+  link: string;
+}
+
+/** A matter's live facts from the published catalogue, under an FAQ that references it. */
+export interface MatterFacts {
+  /** 实施编码 */
+  id: string;
+  name: string;
+  /** `免费`, or each fee item with its standard. */
+  fee: string;
+  /** 承诺办结时限 */
+  promised: string;
+  places: string[];
+  /** 网上办理深度 */
+  onlineDepth: string;
+  bookable: boolean;
+  links: { guide: string; apply?: string; book?: string };
+}
+
+/** `record`: the personal assistant, from the caller's own records (`cards`). */
+export interface ConsultAnswer { id: string; source: 'faq' | 'rule' | 'record'; content: string; reply?: RichReply; question?: string; cards?: RecordCard[]; matter?: MatterFacts }
 
 export interface ConsultAskResult {
   type: 'answer' | 'suggestions' | 'handoff';
@@ -29,6 +60,25 @@ export interface ConsultChatMessage {
   helpful?: boolean;
 }
 
+/** One line of the conversation before a handoff, as stored (personal numbers masked). */
+export interface HandoffLine { role: 'citizen' | 'bot' | 'staff'; text: string; at: string }
+
+/** One of the citizen's own applications or bookings, for the agent to open. */
+export interface HandoffRecord {
+  kind: 'application' | 'booking';
+  id: string;
+  no: string;
+  title: string;
+  status: string;
+  /** 预约: the slot, Asia/Shanghai (`2026-12-09 09:00`); 办件: the last change. */
+  when?: string;
+  /** Staff page that opens it. */
+  link: string;
+}
+
+/** What the agent sees beside a handed-off question. */
+export interface HandoffContext { messages: HandoffLine[]; records: HandoffRecord[] }
+
 export interface InboxItem {
   id: string;
   conversationId: string;
@@ -44,6 +94,10 @@ export interface InboxItem {
   answeredByName?: string;
   answeredAt?: string;
   learnedAs?: string;
+  /** Why it reached a person: human (asked for one), complaint, dispute, intent, no-match … */
+  reason?: string;
+  /** The conversation before the question and the citizen's recent applications and bookings. */
+  context?: HandoffContext;
   /** The reply is saved, but the customer-service channel refused it (45015 / 45047): what staff should do. */
   warning?: string;
 }

@@ -20,7 +20,7 @@ export type DecisionType = 'answer' | 'suggestions' | 'handoff';
 
 export interface Answer {
   id: string;
-  source: 'faq' | 'rule';
+  source: 'faq' | 'rule' | 'record';
   content: string;
   /** Rich part of the reply (image, link, page card), when the entry has one. */
   reply?: RichReply;

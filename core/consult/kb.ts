@@ -33,6 +33,8 @@ export const faqSchema = z.object({
   answer: z.string().trim().min(1, '答案不能为空').max(2000, '答案不能超过2000字'),
   /** Optional rich attachment shown under the answer (guide card, link, image). */
   reply: richReplySchema.optional(),
+  /** 实施编码 of a matter whose live catalogue facts (fee, 时限, 地点…) the answer shows. */
+  matter: z.string().trim().regex(/^[0-9A-Za-z-]{6,60}$/, '实施编码格式不正确').optional(),
 }).strict();
 export type Faq = z.infer<typeof faqSchema>;
 
@@ -67,7 +69,7 @@ export interface KnowledgeBase {
 export const KB_FIELD_LABELS: Record<string, string> = {
   id: '编号', category: '分类', question: '标准问法', similar: '相似问法', keywords: '关键词', answer: '答案', reply: '回复', type: '回复类型',
   content: '回复内容', url: '链接', title: '标题', target: '跳转目标', matterId: '事项', match: '匹配方式', priority: '优先级', handoff: '转人工',
-  version: '版本', faqs: '问答', rules: '关键词规则', synonyms: '同义词',
+  version: '版本', faqs: '问答', rules: '关键词规则', synonyms: '同义词', matter: '关联事项（实施编码）',
 };
 
 const kbPath = labelsFrom(KB_FIELD_LABELS);

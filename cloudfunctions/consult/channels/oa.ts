@@ -22,6 +22,7 @@ import { C } from '../repo';
 import { handleCitizenMessage, HANDOFF_REPLY } from '../conversation';
 import { oaCipher, OaCryptoConfigError, oaMsgSignature, sameSignature, wxSignature, type OaCipher } from './oa-crypto';
 import { claimNonce, freshTimestampMs } from './oa-replay';
+import { botReplyText } from '../conversation';
 
 export interface HttpEvent {
   path: string;
@@ -97,7 +98,8 @@ export function newsReply(m: OaMessage, a: { title: string; description: string;
  */
 export function replyFor(m: OaMessage, d: Decision): string {
   const r = d.answer?.reply;
-  const content = d.answer?.content ?? HANDOFF_REPLY;
+  // A handoff says why (asked for a person, a complaint…); anything else without an answer keeps the notice.
+  const content = d.answer?.content ?? (d.type === 'handoff' ? botReplyText(d) : HANDOFF_REPLY);
   if (d.type === 'suggestions' && d.suggestions?.length) {
     return textReply(m, `您是不是想问：\n${d.suggestions.map((s, i) => `${i + 1}. ${s.question}`).join('\n')}\n请直接发送您想问的问题。`);
   }

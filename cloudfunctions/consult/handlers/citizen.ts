@@ -5,6 +5,7 @@ import { action } from '../../shared/router';
 import { getDb } from '../../shared/cloud';
 import { C } from '../repo';
 import { BLANK_REPLY, botReplyText, handleCitizenMessage, type ConsultMessage } from '../conversation';
+import { rememberUnionid } from '../links';
 
 const idParam = z.string().trim().min(1).max(64).regex(/^[A-Za-z0-9:_-]+$/, '编号格式不正确');
 
@@ -12,6 +13,7 @@ export const ask = action({
   permission: 'signed-in',
   params: z.object({ text: z.string().max(20000), conversationId: idParam.optional(), handoff: z.boolean().optional() }).strict(),
   handler: async (p, { actor }): Promise<ConsultAskResult> => {
+    await rememberUnionid(actor.openid);
     const out = await handleCitizenMessage({ openid: actor.openid, text: p.text, conversationId: p.conversationId, channel: 'app', handoff: p.handoff });
     const d = out.decision;
     if (!out.messageId) return { type: 'suggestions', suggestions: [], conversationId: out.conversationId, message: BLANK_REPLY };
@@ -32,6 +34,9 @@ export const history = action({
   permission: 'signed-in',
   params: z.object({ conversationId: idParam.optional() }).strict(),
   handler: async (p, { actor }) => {
+    // Opening 智能咨询 (the first load, not the page's polls) links this user to their 服务号
+    // follower (same UNIONID) for the assistant there.
+    if (!p.conversationId) await rememberUnionid(actor.openid);
     const db = getDb();
     const _ = db.command;
     let conversationId = p.conversationId ?? null;

@@ -14,6 +14,7 @@ import { fetchAll } from '../../shared/paging';
 import { C, commitVersion, currentKb, PUSH_DELIVERIES } from '../repo';
 import { pii } from '../personal';
 import { checkContent } from '../security';
+import { handoffFields } from '../handoff-context';
 import { RISKY_REPLY, shanghaiDay } from '../conversation';
 import { nullableDocDb, transact, txGet } from '../../shared/transaction';
 
@@ -21,6 +22,7 @@ const toItem = (d: InboxDoc): InboxItem => ({
   id: d._id, conversationId: d.conversationId, maskedOpenid: maskOpenid(d.openid), question: d.question, status: d.status, at: d.at, channel: d.channel,
   ...(d.flagged ? { flagged: true } : {}), ...(d.sealed ? { personal: true } : {}), ...(d.reply ? { reply: d.reply } : {}), ...(d.answeredByName ? { answeredByName: d.answeredByName } : {}),
   ...(d.answeredAt ? { answeredAt: d.answeredAt } : {}), ...(d.learnedAs ? { learnedAs: d.learnedAs } : {}),
+  ...handoffFields(d),
 });
 
 const qid = z.string().trim().min(1).max(64).regex(/^[A-Za-z0-9:_-]+$/, '编号格式不正确');

@@ -8,6 +8,8 @@ import { useLocalIdentity } from '@/hooks/use-local-identity'
 import { cx } from '@/utils/class-names'
 import { guideUrl } from '@/utils/routes'
 import { askHuman } from '../../services/handoff'
+import { RecordCards } from './record-cards'
+import { MatterFactsCard } from './matter-facts'
 import './index.scss'
 
 export const MAX_CHARS = 2000
@@ -53,6 +55,8 @@ function Bubble({ m, onAsk, onFeedback }: { m: ConsultChatMessage; onAsk: (q: st
       <View className='consult-bubble'>
         <Text className='consult-bubble__text'>{m.text}</Text>
         {m.answer && <RichCard answer={m.answer} />}
+        {m.answer?.cards && <RecordCards cards={m.answer.cards} />}
+        {m.answer?.matter && <MatterFactsCard facts={m.answer.matter} />}
         {m.type === 'suggestions' && m.suggestions && m.suggestions.length > 0 && (
           <View className='chips consult-suggestions'>
             {m.suggestions.map((s) => (

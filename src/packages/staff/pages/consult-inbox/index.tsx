@@ -11,6 +11,7 @@ import { useCloudMutation } from '@/hooks/use-cloud-mutation'
 import { cx } from '@/utils/class-names'
 import { shanghaiDateTime } from '@core/shanghai-time'
 import { RoleGate } from '../../components/role-gate'
+import { HANDOFF_REASONS, HandoffContextView } from './handoff-context'
 import './consult.scss'
 
 const CHANNELS: Record<InboxItem['channel'], string> = { app: '小程序咨询', kf: '客服消息', oa: '服务号' }
@@ -97,11 +98,13 @@ function Item({ item, canLearn, onChanged }: { item: InboxItem; canLearn: boolea
     <View className={cx('section', 'consult-item', `consult-item--${item.status}`)}>
       <View className='consult-item__meta'>
         <Text className='badge'>{CHANNELS[item.channel]}</Text>
+        {item.reason && HANDOFF_REASONS[item.reason] && <Text className='badge'>{HANDOFF_REASONS[item.reason]}</Text>}
         {item.flagged && <Text className='badge badge--accent'>内容待复核</Text>}
         <Text className='muted'>{item.maskedOpenid} · {shanghaiDateTime(item.at)}</Text>
       </View>
       <View className='consult-item__question'>{original ?? item.question}</View>
       {item.personal && original === undefined && <View className='link consult-item__reveal' onClick={reveal}>含身份证号或手机号，已隐藏 · 查看原文（将记录）</View>}
+      {item.context && <HandoffContextView context={item.context} />}
       {warning && <View className='consult-warning'>{warning}</View>}
       {item.status === 'open' ? (
         <>

@@ -10,6 +10,7 @@ import { useCloudMutation } from '@/hooks/use-cloud-mutation'
 import { cx } from '@/utils/class-names'
 import { shanghaiDateTime } from '@core/shanghai-time'
 import { RoleGate } from '../../components/role-gate'
+import { FaqMatter } from './faq-matter'
 import '../consult-inbox/consult.scss'
 
 type Tab = 'faq' | 'rule' | 'synonyms' | 'history'
@@ -97,7 +98,7 @@ function Knowledge() {
   const synonymsCall = useCloudMutation('consult', 'saveEntry')
   const reload = () => { setEditing(undefined); kb.reload(); hist.reload() }
   const data = kb.data
-  if (editing?.faq) return <FaqEditor faq={editing.faq} onSaved={reload} onCancel={() => setEditing(undefined)} />
+  if (editing?.faq) return <FaqMatter faq={editing.faq}>{(faq) => <FaqEditor faq={faq} onSaved={reload} onCancel={() => setEditing(undefined)} />}</FaqMatter>
   if (editing?.rule) return <RuleEditor rule={editing.rule} onSaved={reload} onCancel={() => setEditing(undefined)} />
   const rollback = async () => {
     const confirm = async () => (await Taro.showModal({ title: '回滚', content: '撤销最近一次修改，恢复到上一版？（历史记录保留）' })).confirm

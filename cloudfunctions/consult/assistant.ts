@@ -1,0 +1,33 @@
+/**
+ * The decision for one citizen message: a person when the message asks for one or complains; the
+ * personal assistant when it asks about the caller's own case or booking (their records only;
+ * none of that kind → the inbox); otherwise the engine.
+ */
+import type { ConsultEngine, Decision } from '../../core/consult/engine';
+import { escalate, escalationOf } from '../../core/consult/escalation';
+import { personalAskOf, personalReply } from '../../core/consult/assistant';
+import { recentApplications, recentBookings } from './handoff-context';
+import { LINK_HOWTO, linkedOpenid } from './links';
+import type { Channel } from './conversation';
+
+/** Enough to find the one asked about; a citizen rarely has more cases open at once. */
+const PERSONAL_RECORDS = 20;
+
+const fixed = { confidence: 1, margin: 1, candidates: [] };
+/** "…办到哪了怎么查": with no record to show, the knowledge base's how-to answers it. */
+const ASKS_HOW_TO_CHECK = /(?:怎么|如何|在哪|哪里|去哪)(?:儿)?(?:查|看|查询)/;
+
+export async function decide(engine: ConsultEngine, text: string, caller: { openid: string; channel: Channel }, now: Date): Promise<Decision> {
+  const ask = escalationOf(text) ? null : personalAskOf(text);
+  if (!ask) return escalate(engine.ask(text), text);
+  // 服务号 openids are not mini-program openids: records are reached only through a UNIONID link.
+  const owner = caller.channel === 'oa' ? await linkedOpenid(caller.openid) : caller.openid;
+  if (!owner) return { type: 'answer', reason: 'link-needed', ...fixed, answer: { id: 'record:link', source: 'record', content: LINK_HOWTO } };
+  const [apps, bookings] = await Promise.all([
+    ask.about === 'application' || ask.number ? recentApplications(owner, PERSONAL_RECORDS) : [],
+    ask.about === 'booking' || ask.number ? recentBookings(owner, PERSONAL_RECORDS) : [],
+  ]);
+  const reply = personalReply(ask, text, apps, bookings, now.toISOString());
+  if (!reply) return ASKS_HOW_TO_CHECK.test(text) ? escalate(engine.ask(text), text) : { type: 'handoff', reason: 'own-case', ...fixed, confidence: 0, margin: 0 };
+  return { type: 'answer', reason: 'record', ...fixed, answer: { id: `record:${ask.about}`, source: 'record', content: reply.text, cards: reply.cards } as Decision['answer'] };
+}

@@ -1,0 +1,67 @@
+/**
+ * What an agent needs beside a handed-off question: the conversation so far (as stored, so
+ * personal numbers are already masked) and the citizen's own recent applications and bookings,
+ * read by the caller's openid only (the same database; consult never writes these collections).
+ */
+import type { HandoffContext, HandoffLine, HandoffRecord } from '../../core/api';
+import { STATUS_LABELS } from '../../core/affairs/model';
+import { BOOKING_STATUS_LABELS } from '../../core/booking/model';
+import type { ApplicationRow, BookingRow } from '../../core/consult/assistant';
+import { maskPersonalNumbers } from '../../core/consult/personal-numbers';
+import { shanghaiDateTime } from '../../core/shanghai-time';
+import { getDb } from '../shared/cloud';
+import type { ConsultMessage } from './conversation';
+
+export const CONTEXT_LINES = 8;
+export const CONTEXT_RECORDS = 5;
+/** consult's own messages; affairs' and booking's records, read by the caller's openid only. */
+const MESSAGES = 'consult_messages';
+const APPLICATIONS = 'applications';
+const BOOKINGS = 'bookings';
+
+/** The caller's latest applications (not drafts), newest change first. */
+export async function recentApplications(openid: string, limit: number): Promise<ApplicationRow[]> {
+  const _ = getDb().command;
+  const { data } = await getDb().collection<ApplicationRow>(APPLICATIONS).where({ openid: _.eq(openid), status: _.neq('draft') }).orderBy('updatedAt', 'desc').limit(limit).get();
+  return data;
+}
+
+/** The caller's bookings, latest slot first. */
+export async function recentBookings(openid: string, limit: number): Promise<BookingRow[]> {
+  const _ = getDb().command;
+  const { data } = await getDb().collection<BookingRow>(BOOKINGS).where({ openid: _.eq(openid) }).orderBy('startAt', 'desc').limit(limit).get();
+  return data;
+}
+
+async function lastLines(conversationId: string, openid: string): Promise<HandoffLine[]> {
+  const _ = getDb().command;
+  const { data } = await getDb().collection<ConsultMessage>(MESSAGES)
+    .where({ conversationId: _.eq(conversationId), openid: _.eq(openid) }).orderBy('at', 'desc').limit(CONTEXT_LINES).get();
+  const order = { citizen: 0, bot: 1, staff: 2 } as const;
+  return [...data].sort((a, b) => a.at.localeCompare(b.at) || order[a.role] - order[b.role])
+    // Stored masked already; masking again costs nothing and keeps a bot line quoting a number safe.
+    .map((m) => ({ role: m.role, text: maskPersonalNumbers(m.text), at: m.at }));
+}
+
+export async function handoffContext(openid: string, conversationId: string): Promise<HandoffContext> {
+  const [messages, apps, bookings] = await Promise.all([
+    lastLines(conversationId, openid), recentApplications(openid, CONTEXT_RECORDS), recentBookings(openid, CONTEXT_RECORDS),
+  ]);
+  const records: HandoffRecord[] = [
+    ...apps.map((a): HandoffRecord => ({
+      kind: 'application', id: a._id, no: a.no, title: a.matterName, status: STATUS_LABELS[a.status] ?? a.status,
+      when: shanghaiDateTime(a.updatedAt), link: `/packages/staff/pages/case/index?id=${encodeURIComponent(a._id)}`,
+    })),
+    ...bookings.map((b): HandoffRecord => ({
+      kind: 'booking', id: b._id, no: b.no, title: b.matterName, status: BOOKING_STATUS_LABELS[b.status] ?? b.status,
+      when: `${b.date} ${b.start}`, link: '/packages/staff/pages/hall-day/index',
+    })),
+  ];
+  return { messages, records };
+}
+
+/** Why a stored inbox question reached a person and its context, as the inbox shows them. */
+export function handoffFields(doc: object): { reason?: string; context?: HandoffContext } {
+  const d = doc as { reason?: string; context?: HandoffContext };
+  return { ...(d.reason ? { reason: d.reason } : {}), ...(d.context ? { context: d.context } : {}) };
+}
