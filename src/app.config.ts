@@ -21,6 +21,11 @@ export default defineAppConfig({
       pages: ['pages/inbox/index', 'pages/settings/index', 'pages/notice/index'],
     },
     {
+      // 好差评 (citizen side): 待评价 and my ratings, the rating page (also 追评).
+      root: 'packages/evaluation',
+      pages: ['pages/pending/index', 'pages/rate/index'],
+    },
+    {
       // 智能咨询: the citizen chat.
       root: 'packages/consult',
       pages: ['pages/chat/index'],

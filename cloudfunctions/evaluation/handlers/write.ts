@@ -43,7 +43,8 @@ export interface NewRating {
   isDefault: boolean;
 }
 
-const TICKET_PAGE = '/packages/evaluation/mine/index';
+/** The rater's 我的评价, where the handled 差评 can be followed up. */
+const TICKET_PAGE = 'packages/evaluation/pages/pending/index';
 
 function ticketEvent(ticket: TicketDoc, entry: TicketEntry): EvaluationTicketEvent {
   return {

@@ -48,6 +48,7 @@ export default function Mine() {
           <NavRow className='mine__wx-inbox' title='微信消息（预览）' desc='当前身份在微信“服务通知”中收到的订阅消息' onClick={() => Taro.navigateTo({ url: '/packages/push/pages/inbox/index' })} />
         )}
         <NavRow title='我的预约' desc='查看预约码、取消预约、到场状态' onClick={() => Taro.navigateTo({ url: ROUTES.myBookings })} />
+        <NavRow className='mine__evaluation' title='待评价' desc='好差评：评价办结的办件与大厅办理，查看差评处理与追评' onClick={() => Taro.navigateTo({ url: ROUTES.evaluation })} />
       </View>
 
       <View className='section'>
