@@ -11,7 +11,9 @@ import { getDb } from '../shared/cloud';
 export const RATINGS = 'evaluation_ratings';
 export const TICKETS = 'evaluation_tickets';
 export const OUTBOX = 'outbox';
-const APPLICATIONS = 'applications';
+export const APPLICATIONS = 'applications';
+/** The personal-data access log the affairs function keeps (≥ 6 months). */
+export const ACCESS_LOGS = 'access_logs';
 const BOOKINGS = 'bookings';
 
 export const settings = () => evaluationSettings(process.env);

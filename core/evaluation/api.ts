@@ -73,6 +73,8 @@ export interface EvaluationApi {
     params: { id: string; step: 'contact' | 'resolve' | 'rectified' | 'feedback'; note: string; resolution?: Resolution; dueDate?: string };
     result: TicketView;
   };
+  /** 回访核实: the rater's phone from the rated application, for the unit; every call is logged. */
+  revealContact: { params: { id: string }; result: { phones: string[] } };
   /** 申诉复核 by an admin outside the unit: upheld excludes the rating from statistics. */
   reviewAppeal: { params: { id: string; upheld: boolean; note: string }; result: TicketView };
 }

@@ -1,6 +1,7 @@
 /** 好差评 on the local cloud: who may rate what and when, one rating per target, 差评工单 to its end. */
 import { sdk } from '../../local-cloud';
 import { createCalendar, shanghaiDate } from '../../core/calendar/workdays';
+import { piiCipherFor } from '../../cloudfunctions/shared/pii';
 import { ADMIN, CITIZEN, POLICE_CLERK, call, expectOk, fireTimer, startCloud } from './harness';
 
 process.env.PUSH_KICK = 'off';
@@ -17,6 +18,8 @@ async function application(id: string, status: string, endedDaysAgo = 1, openid 
   const at = ago(endedDaysAgo);
   await sdk.database().collection('applications').doc(id).set({ data: {
     no: `BJ2026120700${id.slice(-4)}`, openid, requestId: id, matterId: 'm1', matterName: '居民身份证补领', department, departmentName: department === 'psb' ? '示例市公安局' : '示例市人力资源和社会保障局',
+    formFields: [{ key: 'phone', label: '联系电话', type: 'phone', required: true }], form: { phone: '138****5678' },
+    pii: { phone: { c: piiCipherFor(process.env.PII_KEY).encrypt('13812345678') } },
     status, timeline: [{ seq: 1, at, action: 'complete', status, by: '示例市公安局' }], updatedAt: at, submittedAt: ago(endedDaysAgo + 3),
   } });
 }
@@ -114,6 +117,9 @@ describe('差评工单', () => {
     expect(JSON.stringify(expectOk(await call('evaluation', 'ticket', { id: rated.ticketId }, POLICE_CLERK)))).not.toContain(CITIZEN);
 
     expect(await call('evaluation', 'followUp', { id: rated.id, comment: '追评' }, CITIZEN)).toMatchObject({ ok: false, code: 'CONFLICT' });
+    expect(await call('evaluation', 'revealContact', { id: rated.ticketId }, HRSS_CLERK)).toMatchObject({ ok: false, code: 'FORBIDDEN' });
+    expect(expectOk(await call('evaluation', 'revealContact', { id: rated.ticketId }, POLICE_CLERK))).toEqual({ phones: ['13812345678'] });
+    expect((await docs('access_logs')).filter((l) => l.purpose === 'evaluation-contact')).toEqual([expect.objectContaining({ openid: POLICE_CLERK, ticketId: rated.ticketId, fields: ['phone'] })]);
     expectOk(await call('evaluation', 'ticketStep', { id: rated.ticketId, step: 'contact', note: '已电话回访' }, POLICE_CLERK));
     const rectifying = expectOk(await call('evaluation', 'ticketStep', { id: rated.ticketId, step: 'resolve', resolution: 'deadline', note: '增开窗口' }, POLICE_CLERK));
     expect(rectifying).toMatchObject({ status: 'rectifying', dueDate: cal.addWorkdays(today, 5).date });

@@ -4,7 +4,9 @@ import { departmentScope, type Actor } from '../../../core/policy';
 import { isOverdue, type TicketStep } from '../../../core/evaluation/ticket';
 import { action } from '../../shared/router';
 import { getDb } from '../../shared/cloud';
-import { getById, TICKETS } from '../repo';
+import { ACCESS_LOGS, APPLICATIONS, getById, TICKETS } from '../repo';
+import { piiCipherFor } from '../../shared/pii';
+import type { ApplicationDoc } from '../../../core/affairs/model';
 import { ticketClock } from './clock';
 import { commitTicketStep, type TicketDoc } from './write';
 import { idParams, reviewParams, ticketsParams, ticketStepParams } from './schemas';
@@ -85,4 +87,27 @@ export const reviewAppeal = action({
   notFound: '没有找到该差评工单',
   authorize: loadTicket,
   handler: async (p) => view(await commitTicketStep(p.id, { step: 'review', upheld: p.upheld, note: p.note }, '管理员', await ticketClock())),
+});
+
+/**
+ * 回访核实: the rater's phone, from the rated application (the only place it is kept), for the
+ * unit handling the ticket. Logged before it leaves, like every unmasking (access_logs).
+ */
+export const revealContact = action({
+  permission: 'evaluation:handle',
+  params: idParams,
+  notFound: '没有找到该差评工单',
+  authorize: loadTicket,
+  handler: async (_p, { actor, entity }) => {
+    const app = entity.targetType === 'application' ? await getById<ApplicationDoc>(APPLICATIONS, entity.targetId) : null;
+    const phoneKeys = (app?.formFields ?? []).filter((f) => f.type === 'phone' && app?.pii?.[f.key]).map((f) => f.key);
+    if (!app || !phoneKeys.length) throw new DomainError('NOT_FOUND', '该评价对应的办理记录中没有联系电话，请按办理登记的方式联系');
+    const cipher = piiCipherFor(process.env.PII_KEY);
+    const phones = phoneKeys.map((k) => String(cipher.decrypt(app.pii[k].c)));
+    await getDb().collection(ACCESS_LOGS).add({ data: {
+      openid: actor.openid, applicationId: app._id, applicationNo: app.no, department: app.department, ticketId: entity._id,
+      fields: phoneKeys, purpose: 'evaluation-contact', at: new Date().toISOString(),
+    } });
+    return { phones };
+  },
 });
