@@ -35,7 +35,7 @@ export const ENDED_APPLICATION_STATUSES = ['completed', 'rejected'] as const;
 export function applicationTarget(app: ApplicationDoc): RatingTarget {
   const ended = (ENDED_APPLICATION_STATUSES as readonly string[]).includes(app.status);
   return {
-    targetType: 'application', targetId: app._id, ownerOpenid: app.openid, targetNo: app.no, title: app.matterName,
+    targetType: 'application', targetId: app._id, ownerOpenid: app.openid, targetNo: app.no, matterId: app.matterId, title: app.matterName,
     department: app.department, departmentName: app.departmentName,
     endedAt: ended ? app.timeline[app.timeline.length - 1]?.at ?? app.updatedAt : null,
     notEndedReason: app.status === 'withdrawn' ? '已撤回的办件不能评价' : '该办件尚未办结，办结后才能评价',
@@ -45,7 +45,7 @@ export function applicationTarget(app: ApplicationDoc): RatingTarget {
 /** A visit can be rated once the booker has checked in at the hall. */
 export function bookingTarget(b: Booking): RatingTarget {
   return {
-    targetType: 'booking', targetId: b._id, ownerOpenid: b.openid, targetNo: b.no, title: `${b.matterName}（${b.hallName}）`,
+    targetType: 'booking', targetId: b._id, ownerOpenid: b.openid, targetNo: b.no, matterId: b.matterId, title: `${b.matterName}（${b.hallName}）`,
     hall: b.hallId, departmentName: b.hallName,
     endedAt: b.status === 'checkedIn' ? b.checkedInAt ?? null : null,
     notEndedReason: b.status === 'booked' ? '到大厅签到办理后才能评价' : '未到场办理的预约不能评价',

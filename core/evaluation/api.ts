@@ -1,6 +1,7 @@
 /** The evaluation function's actions and the shapes they exchange (part of the contract in core/api.ts). */
 import type { Level, TargetType } from './model';
 import type { Resolution, TicketEntry, TicketStatus } from './ticket';
+import type { PublicityRow, Ratio } from './stats';
 
 export interface PendingRating {
   targetType: TargetType;
@@ -75,6 +76,12 @@ export interface EvaluationApi {
   };
   /** 回访核实: the rater's phone from the rated application, for the unit; every call is logged. */
   revealContact: { params: { id: string }; result: { phones: string[] } };
+  /** Public: a matter's 好评率 for its guide; `goodRate` only from MIN_RATINGS_FOR_RATE ratings on. */
+  matterSummary: { params: { matterId: string }; result: { count: number; goodRate?: Ratio } };
+  /** Public 评价公示: per department (hall) and month, the last `months` months (default 6). */
+  publicity: { params: { months?: number }; result: { rows: PublicityRow[] } };
   /** 申诉复核 by an admin outside the unit: upheld excludes the rating from statistics. */
   reviewAppeal: { params: { id: string; upheld: boolean; note: string }; result: TicketView };
 }
+
+export type { PublicityRow, Ratio } from './stats';

@@ -70,6 +70,8 @@ export interface RatingTarget {
   ownerOpenid: string;
   /** 办件编号 or 预约号, as the citizen knows it. */
   targetNo: string;
+  /** The catalogue matter served (its guide shows the 好评率). */
+  matterId?: string;
   title: string;
   /** Handling department (applications) … */
   department?: string;
@@ -88,6 +90,7 @@ export interface RatingDoc {
   requestId: string;
   targetType: TargetType;
   targetId: string;
+  matterId?: string;
   title: string;
   department?: string;
   departmentName?: string;

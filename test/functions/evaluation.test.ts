@@ -14,7 +14,7 @@ const DAY = 86_400_000;
 const ago = (days: number) => new Date(Date.now() - days * DAY).toISOString();
 
 /** Writes an application the way affairs stores one, at the given status (only the fields evaluation reads). */
-async function application(id: string, status: string, endedDaysAgo = 1, openid = CITIZEN, department = 'psb') {
+async function application(id: string, status: string, endedDaysAgo = 1, openid: string = CITIZEN, department = 'psb') {
   const at = ago(endedDaysAgo);
   await sdk.database().collection('applications').doc(id).set({ data: {
     no: `BJ2026120700${id.slice(-4)}`, openid, requestId: id, matterId: 'm1', matterName: '居民身份证补领', department, departmentName: department === 'psb' ? '示例市公安局' : '示例市人力资源和社会保障局',
@@ -172,5 +172,29 @@ describe('差评工单', () => {
     expect(expectOk(await fireTimer('evaluation', 'defaults'))).toEqual({ created: 0 });
     const stored = await docs('evaluation_ratings');
     expect(stored).toEqual([expect.objectContaining({ targetId: 'A0000000000000000014', level: 3, isDefault: true })]);
+  });
+});
+
+describe('public results', () => {
+  it('a matter shows its 好评率 only from 10 ratings on', async () => {
+    for (let i = 0; i < 10; i += 1) await application(`A00000000000000001${String(i).padStart(2, '0')}`, 'completed', 1, `rater-${i}`);
+    for (let i = 0; i < 9; i += 1) expectOk(await rate(`A00000000000000001${String(i).padStart(2, '0')}`, i < 6 ? 5 : 3, `rater-${i}`));
+    expect(expectOk(await call('evaluation', 'matterSummary', { matterId: 'm1' }))).toEqual({ count: 9 });
+    expectOk(await rate('A0000000000000000109', 1, 'rater-9'));
+    expect(expectOk(await call('evaluation', 'matterSummary', { matterId: 'm1' }))).toEqual({ count: 10, goodRate: { num: 6, den: 10 } });
+  });
+
+  it('评价公示: per department and month, ratings, 好评率, 差评数, 整改率 and 按期整改率 as counts', async () => {
+    await application('A0000000000000000201', 'completed');
+    await application('A0000000000000000202', 'completed');
+    expectOk(await rate('A0000000000000000201', 5));
+    const { ticketId } = expectOk(await rate('A0000000000000000202', 2));
+    expectOk(await call('evaluation', 'ticketStep', { id: ticketId, step: 'contact', note: '已回访' }, POLICE_CLERK));
+    expectOk(await call('evaluation', 'ticketStep', { id: ticketId, step: 'resolve', resolution: 'immediate', note: '当场改正' }, POLICE_CLERK));
+    const { rows } = expectOk(await call('evaluation', 'publicity', {}));
+    expect(rows).toEqual([{
+      month: shanghaiDate(new Date()).slice(0, 7), unitName: '示例市公安局', ratings: 2, goodRate: { num: 1, den: 2 }, badCount: 1,
+      rectifiedRate: { num: 1, den: 1 }, onTimeRate: { num: 1, den: 1 }, excluded: 0,
+    }]);
   });
 });

@@ -69,7 +69,7 @@ export async function createRating(target: RatingTarget, input: NewRating, clock
     }
     const rating: RatingDoc = clean({
       _id: ratingId, openid: input.openid, requestId: input.requestId, targetType: target.targetType, targetId: target.targetId,
-      title: target.title, department: target.department, departmentName: target.departmentName, hall: target.hall,
+      matterId: target.matterId, title: target.title, department: target.department, departmentName: target.departmentName, hall: target.hall,
       level: input.level, options: input.options, optionsVersion: OPTIONS_VERSION, comment: input.comment, commentFlagged: input.commentFlagged,
       isDefault: input.isDefault, endedAt: target.endedAt!, createdAt: clock.at,
     });
