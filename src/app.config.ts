@@ -21,9 +21,9 @@ export default defineAppConfig({
       pages: ['pages/inbox/index', 'pages/settings/index', 'pages/notice/index'],
     },
     {
-      // 好差评 (citizen side): 待评价 and my ratings, the rating page (also 追评).
+      // 好差评 (citizen side): 待评价 and my ratings, the rating page (also 追评), the public 评价公示.
       root: 'packages/evaluation',
-      pages: ['pages/pending/index', 'pages/rate/index'],
+      pages: ['pages/pending/index', 'pages/rate/index', 'pages/publicity/index'],
     },
     {
       // 智能咨询: the citizen chat.

@@ -3,6 +3,7 @@ import type { Level, TargetType } from '@core/evaluation/model'
 export const EVALUATION_ROUTES = {
   pending: '/packages/evaluation/pages/pending/index',
   rate: '/packages/evaluation/pages/rate/index',
+  publicity: '/packages/evaluation/pages/publicity/index',
 } as const
 
 export function rateUrl(targetType: TargetType, targetId: string, title: string): string {

@@ -7,7 +7,7 @@ import { useReloadOnReturn } from '@/hooks/use-reload-on-return'
 import { shanghaiDate } from '@core/shanghai-time'
 import { LEVEL_LABELS } from '@core/evaluation/model'
 import { TICKET_STATUS_LABELS } from '@core/evaluation/ticket'
-import { followUpUrl, rateUrl, stars } from '../../utils'
+import { EVALUATION_ROUTES, followUpUrl, rateUrl, stars } from '../../utils'
 import '../../evaluation.scss'
 
 /** 我的 → 待评价: what is open for rating, then the caller's own ratings (with 追评 once handled). */
@@ -59,6 +59,9 @@ export default function PendingRatings() {
             </View>
           ))}
         </LoadState>
+      </View>
+      <View className='section'>
+        <View className='btn btn--block evaluation-publicity-link' onClick={() => Taro.navigateTo({ url: EVALUATION_ROUTES.publicity })}>查看评价公示</View>
       </View>
       <View className='section muted'>评价自愿、真实，与任何办事结果、优惠无关；工作人员看不到您的身份。“不满意”“非常不满意”的评价由办理单位在1个工作日内回访核实并整改，结果将通过微信通知您。</View>
     </PageShell>
