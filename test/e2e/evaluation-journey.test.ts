@@ -1,13 +1,13 @@
 /**
  * 好差评 end to end in the H5 preview: 工作人员（公安局） completes one of 张三's seeded applications
  * → 张三's case page invites the rating, 我的 → 待评价 lists it → 张三 rates 不满意 with an option
- * and a comment → the 差评工单 appears for 公安局 (not for 人社局), due in 1 working day → the clerk
+ * and a comment → the 差评工单 appears for 公安局 (not for 人社局) → the clerk
  * reveals the phone (logged), records 回访核实, resolves 限期整改, marks it rectified and sends the
  * feedback (its outbox event is delivered by push) → 张三 sees 已办结 and adds a 追评 with a
  * rating of the handling.
  */
 import { createHash } from 'node:crypto';
-import { sdk } from '../../local-cloud';
+import { invokeFunction, sdk } from '../../local-cloud';
 import { openPhonePage, startPreview, type Preview } from './browser';
 import { becomeByLabel } from './journey-helpers';
 
@@ -60,9 +60,8 @@ describe('H5 journey: 好差评', () => {
     await mine.getByText('差评处理：待回访').waitFor();
 
     // (4) The ticket is 公安局's, not 人社局's.
-    await becomeByLabel(page, base, '工作人员（人社局）');
-    await page.goto(`${base}/#/packages/staff/pages/eval-tickets/index`);
-    await page.getByText('没有差评工单。').filter({ visible: true }).waitFor();
+    const hrss = (await invokeFunction('evaluation', { action: 'tickets', params: {} }, { OPENID: 'local-staff-hrss' })) as { ok: true; data: { items: { targetId: string }[] } };
+    expect(hrss.ok && hrss.data.items.some((t) => t.targetId === APP_ID)).toBe(false);
     await becomeByLabel(page, base, '工作人员（公安局）');
     await page.goto(`${base}/#/pages/mine/index`);
     await page.locator('.staff-eval-entry').click();
@@ -112,6 +111,17 @@ describe('H5 journey: 好差评', () => {
     await page.locator('.evaluation-submit').filter({ visible: true }).click();
     await mine.getByText('追评：窗口确实多了').waitFor();
     await mine.getByText('处理结果评价：满意').waitFor();
+    expect(problems).toEqual([]);
+  });
+
+  it('the seeded months show on a guide (好评率 from 10 ratings) and on 评价公示 per department', async () => {
+    const { page, problems } = await openPhonePage(preview);
+    const base = preview.gateway.url;
+    await page.goto(`${base}/#/packages/matters/pages/guide/index?id=11999900MB0P12301G3002011103000`);
+    await page.locator('.rating-summary__value', { hasText: /好评率 \d+\.\d%（\d+ 条评价）/ }).filter({ visible: true }).waitFor();
+    await page.locator('.rating-summary').filter({ visible: true }).click();
+    await page.locator('.evaluation-publicity__row', { hasText: '示例市公安局出入境管理支队' }).filter({ visible: true }).first().waitFor();
+    expect(await page.locator('.evaluation-publicity__row').filter({ visible: true }).count()).toBeGreaterThanOrEqual(20);
     expect(problems).toEqual([]);
   });
 });
