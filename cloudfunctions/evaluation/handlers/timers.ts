@@ -33,17 +33,22 @@ export const defaults: TimerHandler = async (_e, { remainingMs }) => {
   return { created };
 };
 
-/** Flags tickets whose current step is past its due date, for the admins' overdue list. */
+/** Flags tickets whose current step is past its due date, for the admins' overdue list, while time lasts. */
 export const overdue: TimerHandler = async (_e, { remainingMs }) => {
   const _ = getDb().command;
   const at = new Date().toISOString();
   const today = shanghaiDate(at);
-  const { data } = await getDb().collection<TicketDoc>(TICKETS)
-    .where({ status: _.neq('closed'), overdue: _.neq(true), dueDate: _.lt(today) }).limit(100).get();
   let flagged = 0;
-  for (const t of data) {
-    if (remainingMs() < RESERVE_MS) break;
-    if (await flagOverdue(t._id, today, at)) flagged += 1;
+  while (remainingMs() >= RESERVE_MS) {
+    // Flagged tickets leave this query, so each page is the next batch still to do.
+    const { data } = await getDb().collection<TicketDoc>(TICKETS)
+      .where({ status: _.neq('closed'), overdue: _.neq(true), dueDate: _.lt(today) }).limit(100).get();
+    let progressed = false;
+    for (const t of data) {
+      if (remainingMs() < RESERVE_MS) break;
+      if (await flagOverdue(t._id, today, at)) { flagged += 1; progressed = true; }
+    }
+    if (data.length < 100 || !progressed) break;
   }
   return { flagged };
 };
