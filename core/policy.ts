@@ -62,7 +62,10 @@ export type Permission =
   | 'knowledge:manage'     // rules, FAQ, synonyms, knowledge-base import
   | 'push:campaign'        // compose, schedule, cancel broadcast campaigns
   | 'push:approve'         // approve someone else's campaign
-  | 'notice:publish';      // 通知公告
+  | 'notice:publish'       // 通知公告
+  | 'evaluation:rate'      // 好差评: the applicant / booker only, never on their own department's or hall's work
+  | 'evaluation:handle'    // 差评工单: staff of the unit that did the work (谁办理谁负责)
+  | 'evaluation:review';   // 申诉复核: an admin outside the appealing unit
 
 const RANK: Record<Role, number> = { citizen: 0, staff: 1, admin: 2 };
 
@@ -116,6 +119,15 @@ const NOT_ON_ONESELF: Partial<Record<Permission, string>> = {
 /** Whether the resource is the actor's own: they applied for or booked it, or created it. */
 function isOwnResource(actor: Actor, resource: Resource): boolean {
   return resource.ownerOpenid === actor.openid || resource.createdBy === actor.openid;
+}
+
+/**
+ * Whether the actor belongs to the unit that did the work (by their own staff record, admins
+ * included): they may neither rate it nor decide their own unit's appeal.
+ */
+function handledByOwnUnit(actor: Actor, resource: Resource): boolean {
+  return (!!resource.department && actor.departments.includes(resource.department))
+    || (!!resource.hall && actor.halls.includes(resource.hall));
 }
 
 /**
@@ -180,6 +192,19 @@ function decideByRole(actor: Actor, permission: Permission, resource?: Resource)
       return granted('approve', '仅具有审批权限的工作人员可以审批推送');
     case 'notice:publish':
       return hasGrant(actor, 'notices') || hasGrant(actor, 'push') ? ALLOW : deny('FORBIDDEN', '仅具有公告权限的工作人员可以发布通知公告');
+    case 'evaluation:rate':
+      if (!resource) return ALLOW;
+      if (resource.ownerOpenid !== actor.openid) return NOT_YOURS;
+      return handledByOwnUnit(actor, resource) ? deny('FORBIDDEN', '不能评价本部门或本大厅办理的事项') : ALLOW;
+    case 'evaluation:handle': {
+      const gate = staffOnly('仅工作人员可以处理差评工单');
+      if (!gate.allowed || !resource) return gate;
+      const covered = (resource.department && coversDepartment(actor, resource.department)) || (resource.hall && coversHall(actor, resource.hall));
+      return covered ? ALLOW : deny('FORBIDDEN', '该差评工单不属于您所在部门');
+    }
+    case 'evaluation:review':
+      if (actor.role !== 'admin') return deny('FORBIDDEN', '仅管理员可以复核差评申诉');
+      return resource && handledByOwnUnit(actor, resource) ? deny('FORBIDDEN', '申诉须由申诉部门以外的管理员复核') : ALLOW;
   }
 }
 

@@ -13,6 +13,7 @@ import { seedConsult } from './seed/consult';
 import { previewStaffRecords } from '../local-cloud/gateway/identities';
 import { seedBooking } from './seed/booking';
 import { seedAffairs, withMatterForms } from './seed/affairs';
+import { seedEvaluation } from './seed/evaluation';
 import { seedPush, seedPushAudience } from './seed/push';
 
 export const SEED_MATTERS = path.join(REPO_ROOT, 'seed', 'matters.json');
@@ -56,6 +57,7 @@ const STEPS: SeedStep[] = [
   { name: 'affairs', run: (_i, _a, log) => seedAffairs(log) },
   { name: 'push', run: seedPush },
   { name: 'push-audience', run: seedPushAudience },
+  { name: 'evaluation', run: (_i, _a, log) => seedEvaluation(log) },
 ];
 
 /** What `npm start` seeded before it kept a log (it seeded everything then, on an empty database). */

@@ -21,6 +21,11 @@ export default defineAppConfig({
       pages: ['pages/inbox/index', 'pages/settings/index', 'pages/notice/index'],
     },
     {
+      // 好差评 (citizen side): 待评价 and my ratings, the rating page (also 追评), the public 评价公示.
+      root: 'packages/evaluation',
+      pages: ['pages/pending/index', 'pages/rate/index', 'pages/publicity/index'],
+    },
+    {
       // 智能咨询: the citizen chat.
       root: 'packages/consult',
       pages: ['pages/chat/index'],
@@ -28,7 +33,7 @@ export default defineAppConfig({
     {
       // Only staff ever open these; citizens never download them.
       root: 'packages/staff',
-      pages: ['pages/import/index', 'pages/staff/index', 'pages/invite/index', 'pages/join/index', 'pages/queue/index', 'pages/case/index', 'pages/compose/index', 'pages/campaigns/index', 'pages/campaign/index', 'pages/notice-publish/index', 'pages/consult-inbox/index', 'pages/knowledge/index', 'pages/consult-stats/index', 'pages/hall-day/index', 'pages/hall-setup/index'],
+      pages: ['pages/import/index', 'pages/staff/index', 'pages/invite/index', 'pages/join/index', 'pages/queue/index', 'pages/case/index', 'pages/compose/index', 'pages/campaigns/index', 'pages/campaign/index', 'pages/notice-publish/index', 'pages/consult-inbox/index', 'pages/knowledge/index', 'pages/consult-stats/index', 'pages/hall-day/index', 'pages/hall-setup/index', 'pages/eval-tickets/index', 'pages/eval-ticket/index'],
     },
   ],
   preloadRule: {

@@ -115,7 +115,22 @@ export interface AssistantMessageEvent extends EventBase {
   messages: CustomerServiceMessage[];
 }
 
-export type OutboxEvent = ApplicationStatusEvent | BookingEvent | ConsultReplyEvent | CustomerServiceReplyEvent | AssistantMessageEvent;
+/**
+ * 好差评: a step of the 差评工单 on the rater's 差评. Only the 反馈 (feedback) step is pushed: the
+ * rater learns how it was handled and may rate the handling; the other steps are kept for the record.
+ */
+export interface EvaluationTicketEvent extends EventBase {
+  type: 'evaluationTicket';
+  ticketId: string;
+  step: string;
+  /** 办件编号 or 预约号 of the rated service. */
+  targetNo: string;
+  title: string;
+  unitName: string;
+  note: string;
+}
+
+export type OutboxEvent = ApplicationStatusEvent | BookingEvent | ConsultReplyEvent | CustomerServiceReplyEvent | AssistantMessageEvent | EvaluationTicketEvent;
 export type OutboxEventType = OutboxEvent['type'];
 
 /** Deterministic id: one document per (type, source record, transition sequence). */

@@ -88,6 +88,9 @@ export function mapEvent(e: OutboxEvent): EventMapping {
       return { text: { channel: 'cs-mp', messages: e.messages } };
     case 'bookingNoShow':
       return { skip: '爽约记录不推送' };
+    case 'evaluationTicket':
+      if (e.step !== 'feedback') return { skip: '差评工单处理过程不推送，办结时反馈' };
+      return { push: { templateKey: 'caseProgress', page: e.page, raw: { character_string1: e.targetNo, thing2: e.title, phrase3: '差评已处理', time4: at, thing5: e.note || e.unitName } } };
     case 'consultReply':
       return { push: { templateKey: 'consultReply', page: e.page, raw: { thing1: maskPersonalNumbers(e.question), thing2: maskPersonalNumbers(e.reply), time3: at } } };
   }

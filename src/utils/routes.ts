@@ -9,6 +9,7 @@ export const ROUTES = {
   staffImport: '/packages/staff/pages/import/index',
   staffManage: '/packages/staff/pages/staff/index',
   myBookings: '/packages/booking/pages/mine/index',
+  evaluation: '/packages/evaluation/pages/pending/index',
   hallDay: '/packages/staff/pages/hall-day/index',
   hallSetup: '/packages/staff/pages/hall-setup/index',
   staffInvite: '/packages/staff/pages/invite/index',

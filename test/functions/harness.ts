@@ -12,6 +12,7 @@ import { main as booking } from '../../cloudfunctions/booking';
 import { main as consult } from '../../cloudfunctions/consult';
 import { main as push } from '../../cloudfunctions/push';
 import { main as affairs } from '../../cloudfunctions/affairs';
+import { main as evaluation } from '../../cloudfunctions/evaluation';
 import type { ActionName, FunctionName, ParamsOf, ResultOf } from '../../core/api';
 import type { Envelope } from '../../core/envelope';
 
@@ -40,6 +41,7 @@ export function startCloud() {
   registerSource('consult', consult);
   registerSource('push', push);
   registerSource('affairs', affairs);
+  registerSource('evaluation', evaluation);
 }
 
 /**

@@ -22,8 +22,8 @@ function sourceFiles(dir: string): string[] {
 }
 
 describe('domain shape', () => {
-  it('finds the six domain functions', () => {
-    expect(domains).toEqual(['account', 'affairs', 'booking', 'consult', 'matters', 'push']);
+  it('finds the seven domain functions', () => {
+    expect(domains).toEqual(['account', 'affairs', 'booking', 'consult', 'evaluation', 'matters', 'push']);
   });
 
   it.each(domains)('%s/index.ts only routes', (fn) => {

@@ -48,6 +48,7 @@ export default function Mine() {
           <NavRow className='mine__wx-inbox' title='微信消息（预览）' desc='当前身份在微信“服务通知”中收到的订阅消息' onClick={() => Taro.navigateTo({ url: '/packages/push/pages/inbox/index' })} />
         )}
         <NavRow title='我的预约' desc='查看预约码、取消预约、到场状态' onClick={() => Taro.navigateTo({ url: ROUTES.myBookings })} />
+        <NavRow className='mine__evaluation' title='待评价' desc='好差评：评价办结的办件与大厅办理，查看差评处理与追评' onClick={() => Taro.navigateTo({ url: ROUTES.evaluation })} />
       </View>
 
       <View className='section'>
@@ -62,6 +63,7 @@ export default function Mine() {
         <View className='section'>
           <View className='section__title'>工作台</View>
           <NavRow className='staff-queue-entry' title='办件受理' desc='本部门在线申办的待办、补正与办结' onClick={() => Taro.navigateTo({ url: '/packages/staff/pages/queue/index' })} />
+          <NavRow className='staff-eval-entry' title='差评工单' desc='好差评：差评回访核实、整改、申诉复核与反馈' onClick={() => Taro.navigateTo({ url: '/packages/staff/pages/eval-tickets/index' })} />
           <NavRow title='事项导入' desc='批量导入、更新办事指南（JSON / CSV），支持预检' onClick={() => Taro.navigateTo({ url: ROUTES.staffImport })} />
           {(who.role === 'admin' || who.halls.length > 0) && (
             <NavRow title='大厅预约' desc='当日预约、签到核验、爽约、时段容量与关闭、大厅设置' onClick={() => Taro.navigateTo({ url: ROUTES.hallDay })} />

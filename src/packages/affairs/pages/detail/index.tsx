@@ -16,6 +16,7 @@ import { readParam } from '@/utils/routes'
 import { FormFields } from '../../components/form-fields'
 import { MaterialPicker, type AttachedFile } from '../../components/material-picker'
 import { daysLeftText, pausedClockText, STATUS_TONE } from '../../utils'
+import { RateInvite } from '@/components/rate-invite'
 import '../../affairs.scss'
 
 function show(v: FormValue): string {
@@ -93,6 +94,7 @@ export default function Detail() {
               <SubscribePrompt keys={['caseProgress', 'caseSupplement', 'caseCompleted']} title='订阅办理进度通知'
                 desc={submitted ? undefined : '订阅后，办件受理、补正、办结时通过微信通知您（每次订阅可收到一次通知）。'} />
             )}
+            <RateInvite targetType='application' targetId={app.id} enabled={['completed', 'rejected'].includes(app.status)} />
             {app.status === 'supplement' && app.supplementRequest && me.data && <Supplement app={app} openid={me.data.openid} onDone={q.reload} />}
             {app.result && (
               <View className='section affairs-result'>

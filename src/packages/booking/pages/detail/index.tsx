@@ -10,6 +10,7 @@ import { readParam } from '@/utils/routes'
 import { BookingTicket } from '../../components/booking-ticket'
 import { SubscribePrompt } from '@/components/subscribe-prompt'
 import { BOOKING_ROUTES, timeOf } from '../../utils'
+import { RateInvite } from '@/components/rate-invite'
 import '../../booking.scss'
 
 export default function BookingDetail() {
@@ -50,6 +51,7 @@ export default function BookingDetail() {
         {booking && (
           <>
             <BookingTicket booking={booking} />
+            <RateInvite targetType='booking' targetId={booking.id} enabled={booking.status === 'checkedIn'} />
             <View className='booking-actions'>
               {error && <View className='booking-error'>{error}</View>}
               {booking.cancellable && (

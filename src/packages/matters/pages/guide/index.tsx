@@ -7,6 +7,7 @@ import { guideUrl, readParam } from '@/utils/routes'
 import { GuideView } from '../../components/guide/guide-view'
 import { BookingEntry } from '../../components/booking-entry'
 import { ApplyButton } from '../../components/guide/apply-button'
+import { RatingSummary } from '@/components/rating-summary'
 
 export default function Guide() {
   const { params } = useRouter()
@@ -25,7 +26,7 @@ export default function Guide() {
       <LoadState error={missingId ?? guide.error} hasData={!!matter} onRetry={missingId ? undefined : guide.reload}
         invalidMessage={missingId ? missingId.message : '事项链接有误，请从首页或搜索进入'}
       >
-        {matter && <><ApplyButton matter={matter} /><BookingEntry matter={matter} /><GuideView matter={matter} /></>}
+        {matter && <><ApplyButton matter={matter} /><BookingEntry matter={matter} /><RatingSummary matterId={matter._id} /><GuideView matter={matter} /></>}
       </LoadState>
     </PageShell>
   )

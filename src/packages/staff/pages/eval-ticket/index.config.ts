@@ -1,0 +1,3 @@
+export default definePageConfig({
+  navigationBarTitleText: '差评工单处理',
+})
