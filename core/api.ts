@@ -9,6 +9,7 @@ import type { BookingApi } from './booking/api';
 import type { ConsultApi } from './consult/api';
 import type { MattersApi } from './matter/api';
 import type { PushApi } from './push/api';
+import type { PayApi } from './pay/api';
 
 export type * from './page';
 export type * from './account/api';
@@ -17,6 +18,7 @@ export type * from './booking/api';
 export type * from './consult/api';
 export type * from './matter/api';
 export type * from './push/api';
+export type * from './pay/api';
 
 /** One interface per domain, each in its own folder. */
 export interface Api {
@@ -26,6 +28,7 @@ export interface Api {
   affairs: AffairsApi;
   account: AccountApi;
   push: PushApi;
+  pay: PayApi;
 }
 
 export type FunctionName = keyof Api;

@@ -1,0 +1,33 @@
+/**
+ * The `reconcile` timer (every minute): bills with an order or refund not yet settled are asked
+ * about at the provider — a missed notification, or an instance killed between WeChat Pay's
+ * success and our write, is healed here; expired attempts are closed (≥ 5 min after creation);
+ * unconfirmed refunds are queried or sent again with the same out_refund_no. Runs may overlap:
+ * every step is idempotent. Stops before the invocation's budget runs out.
+ */
+import type { BillDoc } from '../../core/pay/machine';
+import { getDb } from '../shared/cloud';
+import { BILLS } from './repo';
+import { refreshFromProvider, settleRefunds } from './settle';
+
+const BATCH = 50;
+const RESERVE_MS = 1500;
+
+export async function reconcile(_event: unknown, ctx: { remainingMs: () => number }): Promise<{ checked: number; failed: number }> {
+  const db = getDb();
+  const { data } = await db.collection<BillDoc>(BILLS).where({ pending: db.command.eq(true) }).orderBy('createdAt', 'asc').limit(BATCH).get();
+  let checked = 0;
+  let failed = 0;
+  for (const bill of data as BillDoc[]) {
+    if (ctx.remainingMs() < RESERVE_MS) break;
+    try {
+      const fresh = bill.status === 'paying' ? await refreshFromProvider(bill._id, { closeExpired: true }) : bill;
+      await settleRefunds(fresh);
+      checked += 1;
+    } catch (e) {
+      failed += 1;
+      console.error('[pay] reconcile: bill', bill._id, e);
+    }
+  }
+  return { checked, failed };
+}
