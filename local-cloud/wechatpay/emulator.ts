@@ -103,6 +103,11 @@ export class WechatPayEmulator {
     return this.orders.get(outTradeNo)?.state;
   }
 
+  /** Who the order is for (the payment sheet only opens for that user). */
+  payerOf(outTradeNo: string): string | undefined {
+    return this.orders.get(outTradeNo)?.openid;
+  }
+
   orderCount(): number {
     return this.orders.size;
   }
