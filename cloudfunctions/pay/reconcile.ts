@@ -9,11 +9,12 @@ import type { BillDoc } from '../../core/pay/machine';
 import { getDb } from '../shared/cloud';
 import { BILLS } from './repo';
 import { refreshFromProvider, settleRefunds } from './settle';
+import { dailyReport, yesterday } from './daily-report';
 
 const BATCH = 50;
 const RESERVE_MS = 1500;
 
-export async function reconcile(_event: unknown, ctx: { remainingMs: () => number }): Promise<{ checked: number; failed: number }> {
+export async function reconcile(_event: unknown, ctx: { remainingMs: () => number }): Promise<{ checked: number; failed: number; report: boolean }> {
   const db = getDb();
   const { data } = await db.collection<BillDoc>(BILLS).where({ pending: db.command.eq(true) }).orderBy('createdAt', 'asc').limit(BATCH).get();
   let checked = 0;
@@ -29,5 +30,12 @@ export async function reconcile(_event: unknown, ctx: { remainingMs: () => numbe
       console.error('[pay] reconcile: bill', bill._id, e);
     }
   }
-  return { checked, failed };
+  let report = false;
+  try {
+    // 每日对账 of the day before, until its report exists.
+    report = ctx.remainingMs() >= RESERVE_MS && (await dailyReport(yesterday()));
+  } catch (e) {
+    console.error('[pay] daily reconciliation not done yet', e);
+  }
+  return { checked, failed, report };
 }

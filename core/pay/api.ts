@@ -51,6 +51,18 @@ export interface PaymentParamsView {
   paySign: string;
 }
 
+/** 对账: one day's WeChat Pay trade bill against our bills. */
+export interface ReconcileReportView {
+  date: string;
+  /** Rows in the trade bill / our bills paid that day. */
+  providerCount: number;
+  ourCount: number;
+  providerTotalFen: number;
+  ourTotalFen: number;
+  mismatches: { outTradeNo: string; reason: string }[];
+  at: string;
+}
+
 export interface PayApi {
   bills: { params: Record<string, never>; result: BillView[] };
   bill: { params: { applicationId: string; items?: FeeLine[] }; result: { id: string; totalFen: number; status: BillStatus } };
@@ -61,4 +73,6 @@ export interface PayApi {
   forCase: { params: { applicationId: string }; result: (BillView & { receipt?: ReceiptView }) | null };
   waive: { params: { id: string; reason: string }; result: BillView };
   refund: { params: { id: string; amountFen: number; reason: string; requestId: string }; result: BillView };
+  /** Admins: recent daily 对账 reports and every recorded mismatch, newest first. */
+  reports: { params: Record<string, never>; result: { reports: ReconcileReportView[]; mismatches: { outTradeNo: string; reason: string; at: string; source: string }[] } };
 }

@@ -6,6 +6,7 @@
 import { invokeFunction, sdk } from '../../local-cloud';
 import { WechatPayEmulator, type Notification } from '../../local-cloud/wechatpay/emulator';
 import { payEnvFor } from '../../local-cloud/wechatpay/keys';
+import { configFromEnv, wechatPay, type WechatPayConfig } from '../../cloudfunctions/pay/wechatpay';
 import { main as pay } from '../../cloudfunctions/pay';
 import { makeOnlineMatter } from '../fixtures/online-matter';
 import type { BillView, ReceiptView } from '../../core/pay/api';
@@ -173,6 +174,34 @@ describe('pay: bills and payment', () => {
     await Promise.all(pres.map((p) => emulator.confirm(p.outTradeNo)));
     const numbers = (await docs('pay_receipts')).map((r) => r.number).sort();
     expect(numbers).toEqual(['0000000001', '0000000002', '0000000003', '0000000004', '0000000005']);
+  });
+});
+
+describe('pay: 每日对账', () => {
+  afterEach(() => { emulator.now = () => new Date(); });
+
+  it('the reconcile timer compares yesterday\'s trade bill with our bills; a trade we do not know goes to admins with the reason', async () => {
+    await acceptedCase();
+    const bill = await billOf();
+    emulator.now = () => new Date(Date.now() - 86_400_000);
+    const pre = expectOk(await call('pay', 'prepay', { id: bill.id, requestId: 'req-bill-0001' }, CITIZEN));
+    await emulator.confirm(pre.outTradeNo);
+    const foreign = wechatPay(configFromEnv(process.env) as WechatPayConfig);
+    await foreign.createOrder({ outTradeNo: 'XFOREIGN000001', description: '非本系统订单', totalFen: 300, openid: OTHER, expiresAt: new Date(Date.now() + 600_000) });
+    await emulator.confirm('XFOREIGN000001');
+    emulator.now = () => new Date();
+
+    expect(expectOk(await fireTimer('pay', 'reconcile'))).toMatchObject({ report: true });
+    const { reports, mismatches } = expectOk(await call('pay', 'reports', {}, ADMIN));
+    expect(reports).toEqual([expect.objectContaining({
+      providerCount: 2, ourCount: 1, providerTotalFen: 2300, ourTotalFen: 2000,
+      mismatches: [{ outTradeNo: 'XFOREIGN000001', reason: '微信支付账单有此笔交易，本系统当日无对应的已缴账单' }],
+    })]);
+    expect(mismatches).toEqual(expect.arrayContaining([expect.objectContaining({ outTradeNo: 'XFOREIGN000001', source: 'tradebill' })]));
+    expect(await call('pay', 'reports', {}, POLICE_CLERK)).toMatchObject({ ok: false, code: 'FORBIDDEN' });
+    // Once written, the day's report is not redone.
+    expect(expectOk(await fireTimer('pay', 'reconcile'))).toMatchObject({ report: true });
+    expect(expectOk(await call('pay', 'reports', {}, ADMIN)).reports).toHaveLength(1);
   });
 });
 
