@@ -37,8 +37,8 @@ export interface BillEntry {
   comment?: string;
 }
 
-export interface BillDoc {
-  _id: string;
+/** What a bill is issued with: its case, and the items from the guide. */
+export interface NewBill {
   applicationId: string;
   applicationNo: string;
   openid: string;
@@ -49,6 +49,10 @@ export interface BillDoc {
   /** 交款人, already masked (the receipt shows no more). */
   payer: string;
   items: (FeeLine & { standard: string })[];
+}
+
+export interface BillDoc extends NewBill {
+  _id: string;
   totalFen: number;
   status: BillStatus;
   /** Pay-by instant (ISO). */
@@ -164,17 +168,6 @@ export function toBillView(b: BillDoc): BillView {
 /** Bills that block completing their case. */
 export const BLOCKING_STATUSES: readonly BillStatus[] = ['unpaid', 'paying'];
 
-export interface NewBill {
-  applicationId: string;
-  applicationNo: string;
-  openid: string;
-  department: string;
-  departmentName: string;
-  matterId: string;
-  matterName: string;
-  payer: string;
-  items: (FeeLine & { standard: string })[];
-}
 
 export function newBillDoc(id: string, b: NewBill, by: string, now: Date): BillDoc {
   return {

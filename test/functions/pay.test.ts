@@ -60,6 +60,14 @@ async function docs(name: string): Promise<any[]> {
   return (await sdk.database().collection(name).limit(100).get()).data;
 }
 
+/** A TRANSACTION.SUCCESS notification properly signed and encrypted by WeChat Pay, for any amount. */
+function successNotice(outTradeNo: string, totalFen: number): Notification {
+  return emulator.signedNotification('x', 'TRANSACTION.SUCCESS', '支付成功', 'transaction', {
+    appid: APPID, mchid: emulator.keys.mchid, out_trade_no: outTradeNo, transaction_id: `42000000000000000000${totalFen}`, trade_state: 'SUCCESS',
+    success_time: '2026-12-07T10:00:00+08:00', payer: { openid: CITIZEN }, amount: { total: totalFen, payer_total: totalFen, currency: 'CNY', payer_currency: 'CNY' },
+  });
+}
+
 const payEvents = async () => (await docs('outbox')).filter((e) => e.type === 'payment').map((e) => e.change).sort();
 
 describe('pay: bills and payment', () => {
@@ -121,10 +129,7 @@ describe('pay: bills and payment', () => {
     await acceptedCase();
     const bill = await billOf();
     const pre = expectOk(await call('pay', 'prepay', { id: bill.id, requestId: 'req-forge-0001' }, CITIZEN));
-    const real = emulator.signedNotification('x', 'TRANSACTION.SUCCESS', '支付成功', 'transaction', {
-      appid: APPID, mchid: emulator.keys.mchid, out_trade_no: pre.outTradeNo, transaction_id: '4200000000000000000000000001', trade_state: 'SUCCESS',
-      success_time: '2026-12-07T10:00:00+08:00', payer: { openid: CITIZEN }, amount: { total: 2000, payer_total: 2000, currency: 'CNY', payer_currency: 'CNY' },
-    });
+    const real = successNotice(pre.outTradeNo, 2000);
     const forged = { ...real, headers: { ...real.headers, 'Wechatpay-Signature': Buffer.from('not a signature').toString('base64') } };
     expect(await deliverToFunction(forged)).toBe(401);
     const tampered = { ...real, body: real.body.replace('"summary":"支付成功"', '"summary":"支付成功!"') };
@@ -137,10 +142,7 @@ describe('pay: bills and payment', () => {
     await acceptedCase();
     const bill = await billOf();
     const pre = expectOk(await call('pay', 'prepay', { id: bill.id, requestId: 'req-mism-0001' }, CITIZEN));
-    const n = emulator.signedNotification('x', 'TRANSACTION.SUCCESS', '支付成功', 'transaction', {
-      appid: APPID, mchid: emulator.keys.mchid, out_trade_no: pre.outTradeNo, transaction_id: '4200000000000000000000000002', trade_state: 'SUCCESS',
-      success_time: '2026-12-07T10:00:00+08:00', payer: { openid: CITIZEN }, amount: { total: 1, payer_total: 1, currency: 'CNY', payer_currency: 'CNY' },
-    });
+    const n = successNotice(pre.outTradeNo, 1);
     expect(await deliverToFunction(n)).toBe(204);
     expect((await billOf()).status).toBe('paying');
     expect(await docs('pay_mismatches')).toEqual([expect.objectContaining({ outTradeNo: pre.outTradeNo, reason: expect.stringContaining('与账单金额2000分不符'), source: 'notify' })]);

@@ -7,14 +7,11 @@ import Taro from '@tarojs/taro'
 import { Input, Text, View } from '@tarojs/components'
 import { useState } from 'react'
 import { shanghaiDateTime } from '@core/shanghai-time'
-import type { BillStatus } from '@core/api'
+import { STATUS_LABEL } from '@core/pay/machine'
 import { useCloudQuery } from '@/hooks/use-cloud-query'
 import { callCloud } from '@/services/cloud-client'
 import { newRequestId, yuan } from '@/services/payment'
 
-const STATUS_TEXT: Record<BillStatus, string> = {
-  unpaid: '待缴费', paying: '支付中', paid: '已缴费', waived: '已减免', refunding: '退费中', refunded: '已退费', closed: '已关闭',
-}
 const BILL_PAGE = '/packages/pay/pages/bill/index'
 
 export function CitizenBillCard({ applicationId }: { applicationId: string }) {
@@ -24,7 +21,7 @@ export function CitizenBillCard({ applicationId }: { applicationId: string }) {
   const payable = bill.status === 'unpaid' || bill.status === 'paying'
   return (
     <View className='section case-bill'>
-      <View className='section__title'>缴费：<Text className='case-bill__status'>{STATUS_TEXT[bill.status]}</Text></View>
+      <View className='section__title'>缴费：<Text className='case-bill__status'>{STATUS_LABEL[bill.status]}</Text></View>
       {bill.items.map((i) => <View key={i.name} className='kv'><Text className='kv__key'>{i.name}</Text><Text className='kv__value'>{yuan(i.amountFen)}</Text></View>)}
       <View className='kv'><Text className='kv__key'>合计</Text><Text className='kv__value'>{yuan(bill.totalFen)}</Text></View>
       {payable && bill.expiresAt && <View className='kv'><Text className='kv__key'>缴费期限</Text><Text className='kv__value'>{shanghaiDateTime(bill.expiresAt)}前</Text></View>}
@@ -62,7 +59,7 @@ export function StaffBillPanel({ applicationId, billable }: { applicationId: str
   const refundable = (bill.status === 'paid' || bill.status === 'refunding') && bill.paidFen > bill.refundedFen
   return (
     <View className='section case-bill'>
-      <View className='section__title'>缴费：<Text className='case-bill__status'>{STATUS_TEXT[bill.status]}</Text></View>
+      <View className='section__title'>缴费：<Text className='case-bill__status'>{STATUS_LABEL[bill.status]}</Text></View>
       {bill.items.map((i) => <View key={i.name} className='kv'><Text className='kv__key'>{i.name}</Text><Text className='kv__value'>{yuan(i.amountFen)}</Text></View>)}
       <View className='kv'><Text className='kv__key'>合计</Text><Text className='kv__value'>{yuan(bill.totalFen)}</Text></View>
       {bill.paidFen > 0 && <View className='kv'><Text className='kv__key'>已缴</Text><Text className='kv__value'>{yuan(bill.paidFen)}</Text></View>}

@@ -6,7 +6,8 @@ import Taro, { useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { useRef, useState } from 'react'
 import { shanghaiDateTime } from '@core/shanghai-time'
-import type { BillStatus, ReceiptView } from '@core/api'
+import type { ReceiptView } from '@core/api'
+import { STATUS_LABEL } from '@core/pay/machine'
 import { PageShell } from '@/components/page-shell'
 import { LoadState } from '@/components/load-state'
 import { useCloudQuery } from '@/hooks/use-cloud-query'
@@ -15,9 +16,6 @@ import { readParam } from '@/utils/routes'
 import { answerImitationSheet, newRequestId, prepay, syncBill, usesImitationSheet, wechatSheet, yuan, type SheetChoice } from '@/services/payment'
 import '../../pay.scss'
 
-const STATUS_TEXT: Record<BillStatus, string> = {
-  unpaid: '待缴费', paying: '支付中', paid: '已缴费', waived: '已减免', refunding: '退费中', refunded: '已退费', closed: '已关闭',
-}
 
 function Receipt({ r }: { r: ReceiptView }) {
   const rows: [string, string][] = [
@@ -102,7 +100,7 @@ export default function BillPage() {
             <View className='section'>
               <View className='affairs-head'>
                 <Text className='affairs-title'>{bill.matterName}</Text>
-                <Text className='badge pay-status'>{STATUS_TEXT[bill.status]}</Text>
+                <Text className='badge pay-status'>{STATUS_LABEL[bill.status]}</Text>
               </View>
               <View className='kv'><Text className='kv__key'>办件编号</Text><Text className='kv__value'>{bill.applicationNo}</Text></View>
               {bill.items.map((i) => <View key={i.name} className='kv pay-item'><Text className='kv__key'>{i.name}</Text><Text className='kv__value'>{yuan(i.amountFen)}</Text></View>)}
