@@ -5,7 +5,8 @@
  * unconfirmed refunds are queried or sent again with the same out_refund_no. Runs may overlap:
  * every step is idempotent. Stops before the invocation's budget runs out.
  */
-import type { BillDoc } from '../../core/pay/machine';
+import { REMIND_HOURS_BEFORE, type BillDoc } from '../../core/pay/machine';
+import { remindExpiring } from './write';
 import { getDb } from '../shared/cloud';
 import { BILLS } from './repo';
 import { refreshFromProvider, settleRefunds } from './settle';
@@ -14,7 +15,7 @@ import { dailyReport, yesterday } from './daily-report';
 const BATCH = 50;
 const RESERVE_MS = 1500;
 
-export async function reconcile(_event: unknown, ctx: { remainingMs: () => number }): Promise<{ checked: number; failed: number; report: boolean }> {
+export async function reconcile(_event: unknown, ctx: { remainingMs: () => number }): Promise<{ checked: number; failed: number; reminded: number; report: boolean }> {
   const db = getDb();
   const { data } = await db.collection<BillDoc>(BILLS).where({ pending: db.command.eq(true) }).orderBy('createdAt', 'asc').limit(BATCH).get();
   let checked = 0;
@@ -30,6 +31,7 @@ export async function reconcile(_event: unknown, ctx: { remainingMs: () => numbe
       console.error('[pay] reconcile: bill', bill._id, e);
     }
   }
+  const reminded = await remindDue(ctx);
   let report = false;
   try {
     // 每日对账 of the day before, until its report exists.
@@ -37,5 +39,22 @@ export async function reconcile(_event: unknown, ctx: { remainingMs: () => numbe
   } catch (e) {
     console.error('[pay] daily reconciliation not done yet', e);
   }
-  return { checked, failed, report };
+  return { checked, failed, reminded, report };
+}
+
+/** Unpaid bills whose deadline is within REMIND_HOURS_BEFORE get their one 缴费将到期 push. */
+async function remindDue(ctx: { remainingMs: () => number }): Promise<number> {
+  const db = getDb();
+  const _ = db.command;
+  const now = Date.now();
+  const { data } = await db.collection<BillDoc>(BILLS).where({
+    status: _.eq('unpaid'),
+    expiresAt: _.gt(new Date(now).toISOString()).and(_.lte(new Date(now + REMIND_HOURS_BEFORE * 3600_000).toISOString())),
+  }).limit(BATCH).get();
+  let n = 0;
+  for (const bill of data as BillDoc[]) {
+    if (ctx.remainingMs() < RESERVE_MS) break;
+    if (!bill.remindedAt && (await remindExpiring(bill._id))) n += 1;
+  }
+  return n;
 }

@@ -154,3 +154,14 @@ export async function applyRefunded(id: string, outRefundNo: string): Promise<Bi
     return next;
   });
 }
+
+/** The 缴费将到期 reminder: once per bill, only while it is still unpaid. */
+export async function remindExpiring(id: string): Promise<boolean> {
+  return transact(async (t) => {
+    const bill = await mustGet(t, id);
+    if (bill.remindedAt || bill.status !== 'unpaid') return false;
+    await put(t, { ...bill, remindedAt: new Date().toISOString(), version: bill.version + 1 });
+    await event(t, bill, 'expiring', bill.totalFen, 1);
+    return true;
+  });
+}

@@ -62,6 +62,8 @@ export interface BillDoc extends NewBill {
   refunds: RefundEntry[];
   waiver?: { reason: string; at: string; by: string };
   receiptId?: string;
+  /** When the 缴费将到期 reminder was written (once per bill). */
+  remindedAt?: string;
   /** Set while an order may be open at the provider or a refund is unconfirmed: the reconcile timer's work list. */
   pending: boolean;
   timeline: BillEntry[];
@@ -75,6 +77,8 @@ export const ATTEMPT_MINUTES = 15;
 export const CLOSE_AFTER_MINUTES = 5;
 /** A bill is payable for this many days after issue. */
 export const BILL_DAYS = 7;
+/** The 缴费将到期 reminder goes out this long before the deadline. */
+export const REMIND_HOURS_BEFORE = 24;
 
 export class BillError extends Error {
   constructor(readonly code: 'CONFLICT' | 'INVALID_INPUT', message: string) {

@@ -160,6 +160,17 @@ describe('pay: bills and payment', () => {
     expect(await payEvents()).toEqual(['issued', 'paid']);
   });
 
+  it('an unpaid bill due within a day gets one 缴费将到期 push from the timer', async () => {
+    await acceptedCase();
+    const bill = await billOf();
+    expectOk(await fireTimer('pay', 'reconcile'));
+    expect(await payEvents()).toEqual(['issued']);
+    await sdk.database().collection('pay_bills').doc(bill.id).update({ data: { expiresAt: new Date(Date.now() + 3 * 3600_000).toISOString() } });
+    expect(expectOk(await fireTimer('pay', 'reconcile'))).toMatchObject({ reminded: 1 });
+    expect(expectOk(await fireTimer('pay', 'reconcile'))).toMatchObject({ reminded: 0 });
+    expect(await payEvents()).toEqual(['expiring', 'issued']);
+  });
+
   it('pay.sync asks WeChat Pay when the bill is paying (the payment sheet said ok before any notification)', async () => {
     await acceptedCase();
     const bill = await billOf();
