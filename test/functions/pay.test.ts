@@ -125,6 +125,26 @@ describe('pay: bills and payment', () => {
     expect(second.outTradeNo.length).toBeLessThanOrEqual(32);
   });
 
+  it('the timer closes an expired, unpaid order (5 minutes after creation at the earliest) and the bill is payable again', async () => {
+    await acceptedCase();
+    const bill = await billOf();
+    const pre = expectOk(await call('pay', 'prepay', { id: bill.id, requestId: 'req-close-0001' }, CITIZEN));
+    const db = sdk.database();
+    const stored = (await db.collection('pay_bills').doc(bill.id).get()).data as any;
+    const past = (min: number) => new Date(Date.now() - min * 60_000).toISOString();
+    await db.collection('pay_bills').doc(bill.id).update({ data: { attempts: [{ ...stored.attempts[0], createdAt: past(20), expiresAt: past(5) }] } });
+    try {
+      emulator.now = () => new Date(Date.now() + 20 * 60_000);
+      expectOk(await fireTimer('pay', 'reconcile'));
+    } finally {
+      emulator.now = () => new Date();
+    }
+    expect(emulator.stateOf(pre.outTradeNo)).toBe('CLOSED');
+    expect(await billOf()).toMatchObject({ status: 'unpaid' });
+    const again = expectOk(await call('pay', 'prepay', { id: bill.id, requestId: 'req-close-0002' }, CITIZEN));
+    expect(again.outTradeNo).not.toBe(pre.outTradeNo);
+  });
+
   it('a forged notification gets 401 and changes nothing', async () => {
     await acceptedCase();
     const bill = await billOf();
