@@ -10,6 +10,7 @@ import type { ConsultApi } from './consult/api';
 import type { MattersApi } from './matter/api';
 import type { PushApi } from './push/api';
 import type { EvaluationApi } from './evaluation/api';
+import type { PayApi } from './pay/api';
 
 export type * from './page';
 export type * from './account/api';
@@ -19,6 +20,7 @@ export type * from './consult/api';
 export type * from './matter/api';
 export type * from './push/api';
 export type * from './evaluation/api';
+export type * from './pay/api';
 
 /** One interface per domain, each in its own folder. */
 export interface Api {
@@ -29,6 +31,7 @@ export interface Api {
   account: AccountApi;
   push: PushApi;
   evaluation: EvaluationApi;
+  pay: PayApi;
 }
 
 export type FunctionName = keyof Api;

@@ -51,6 +51,7 @@ export type Permission =
   | 'staff'                // any active staff member or admin (staff home, dashboards)
   | 'catalogue:import'     // load matters; staff only for their own departments
   | 'staff:manage'         // grant or revoke staff roles, invitations
+  | 'pay:reconcile'        // 缴费对账 reports and mismatches: admins only
   | 'calendar:manage'      // working-day overrides (local closures, next year's schedule)
   | 'citizen:own'          // a citizen's own data (application, booking, conversation); others get NOT_FOUND
   | 'case:read'            // the owner, or staff of the handling department
@@ -157,6 +158,8 @@ function decideByRole(actor: Actor, permission: Permission, resource?: Resource)
       if (!gate.allowed || !resource?.department) return gate;
       return coversDepartment(actor, resource.department) ? ALLOW : deny('FORBIDDEN', '您无权导入或修改其他部门的事项');
     }
+    case 'pay:reconcile':
+      return actor.role === 'admin' ? ALLOW : deny('FORBIDDEN', '仅管理员可以查看缴费对账');
     case 'staff:manage':
       return actor.role === 'admin' ? ALLOW : deny('FORBIDDEN', '仅管理员可以管理工作人员');
     case 'calendar:manage':

@@ -26,6 +26,11 @@ export default defineAppConfig({
       pages: ['pages/pending/index', 'pages/rate/index', 'pages/publicity/index'],
     },
     {
+      // 缴费: one bill, the payment sheet, the receipt.
+      root: 'packages/pay',
+      pages: ['pages/bill/index'],
+    },
+    {
       // 智能咨询: the citizen chat.
       root: 'packages/consult',
       pages: ['pages/chat/index'],

@@ -130,7 +130,21 @@ export interface EvaluationTicketEvent extends EventBase {
   note: string;
 }
 
-export type OutboxEvent = ApplicationStatusEvent | BookingEvent | ConsultReplyEvent | CustomerServiceReplyEvent | AssistantMessageEvent | EvaluationTicketEvent;
+
+/** 缴费: a bill issued, paid, refunded, or about to expire unpaid. */
+export interface PaymentEvent extends EventBase {
+  type: 'payment';
+  billId: string;
+  applicationNo: string;
+  matterName: string;
+  change: 'issued' | 'paid' | 'refunded' | 'expiring';
+  /** Amount concerned, in 分 (the bill's total, or the refund). */
+  amountFen: number;
+  /** For issued / expiring: pay-by instant (ISO). */
+  dueAt?: string;
+}
+
+export type OutboxEvent = ApplicationStatusEvent | BookingEvent | ConsultReplyEvent | CustomerServiceReplyEvent | AssistantMessageEvent | EvaluationTicketEvent | PaymentEvent;
 export type OutboxEventType = OutboxEvent['type'];
 
 /** Deterministic id: one document per (type, source record, transition sequence). */

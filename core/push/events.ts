@@ -26,6 +26,8 @@ export function resultPhrase(result: string | undefined, matterType: string | un
   const phrases = matterType === '行政许可' ? LICENCE_RESULT_PHRASE : OTHER_RESULT_PHRASE;
   return (result && phrases[result]) || STATUS_PHRASE.completed;
 }
+/** 缴费 changes, as ≤ 5-汉字 phrases on the case-progress template. */
+const PAYMENT_PHRASE: Record<string, string> = { issued: '待缴费', paid: '已缴费', refunded: '已退费', expiring: '缴费将到期' };
 /** Transitions whose new status alone would say the wrong thing (补正 goes back to 已受理). */
 const TRANSITION_PHRASE: Record<string, string> = { supplement: '已提交补正', resume: '已恢复' };
 
@@ -91,6 +93,10 @@ export function mapEvent(e: OutboxEvent): EventMapping {
     case 'evaluationTicket':
       if (e.step !== 'feedback') return { skip: '差评工单处理过程不推送，办结时反馈' };
       return { push: { templateKey: 'caseProgress', page: e.page, raw: { character_string1: e.targetNo, thing2: e.title, phrase3: '差评已处理', time4: at, thing5: e.note || e.unitName } } };
+    case 'payment': {
+      const note = `${PAYMENT_PHRASE[e.change]}${(e.amountFen / 100).toFixed(2)}元${e.dueAt ? `，请于${wechatTime(e.dueAt)}前缴纳` : ''}`;
+      return { push: { templateKey: 'caseProgress', page: e.page, raw: { character_string1: e.applicationNo, thing2: e.matterName, phrase3: PAYMENT_PHRASE[e.change], time4: at, thing5: note } } };
+    }
     case 'consultReply':
       return { push: { templateKey: 'consultReply', page: e.page, raw: { thing1: maskPersonalNumbers(e.question), thing2: maskPersonalNumbers(e.reply), time3: at } } };
   }

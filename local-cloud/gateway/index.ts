@@ -12,6 +12,7 @@ import { createScheduler, type TimerScheduler, type TimerTrigger } from '../time
 import { fail, sendResult } from './http-util';
 import { invokeWithDeadline } from './invoke';
 import { configureLocalCloud, invoke, registerFunction } from './local-cloud-api';
+import { startPreviewPay } from '../wechatpay/preview';
 import { route, type RouteContext } from './routes';
 import { parseAdminList } from '../../core/policy';
 import { IDENTITY_HEADER } from './identities';
@@ -120,9 +121,10 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Gatewa
     });
     const actualPort = (server.address() as AddressInfo).port;
     const url = `http://${host === '0.0.0.0' || host === '::' ? 'localhost' : host}:${actualPort}`;
+    const appid = options.appid ?? 'wx0000000000local';
     configureLocalCloud({
       dataDir,
-      appid: options.appid ?? 'wx0000000000local',
+      appid,
       envId: options.envId ?? 'local-env',
       publicUrl: url,
     });
@@ -158,10 +160,11 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Gatewa
         return outcome;
       },
     });
+    const previewPay = localMode ? await startPreviewPay(appid, url) : null;
     if (options.prepare) await options.prepare({ url, functions: loaded });
     // After `prepare`: no timer fires on a half-seeded database.
     if (options.timers) scheduler.start();
-    markReady({ functions, scheduler, staticDir, localMode, trustLocalIdentityHeader: trustHeader, checkHost: localMode || trustHeader, log });
+    markReady({ functions, scheduler, staticDir, localMode, trustLocalIdentityHeader: trustHeader, checkHost: localMode || trustHeader, log, ...(previewPay ? { payEmulator: previewPay.emulator } : {}) });
 
     let closed = false;
     return {
@@ -174,6 +177,7 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Gatewa
         closed = true;
         await scheduler.stop();
         await closeServer(server);
+        await previewPay?.close();
         if (previousAdmins === undefined) delete env.ADMIN_OPENIDS;
         else env.ADMIN_OPENIDS = previousAdmins;
       },

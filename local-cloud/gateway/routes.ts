@@ -14,6 +14,8 @@ import { httpAccess } from './http-access';
 import { messagePush } from './message-push';
 import { isAllowedHostHeader } from './host-check';
 import { nestingDepth } from '../util';
+import type { WechatPayEmulator } from '../wechatpay/emulator';
+import { payConfirm } from './pay-confirm';
 
 /** Deepest call event accepted (cloudfunctions/shared/router.ts refuses deeper ones too). */
 export const MAX_EVENT_DEPTH = 64;
@@ -29,6 +31,8 @@ export interface RouteContext {
   /** Refuse requests whose Host is not loopback (DNS rebinding); on whenever localMode or the header is trusted. */
   checkHost: boolean;
   log: (line: string) => void;
+  /** The preview's WeChat Pay (local mode, no merchant configured). */
+  payEmulator?: WechatPayEmulator;
 }
 
 const FUNCTION_NAME = /^[A-Za-z0-9_-]{1,60}$/;
@@ -66,6 +70,7 @@ export async function route(ctx: RouteContext, req: IncomingMessage, res: Server
       const pushMatch = /^\/api\/local\/message-push\/([A-Za-z0-9_-]{1,60})$/.exec(p);
       if (pushMatch) return method === 'POST' ? messagePush(ctx.functions, req, res, pushMatch[1] ?? '', ctx.log) : methodNotAllowed(res, 'POST');
       if (p === '/api/local/subscribe-dialog') return method === 'POST' ? subscribeDialog(ctx, req, res) : methodNotAllowed(res, 'POST');
+      if (p === '/api/local/pay/confirm') return method === 'POST' ? payConfirm(ctx.payEmulator, callerOf(ctx, req), req, res) : methodNotAllowed(res, 'POST');
     }
     return sendResult(res, 404, fail('NOT_FOUND', '接口不存在'));
   }

@@ -36,6 +36,8 @@ function matterWith(overrides: Partial<MatterInput> = {}): MatterInput {
     ...makeMatter({ name: '居民身份证补领', channels: { onsiteVisits: 0, onlineDepth: 4, mobile: true, appointment: false, postal: true, scope: '全市通办' } }),
     form: FORM as unknown as MatterInput['form'],
     timeLimit: { statutoryDays: 20, promisedDays: 5, caseKind: '承诺件' },
+    // Free here: a charged case waits for its bill (test/functions/pay.test.ts).
+    fees: { charged: false, items: [], onlinePayment: false },
     ...overrides,
   };
 }

@@ -9,7 +9,10 @@ import { departmentScope, type Actor } from '../../../core/policy';
 import { action } from '../../shared/router';
 import { getDb } from '../../shared/cloud';
 import { inspectFile, storeResultFile } from '../files';
-import { ACCESS_LOGS, APPLICATIONS, loadApplication, loadCalendar, pii } from '../repo';
+import { ACCESS_LOGS, APPLICATIONS, loadApplication, loadCalendar, loadMatter, pii } from '../repo';
+import { assertBillSettled, billOnAccept, type ChargedMatter } from '../../shared/case-bill';
+import { maskName } from '../../../core/mask';
+import type { Transaction } from '../../shared/cloud';
 import { publishedMatters } from '../../shared/catalogue';
 import { viewWithUrls } from './citizen';
 import * as s from './schemas';
@@ -34,6 +37,17 @@ function departmentWhere(actor: Actor, _: any): Record<string, unknown> {
 function matterScope(actor: Actor, _: any): Record<string, unknown> {
   const scope = departmentScope(actor);
   return scope === 'all' ? { status: _.eq('在用') } : { 'department.code': _.in(scope), status: _.eq('在用') };
+}
+
+/** 缴费 on the case: 受理 issues the guide's fixed-fee bill; 办结 waits until it is paid or waived. */
+async function caseBillStep(t: Transaction, app: ApplicationDoc, step: string, matter: ChargedMatter | null, by: string): Promise<void> {
+  if (app.status === 'accepted' && (step === 'accept' || step === 'complete')) {
+    await billOnAccept(t, {
+      applicationId: app._id, applicationNo: app.no, openid: app.openid, department: app.department, departmentName: app.departmentName,
+      matterId: app.matterId, matterName: app.matterName, payer: app.applicantName ? maskName(app.applicantName) : '申请人',
+    }, matter, by);
+  }
+  if (app.status === 'completed' && app.result?.decision === '准予') await assertBillSettled(t, app._id);
 }
 
 export const get = action({
@@ -97,9 +111,10 @@ export const act = action({
       const file = await inspectFile(result.fileID, actor.openid, '结果文书');
       result = { ...result, fileID: await storeResultFile(file, entity._id) };
     }
+    const matter = p.action === 'accept' || p.action === 'complete' ? await loadMatter(entity.matterId) : null;
     const next = await commitTransition(p.id, {
       action: p.action, comment: p.comment, materials: p.materials, fields: p.fields, result,
-    }, entity.departmentName);
+    }, entity.departmentName, undefined, (t, app) => caseBillStep(t, app, p.action, matter, actor.openid));
     return viewWithUrls(next, 'staff');
   },
 });

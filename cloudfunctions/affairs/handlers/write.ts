@@ -10,6 +10,7 @@ import { transition, type TransitionInput } from '../../../core/affairs/machine'
 import type { ApplicationDoc } from '../../../core/affairs/model';
 import { applicationNo, statusEvent } from '../../../core/affairs/view';
 import { transact, txGet } from '../../shared/transaction';
+import type { Transaction } from '../../shared/cloud';
 import { APPLICATIONS, BUNDLES, COUNTERS, loadCalendar, OUTBOX, withoutId } from '../repo';
 
 export type NewApplication = Omit<ApplicationDoc, 'no' | 'timeline' | 'version' | 'status' | 'submittedAt' | 'updatedAt' | 'sortDue'>;
@@ -70,6 +71,8 @@ export async function commitTransition(
   input: TransitionInput,
   by: string,
   extra: (app: ApplicationDoc) => Partial<ApplicationDoc> = () => ({}),
+  /** Runs in the same transaction once the transition is decided (the case's bill: issued on 受理, checked on 办结). */
+  within?: (t: Transaction, next: ApplicationDoc) => Promise<void>,
 ): Promise<ApplicationDoc> {
   const calendar = await loadCalendar();
   const committed = await transact(async (t) => {
@@ -97,6 +100,7 @@ export async function commitTransition(
     next.dueDate = next.clock?.dueDate;
     next.sortDue = next.clock?.dueDate ?? app.sortDue;
     const stored = clean(next);
+    if (within) await within(t, stored);
     await t.collection(APPLICATIONS).doc(id).set({ data: withoutId(stored) });
     const ev = statusEvent(stored, input.comment?.trim() || undefined);
     await t.collection(OUTBOX).doc(ev._id).set({ data: withoutId(clean(ev)) });

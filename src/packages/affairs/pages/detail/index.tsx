@@ -7,6 +7,7 @@ import { PageShell } from '@/components/page-shell'
 import { LoadState } from '@/components/load-state'
 import { CaseTimeline } from '@/components/case-timeline'
 import { SubscribePrompt } from '@/components/subscribe-prompt'
+import { CitizenBillCard } from '@/components/case-bill'
 import { useCloudQuery } from '@/hooks/use-cloud-query'
 import { usePushOpen } from '@/hooks/use-push-open'
 import { useWhoAmI } from '@/hooks/use-whoami'
@@ -94,6 +95,7 @@ export default function Detail() {
               <SubscribePrompt keys={['caseProgress', 'caseSupplement', 'caseCompleted']} title='订阅办理进度通知'
                 desc={submitted ? undefined : '订阅后，办件受理、补正、办结时通过微信通知您（每次订阅可收到一次通知）。'} />
             )}
+            {app.status !== 'submitted' && <CitizenBillCard applicationId={app.id} />}
             <RateInvite targetType='application' targetId={app.id} enabled={['completed', 'rejected'].includes(app.status)} />
             {app.status === 'supplement' && app.supplementRequest && me.data && <Supplement app={app} openid={me.data.openid} onDone={q.reload} />}
             {app.result && (

@@ -8,6 +8,7 @@ import { LoadState } from '@/components/load-state'
 import { useCloudQuery } from '@/hooks/use-cloud-query'
 import { useReloadOnReturn } from '@/hooks/use-reload-on-return'
 import { cx } from '@/utils/class-names'
+import { yuan } from '@/services/payment'
 import { applyUrl, bundleUrl, daysLeftText, detailUrl, formatTime, pausedClockText, STATUS_TONE } from '../../utils'
 import '../../affairs.scss'
 
@@ -16,7 +17,11 @@ const FILTERS: (ApplicationStatus | undefined)[] = [undefined, 'submitted', 'acc
 export default function Mine() {
   const [status, setStatus] = useState<ApplicationStatus>()
   const list = useCloudQuery('affairs', 'mine', status ? { status } : {})
+  const bills = useCloudQuery('pay', 'bills', {})
   useReloadOnReturn(list.reload)
+  useReloadOnReturn(bills.reload)
+  // 待缴费 per case: a bill still to pay (unpaid or a payment in progress).
+  const owing = new Map((bills.data ?? []).filter((b) => b.status === 'unpaid' || b.status === 'paying').map((b) => [b.applicationId, b.totalFen]))
   return (
     <PageShell className='affairs-mine-page'>
       <View className='section'>
@@ -35,9 +40,9 @@ export default function Mine() {
                 <Text className='affairs-bundle-group__title'>一件事一次办 · {g.items.length}个事项</Text>
                 <Text className='muted'>已办结{g.items.filter((a) => a.status === 'completed').length}/{g.items.length}</Text>
               </View>
-              {g.items.map(row)}
+              {g.items.map((a) => row(a, owing))}
             </View>
-          ) : row(g.items[0])))}
+          ) : row(g.items[0], owing)))}
         </View>
       </LoadState>
     </PageShell>
@@ -57,7 +62,8 @@ function groups(items: Item[]): { bundleId?: string; items: Item[] }[] {
   return out
 }
 
-function row(a: Item) {
+function row(a: Item, owing: Map<string, number>) {
+  const fen = owing.get(a.id)
   return (
             <View key={a.id} className='row affairs-row' hoverClass='row--pressed'
               onClick={() => Taro.navigateTo({ url: a.status !== 'draft' ? detailUrl(a.id) : a.lifeEvent ? bundleUrl(a.lifeEvent) : applyUrl(a.matterId) })}>
@@ -65,6 +71,7 @@ function row(a: Item) {
                 <Text className='row__title'>{a.matterName}</Text>
                 <View className='row__desc'>{a.no ? `${a.no} · ` : ''}{a.departmentName}{a.bundleId ? ' · 一件事' : ''}</View>
                 {a.urgency === 'paused' && <View className='row__desc affairs-paused'>{pausedClockText(a.workdaysLeft)}</View>}
+                {fen !== undefined && <View className='row__desc affairs-owing'>待缴费 {yuan(fen)}</View>}
                 <View className='row__desc'>{a.dueDate ? `承诺${a.dueDate}前办结 ${daysLeftText(a.workdaysLeft)}` : `提交于${formatTime(a.submittedAt)}`}</View>
               </View>
               <Text className={cx('badge', STATUS_TONE[a.status])}>{a.statusLabel}</Text>

@@ -12,6 +12,7 @@ import { callCloud } from '@/services/cloud-client'
 import { uploadToCloud, userUploadPath } from '@/services/cloud-storage'
 import { cx } from '@/utils/class-names'
 import { readParam } from '@/utils/routes'
+import { StaffBillPanel } from '@/components/case-bill'
 import { RoleGate } from '../../components/role-gate'
 import { pausedClockText } from '../../../affairs/utils'
 import '../../../affairs/affairs.scss'
@@ -148,6 +149,7 @@ function Case({ openid }: { openid: string }) {
             </View>
             {app.deferredMaterials.length > 0 && <View className='muted'>容缺后补：{app.materialDefs.filter((d) => app.deferredMaterials.includes(d.id)).map((d) => d.name).join('、')}</View>}
           </View>
+          <StaffBillPanel key={app.status} applicationId={app.id} billable={['accepted', 'suspended', 'supplement'].includes(app.status)} />
           <Actions app={app} openid={openid} onDone={setOverride} />
           <View className='section'>
             <View className='section__title'>办理记录</View>

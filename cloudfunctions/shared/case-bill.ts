@@ -1,0 +1,55 @@
+/**
+ * A case's bill, seen from the case (affairs): issued in the same transaction that accepts a case
+ * whose guide charges fixed fees online, and checked in the transaction that completes it — a case
+ * with an unpaid bill cannot be completed. The pay function owns the bill afterwards.
+ */
+import * as crypto from 'node:crypto';
+import { DomainError } from '../../core/envelope';
+import { fixedBill } from '../../core/pay/fees';
+import { BLOCKING_STATUSES, newBillDoc, paymentEvent, STATUS_LABEL, type BillDoc, type NewBill } from '../../core/pay/machine';
+import { OUTBOX_COLLECTION } from '../../core/events/outbox';
+import type { Transaction } from './cloud';
+import { txGet } from './transaction';
+
+export const PAY_BILLS = 'pay_bills';
+
+export const billIdFor = (applicationId: string) => `P${crypto.createHash('sha256').update(`bill|${applicationId}`).digest('hex').slice(0, 20)}`;
+
+export interface ChargedMatter {
+  fees: { charged: boolean; onlinePayment: boolean; items: { name: string; standard: string }[] };
+}
+
+function store(doc: { _id: string }): Record<string, unknown> {
+  const { _id, ...rest } = doc;
+  return rest;
+}
+
+/** Writes a bill and its issued event inside `t` unless one exists; returns it (or null when none is due). */
+export async function writeBill(t: Transaction, b: NewBill, by: string): Promise<BillDoc> {
+  const id = billIdFor(b.applicationId);
+  const existing = await txGet<BillDoc>(t, PAY_BILLS, id);
+  if (existing) return { ...existing, _id: id };
+  const now = new Date();
+  const bill = newBillDoc(id, b, by, now);
+  await t.collection(PAY_BILLS).doc(id).set({ data: store(bill) });
+  const ev = paymentEvent(bill, 'issued', bill.totalFen, 1, now.toISOString());
+  await t.collection(OUTBOX_COLLECTION).doc(ev._id).set({ data: store(ev) });
+  return bill;
+}
+
+/** On 受理: the bill of a matter whose every fee is a fixed amount payable online; variable fees wait for staff. */
+export async function billOnAccept(t: Transaction, b: Omit<NewBill, 'items'>, matter: ChargedMatter | null, by: string): Promise<void> {
+  if (!matter || !matter.fees.charged || !matter.fees.onlinePayment) return;
+  const lines = fixedBill(matter.fees.items);
+  if (!lines) return;
+  const items = lines.map((l, i) => ({ ...l, standard: matter.fees.items[i]?.standard ?? '' }));
+  await writeBill(t, { ...b, items }, by);
+}
+
+/** Refuses, inside the completing transaction, while the case's bill is unpaid. */
+export async function assertBillSettled(t: Transaction, applicationId: string): Promise<void> {
+  const bill = await txGet<BillDoc>(t, PAY_BILLS, billIdFor(applicationId));
+  if (bill && BLOCKING_STATUSES.includes(bill.status)) {
+    throw new DomainError('CONFLICT', `该办件的缴费单${STATUS_LABEL[bill.status]}，缴费或减免后才能办结`);
+  }
+}

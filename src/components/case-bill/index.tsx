@@ -1,0 +1,84 @@
+/**
+ * A case's bill on the case pages. Citizen: 待缴费 with the items, total and deadline and a
+ * 去缴费 button (to the bill page). Staff: the bill and payment state, 开具缴费单 (guide's fixed
+ * fees), 减免 with a reason, 退费 (full or partial, in 元 entered, sent in 分).
+ */
+import Taro from '@tarojs/taro'
+import { Input, Text, View } from '@tarojs/components'
+import { useState } from 'react'
+import { shanghaiDateTime } from '@core/shanghai-time'
+import { STATUS_LABEL } from '@core/pay/machine'
+import { useCloudQuery } from '@/hooks/use-cloud-query'
+import { callCloud } from '@/services/cloud-client'
+import { newRequestId, yuan } from '@/services/payment'
+
+const BILL_PAGE = '/packages/pay/pages/bill/index'
+
+export function CitizenBillCard({ applicationId }: { applicationId: string }) {
+  const q = useCloudQuery('pay', 'forCase', { applicationId })
+  const bill = q.data
+  if (!bill) return null
+  const payable = bill.status === 'unpaid' || bill.status === 'paying'
+  return (
+    <View className='section case-bill'>
+      <View className='section__title'>缴费：<Text className='case-bill__status'>{STATUS_LABEL[bill.status]}</Text></View>
+      {bill.items.map((i) => <View key={i.name} className='kv'><Text className='kv__key'>{i.name}</Text><Text className='kv__value'>{yuan(i.amountFen)}</Text></View>)}
+      <View className='kv'><Text className='kv__key'>合计</Text><Text className='kv__value'>{yuan(bill.totalFen)}</Text></View>
+      {payable && bill.expiresAt && <View className='kv'><Text className='kv__key'>缴费期限</Text><Text className='kv__value'>{shanghaiDateTime(bill.expiresAt)}前</Text></View>}
+      <View className={payable ? 'btn btn--primary btn--block case-bill-pay' : 'btn btn--block case-bill-open'} onClick={() => Taro.navigateTo({ url: `${BILL_PAGE}?id=${bill.id}` })}>
+        {payable ? '去缴费' : bill.receipt ? '查看票据' : '查看缴费单'}
+      </View>
+    </View>
+  )
+}
+
+const toFen = (v: string) => Math.round(Number(v) * 100)
+
+export function StaffBillPanel({ applicationId, billable }: { applicationId: string; billable: boolean }) {
+  const q = useCloudQuery('pay', 'forCase', { applicationId })
+  const [reason, setReason] = useState('')
+  const [amount, setAmount] = useState('')
+  const [message, setMessage] = useState('')
+  const bill = q.data
+  const done = (res: { ok: boolean; message?: string }, ok: string) => {
+    setMessage(res.ok ? ok : res.message ?? '操作失败')
+    if (res.ok) q.reload()
+  }
+  if (q.data === undefined && !q.error) return null
+  if (!bill) {
+    if (!billable) return null
+    return (
+      <View className='section case-bill'>
+        <View className='section__title'>缴费</View>
+        <View className='muted'>尚未开具缴费单（收费标准固定的事项在受理时自动开具）。</View>
+        <View className='btn btn--block case-bill-issue' onClick={async () => done(await callCloud('pay', 'bill', { applicationId }), '已开具缴费单')}>按办事指南开具缴费单</View>
+        {message && <View className='error-text'>{message}</View>}
+      </View>
+    )
+  }
+  const refundable = (bill.status === 'paid' || bill.status === 'refunding') && bill.paidFen > bill.refundedFen
+  return (
+    <View className='section case-bill'>
+      <View className='section__title'>缴费：<Text className='case-bill__status'>{STATUS_LABEL[bill.status]}</Text></View>
+      {bill.items.map((i) => <View key={i.name} className='kv'><Text className='kv__key'>{i.name}</Text><Text className='kv__value'>{yuan(i.amountFen)}</Text></View>)}
+      <View className='kv'><Text className='kv__key'>合计</Text><Text className='kv__value'>{yuan(bill.totalFen)}</Text></View>
+      {bill.paidFen > 0 && <View className='kv'><Text className='kv__key'>已缴</Text><Text className='kv__value'>{yuan(bill.paidFen)}</Text></View>}
+      {bill.refundedFen > 0 && <View className='kv'><Text className='kv__key'>已退</Text><Text className='kv__value'>{yuan(bill.refundedFen)}</Text></View>}
+      {bill.receipt && <View className='kv'><Text className='kv__key'>票据号码</Text><Text className='kv__value'>{bill.receipt.code}-{bill.receipt.number}</Text></View>}
+      {bill.waiver && <View className='kv'><Text className='kv__key'>减免原因</Text><Text className='kv__value'>{bill.waiver.reason}</Text></View>}
+      {(bill.status === 'unpaid' || refundable) && (
+        <Input className='field__input case-bill-reason' value={reason} onInput={(e) => setReason(e.detail.value)} placeholder={bill.status === 'unpaid' ? '减免原因' : '退费原因（如 不予受理、撤回、误收）'} />
+      )}
+      {bill.status === 'unpaid' && (
+        <View className='btn btn--block case-bill-waive' onClick={async () => done(await callCloud('pay', 'waive', { id: bill.id, reason }), '已减免')}>减免</View>
+      )}
+      {refundable && (
+        <>
+          <Input className='field__input case-bill-amount' type='digit' value={amount} onInput={(e) => setAmount(e.detail.value)} placeholder={`退费金额（元，最多${((bill.paidFen - bill.refundedFen) / 100).toFixed(2)}）`} />
+          <View className='btn btn--danger btn--block case-bill-refund' onClick={async () => done(await callCloud('pay', 'refund', { id: bill.id, amountFen: toFen(amount), reason, requestId: newRequestId() }), '已提交退费，到账后自动更新')}>退费</View>
+        </>
+      )}
+      {message && <View className='case-bill__message'>{message}</View>}
+    </View>
+  )
+}

@@ -1,0 +1,78 @@
+/**
+ * 缴费 end to end in the H5 preview: 市民（张*） has applied for a charged matter (居民身份证补领,
+ * 20元/证) → 工作人员（公安局） accepts it from the queue, and the case page shows the bill
+ * (待缴费) → the citizen's case page shows 待缴费 with 去缴费 → the imitation payment sheet:
+ * 余额不足 first (still unpaid), then 确认支付 → 缴费成功 and the receipt's fields → staff
+ * complete the case.
+ */
+import { invokeFunction } from '../../local-cloud';
+import { makeOnlineMatter } from '../fixtures/online-matter';
+import { openPhonePage, startPreview, type Preview } from './browser';
+import { becomeByLabel } from './journey-helpers';
+
+const matter = makeOnlineMatter('居民身份证补领', { charged: true, items: [{ name: '居民身份证工本费', standard: '20元/证', basis: '发改价格〔2003〕2322号', reducible: true }], onlinePayment: true });
+
+let preview: Preview;
+beforeAll(async () => { preview = await startPreview(); });
+afterAll(async () => { await preview?.close(); });
+
+describe('H5 journey: 受理 → 去缴费 → 票据 → 办结', () => {
+  it('a citizen pays a case\'s fee in the imitation sheet and gets a receipt; staff then complete it', async () => {
+    const imported = (await invokeFunction('matters', { action: 'import', params: { format: 'json', content: JSON.stringify({ version: 1, matters: [matter] }) } }, { OPENID: 'local-admin' })) as { ok: boolean };
+    expect(imported.ok).toBe(true);
+    const submitted = (await invokeFunction('affairs', { action: 'submit', params: { matterId: matter.implementationCode, requestId: 'e2e-pay-journey-1', form: { name: '张三' }, materials: [] } }, { OPENID: 'local-citizen' })) as { ok: boolean; data: { id: string; no: string } };
+    expect(submitted.ok).toBe(true);
+    const { id, no } = submitted.data;
+
+    const { page, problems } = await openPhonePage(preview);
+    const base = preview.gateway.url;
+
+    // (1) Staff accept it; the bill appears on the case page.
+    await becomeByLabel(page, base, '工作人员（公安局）');
+    await page.goto(`${base}/#/packages/staff/pages/queue/index`);
+    await page.locator('.queue-status', { hasText: '待受理' }).filter({ visible: true }).click();
+    await page.locator('.queue-item', { hasText: no }).filter({ visible: true }).click();
+    const caseStatus = page.locator('.case-status').filter({ visible: true });
+    await caseStatus.filter({ hasText: '待受理' }).waitFor();
+    await page.locator('.case-action--accept').filter({ visible: true }).click();
+    await page.locator('.case-confirm').filter({ visible: true }).click();
+    await caseStatus.filter({ hasText: '办理中' }).waitFor();
+    const staffBill = page.locator('.case-bill').filter({ visible: true });
+    await staffBill.locator('.case-bill__status', { hasText: '待缴费' }).waitFor();
+    expect(await staffBill.innerText()).toContain('¥20.00');
+
+    // (2) The citizen sees 待缴费 on the case page and goes to pay.
+    await becomeByLabel(page, base, '市民（张*）');
+    await page.goto(`${base}/#/packages/affairs/pages/detail/index?id=${id}`);
+    const card = page.locator('.case-bill').filter({ visible: true });
+    await card.locator('.case-bill__status', { hasText: '待缴费' }).waitFor();
+    expect(await card.innerText()).toContain('缴费期限');
+    await card.locator('.case-bill-pay').click();
+
+    // (3) The imitation sheet: 余额不足 leaves it unpaid; 确认支付 pays.
+    await page.locator('.pay-go').filter({ visible: true }).click();
+    await page.locator('.pay-sheet-insufficient').filter({ visible: true }).click();
+    await page.locator('.pay-message', { hasText: '余额不足' }).filter({ visible: true }).waitFor();
+    await page.locator('.pay-go').filter({ visible: true }).click();
+    await page.locator('.pay-sheet-confirm').filter({ visible: true }).click();
+    await page.locator('.pay-message', { hasText: '缴费成功' }).filter({ visible: true }).waitFor();
+    const receipt = page.locator('.pay-receipt').filter({ visible: true });
+    await receipt.waitFor();
+    const text = await receipt.innerText();
+    for (const label of ['票据代码', '票据号码', '校验码', '交款人', '开票单位', '开票日期', '居民身份证工本费']) expect(text).toContain(label);
+    expect(text).toContain('0000000001');
+    expect(text).toContain('张*');
+    expect(text).toContain('示例市公安局');
+
+    // (4) Staff complete it now that it is paid.
+    await becomeByLabel(page, base, '工作人员（公安局）');
+    await page.goto(`${base}/#/packages/staff/pages/case/index?id=${id}`);
+    await page.locator('.case-bill .case-bill__status', { hasText: '已缴费' }).filter({ visible: true }).waitFor();
+    await page.locator('.case-action--complete').filter({ visible: true }).click();
+    await page.locator('.case-actions .chip', { hasText: '准予' }).filter({ visible: true }).click();
+    await page.locator('.case-express input').filter({ visible: true }).fill('SF1402345678902');
+    await page.locator('.case-confirm').filter({ visible: true }).click();
+    await caseStatus.filter({ hasText: '已办结' }).waitFor();
+    expect(problems).toEqual([]);
+  });
+});
