@@ -22,8 +22,8 @@ function sourceFiles(dir: string): string[] {
 }
 
 describe('domain shape', () => {
-  it('finds the seven domain functions', () => {
-    expect(domains).toEqual(['account', 'affairs', 'booking', 'consult', 'evaluation', 'matters', 'push']);
+  it('finds the eight domain functions', () => {
+    expect(domains).toEqual(['account', 'affairs', 'booking', 'consult', 'evaluation', 'matters', 'pay', 'push']);
   });
 
   it.each(domains)('%s/index.ts only routes', (fn) => {
@@ -31,8 +31,9 @@ describe('domain shape', () => {
     expect(text).not.toMatch(/\baction\s*\(/);
     expect(text).not.toMatch(/\bgetDb\b|\.collection\(/);
     const foreign = importsOf(text).filter((s) => !/^\.\/(handlers|channels)\//.test(s) && !/^\.\.\/shared\/router$/.test(s) && !/^\.\.\/\.\.\/core\//.test(s));
-    // push's timer runs its dispatcher, which lives beside the handlers.
-    expect(foreign.filter((s) => !(fn === 'push' && s === './dispatch'))).toEqual([]);
+    // Timers and platform entries (push's dispatcher, pay's notification entry and reconcile) live beside the handlers.
+    const beside: Record<string, string[]> = { push: ['./dispatch'], pay: ['./notify', './reconcile'] };
+    expect(foreign.filter((s) => !(beside[fn] ?? []).includes(s))).toEqual([]);
   });
 
   it.each(domains)('%s keeps its repository in repo.ts', (fn) => {
