@@ -16,7 +16,12 @@ export const oaConfigured = () => !!process.env.WX_OA_APPID && !!process.env.WX_
 
 const apiBase = () => (process.env.WX_OPENAPI_BASE || 'https://api.weixin.qq.com').replace(/\/+$/, '');
 
-interface TokenDoc { _id: string; token: string; expiresAt: number }
+/**
+ * A token belongs to the AppID and API host that issued it: a changed WX_OA_APPID (or
+ * WX_OPENAPI_BASE) never reuses one cached for the old account, in memory or in push_state.
+ */
+interface TokenDoc { _id: string; token: string; expiresAt: number; issuer: string }
+const issuer = () => `${process.env.WX_OA_APPID ?? ''}@${apiBase()}`;
 let memToken: TokenDoc | null = null;
 
 let refreshing: Promise<string> | null = null;
@@ -26,7 +31,7 @@ let refreshing: Promise<string> | null = null;
  * the token WeChat just refused (40001/42001): refreshed once, shared by concurrent senders.
  */
 export async function oaToken(force = false, rejected?: string): Promise<string> {
-  if (force && rejected && memToken && memToken.token !== rejected) return memToken.token;
+  if (force && rejected && memToken && memToken.issuer === issuer() && memToken.token !== rejected) return memToken.token;
   if (force) {
     refreshing ??= fetchToken(true).finally(() => { refreshing = null; });
     return refreshing;
@@ -36,11 +41,12 @@ export async function oaToken(force = false, rejected?: string): Promise<string>
 
 async function fetchToken(force: boolean): Promise<string> {
   const now = Date.now();
-  if (!force && memToken && memToken.expiresAt - now > 5 * 60_000) return memToken.token;
+  const by = issuer();
+  if (!force && memToken && memToken.issuer === by && memToken.expiresAt - now > 5 * 60_000) return memToken.token;
   if (!force) {
     const { data } = await db().collection(STATE).where({ _id: 'oa-token' }).limit(1).get();
     const doc = data[0] as TokenDoc | undefined;
-    if (doc && doc.expiresAt - now > 5 * 60_000) {
+    if (doc && doc.issuer === by && doc.expiresAt - now > 5 * 60_000) {
       memToken = doc;
       return doc.token;
     }
@@ -51,15 +57,9 @@ async function fetchToken(force: boolean): Promise<string> {
   });
   const body = (await res.json()) as { access_token?: string; expires_in?: number; errcode?: number; errmsg?: string };
   if (!body.access_token) throw new Error(`stable_token failed: ${body.errcode} ${body.errmsg}`);
-  memToken = { _id: 'oa-token', token: body.access_token, expiresAt: now + (body.expires_in ?? 7200) * 1000 };
-  await db().collection(STATE).doc('oa-token').set({ data: { token: memToken.token, expiresAt: memToken.expiresAt } });
+  memToken = { _id: 'oa-token', token: body.access_token, expiresAt: now + (body.expires_in ?? 7200) * 1000, issuer: by };
+  await db().collection(STATE).doc('oa-token').set({ data: { token: memToken.token, expiresAt: memToken.expiresAt, issuer: by } });
   return memToken.token;
-}
-
-/** For tests: forget the in-memory token. */
-export function resetTokenCache(): void {
-  memToken = null;
-  refreshing = null;
 }
 
 type OaRequest = { method: 'POST'; body: Record<string, unknown> } | { method: 'GET'; query: Record<string, string> };

@@ -8,7 +8,6 @@ import { getDb } from '../../cloudfunctions/shared/cloud';
 import { oaSignature, parseOaXml, replyFor, textReply } from '../../cloudfunctions/consult/channels/oa';
 import { ADMIN, call, expectOk, startCloud } from './harness';
 import { startFakeWechat } from '../../scripts/lib/fake-wechat';
-import { resetTokenCache } from '../../cloudfunctions/shared/oa-api';
 
 const KB = JSON.parse(fs.readFileSync(path.join(__dirname, '../../seed/consult-kb.json'), 'utf8'));
 const TOKEN = 'test-oa-token';
@@ -296,7 +295,6 @@ describe('an agent\'s answer to a 服务号 follower', () => {
     process.env.WX_OPENAPI_BASE = fake.base;
     process.env.WX_OA_APPID = 'wxoa-test';
     process.env.WX_OA_SECRET = 'test-secret';
-    resetTokenCache();
   });
   afterEach(async () => {
     delete process.env.WX_OPENAPI_BASE;

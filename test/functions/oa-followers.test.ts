@@ -10,7 +10,6 @@ import { loadCatalogue } from '../../core/push/catalogue';
 import { byKey } from '../../core/push/templates';
 import { db } from './push-fixtures';
 import { startFakeWechat, type FakeWechat } from '../../scripts/lib/fake-wechat';
-import { resetTokenCache } from '../../cloudfunctions/shared/oa-api';
 
 const cat = loadCatalogue(process.env);
 const ADMIN2 = 'admin-2-openid';
@@ -23,7 +22,6 @@ async function withFake(opts: Parameters<typeof startFakeWechat>[0]) {
   process.env.WX_OPENAPI_BASE = fake.base;
   process.env.WX_OA_APPID = 'wxoa-test';
   process.env.WX_OA_SECRET = 'test-secret';
-  resetTokenCache();
 }
 
 beforeEach(async () => {
@@ -51,7 +49,6 @@ test('syncFollowers, called again while it answers CONFLICT, syncs 25 000 follow
   ] as never });
   // A short function timeout, so that one call cannot finish: every call must resume, not restart.
   registerFunction('push', push, { timeoutMs: 5000 });
-  resetTokenCache();
   const progress: number[] = [];
   let r = await call('push', 'syncFollowers', {}, ADMIN);
   for (let i = 0; !r.ok && i < 60; i++) {

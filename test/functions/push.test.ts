@@ -6,7 +6,6 @@ import { loadCatalogue } from '../../core/push/catalogue';
 import { byKey } from '../../core/push/templates';
 import { db, writeApplicationEvent, writeBookingEvent } from './push-fixtures';
 import { startFakeWechat } from '../../scripts/lib/fake-wechat';
-import { resetTokenCache } from '../../cloudfunctions/shared/oa-api';
 
 const cat = loadCatalogue(process.env);
 const tid = (k: string) => byKey(cat, k)!.templateId;
@@ -319,7 +318,6 @@ async function withFakeOa(followers: string[], fn: (fake: Awaited<ReturnType<typ
   process.env.WX_OPENAPI_BASE = fake.base;
   process.env.WX_OA_APPID = 'wxoa-test';
   process.env.WX_OA_SECRET = 'test-secret';
-  resetTokenCache();
   try {
     await fn(fake);
   } finally {

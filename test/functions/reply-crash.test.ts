@@ -15,7 +15,6 @@ import { call, expectOk, fireTimer, registerSource, ADMIN } from './harness';
 import { main as push } from '../../cloudfunctions/push';
 import { main as account } from '../../cloudfunctions/account';
 import { main as consult } from '../../cloudfunctions/consult';
-import { resetTokenCache } from '../../cloudfunctions/shared/oa-api';
 import { startFakeWechat, type FakeWechat } from '../../scripts/lib/fake-wechat';
 import { exited } from '../../scripts/lib/push-worker-process';
 import { db } from './push-fixtures';
@@ -38,7 +37,6 @@ beforeAll(async () => {
   registerSource('consult', consult);
   process.env.ADMIN_OPENIDS = ADMIN;
   Object.assign(process.env, ENV, { WX_OPENAPI_BASE: fake.base });
-  resetTokenCache();
 });
 afterAll(async () => {
   resetLocalCloud();

@@ -8,7 +8,6 @@ import * as path from 'node:path';
 import { call, expectOk, startCloud, ADMIN } from './harness';
 import { runInvocation, sdk } from '../../local-cloud';
 import { startFakeWechat, type FakeRequest, type FakeWechat } from '../../scripts/lib/fake-wechat';
-import { resetTokenCache } from '../../cloudfunctions/shared/oa-api';
 import { send, sendCustomerService } from '../../cloudfunctions/push/channels';
 import { loadCatalogue } from '../../core/push/catalogue';
 import { byKey } from '../../core/push/templates';
@@ -112,7 +111,6 @@ describe('our clients against the documented contracts', () => {
     process.env.WX_OPENAPI_BASE = fake.base;
     process.env.WX_OA_APPID = 'wxoa-test';
     process.env.WX_OA_SECRET = 'test-secret';
-    resetTokenCache();
     expectOk(await call('push', 'syncFollowers', {}, ADMIN));
     const cat = loadCatalogue(process.env);
     const t = byKey(cat, 'policyNotice')!;
