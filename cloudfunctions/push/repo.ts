@@ -25,8 +25,11 @@ export async function createIfAbsent(coll: string, doc: Doc & { _id: string }): 
   return createOnce(coll, _id, data);
 }
 
-/** Every matching document, 100 at a time (server get() cap), ordered by _id. */
-export async function getAll<T = Doc>(coll: string, where: Record<string, unknown>, max = 100_000): Promise<T[]> {
+/**
+ * Every matching document, 100 at a time (server get() cap), ordered by _id. No silent default
+ * cap: an audience cut at some size would quietly leave people out. Pass `max` to bound a read.
+ */
+export async function getAll<T = Doc>(coll: string, where: Record<string, unknown>, max = Number.POSITIVE_INFINITY): Promise<T[]> {
   const out: T[] = [];
   let last = '';
   for (;;) {

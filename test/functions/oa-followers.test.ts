@@ -116,3 +116,16 @@ test('an unfinished sync abandoned for a day starts over instead of resuming fro
   expect(expectOk(await call('push', 'syncFollowers', {}, ADMIN))).toEqual({ total: 2, synced: 2, unfollowed: 0 });
   expect(fake.requests.filter((q) => q.path === '/cgi-bin/user/get').map((q) => q.query.next_openid ?? '')).toEqual(['', 'oB']);
 });
+
+test('a campaign to more than 100 000 followers counts every one of them (no silent cap on the audience)', async () => {
+  await withFake({ followers: [] });
+  const n = 100_050;
+  const ids = followers(n);
+  for (let i = 0; i < n; i += 1000) {
+    await db().collection('oa_followers').add({ data: ids.slice(i, i + 1000).map((_id) => ({ _id, subscribed: true, at: '2026-01-01T00:00:00.000Z' })) as never });
+  }
+  registerFunction('push', push, { timeoutMs: 60_000 });
+  const t = byKey(cat, 'policyNotice')!;
+  const preview = expectOk(await call('push', 'previewCampaign', { templateId: t.templateId, data: policy, page: 'pages/index/index', audience: { type: 'oaFollowers' } }, PUSHER));
+  expect(preview.recipients).toBe(n);
+}, 180_000);
