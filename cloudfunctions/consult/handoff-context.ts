@@ -11,11 +11,11 @@ import { maskPersonalNumbers } from '../../core/consult/personal-numbers';
 import { shanghaiDateTime } from '../../core/shanghai-time';
 import { getDb } from '../shared/cloud';
 import type { ConsultMessage } from './conversation';
+import { C } from './repo';
 
 export const CONTEXT_LINES = 8;
 export const CONTEXT_RECORDS = 5;
-/** consult's own messages; affairs' and booking's records, read by the caller's openid only. */
-const MESSAGES = 'consult_messages';
+/** affairs' and booking's records, read by the caller's openid only. */
 const APPLICATIONS = 'applications';
 const BOOKINGS = 'bookings';
 
@@ -35,7 +35,7 @@ export async function recentBookings(openid: string, limit: number): Promise<Boo
 
 async function lastLines(conversationId: string, openid: string): Promise<HandoffLine[]> {
   const _ = getDb().command;
-  const { data } = await getDb().collection<ConsultMessage>(MESSAGES)
+  const { data } = await getDb().collection<ConsultMessage>(C.messages)
     .where({ conversationId: _.eq(conversationId), openid: _.eq(openid) }).orderBy('at', 'desc').limit(CONTEXT_LINES).get();
   const order = { citizen: 0, bot: 1, staff: 2 } as const;
   return [...data].sort((a, b) => a.at.localeCompare(b.at) || order[a.role] - order[b.role])

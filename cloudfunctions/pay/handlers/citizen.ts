@@ -4,7 +4,7 @@ import { toBillView, type BillDoc } from '../../../core/pay/machine';
 import type { ReceiptView } from '../../../core/pay/api';
 import { action, noParams } from '../../shared/router';
 import { getDb } from '../../shared/cloud';
-import { BILLS, billOfApplication, loadBill, loadReceipt, provider } from '../repo';
+import { APPLICATIONS, BILLS, billOfApplication, loadBill, loadReceipt, provider } from '../repo';
 import { openPayment } from '../write';
 import { refreshFromProvider } from '../settle';
 import { ProviderError } from '../provider';
@@ -89,6 +89,6 @@ export const forCase = action({
 
 async function caseOwner(applicationId: string): Promise<{ department: string; openid: string } | null> {
   const db = getDb();
-  const { data } = await db.collection<{ department: string; openid: string }>('applications').where({ _id: db.command.eq(applicationId) }).field({ department: true, openid: true }).limit(1).get();
+  const { data } = await db.collection<{ department: string; openid: string }>(APPLICATIONS).where({ _id: db.command.eq(applicationId) }).field({ department: true, openid: true }).limit(1).get();
   return (data[0] as { department: string; openid: string } | undefined) ?? null;
 }
