@@ -13,7 +13,6 @@ import { main as consult } from '../../cloudfunctions/consult';
 import { main as push } from '../../cloudfunctions/push';
 import { main as affairs } from '../../cloudfunctions/affairs';
 import { main as evaluation } from '../../cloudfunctions/evaluation';
-import { main as pay } from '../../cloudfunctions/pay';
 import type { ActionName, FunctionName, ParamsOf, ResultOf } from '../../core/api';
 import type { Envelope } from '../../core/envelope';
 
@@ -27,13 +26,12 @@ export function registerSource(name: string, main: FunctionHandler): void {
 }
 
 /**
- * A fresh cloud (in memory, or on `dataDir` for crash tests that hand it to a child process) with
- * every function registered and exactly the collections that `cloudfunctions/<fn>/collections.json`
- * declare: any other collection answers -502005, as on WeChat.
+ * A fresh in-memory cloud with every function registered and exactly the collections that
+ * `cloudfunctions/<fn>/collections.json` declare: any other collection answers -502005, as on WeChat.
  */
-export function startCloud(dataDir = ':memory:') {
+export function startCloud() {
   resetLocalCloud();
-  configureLocalCloud({ dataDir });
+  configureLocalCloud({ dataDir: ':memory:' });
   // Whole declarations: their indexes become the local cloud's SQLite expression indexes.
   declareCollections(allCollectionDeclarations(FUNCTIONS_DIR));
   process.env.ADMIN_OPENIDS = ADMIN;
@@ -44,7 +42,6 @@ export function startCloud(dataDir = ':memory:') {
   registerSource('push', push);
   registerSource('affairs', affairs);
   registerSource('evaluation', evaluation);
-  registerSource('pay', pay);
 }
 
 /**
