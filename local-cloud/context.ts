@@ -271,7 +271,29 @@ export interface InvokeOptions {
   timeLimitMs?: number;
 }
 
-export async function invokeFunction(name: string, data: unknown, identity: InvocationIdentity = {}, opts: InvokeOptions = {}): Promise<unknown> {
+/** Invocations still running (a fire-and-forget push kick outlives the call that made it). */
+const running = new Set<Promise<unknown>>();
+
+/**
+ * Waits, at most `maxMs`, for every running invocation to settle: a test file that ends while a
+ * post-commit kick still runs would otherwise log after its environment is gone.
+ */
+export async function settleInvocations(maxMs: number): Promise<void> {
+  const deadline = Date.now() + maxMs;
+  while (running.size > 0 && Date.now() < deadline) {
+    await Promise.race([Promise.allSettled([...running]), new Promise((r) => setTimeout(r, Math.max(0, deadline - Date.now())))]);
+  }
+}
+
+export function invokeFunction(name: string, data: unknown, identity: InvocationIdentity = {}, opts: InvokeOptions = {}): Promise<unknown> {
+  const p = invokeRegistered(name, data, identity, opts);
+  running.add(p);
+  const done = () => { running.delete(p); };
+  p.then(done, done);
+  return p;
+}
+
+async function invokeRegistered(name: string, data: unknown, identity: InvocationIdentity, opts: InvokeOptions): Promise<unknown> {
   const entry = registry.get(name);
   if (!entry) throw new Error(`local cloud: function "${name}" is not registered`);
   const event = (data === undefined ? {} : jsonCopy(data)) as AnyObject;

@@ -5,7 +5,7 @@ export { sdk };
 export {
   configureLocalCloud, getLocalCloudConfig, getStore, resetLocalCloud,
   runInvocation, currentWXContext, registerFunction, declareCollections, isDeclaredCollection, listDeclaredCollections, timeoutOf,
-  DEFAULT_TIME_LIMIT_MS, unregisterFunction, getFunction, listFunctions, invokeFunction,
+  DEFAULT_TIME_LIMIT_MS, unregisterFunction, getFunction, listFunctions, invokeFunction, settleInvocations,
   getOpenapiSink, clearOpenapiSink, DEFAULT_APPID, DEFAULT_ENV_ID,
 } from './context';
 export type {

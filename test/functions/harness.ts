@@ -3,7 +3,7 @@
  * `call('matters', 'search', { q }, 'openid')` → the envelope the function returned.
  */
 import * as path from 'node:path';
-import { configureLocalCloud, declareCollections, invokeFunction, registerFunction, resetLocalCloud, type FunctionHandler } from '../../local-cloud';
+import { configureLocalCloud, declareCollections, invokeFunction, registerFunction, resetLocalCloud, type FunctionHandler, settleInvocations } from '../../local-cloud';
 import { allCollectionDeclarations, readFunctionConfig, timeoutMsOf } from '../../local-cloud/runtime/function-config';
 import { FUNCTIONS_DIR } from '../../local-cloud/runtime/paths';
 import { main as matters } from '../../cloudfunctions/matters';
@@ -15,6 +15,10 @@ import { main as affairs } from '../../cloudfunctions/affairs';
 import { main as evaluation } from '../../cloudfunctions/evaluation';
 import type { ActionName, FunctionName, ParamsOf, ResultOf } from '../../core/api';
 import type { Envelope } from '../../core/envelope';
+
+// A post-commit push kick runs on after the call that committed; let the last one of a file
+// finish (bounded) before jest tears the file's environment down.
+afterAll(() => settleInvocations(10_000));
 
 export const ADMIN = 'admin-openid';
 export const POLICE_CLERK = 'staff-psb-openid';
