@@ -7,13 +7,8 @@ import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { configureLocalCloud, declareCollections, resetLocalCloud } from '../../local-cloud';
-import { allCollectionDeclarations } from '../../local-cloud/runtime/function-config';
-import { FUNCTIONS_DIR } from '../../local-cloud/runtime/paths';
-import { main as matters } from '../../cloudfunctions/matters';
-import { main as account } from '../../cloudfunctions/account';
-import { main as booking } from '../../cloudfunctions/booking';
-import { ADMIN, call, expectOk, registerSource } from './harness';
+import { resetLocalCloud } from '../../local-cloud';
+import { ADMIN, call, expectOk, startCloud } from './harness';
 import { PASSPORT, ID_CARD, all, checkInvariant, nextWorkdays, seedAll } from './booking-helpers';
 
 jest.setTimeout(180_000);
@@ -21,15 +16,7 @@ jest.setTimeout(180_000);
 const ROOT = path.resolve(__dirname, '../..');
 let dataDir: string;
 
-function open() {
-  resetLocalCloud();
-  configureLocalCloud({ dataDir });
-  declareCollections(allCollectionDeclarations(FUNCTIONS_DIR));
-  process.env.ADMIN_OPENIDS = ADMIN;
-  registerSource('matters', matters);
-  registerSource('account', account);
-  registerSource('booking', booking);
-}
+const open = () => startCloud(dataDir);
 
 beforeAll(() => { dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'booking-crash-')); });
 afterAll(() => { resetLocalCloud(); fs.rmSync(dataDir, { recursive: true, force: true }); });

@@ -13,6 +13,7 @@ import { main as consult } from '../../cloudfunctions/consult';
 import { main as push } from '../../cloudfunctions/push';
 import { main as affairs } from '../../cloudfunctions/affairs';
 import { main as evaluation } from '../../cloudfunctions/evaluation';
+import { main as pay } from '../../cloudfunctions/pay';
 import type { ActionName, FunctionName, ParamsOf, ResultOf } from '../../core/api';
 import type { Envelope } from '../../core/envelope';
 
@@ -30,12 +31,13 @@ export function registerSource(name: string, main: FunctionHandler): void {
 }
 
 /**
- * A fresh in-memory cloud with every function registered and exactly the collections that
- * `cloudfunctions/<fn>/collections.json` declare: any other collection answers -502005, as on WeChat.
+ * A fresh cloud (in memory, or on `dataDir` for crash tests that hand it to a child process) with
+ * every function registered and exactly the collections that `cloudfunctions/<fn>/collections.json`
+ * declare: any other collection answers -502005, as on WeChat.
  */
-export function startCloud() {
+export function startCloud(dataDir = ':memory:') {
   resetLocalCloud();
-  configureLocalCloud({ dataDir: ':memory:' });
+  configureLocalCloud({ dataDir });
   // Whole declarations: their indexes become the local cloud's SQLite expression indexes.
   declareCollections(allCollectionDeclarations(FUNCTIONS_DIR));
   process.env.ADMIN_OPENIDS = ADMIN;
@@ -46,6 +48,7 @@ export function startCloud() {
   registerSource('push', push);
   registerSource('affairs', affairs);
   registerSource('evaluation', evaluation);
+  registerSource('pay', pay);
 }
 
 /**

@@ -9,17 +9,11 @@ import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { configureLocalCloud, declareCollections, resetLocalCloud, sdk } from '../../local-cloud';
-import { allCollectionDeclarations } from '../../local-cloud/runtime/function-config';
-import { FUNCTIONS_DIR } from '../../local-cloud/runtime/paths';
+import { resetLocalCloud, sdk } from '../../local-cloud';
 import { WechatPayEmulator } from '../../local-cloud/wechatpay/emulator';
 import { payEnvFor } from '../../local-cloud/wechatpay/keys';
-import { main as matters } from '../../cloudfunctions/matters';
-import { main as account } from '../../cloudfunctions/account';
-import { main as affairs } from '../../cloudfunctions/affairs';
-import { main as pay } from '../../cloudfunctions/pay';
 import { makeOnlineMatter } from '../fixtures/online-matter';
-import { ADMIN, POLICE_CLERK, call, expectOk, fireTimer, registerSource } from './harness';
+import { ADMIN, POLICE_CLERK, call, expectOk, fireTimer, startCloud } from './harness';
 
 jest.setTimeout(180_000);
 process.env.PUSH_KICK = 'off';
@@ -34,16 +28,7 @@ const emulator = new WechatPayEmulator({
   deliver: async (n) => (await fetch(childUrl, { method: 'POST', headers: n.headers, body: n.body })).status,
 });
 
-function open() {
-  resetLocalCloud();
-  configureLocalCloud({ dataDir });
-  declareCollections(allCollectionDeclarations(FUNCTIONS_DIR));
-  process.env.ADMIN_OPENIDS = ADMIN;
-  registerSource('matters', matters);
-  registerSource('account', account);
-  registerSource('affairs', affairs);
-  registerSource('pay', pay);
-}
+const open = () => startCloud(dataDir);
 
 async function all(name: string): Promise<any[]> {
   return (await sdk.database().collection(name).limit(100).get()).data;

@@ -7,10 +7,9 @@ import { invokeFunction, sdk } from '../../local-cloud';
 import { WechatPayEmulator, type Notification } from '../../local-cloud/wechatpay/emulator';
 import { payEnvFor } from '../../local-cloud/wechatpay/keys';
 import { configFromEnv, wechatPay, type WechatPayConfig } from '../../cloudfunctions/pay/wechatpay';
-import { main as pay } from '../../cloudfunctions/pay';
 import { makeOnlineMatter } from '../fixtures/online-matter';
 import type { BillView, ReceiptView } from '../../core/pay/api';
-import { ADMIN, CITIZEN, POLICE_CLERK, call, expectOk, fireTimer, registerSource, startCloud } from './harness';
+import { ADMIN, CITIZEN, POLICE_CLERK, call, expectOk, fireTimer, startCloud } from './harness';
 
 process.env.PUSH_KICK = 'off';
 const OTHER = 'citizen-2-openid';
@@ -40,7 +39,6 @@ afterAll(async () => {
 beforeEach(async () => {
   emulator.notifyCopies = 2;
   startCloud();
-  registerSource('pay', pay);
   expectOk(await call('account', 'setStaff', { openid: POLICE_CLERK, name: '李警官', role: 'staff', departments: ['psb'], active: true }, ADMIN));
   expectOk(await call('matters', 'import', { format: 'json', content: JSON.stringify({ version: 1, matters: [matter] }) }, ADMIN));
 });
