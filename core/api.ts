@@ -11,6 +11,7 @@ import type { MattersApi } from './matter/api';
 import type { PushApi } from './push/api';
 import type { EvaluationApi } from './evaluation/api';
 import type { PayApi } from './pay/api';
+import type { MetricsApi } from './metrics/api';
 
 export type * from './page';
 export type * from './account/api';
@@ -21,6 +22,7 @@ export type * from './matter/api';
 export type * from './push/api';
 export type * from './evaluation/api';
 export type * from './pay/api';
+export type * from './metrics/api';
 
 /** One interface per domain, each in its own folder. */
 export interface Api {
@@ -32,6 +34,7 @@ export interface Api {
   push: PushApi;
   evaluation: EvaluationApi;
   pay: PayApi;
+  metrics: MetricsApi;
 }
 
 export type FunctionName = keyof Api;
