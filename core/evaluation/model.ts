@@ -17,18 +17,8 @@ export const isGoodLevel = (level: number): boolean => level >= 4;
 /** What an unrated target becomes after the optional default period (Guangdong: 基本满意). */
 export const DEFAULT_LEVEL: Level = 3;
 
-/**
- * The option lists shown per level, versioned so a stored rating keeps the list it was given
- * (the national list may change; old ratings are read against their own version).
- */
-export const OPTIONS_VERSION = 'gbt39734-2020.1';
-const ONLINE_OPTIONS = ['整体满意度', '办事效率', '办事指南精确度', '办事便捷度', '平台操作性'] as const;
-const ONSITE_OPTIONS = ['整体满意度', '服务效率', '服务水平', '服务态度'] as const;
-
-/** The options a rater may tick for a level: what pleased them (★4–5) or what did not (★1–3). */
-export function optionsFor(targetType: TargetType, _level: Level): readonly string[] {
-  return targetType === 'application' ? ONLINE_OPTIONS : ONSITE_OPTIONS;
-}
+/** The per-level, versioned option lists live in ./options (re-exported for existing importers). */
+export { OPTIONS_VERSION, optionsFor, unknownOption } from './options';
 
 /** Settings that differ between provinces; the function reads them from its environment. */
 export interface EvaluationSettings {

@@ -3,7 +3,7 @@ import { sdk } from '../../local-cloud';
 import { createCalendar, shanghaiDate } from '../../core/calendar/workdays';
 import { piiCipherFor } from '../../cloudfunctions/shared/pii';
 import { ADMIN, CITIZEN, POLICE_CLERK, call, expectOk, fireTimer, present, startCloud } from './harness';
-import type { Level } from '../../core/evaluation/model';
+import { OPTIONS_VERSION, type Level } from '../../core/evaluation/model';
 
 process.env.PUSH_KICK = 'off';
 
@@ -53,7 +53,7 @@ describe('evaluation.rate: who and when', () => {
   it('rates an ended application once; the same requestId answers the same rating, another rating is CONFLICT', async () => {
     await application('A0000000000000000001', 'completed');
     const requestId = rid();
-    const first = expectOk(await call('evaluation', 'rate', { targetType: 'application', targetId: 'A0000000000000000001', level: 5, options: ['办事效率'], comment: '很快', requestId }, CITIZEN));
+    const first = expectOk(await call('evaluation', 'rate', { targetType: 'application', targetId: 'A0000000000000000001', level: 5, options: ['办事效率高'], comment: '很快', requestId }, CITIZEN));
     expect(first).toEqual({ id: expect.any(String), level: 5 });
     const again = expectOk(await call('evaluation', 'rate', { targetType: 'application', targetId: 'A0000000000000000001', level: 5, requestId }, CITIZEN));
     expect(again).toEqual(first);
@@ -71,6 +71,19 @@ describe('evaluation.rate: who and when', () => {
     expect(await rate('A0000000000000000002', 4, CITIZEN, { options: ['服务态度'] })).toMatchObject({ ok: false, code: 'INVALID_INPUT' });
   });
 
+  it('options come from the rated level’s list: a praise option on a 差评 is INVALID_INPUT, the stored rating keeps its list version', async () => {
+    await application('A0000000000000000009', 'completed');
+    const wrong = await rate('A0000000000000000009', 2, CITIZEN, { options: ['办事效率高'] });
+    expect(wrong).toMatchObject({ ok: false, code: 'INVALID_INPUT', message: expect.stringContaining('“不满意”') });
+    expect(!wrong.ok && wrong.message).toContain('办事效率低');
+    expect(await rate('A0000000000000000009', 5, CITIZEN, { options: ['办事效率'] })).toMatchObject({ ok: false, code: 'INVALID_INPUT' });
+    expect(await docs('evaluation_ratings')).toEqual([]);
+    expectOk(await rate('A0000000000000000009', 2, CITIZEN, { options: ['办事效率低', '办事效率低', '平台操作不便'] }));
+    const [stored] = await docs('evaluation_ratings');
+    expect(stored).toMatchObject({ level: 2, options: ['办事效率低', '平台操作不便'], optionsVersion: OPTIONS_VERSION });
+    expect((await docs('evaluation_tickets'))[0].options).toEqual(['办事效率低', '平台操作不便']);
+  });
+
   it('the rating window is a setting: after 15 days (default) the target is closed for rating and leaves 待评价', async () => {
     await application('A0000000000000000005', 'completed', 16);
     await application('A0000000000000000006', 'rejected', 2);
@@ -79,7 +92,7 @@ describe('evaluation.rate: who and when', () => {
     const pending = expectOk(await call('evaluation', 'pending', {}, CITIZEN));
     expect(pending.map((p: { targetId: string }) => p.targetId).sort()).toEqual(['A0000000000000000006', 'K0000000000000000001']);
     expect(await rate('A0000000000000000005', 4)).toMatchObject({ ok: false, code: 'CONFLICT', message: expect.stringContaining('评价期限') });
-    expectOk(await call('evaluation', 'rate', { targetType: 'booking', targetId: 'K0000000000000000001', level: 4, options: ['服务态度'], requestId: rid() }, CITIZEN));
+    expectOk(await call('evaluation', 'rate', { targetType: 'booking', targetId: 'K0000000000000000001', level: 4, options: ['服务态度良好'], requestId: rid() }, CITIZEN));
     expect(expectOk(await call('evaluation', 'pending', {}, CITIZEN)).map((p: { targetId: string }) => p.targetId)).toEqual(['A0000000000000000006']);
     // Hall staff may not rate a visit to their own hall.
     await booking('K0000000000000000003', 'checkedIn', HALL_CLERK);
@@ -106,7 +119,7 @@ describe('evaluation.rate: who and when', () => {
 describe('差评工单', () => {
   it('a 差评 opens a ticket for the handling department, due in 1 working day; steps run to feedback, push and 追评', async () => {
     await application('A0000000000000000010', 'completed');
-    const rated = expectOk(await rate('A0000000000000000010', 2, CITIZEN, { options: ['办事效率'], comment: '等了很久' }));
+    const rated = expectOk(await rate('A0000000000000000010', 2, CITIZEN, { options: ['办事效率低'], comment: '等了很久' }));
     expect(rated.ticketId).toEqual(expect.any(String));
     const ticketId = present(rated.ticketId, 'ticketId');
 

@@ -1,6 +1,6 @@
 /** The rater's actions: what is open for rating, rating it, their ratings, 追评. */
 import { DomainError } from '../../../core/envelope';
-import { optionsFor, plusDays, rateBlocker, ratingIdFor, type RatingDoc } from '../../../core/evaluation/model';
+import { LEVEL_LABELS, optionsFor, plusDays, rateBlocker, ratingIdFor, unknownOption, type RatingDoc } from '../../../core/evaluation/model';
 import type { MyRating, PendingRating } from '../../../core/evaluation/api';
 import type { Resource } from '../../../core/policy';
 import { action, noParams } from '../../shared/router';
@@ -42,8 +42,8 @@ export const rate = action({
     if (blocker) throw new DomainError('CONFLICT', blocker);
     const allowed = optionsFor(p.targetType, p.level);
     const options = [...new Set(p.options ?? [])];
-    const unknown = options.find((o) => !allowed.includes(o));
-    if (unknown) throw new DomainError('INVALID_INPUT', `评价选项“${unknown}”不在可选范围内（${allowed.join('、')}）`);
+    const unknown = unknownOption(p.targetType, p.level, options);
+    if (unknown) throw new DomainError('INVALID_INPUT', `评价选项“${unknown}”不是“${LEVEL_LABELS[p.level]}”可选的选项（可选：${allowed.join('、')}）`);
     // Idempotent replay before the content check: a retried call must not be refused by it.
     const stored = await getById<RatingDoc>(RATINGS, ratingIdFor(p.targetType, p.targetId));
     const checked = stored ? {} : await checkComment(actor.openid, p.comment);
