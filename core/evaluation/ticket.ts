@@ -131,3 +131,11 @@ export function advanceTicket(state: TicketState, input: TicketStep, clock: Tick
 export function isOverdue(state: TicketState, today: string): boolean {
   return state.status !== 'closed' && state.dueDate < today;
 }
+
+/**
+ * Which step of the ticket is running late: its status and due date. A step has one key for its
+ * life, so admins hear of it once; the next step (or a new due date) is a new key.
+ */
+export function overdueStepKey(state: Pick<TicketState, 'status' | 'dueDate'>): string {
+  return `${state.status}@${state.dueDate}`;
+}

@@ -118,6 +118,8 @@ export interface AssistantMessageEvent extends EventBase {
 /**
  * 好差评: a step of the 差评工单 on the rater's 差评. Only the 反馈 (feedback) step is pushed: the
  * rater learns how it was handled and may rate the handling; the other steps are kept for the record.
+ * Step `overdue` goes to an admin instead (openid = the admin's): a step of the ticket ran past its
+ * due date; the overdue timer writes one per admin per overdue step, pushed with the staff page.
  */
 export interface EvaluationTicketEvent extends EventBase {
   type: 'evaluationTicket';

@@ -91,6 +91,10 @@ export function mapEvent(e: OutboxEvent): EventMapping {
     case 'bookingNoShow':
       return { skip: '爽约记录不推送' };
     case 'evaluationTicket':
+      // To an admin: a step of a 差评工单 ran past its due date (the overdue timer, once per step).
+      if (e.step === 'overdue') {
+        return { push: { templateKey: 'caseProgress', page: e.page, raw: { character_string1: e.targetNo, thing2: e.title, phrase3: '工单已超期', time4: at, thing5: e.note || e.unitName } } };
+      }
       if (e.step !== 'feedback') return { skip: '差评工单处理过程不推送，办结时反馈' };
       return { push: { templateKey: 'caseProgress', page: e.page, raw: { character_string1: e.targetNo, thing2: e.title, phrase3: '差评已处理', time4: at, thing5: e.note || e.unitName } } };
     case 'payment': {

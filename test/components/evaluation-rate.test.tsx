@@ -6,7 +6,7 @@ import RatePage from '@/packages/evaluation/pages/rate/index'
 
 const fetchMock = useGatewayMock()
 const option = (text: string) => screen.getByText(text, { selector: '.evaluation-option' })
-const picked = (container: HTMLElement) => [...container.querySelectorAll('.evaluation-option--active')].map((e) => e.textContent)
+const picked = (container: HTMLElement) => Array.from(container.querySelectorAll('.evaluation-option--active')).map((e) => e.textContent)
 
 it('shows the praise list for 非常满意 and the problem list for 不满意, clearing picks on level change, and sends the level’s options', async () => {
   __test.router.params = { targetType: 'application', targetId: 'app-1', title: '居民身份证补领' }
@@ -15,7 +15,7 @@ it('shows the praise list for 非常满意 and the problem list for 不满意, c
   expect(container.querySelector('.evaluation-option')).toBeNull()
 
   fireEvent.click(screen.getByText('非常满意'))
-  expect([...container.querySelectorAll('.evaluation-option')].map((e) => e.textContent))
+  expect(Array.from(container.querySelectorAll('.evaluation-option')).map((e) => e.textContent))
     .toEqual(['整体非常满意', '办事效率高', '办事指南精准', '办事便捷', '平台操作简便'])
   fireEvent.click(option('办事效率高'))
   expect(picked(container)).toEqual(['办事效率高'])
@@ -38,7 +38,7 @@ it('a hall visit (一次一评) offers the on-site list of the tapped level', ()
   __test.router.params = { targetType: 'booking', targetId: 'bk-1', title: '婚姻登记（市民中心）' }
   const { container } = render(<RatePage />)
   fireEvent.click(screen.getByText('非常不满意'))
-  expect([...container.querySelectorAll('.evaluation-option')].map((e) => e.textContent))
+  expect(Array.from(container.querySelectorAll('.evaluation-option')).map((e) => e.textContent))
     .toEqual(['整体非常不满意', '服务效率很低', '业务不熟练', '服务态度恶劣'])
   fireEvent.click(screen.getByText('满意'))
   expect(screen.getByText('服务态度良好')).toBeTruthy()

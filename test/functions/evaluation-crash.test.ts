@@ -1,8 +1,8 @@
 /**
  * kill -9 of the 差评工单 overdue timer: a separate Node process runs it (two overlapping runs at a
  * time) against a file-backed local cloud and is SIGKILLed once some flags have committed; reopened, every ticket is
- * either flagged with exactly one 超期 timeline entry or untouched, and finishing the sweep flags
- * each remaining one exactly once.
+ * either flagged with exactly one 超期 timeline entry and exactly one outbox notice per admin, or
+ * untouched with none, and finishing the sweep flags and notifies each remaining one exactly once.
  */
 import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -18,6 +18,7 @@ jest.setTimeout(180_000);
 
 const ROOT = path.resolve(__dirname, '../..');
 const TICKETS = 1000;
+const ADMINS = ['crash-admin-1', 'crash-admin-2'];
 let dataDir: string;
 
 function open() {
@@ -27,16 +28,20 @@ function open() {
   registerSource('evaluation', evaluation);
 }
 
-async function allTickets(): Promise<{ _id: string; overdue?: boolean; timeline: { step: string }[] }[]> {
-  const out: { _id: string; overdue?: boolean; timeline: { step: string }[] }[] = [];
+async function all<T>(collection: string): Promise<T[]> {
+  const out: T[] = [];
   for (let skip = 0; ; skip += 100) {
-    const { data } = await sdk.database().collection('evaluation_tickets').skip(skip).limit(100).get();
-    out.push(...(data as never[]));
+    const { data } = await sdk.database().collection(collection).skip(skip).limit(100).get();
+    out.push(...(data as T[]));
     if (data.length < 100) return out;
   }
 }
+const allTickets = () => all<{ _id: string; overdue?: boolean; overdueNotified?: string[]; timeline: { step: string }[] }>('evaluation_tickets');
 
-beforeAll(() => { dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'evaluation-crash-')); });
+beforeAll(() => {
+  dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'evaluation-crash-'));
+  process.env.ADMIN_OPENIDS = ADMINS.join(','); // the timer process inherits it
+});
 afterAll(() => { resetLocalCloud(); fs.rmSync(dataDir, { recursive: true, force: true }); });
 
 it('every ticket is flagged once or not at all when the timer is killed with SIGKILL mid-way', async () => {
@@ -77,9 +82,15 @@ it('every ticket is flagged once or not at all when the timer is killed with SIG
   const check = async () => {
     const tickets = await allTickets();
     expect(tickets).toHaveLength(TICKETS);
+    const notices = new Map<string, string[]>();
+    for (const e of await all<{ ticketId: string; step: string; openid: string }>('outbox')) {
+      if (e.step === 'overdue') notices.set(e.ticketId, [...(notices.get(e.ticketId) ?? []), e.openid]);
+    }
     for (const t of tickets) {
       const marks = t.timeline.filter((e) => e.step === 'overdue').length;
-      expect({ id: t._id, marks }).toEqual({ id: t._id, marks: t.overdue ? 1 : 0 });
+      const told = (notices.get(t._id) ?? []).sort();
+      expect({ id: t._id, marks, notified: t.overdueNotified?.length ?? 0, told })
+        .toEqual({ id: t._id, marks: t.overdue ? 1 : 0, notified: t.overdue ? 1 : 0, told: t.overdue ? ADMINS : [] });
     }
     return tickets.filter((t) => t.overdue).length;
   };

@@ -2,6 +2,7 @@
 import { sdk } from '../../local-cloud';
 import { createCalendar, shanghaiDate } from '../../core/calendar/workdays';
 import { piiCipherFor } from '../../cloudfunctions/shared/pii';
+import { mapEvent } from '../../core/push/events';
 import { ADMIN, CITIZEN, POLICE_CLERK, call, expectOk, fireTimer, present, startCloud } from './harness';
 import { OPTIONS_VERSION, type Level } from '../../core/evaluation/model';
 
@@ -178,6 +179,42 @@ describe('差评工单', () => {
     expect(expectOk(await fireTimer('evaluation', 'overdue'))).toEqual({ flagged: 1 });
     expect(expectOk(await fireTimer('evaluation', 'overdue'))).toEqual({ flagged: 0 });
     expect(expectOk(await call('evaluation', 'tickets', {}, ADMIN)).items[0]).toMatchObject({ id: ticketId, overdue: true });
+  });
+
+  it('the overdue timer tells each admin once per ticket and overdue step (outbox), never the rater; a later late step is told again', async () => {
+    const STAFF_ADMIN = 'admin-by-record-openid';
+    expectOk(await call('account', 'setStaff', { openid: STAFF_ADMIN, name: '管理员', role: 'admin', departments: ['psb'], halls: [], active: true }, ADMIN));
+    expectOk(await call('account', 'setStaff', { openid: 'admin-left-openid', name: '已离岗', role: 'admin', departments: ['psb'], halls: [], active: false }, ADMIN));
+    const admins = [ADMIN, PSB_ADMIN, STAFF_ADMIN].sort();
+    const ticketIds: string[] = [];
+    for (const id of ['A0000000000000000016', 'A0000000000000000017']) {
+      await application(id, 'completed');
+      const ticketId = present(expectOk(await rate(id, 2)).ticketId, 'ticketId');
+      await sdk.database().collection('evaluation_tickets').doc(ticketId).update({ data: { dueDate: '2020-01-02' } });
+      ticketIds.push(ticketId);
+    }
+    const notices = async () => (await docs('outbox')).filter((e) => e.type === 'evaluationTicket' && e.step === 'overdue');
+    expect(expectOk(await fireTimer('evaluation', 'overdue'))).toEqual({ flagged: 2 });
+    expect(expectOk(await fireTimer('evaluation', 'overdue'))).toEqual({ flagged: 0 });
+    const first = await notices();
+    expect(first).toHaveLength(admins.length * ticketIds.length);
+    for (const ticketId of ticketIds) expect(first.filter((e) => e.ticketId === ticketId).map((e) => e.openid).sort()).toEqual(admins);
+    expect(first.some((e) => e.openid === CITIZEN || e.openid === 'admin-left-openid')).toBe(false);
+    expect(first[0]).toMatchObject({ status: 'pending', page: expect.stringMatching(/^packages\/staff\/pages\/eval-ticket\/index\?id=/), note: expect.stringContaining('待回访已超期（2020-01-02）') });
+    const pushed = mapEvent(first[0]);
+    expect(pushed).toMatchObject({ push: { templateKey: 'caseProgress', raw: { phrase3: '工单已超期', thing2: '居民身份证补领' } } });
+    const stored = (await docs('evaluation_tickets')).find((t) => t._id === ticketIds[0]);
+    expect(stored.overdueNotified).toEqual(['contacting@2020-01-02']);
+    expect(stored.timeline.filter((e: { step: string }) => e.step === 'overdue')).toHaveLength(1);
+
+    // The next step clears the flag; when it too runs late, the admins hear of it once more.
+    expectOk(await call('evaluation', 'ticketStep', { id: ticketIds[0], step: 'contact', note: '已回访' }, POLICE_CLERK));
+    await sdk.database().collection('evaluation_tickets').doc(ticketIds[0]).update({ data: { dueDate: '2020-01-09' } });
+    expect(expectOk(await fireTimer('evaluation', 'overdue'))).toEqual({ flagged: 1 });
+    expect(expectOk(await fireTimer('evaluation', 'overdue'))).toEqual({ flagged: 0 });
+    const second = await notices();
+    expect(second).toHaveLength(admins.length * (ticketIds.length + 1));
+    expect(second.filter((e) => e.ticketId === ticketIds[0] && e.note.includes('待处理已超期（2020-01-09）')).map((e) => e.openid).sort()).toEqual(admins);
   });
 
   it('with the default period set, an unrated target becomes 基本满意 marked isDefault, once', async () => {

@@ -6,7 +6,7 @@ import { shanghaiDate } from '../../../core/calendar/workdays';
 import { plusDays, ratingIdFor } from '../../../core/evaluation/model';
 import type { TimerHandler } from '../../shared/router';
 import { getDb } from '../../shared/cloud';
-import { endedTargetsBetween, existingRatingIds, settings, TICKETS } from '../repo';
+import { adminOpenids, endedTargetsBetween, existingRatingIds, settings, TICKETS } from '../repo';
 import { ticketClock } from './clock';
 import { createRating, defaultRating, flagOverdue, type TicketDoc } from './write';
 
@@ -33,11 +33,15 @@ export const defaults: TimerHandler = async (_e, { remainingMs }) => {
   return { created };
 };
 
-/** Flags tickets whose current step is past its due date, for the admins' overdue list, while time lasts. */
+/**
+ * Flags tickets whose current step is past its due date, for the admins' overdue list, and sends
+ * each admin one notice per overdue step (outbox, same transaction as the flag), while time lasts.
+ */
 export const overdue: TimerHandler = async (_e, { remainingMs }) => {
   const _ = getDb().command;
   const at = new Date().toISOString();
   const today = shanghaiDate(at);
+  const admins = await adminOpenids();
   let flagged = 0;
   while (remainingMs() >= RESERVE_MS) {
     // Flagged tickets leave this query, so each page is the next batch still to do.
@@ -46,7 +50,7 @@ export const overdue: TimerHandler = async (_e, { remainingMs }) => {
     let progressed = false;
     for (const t of data) {
       if (remainingMs() < RESERVE_MS) break;
-      if (await flagOverdue(t._id, today, at)) { flagged += 1; progressed = true; }
+      if (await flagOverdue(t._id, today, at, admins)) { flagged += 1; progressed = true; }
     }
     if (data.length < 100 || !progressed) break;
   }

@@ -6,7 +6,7 @@
 import { DomainError } from '../../../core/envelope';
 import { eventId, type EvaluationTicketEvent } from '../../../core/events/outbox';
 import { DEFAULT_LEVEL, isBadLevel, OPTIONS_VERSION, ratingIdFor, ticketIdFor, type Level, type RatingDoc, type RatingTarget } from '../../../core/evaluation/model';
-import { advanceTicket, openTicket, type TicketClock, type TicketEntry, type TicketState, type TicketStep } from '../../../core/evaluation/ticket';
+import { advanceTicket, isOverdue, openTicket, overdueStepKey, TICKET_STATUS_LABELS, type TicketClock, type TicketEntry, type TicketState, type TicketStep } from '../../../core/evaluation/ticket';
 import { transact, txGet } from '../../shared/transaction';
 import { OUTBOX, RATINGS, TICKETS, withoutId } from '../repo';
 
@@ -27,6 +27,8 @@ export interface TicketDoc extends TicketState {
   /** The rater, for the feedback push only; never returned to staff. */
   openid: string;
   timeline: TicketEntry[];
+  /** Steps (`overdueStepKey`) whose overdue notice the admins were sent: each at most once. */
+  overdueNotified?: string[];
   createdAt: string;
   updatedAt: string;
 }
@@ -108,13 +110,39 @@ export async function commitTicketStep(id: string, input: TicketStep, by: string
   });
 }
 
-/** Marks an open ticket overdue once (idempotent: a rerun after a kill finds it flagged). */
-export async function flagOverdue(id: string, today: string, at: string): Promise<boolean> {
+/** The staff page an admin opens from an overdue notice. */
+const STAFF_TICKET_PAGE = 'packages/staff/pages/eval-ticket/index';
+
+/** One admin's notice that the ticket's current step is overdue (deterministic id: one per admin per step). */
+function overdueEvent(ticket: TicketDoc, stepKey: string, admin: string, at: string): EvaluationTicketEvent {
+  return {
+    _id: eventId('evaluationTicket', ticket._id, `overdue:${stepKey}:${admin}`), type: 'evaluationTicket', status: 'pending', openid: admin, at,
+    page: `${STAFF_TICKET_PAGE}?id=${encodeURIComponent(ticket._id)}`, ticketId: ticket._id, step: 'overdue', targetNo: ticket.targetNo,
+    title: ticket.title, unitName: ticket.unitName, note: `${ticket.unitName || '办理单位'}${TICKET_STATUS_LABELS[ticket.status]}已超期（${ticket.dueDate}）`,
+  };
+}
+
+/**
+ * Marks an open ticket overdue and tells every admin, once per overdue step: the step's key goes
+ * into `overdueNotified` in the same transaction as the admins' outbox events, so a rerun (or a
+ * run after a kill) finds it and writes nothing, and a later step that runs late is told again.
+ */
+export async function flagOverdue(id: string, today: string, at: string, admins: readonly string[]): Promise<boolean> {
   return transact(async (t) => {
     const ticket = await txGet<TicketDoc>(t, TICKETS, id);
-    if (!ticket || ticket.overdue || ticket.status === 'closed' || ticket.dueDate >= today) return false;
-    const entry: TicketEntry = { seq: ticket.timeline.length + 1, at, step: 'overdue', status: ticket.status, by: '系统', note: `已超过${ticket.dueDate}的办理期限`, dueDate: ticket.dueDate };
-    await t.collection(TICKETS).doc(id).update({ data: { overdue: true, timeline: [...ticket.timeline, entry], updatedAt: at } });
+    if (!ticket || ticket.status === 'closed' || !isOverdue(ticket, today)) return false;
+    const stepKey = overdueStepKey(ticket);
+    const notified = ticket.overdueNotified ?? [];
+    if (ticket.overdue && notified.includes(stepKey)) return false;
+    const patch: Partial<TicketDoc> = { overdue: true, overdueNotified: [...notified, stepKey], updatedAt: at };
+    if (!ticket.overdue) {
+      patch.timeline = [...ticket.timeline, { seq: ticket.timeline.length + 1, at, step: 'overdue', status: ticket.status, by: '系统', note: `已超过${ticket.dueDate}的办理期限`, dueDate: ticket.dueDate }];
+    }
+    await t.collection(TICKETS).doc(id).update({ data: patch as Record<string, unknown> });
+    for (const admin of admins) {
+      const ev = overdueEvent(ticket, stepKey, admin, at);
+      await t.collection(OUTBOX).doc(ev._id).set({ data: withoutId(clean(ev)) });
+    }
     return true;
   });
 }
