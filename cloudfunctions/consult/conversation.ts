@@ -15,6 +15,8 @@ import { sealPersonalText } from './personal';
 import { decide } from './assistant';
 import { withMatterFacts } from './matter-facts';
 import { handoffContext } from './handoff-context';
+import { rateOfferAfter } from './rate-offer';
+import type { RateOffer } from '../../core/api';
 
 export const MAX_CHARS = 2000;
 export const RATE_PER_MINUTE = 20;
@@ -41,6 +43,8 @@ export interface ConsultMessage {
   sealed?: string;
   questionId?: string;
   staffName?: string;
+  /** Bot handoffs after a complaint: the caller's case open for rating (好差评). */
+  rateOffer?: RateOffer;
 }
 
 export interface AskOutcome {
@@ -49,6 +53,7 @@ export interface AskOutcome {
   messageId: string;
   questionId?: string;
   flagged: boolean;
+  rateOffer?: RateOffer;
 }
 
 const rid = (prefix: string) => `${prefix}${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}`;
@@ -133,6 +138,7 @@ export async function handleCitizenMessage(input: CitizenMessageInput): Promise<
   // Read before the transaction (the conversation so far, the citizen's own records): a snapshot
   // for the agent, not part of what must commit together.
   const context = questionId ? await handoffContext(input.openid, conversationId) : undefined;
+  const rateOffer = await rateOfferAfter(decision, input.openid, input.channel, text, at);
   // The conversation, the citizen's message, the inbox entry and the bot's answer: all or nothing.
   await transact(async (t) => {
     const conversation = await txGet<{ openid: string }>(t, C.conversations, conversationId);
@@ -152,12 +158,12 @@ export async function handleCitizenMessage(input: CitizenMessageInput): Promise<
       conversationId, openid: input.openid, role: 'bot', text: botText, at, channel: input.channel, type: decision.type,
       question: stored.text, key: compact(stored.text).slice(0, 200), reason: decision.reason, confidence: Math.round(decision.confidence * 1000) / 1000,
       ...(decision.answer ? { answer: decision.answer } : {}), ...(decision.suggestions ? { suggestions: decision.suggestions } : {}), ...(questionId ? { questionId } : {}),
-      day: shanghaiDay(now),
+      ...(rateOffer ? { rateOffer } : {}), day: shanghaiDay(now),
     } });
     const messages = input.answerBy?.messages(decision) ?? [];
     if (messages.length) await t.collection(OUTBOX_COLLECTION).doc(eventId('assistantMessage', botId, 1)).set({ data: assistantEventBody(input.openid, at, messages) });
   }, { awaitKickMs: input.answerBy?.awaitKickMs });
-  return { decision, conversationId, messageId: botId, questionId, flagged };
+  return { decision, conversationId, messageId: botId, questionId, flagged, ...(rateOffer ? { rateOffer } : {}) };
 }
 
 export function shanghaiDay(d: Date): string {

@@ -31,6 +31,21 @@ export interface MatterFacts {
   links: { guide: string; apply?: string; book?: string };
 }
 
+/**
+ * After a complaint: the citizen's own case still open for rating, and the way to its rate page
+ * (好差评). Shown as a card under the handoff notice; the rating itself stays voluntary.
+ */
+export interface RateOffer {
+  targetType: 'application' | 'booking';
+  targetId: string;
+  /** The matter (and hall) as the citizen knows it. */
+  title: string;
+  /** 对办理结果不满意？可以评价该办件 */
+  text: string;
+  /** /packages/evaluation/pages/rate/index?targetType=…&targetId=…&title=… */
+  link: string;
+}
+
 /** `record`: the personal assistant, from the caller's own records (`cards`). */
 export interface ConsultAnswer { id: string; source: 'faq' | 'rule' | 'record'; content: string; reply?: RichReply; question?: string; cards?: RecordCard[]; matter?: MatterFacts }
 
@@ -46,6 +61,8 @@ export interface ConsultAskResult {
   /** Set when the question went to the human inbox. */
   questionId?: string;
   flagged?: boolean;
+  /** A complaint handed off while the caller has a case open for rating: offer to rate it. */
+  rateOffer?: RateOffer;
 }
 
 export interface ConsultChatMessage {
@@ -58,6 +75,8 @@ export interface ConsultChatMessage {
   suggestions?: { id: string; question: string }[];
   staffName?: string;
   helpful?: boolean;
+  /** See ConsultAskResult.rateOffer (kept on the bot's handoff message). */
+  rateOffer?: RateOffer;
 }
 
 /** One line of the conversation before a handoff, as stored (personal numbers masked). */

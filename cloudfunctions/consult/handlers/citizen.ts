@@ -26,6 +26,7 @@ export const ask = action({
       message: botReplyText(d),
       ...(out.questionId ? { questionId: out.questionId } : {}),
       ...(out.flagged ? { flagged: true } : {}),
+      ...(out.rateOffer ? { rateOffer: out.rateOffer } : {}),
     };
   },
 });
@@ -58,7 +59,7 @@ export const history = action({
     const messages: ConsultChatMessage[] = [...data].sort((a, b) => a.at.localeCompare(b.at) || order[a.role] - order[b.role]).map((m) => ({
       id: m._id, role: m.role, text: m.text, at: m.at,
       ...(m.type ? { type: m.type } : {}), ...(m.answer ? { answer: m.answer } : {}), ...(m.suggestions ? { suggestions: m.suggestions } : {}),
-      ...(m.staffName ? { staffName: m.staffName } : {}), ...(helpful.has(m._id) ? { helpful: helpful.get(m._id) } : {}),
+      ...(m.staffName ? { staffName: m.staffName } : {}), ...(m.rateOffer ? { rateOffer: m.rateOffer } : {}), ...(helpful.has(m._id) ? { helpful: helpful.get(m._id) } : {}),
     }));
     return { conversationId, messages };
   },

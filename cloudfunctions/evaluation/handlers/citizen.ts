@@ -1,12 +1,13 @@
 /** The rater's actions: what is open for rating, rating it, their ratings, 追评. */
 import { DomainError } from '../../../core/envelope';
-import { LEVEL_LABELS, optionsFor, plusDays, rateBlocker, ratingIdFor, unknownOption, type RatingDoc } from '../../../core/evaluation/model';
+import { LEVEL_LABELS, optionsFor, rateBlocker, ratingIdFor, unknownOption, type RatingDoc } from '../../../core/evaluation/model';
 import type { MyRating, PendingRating } from '../../../core/evaluation/api';
 import type { Resource } from '../../../core/policy';
 import { action, noParams } from '../../shared/router';
 import { getDb } from '../../shared/cloud';
 import { checkComment } from '../content-check';
-import { endedTargetsOf, existingRatingIds, getById, loadTarget, RATINGS, settings, TICKETS } from '../repo';
+import { getById, loadTarget, RATINGS, TICKETS } from '../repo';
+import { pendingRatingsOf } from '../pending';
 import { ticketClock } from './clock';
 import { commitFollowUp, createRating, type TicketDoc } from './write';
 import { followUpParams, rateParams } from './schemas';
@@ -14,16 +15,7 @@ import { followUpParams, rateParams } from './schemas';
 export const pending = action({
   permission: 'signed-in',
   params: noParams,
-  handler: async (_p, { actor }): Promise<PendingRating[]> => {
-    const s = settings();
-    const now = new Date().toISOString();
-    const targets = (await endedTargetsOf(actor.openid, plusDays(now, -s.windowDays))).filter((t) => !rateBlocker(t, now, s));
-    const rated = await existingRatingIds(targets.map((t) => ratingIdFor(t.targetType, t.targetId)));
-    return targets
-      .filter((t) => !rated.has(ratingIdFor(t.targetType, t.targetId)))
-      .map((t) => ({ targetType: t.targetType, targetId: t.targetId, title: t.title, endedAt: t.endedAt!, expiresAt: plusDays(t.endedAt!, s.windowDays) }))
-      .sort((a, b) => a.expiresAt.localeCompare(b.expiresAt));
-  },
+  handler: async (_p, { actor }): Promise<PendingRating[]> => pendingRatingsOf(actor.openid, new Date().toISOString()),
 });
 
 export const rate = action({
