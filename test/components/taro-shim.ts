@@ -70,6 +70,7 @@ export function useDidShow(fn: () => void) {
 }
 export const useShareAppMessage = (_fn: unknown) => undefined
 export const useReachBottom = (_fn: unknown) => undefined
+export const useDidHide = (_fn: unknown) => undefined
 
 const Taro = {
   eventCenter, getStorageSync, setStorageSync, getAppBaseInfo, navigateTo, switchTab, makePhoneCall, showToast,

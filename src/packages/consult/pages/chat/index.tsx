@@ -10,6 +10,7 @@ import { guideUrl } from '@/utils/routes'
 import { askHuman } from '../../services/handoff'
 import { RecordCards } from './record-cards'
 import { MatterFactsCard } from './matter-facts'
+import { RateOfferCard } from './rate-offer-card'
 import './index.scss'
 
 export const MAX_CHARS = 2000
@@ -57,6 +58,7 @@ function Bubble({ m, onAsk, onFeedback }: { m: ConsultChatMessage; onAsk: (q: st
         {m.answer && <RichCard answer={m.answer} />}
         {m.answer?.cards && <RecordCards cards={m.answer.cards} />}
         {m.answer?.matter && <MatterFactsCard facts={m.answer.matter} />}
+        {m.rateOffer && <RateOfferCard offer={m.rateOffer} />}
         {m.type === 'suggestions' && m.suggestions && m.suggestions.length > 0 && (
           <View className='chips consult-suggestions'>
             {m.suggestions.map((s) => (
