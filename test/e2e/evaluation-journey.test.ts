@@ -1,7 +1,7 @@
 /**
  * 好差评 end to end in the H5 preview: 工作人员（公安局） completes one of 张三's seeded applications
- * → 张三's case page invites the rating, 我的 → 待评价 lists it → 张三 rates 不满意 with an option
- * and a comment → the 差评工单 appears for 公安局 (not for 人社局) → the clerk
+ * → 张三's case page invites the rating, a complaint in 智能咨询 offers it, 我的 → 待评价 lists it →
+ * 张三 sees each level's own options and rates 不满意 with a problem option and a comment → the 差评工单 appears for 公安局 (not for 人社局) → the clerk
  * reveals the phone (logged), records 回访核实, resolves 限期整改, marks it rectified and sends the
  * feedback (its outbox event is delivered by push) → 张三 sees 已办结 and adds a 追评 with a
  * rating of the handling.
@@ -10,6 +10,7 @@ import { createHash } from 'node:crypto';
 import { invokeFunction, sdk } from '../../local-cloud';
 import { openPhonePage, startPreview, type Preview } from './browser';
 import { becomeByLabel } from './journey-helpers';
+import { OPTIONS_VERSION } from '../../core/evaluation/model';
 
 /** The seed's id for 张三's 5th application (出生登记, 公安局, accepted): scripts/seed/affairs.ts seedId. */
 const APP_ID = `A${createHash('sha256').update('seed\u0000local-citizen\u00004').digest('hex').slice(0, 24)}`;
@@ -39,25 +40,39 @@ describe('H5 journey: 好差评', () => {
     await page.locator('.case-confirm').filter({ visible: true }).click();
     await caseStatus.filter({ hasText: '已办结' }).waitFor();
 
-    // (2) The citizen's case page invites the rating; 我的 → 待评价 lists it.
+    // (2) The citizen's case page invites the rating; a complaint in 智能咨询 offers it too; 我的 → 待评价 lists it.
     await becomeByLabel(page, base, '市民（张*）');
     await page.goto(`${base}/#/packages/affairs/pages/detail/index?id=${APP_ID}`);
     await page.locator('.rate-invite').filter({ visible: true }).waitFor();
+    const title = '新生儿出生登记（户口申报）';
+    await page.goto(`${base}/#/packages/consult/pages/chat/index`);
+    await page.locator('.consult-input textarea').fill('办出生登记时窗口工作人员态度很差，爱答不理');
+    await page.locator('.consult-send').click();
+    const offer = page.locator('.consult-rate-offer', { hasText: '对办理结果不满意？可以评价该办件' }).filter({ visible: true }).last();
+    await offer.getByText(title).waitFor();
     await page.goto(`${base}/#/pages/mine/index`);
     await page.locator('.mine__evaluation').click();
-    const title = '新生儿出生登记（户口申报）';
     const item = page.locator('.evaluation-pending__item', { hasText: title }).filter({ visible: true });
     await item.locator('.row__desc', { hasText: '前可评价' }).waitFor();
     await item.click();
 
-    // (3) 不满意, with one of the online options and a comment.
+    // (3) Each level shows its own options: praise for 非常满意, problems for 不满意 (picks cleared on change).
+    const option = (o: string) => page.locator('.evaluation-option', { hasText: o }).filter({ visible: true });
+    await page.locator('.evaluation-level', { hasText: '非常满意' }).filter({ visible: true }).click();
+    for (const o of ['整体非常满意', '办事效率高', '办事指南精准', '办事便捷', '平台操作简便']) await option(o).waitFor();
+    await option('办事效率高').click();
+    await page.locator('.evaluation-option--active', { hasText: '办事效率高' }).filter({ visible: true }).waitFor();
     await page.locator('.evaluation-level', { hasText: '不满意' }).filter({ hasNotText: '非常' }).filter({ visible: true }).click();
-    for (const o of ['整体满意度', '办事效率', '办事指南精确度', '办事便捷度', '平台操作性']) await page.locator('.evaluation-option', { hasText: o }).filter({ visible: true }).waitFor();
-    await page.locator('.evaluation-option', { hasText: '办事效率' }).filter({ visible: true }).click();
+    for (const o of ['整体不满意', '办事效率低', '办事指南不准确', '办事不便捷', '平台操作不便']) await option(o).waitFor();
+    expect(await option('办事效率高').count()).toBe(0);
+    expect(await page.locator('.evaluation-option--active').filter({ visible: true }).count()).toBe(0);
+    await option('办事效率低').click();
     await page.locator('.evaluation-comment textarea').filter({ visible: true }).fill('等了很久才办结');
     await page.locator('.evaluation-submit').filter({ visible: true }).click();
     const mine = page.locator('.evaluation-mine__item', { hasText: title }).filter({ visible: true });
     await mine.getByText('差评处理：待回访').waitFor();
+    const stored = (await sdk.database().collection('evaluation_ratings').where({ targetId: APP_ID }).get()).data;
+    expect(stored).toEqual([expect.objectContaining({ level: 2, options: ['办事效率低'], optionsVersion: OPTIONS_VERSION })]);
 
     // (4) The ticket is 公安局's, not 人社局's.
     const hrss = (await invokeFunction('evaluation', { action: 'tickets', params: {} }, { OPENID: 'local-staff-hrss' })) as { ok: true; data: { items: { targetId: string }[] } };
@@ -100,6 +115,8 @@ describe('H5 journey: 好差评', () => {
       await new Promise((r) => setTimeout(r, 50));
     }
     expect(events.map((e) => e.step).sort()).toEqual(['contact', 'feedback', 'open', 'rectified', 'resolve']);
+    // The feedback is the one pushed to the rater (the preview's push fake records it as sent).
+    expect(events.find((e) => e.step === 'feedback')?.status).toBe('done');
 
     // (6) The citizen sees it handled and adds a 追评 with a rating of the handling.
     await becomeByLabel(page, base, '市民（张*）');
