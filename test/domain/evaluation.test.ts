@@ -73,4 +73,10 @@ describe('feedback push', () => {
     expect(mapEvent(event('contact'))).toMatchObject({ skip: expect.any(String) });
     expect(mapEvent(event('feedback'))).toMatchObject({ push: { templateKey: 'caseProgress', raw: { character_string1: 'BJ20261207000001', phrase3: '差评已处理', thing5: '已整改' } } });
   });
+  it('an overdue step goes to the admin it names, as 办件进度通知 saying 工单已超期, opening the staff page', () => {
+    const overdue = { ...event('overdue'), openid: 'admin', page: 'packages/staff/pages/eval-ticket/index?id=T', note: '待回访已超期（2026-12-08）' };
+    expect(mapEvent(overdue)).toEqual({ push: { templateKey: 'caseProgress', page: 'packages/staff/pages/eval-ticket/index?id=T', raw: {
+      character_string1: 'BJ20261207000001', thing2: '居住证申领', phrase3: '工单已超期', time4: '2026年12月7日 10:00', thing5: '待回访已超期（2026-12-08）',
+    } } });
+  });
 });

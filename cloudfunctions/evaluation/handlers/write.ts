@@ -118,7 +118,9 @@ function overdueEvent(ticket: TicketDoc, stepKey: string, admin: string, at: str
   return {
     _id: eventId('evaluationTicket', ticket._id, `overdue:${stepKey}:${admin}`), type: 'evaluationTicket', status: 'pending', openid: admin, at,
     page: `${STAFF_TICKET_PAGE}?id=${encodeURIComponent(ticket._id)}`, ticketId: ticket._id, step: 'overdue', targetNo: ticket.targetNo,
-    title: ticket.title, unitName: ticket.unitName, note: `${ticket.unitName || '办理单位'}${TICKET_STATUS_LABELS[ticket.status]}已超期（${ticket.dueDate}）`,
+    title: ticket.title, unitName: ticket.unitName,
+    // ≤ 20 characters (the template's `thing` field); the unit shows on the staff page it opens.
+    note: `${TICKET_STATUS_LABELS[ticket.status]}已超期（${ticket.dueDate}）`,
   };
 }
 
