@@ -12,6 +12,7 @@ import { addDays, createCalendar, shanghaiDate, shanghaiInstant } from '../../co
 import { DEFAULT_SETTINGS, OPTIONS_VERSION, optionsFor, ratingIdFor, ticketIdFor, type Level, type RatingDoc } from '../../core/evaluation/model';
 import { advanceTicket, openTicket, type TicketClock, type TicketStep } from '../../core/evaluation/ticket';
 import type { TicketDoc } from '../../cloudfunctions/evaluation/handlers/write';
+import { applicationNo } from '../../core/affairs/view';
 
 const MATTERS = [
   { id: '11999900MB0P12301G3002011103000', name: '居住证申领', department: 'psb', departmentName: '示例市公安局', perMonth: 9 },
@@ -113,7 +114,9 @@ function seededTicket(rating: RatingDoc, opened: TicketClock, month: number, i: 
     }
   }
   return {
-    _id: ticketIdFor(rating._id), ratingId: rating._id, targetType: 'application', targetId: rating.targetId, targetNo: '',
+    // A 办件编号 in the affairs format: the overdue notice to admins and the feedback push show it.
+    _id: ticketIdFor(rating._id), ratingId: rating._id, targetType: 'application', targetId: rating.targetId,
+    targetNo: applicationNo(shanghaiDate(rating.endedAt), 800 + month * 100 + i),
     title: rating.title, department: rating.department, unitName: by, level: rating.level, options: rating.options,
     ...(rating.comment ? { comment: rating.comment } : {}), openid: rating.openid, ...state, timeline,
     createdAt: opened.at, updatedAt: timeline[timeline.length - 1].at,
