@@ -15,6 +15,7 @@ import { seedBooking } from './seed/booking';
 import { seedAffairs, withMatterForms } from './seed/affairs';
 import { seedEvaluation } from './seed/evaluation';
 import { seedPush, seedPushAudience } from './seed/push';
+import { seedPay } from './seed/pay';
 
 export const SEED_MATTERS = path.join(REPO_ROOT, 'seed', 'matters.json');
 
@@ -58,6 +59,7 @@ const STEPS: SeedStep[] = [
   { name: 'push', run: seedPush },
   { name: 'push-audience', run: seedPushAudience },
   { name: 'evaluation', run: (_i, _a, log) => seedEvaluation(log) },
+  { name: 'pay', run: (_i, _a, log) => seedPay(log) },
 ];
 
 /** What `npm start` seeded before it kept a log (it seeded everything then, on an empty database). */

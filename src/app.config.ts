@@ -38,7 +38,7 @@ export default defineAppConfig({
     {
       // Only staff ever open these; citizens never download them.
       root: 'packages/staff',
-      pages: ['pages/import/index', 'pages/staff/index', 'pages/invite/index', 'pages/join/index', 'pages/queue/index', 'pages/case/index', 'pages/compose/index', 'pages/campaigns/index', 'pages/campaign/index', 'pages/notice-publish/index', 'pages/consult-inbox/index', 'pages/knowledge/index', 'pages/consult-stats/index', 'pages/hall-day/index', 'pages/hall-setup/index', 'pages/eval-tickets/index', 'pages/eval-ticket/index'],
+      pages: ['pages/import/index', 'pages/staff/index', 'pages/invite/index', 'pages/join/index', 'pages/queue/index', 'pages/case/index', 'pages/compose/index', 'pages/campaigns/index', 'pages/campaign/index', 'pages/notice-publish/index', 'pages/consult-inbox/index', 'pages/knowledge/index', 'pages/consult-stats/index', 'pages/hall-day/index', 'pages/hall-setup/index', 'pages/eval-tickets/index', 'pages/eval-ticket/index', 'pages/pay-reports/index'],
     },
   ],
   preloadRule: {

@@ -2,8 +2,11 @@
  * 每日对账: the day before's WeChat Pay trade bill against our bills paid that day (Asia/Shanghai).
  * Each trade must be one of our orders, paid on its bill at the same amount; each of our paid
  * bills must be in the trade bill. Differences are written with their reason to the report and to
- * `pay_mismatches`, which admins read (`pay.reports`). Run from the reconcile timer until the day's
- * report exists (WeChat Pay publishes the bill in the morning; before that it answers NO_STATEMENT_EXIST).
+ * `pay_mismatches`, which admins read (`pay.reports`, the 对账 page). A day with differences also
+ * writes one `payReconcile` outbox event per admin in the same transaction as the report, so they
+ * are told exactly once (the report is the marker: a report that exists is never written again).
+ * Run from the reconcile timer until the day's report exists (WeChat Pay publishes the bill in the
+ * morning; before that it answers NO_STATEMENT_EXIST).
  */
 import { shanghaiDate } from '../../core/shanghai-time';
 import type { ReconcileReportView } from '../../core/pay/api';
@@ -11,7 +14,19 @@ import type { BillDoc } from '../../core/pay/machine';
 import { getDb } from '../shared/cloud';
 import { transact, txGet } from '../shared/transaction';
 import { ProviderError, type BillRow } from './provider';
-import { BILLS, MISMATCHES, provider, RECONCILE_REPORTS } from './repo';
+import { eventId, type PayReconcileEvent } from '../../core/events/outbox';
+import { adminOpenids, BILLS, MISMATCHES, OUTBOX, provider, RECONCILE_REPORTS } from './repo';
+
+/** Where the admin's message opens: the 对账 page at that day. */
+export const REPORTS_PAGE = '/packages/staff/pages/pay-reports/index';
+
+/** One admin's event for a report with differences (the first reason in the message, all on the page). */
+export function reconcileEvent(date: string, mismatches: { reason: string }[], openid: string, at: string): PayReconcileEvent {
+  return {
+    _id: eventId('payReconcile', date, openid), type: 'payReconcile', status: 'pending', openid, at,
+    page: `${REPORTS_PAGE}?date=${date}`, date, mismatchCount: mismatches.length, reason: mismatches[0]?.reason ?? '',
+  };
+}
 
 export function yesterday(now = new Date()): string {
   return shanghaiDate(new Date(now.getTime() - 86_400_000).toISOString());
@@ -52,12 +67,19 @@ export async function dailyReport(date: string): Promise<boolean> {
     if (e instanceof ProviderError && e.code === 'NO_STATEMENT_EXIST') return false;
     throw e;
   }
-  const report = { ...compare(date, rows, await paidOn(date)), at: new Date().toISOString() };
+  const compared = compare(date, rows, await paidOn(date));
+  const at = new Date().toISOString();
+  const admins = compared.mismatches.length ? await adminOpenids() : [];
+  const report = { ...compared, at, notifiedAdmins: admins.length };
   await transact(async (t) => {
     if (await txGet(t, RECONCILE_REPORTS, date)) return;
     await t.collection(RECONCILE_REPORTS).doc(date).set({ data: report });
     for (const m of report.mismatches) {
-      await t.collection(MISMATCHES).doc(`T${date}-${m.outTradeNo}`).set({ data: { ...m, at: report.at, source: 'tradebill' } });
+      await t.collection(MISMATCHES).doc(`T${date}-${m.outTradeNo}`).set({ data: { ...m, at, source: 'tradebill' } });
+    }
+    for (const openid of admins) {
+      const { _id, ...ev } = reconcileEvent(date, report.mismatches, openid, at);
+      await t.collection(OUTBOX).doc(_id).set({ data: ev });
     }
   });
   return true;

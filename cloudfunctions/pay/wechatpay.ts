@@ -1,10 +1,16 @@
 /**
- * WeChat Pay APIv3 client (直连商户, JSAPI), on node:crypto. Why not `wechatpay-axios-plugin` or
- * `wechatpay-node-v3`: they bring axios + fast-xml-parser + a multipart package, or superagent + an
- * X.509 parser, into a function bundle that needs four primitives: RSA-SHA256 sign (requests and
- * paySign), RSA-SHA256 verify (replies and notifications), AES-256-GCM decrypt. Those are node:crypto
- * calls, not hand-rolled cryptography; test/functions/wechatpay-client.test.ts checks them against
- * the documented formats and the emulator.
+ * WeChat Pay APIv3 client (直连商户, JSAPI). The cryptography is wechatpay-axios-plugin's (issue #16:
+ * a maintained APIv3 library, never hand-rolled): `Rsa.sign` for the request Authorization and
+ * paySign, `Rsa.verify` for reply and notification signatures, `Aes.AesGcm.decrypt` for notification
+ * resources, `Formatter` for the nonce and the documented message layouts.
+ *
+ * The library's axios client is not used; our small node:http transport below stays because it
+ * (1) maps every failure to ProviderError the way settle/reconcile expect, (2) needs no axios
+ * interceptors to verify replies (we verify each reply ourselves, in one place), and (3) keeps the
+ * bundle smaller: the three modules are imported one by one (types/wechatpay-axios-plugin-lib.d.ts),
+ * so the XML transformer and multipart stay out. lib/utils.js still requires axios for its version
+ * string, so axios is bundled (docs/pay.md has the measured sizes). The trade bill's SHA1 is a plain
+ * checksum, not a signature: node:crypto's createHash.
  *
  * Configuration comes only from environment variables (docs/pay.md); production and the local
  * emulator differ only in WECHATPAY_BASE_URL and the key values.
@@ -12,6 +18,9 @@
 import * as crypto from 'node:crypto';
 import * as http from 'node:http';
 import * as https from 'node:https';
+import Rsa = require('wechatpay-axios-plugin/lib/rsa');
+import Aes = require('wechatpay-axios-plugin/lib/aes');
+import Formatter = require('wechatpay-axios-plugin/lib/formatter');
 import {
   ProviderError, type BillRow, type CreateOrder, type PaymentParams, type PaymentProvider,
   type ProviderOrder, type ProviderRefund, type ProviderTradeState,
@@ -51,22 +60,20 @@ export function configFromEnv(env: Record<string, string | undefined>): WechatPa
   return Object.values(c).every((v) => v !== '') && Buffer.byteLength(c.apiV3Key) === 32 ? c : null;
 }
 
-const nonce = () => crypto.randomBytes(16).toString('hex');
-
 /** `Authorization` for one request: RSA-SHA256 over METHOD\nURL\ntimestamp\nnonce\nbody\n. */
 export function authorization(c: Pick<WechatPayConfig, 'mchid' | 'serialNo' | 'privateKey'>, method: string, pathAndQuery: string, body: string, now = new Date()): string {
-  const timestamp = String(Math.floor(now.getTime() / 1000));
-  const n = nonce();
-  const signature = crypto.sign('sha256', Buffer.from(`${method}\n${pathAndQuery}\n${timestamp}\n${n}\n${body}\n`), c.privateKey).toString('base64');
-  return `WECHATPAY2-SHA256-RSA2048 mchid="${c.mchid}",nonce_str="${n}",signature="${signature}",timestamp="${timestamp}",serial_no="${c.serialNo}"`;
+  const timestamp = Math.floor(now.getTime() / 1000);
+  const nonce = Formatter.nonce();
+  const signature = Rsa.sign(Formatter.request(method, pathAndQuery, timestamp, nonce, body), c.privateKey);
+  return Formatter.authorization(c.mchid, nonce, signature, timestamp, c.serialNo);
 }
 
 /** `wx.requestPayment` parameters: paySign = RSA-SHA256 over appid\ntimeStamp\nnonceStr\npackage\n. */
 export function paymentParams(c: Pick<WechatPayConfig, 'appid' | 'privateKey'>, prepayId: string, now = new Date()): PaymentParams {
   const timeStamp = String(Math.floor(now.getTime() / 1000));
-  const nonceStr = nonce();
+  const nonceStr = Formatter.nonce();
   const pkg = `prepay_id=${prepayId}`;
-  const paySign = crypto.sign('sha256', Buffer.from(`${c.appid}\n${timeStamp}\n${nonceStr}\n${pkg}\n`), c.privateKey).toString('base64');
+  const paySign = Rsa.sign(Formatter.joinedByLineFeed(c.appid, timeStamp, nonceStr, pkg), c.privateKey);
   return { timeStamp, nonceStr, package: pkg, signType: 'RSA', paySign };
 }
 
@@ -74,12 +81,12 @@ export function paymentParams(c: Pick<WechatPayConfig, 'appid' | 'privateKey'>, 
 export function verifyPlatformSignature(c: Pick<WechatPayConfig, 'platformPublicKey' | 'platformPublicKeyId'>, headers: Record<string, string>, body: string, now = new Date()): boolean {
   const h = lower(headers);
   const timestamp = h['wechatpay-timestamp'];
-  const n = h['wechatpay-nonce'];
+  const nonce = h['wechatpay-nonce'];
   const signature = h['wechatpay-signature'];
-  if (!timestamp || !n || !signature || h['wechatpay-serial'] !== c.platformPublicKeyId) return false;
+  if (!timestamp || !nonce || !signature || h['wechatpay-serial'] !== c.platformPublicKeyId) return false;
   if (!/^\d{1,12}$/.test(timestamp) || Math.abs(Number(timestamp) - now.getTime() / 1000) > MAX_SKEW_SECONDS) return false;
   try {
-    return crypto.verify('sha256', Buffer.from(`${timestamp}\n${n}\n${body}\n`), c.platformPublicKey, Buffer.from(signature, 'base64'));
+    return Rsa.verify(Formatter.response(timestamp, nonce, body), signature, c.platformPublicKey);
   } catch {
     return false;
   }
@@ -88,14 +95,11 @@ export function verifyPlatformSignature(c: Pick<WechatPayConfig, 'platformPublic
 /** AEAD_AES_256_GCM resource → its JSON; null when the key, nonce, data or tag do not match. */
 export function decryptResource(apiV3Key: string, r: { ciphertext?: unknown; nonce?: unknown; associated_data?: unknown; algorithm?: unknown }): unknown {
   if (r.algorithm !== 'AEAD_AES_256_GCM' || typeof r.ciphertext !== 'string' || typeof r.nonce !== 'string') return null;
+  // Shorter than one 16-byte tag plus a byte is not a resource; the library would slice it anyway.
+  if (Buffer.from(r.ciphertext, 'base64').length < 17) return null;
   try {
-    const data = Buffer.from(r.ciphertext, 'base64');
-    if (data.length < 17) return null;
-    const decipher = crypto.createDecipheriv('aes-256-gcm', Buffer.from(apiV3Key, 'utf8'), Buffer.from(r.nonce, 'utf8'));
-    decipher.setAuthTag(data.subarray(data.length - 16));
-    decipher.setAAD(Buffer.from(typeof r.associated_data === 'string' ? r.associated_data : '', 'utf8'));
-    const plain = Buffer.concat([decipher.update(data.subarray(0, data.length - 16)), decipher.final()]);
-    return JSON.parse(plain.toString('utf8'));
+    const aad = typeof r.associated_data === 'string' ? r.associated_data : '';
+    return JSON.parse(Aes.AesGcm.decrypt(r.ciphertext, apiV3Key, r.nonce, aad));
   } catch {
     return null;
   }

@@ -37,13 +37,18 @@ export async function writeBill(t: Transaction, b: NewBill, by: string): Promise
   return bill;
 }
 
+/** The lines 受理 bills by itself: every fee a fixed amount payable online; otherwise null (none, or staff bill by hand). */
+export function billDueOnAccept(matter: ChargedMatter | null): NewBill['items'] | null {
+  if (!matter || !matter.fees.charged || !matter.fees.onlinePayment) return null;
+  const lines = fixedBill(matter.fees.items);
+  if (!lines) return null;
+  return lines.map((l, i) => ({ ...l, standard: matter.fees.items[i]?.standard ?? '' }));
+}
+
 /** On 受理: the bill of a matter whose every fee is a fixed amount payable online; variable fees wait for staff. */
 export async function billOnAccept(t: Transaction, b: Omit<NewBill, 'items'>, matter: ChargedMatter | null, by: string): Promise<void> {
-  if (!matter || !matter.fees.charged || !matter.fees.onlinePayment) return;
-  const lines = fixedBill(matter.fees.items);
-  if (!lines) return;
-  const items = lines.map((l, i) => ({ ...l, standard: matter.fees.items[i]?.standard ?? '' }));
-  await writeBill(t, { ...b, items }, by);
+  const items = billDueOnAccept(matter);
+  if (items) await writeBill(t, { ...b, items }, by);
 }
 
 /** Refuses, inside the completing transaction, while the case's bill is unpaid. */

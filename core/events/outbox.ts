@@ -146,7 +146,17 @@ export interface PaymentEvent extends EventBase {
   dueAt?: string;
 }
 
-export type OutboxEvent = ApplicationStatusEvent | BookingEvent | ConsultReplyEvent | CustomerServiceReplyEvent | AssistantMessageEvent | EvaluationTicketEvent | PaymentEvent;
+/** 缴费对账: a day's report found differences with WeChat Pay's trade bill; one event per admin. */
+export interface PayReconcileEvent extends EventBase {
+  type: 'payReconcile';
+  /** The reconciled day, YYYY-MM-DD (Asia/Shanghai). */
+  date: string;
+  mismatchCount: number;
+  /** The first difference's reason; the 对账 page lists every one. */
+  reason: string;
+}
+
+export type OutboxEvent = ApplicationStatusEvent | BookingEvent | ConsultReplyEvent | CustomerServiceReplyEvent | AssistantMessageEvent | EvaluationTicketEvent | PaymentEvent | PayReconcileEvent;
 export type OutboxEventType = OutboxEvent['type'];
 
 /** Deterministic id: one document per (type, source record, transition sequence). */

@@ -61,6 +61,8 @@ export interface ReconcileReportView {
   ourTotalFen: number;
   mismatches: { outTradeNo: string; reason: string }[];
   at: string;
+  /** How many admins were sent the day's differences (0 when there were none). */
+  notifiedAdmins?: number;
 }
 
 export interface PayApi {

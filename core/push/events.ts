@@ -101,6 +101,10 @@ export function mapEvent(e: OutboxEvent): EventMapping {
       const note = `${PAYMENT_PHRASE[e.change]}${(e.amountFen / 100).toFixed(2)}元${e.dueAt ? `，请于${wechatTime(e.dueAt)}前缴纳` : ''}`;
       return { push: { templateKey: 'caseProgress', page: e.page, raw: { character_string1: e.applicationNo, thing2: e.matterName, phrase3: PAYMENT_PHRASE[e.change], time4: at, thing5: note } } };
     }
+    case 'payReconcile':
+      return { push: { templateKey: 'caseProgress', page: e.page, raw: {
+        character_string1: e.date.replace(/-/g, ''), thing2: '微信支付每日对账', phrase3: '对账有差异', time4: at, thing5: `${e.mismatchCount}笔差异：${e.reason}`,
+      } } };
     case 'consultReply':
       return { push: { templateKey: 'consultReply', page: e.page, raw: { thing1: maskPersonalNumbers(e.question), thing2: maskPersonalNumbers(e.reply), time3: at } } };
   }

@@ -160,7 +160,7 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Gatewa
         return outcome;
       },
     });
-    const previewPay = localMode ? await startPreviewPay(appid, url) : null;
+    const previewPay = localMode ? await startPreviewPay(appid, url, dataDir) : null;
     if (options.prepare) await options.prepare({ url, functions: loaded });
     // After `prepare`: no timer fires on a half-seeded database.
     if (options.timers) scheduler.start();

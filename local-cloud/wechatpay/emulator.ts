@@ -5,12 +5,15 @@
  * refused within 5 minutes of creation, refunds keyed by `out_refund_no`, a daily trade bill.
  *
  * `confirm(outTradeNo)` stands in for the citizen confirming in WeChat's payment sheet.
- * State lives in memory: it is the "other side", which the functions only reach over HTTP.
+ * State lives in memory (it is the "other side", which the functions only reach over HTTP) and,
+ * with `stateFile`, is also written to disk after each change, as WeChat Pay's orders outlive
+ * any restart of ours (state-file.ts).
  */
 import * as crypto from 'node:crypto';
 import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { generateTestKeys, randomAlnum, type WechatPayTestKeys } from './keys';
+import { readState, writeState } from './state-file';
 import { encryptResource, parseAuthorization, platformHeaders, verifyRequest } from './protocol';
 
 export type TradeState = 'NOTPAY' | 'SUCCESS' | 'CLOSED' | 'REFUND' | 'PAYERROR';
@@ -63,6 +66,8 @@ export interface EmulatorOptions {
   /** Default: an HTTP POST to the order's notify_url. */
   deliver?: Deliver;
   now?: () => Date;
+  /** JSON file that keeps orders and refunds across restarts (the preview's data dir). */
+  stateFile?: string;
 }
 
 export interface EmulatorReply {
@@ -90,12 +95,37 @@ export class WechatPayEmulator {
   private server?: http.Server;
   /** Notifications in flight, so tests (and close) can wait for them. */
   private readonly inFlight = new Set<Promise<unknown>>();
+  private readonly stateFile?: string;
 
   constructor(options: EmulatorOptions) {
     this.keys = options.keys ?? generateTestKeys(options.appid, options.mchid);
     this.notifyCopies = options.notifyCopies ?? 2;
     this.now = options.now ?? (() => new Date());
     this.deliver = options.deliver ?? postNotification;
+    if (options.stateFile) {
+      this.stateFile = options.stateFile;
+      const state = readState<Order, Refund>(options.stateFile);
+      for (const o of state.orders) this.orders.set(o.outTradeNo, o);
+      let settled = false;
+      for (const r of state.refunds) {
+        this.refunds.set(r.outRefundNo, r);
+        // A refund accepted before the restart settles now; the merchant's refund query (reconcile)
+        // confirms it, as when a WeChat notification is lost.
+        const order = this.orders.get(r.outTradeNo);
+        if (r.status === 'PROCESSING' && order) {
+          r.status = 'SUCCESS';
+          r.successTime = this.now();
+          order.state = 'REFUND';
+          settled = true;
+        }
+      }
+      if (settled) this.save();
+    }
+  }
+
+  /** Keeps the disk copy in step; called after every change to an order or refund. */
+  private save(): void {
+    if (this.stateFile) writeState(this.stateFile, { orders: [...this.orders.values()], refunds: [...this.refunds.values()] });
   }
 
   /** The trade state an order has now (tests, the preview sheet). */
@@ -122,6 +152,7 @@ export class WechatPayEmulator {
     order.state = 'SUCCESS';
     order.transactionId = `4200${Date.now()}${randomDigits(10)}`.slice(0, 28);
     order.successTime = this.now();
+    this.save();
     await this.notify(order.notifyUrl, 'TRANSACTION.SUCCESS', '支付成功', 'transaction', this.transactionView(order));
     return { ok: true, message: '支付成功' };
   }
@@ -263,6 +294,7 @@ export class WechatPayEmulator {
       timeExpire: expire, createdAt: this.now(), prepayId: `wx${randomDigits(14)}${randomAlnum(20)}`, requestBody: raw, state: 'NOTPAY',
     };
     this.orders.set(outTradeNo, order);
+    this.save();
     return { status: 200, json: { prepay_id: order.prepayId } };
   }
 
@@ -280,6 +312,7 @@ export class WechatPayEmulator {
     if (order.state === 'SUCCESS' || order.state === 'REFUND') return err(400, 'ORDERPAID', '订单已支付，不能关闭');
     if (this.now().getTime() - order.createdAt.getTime() < CLOSE_AFTER_MS) return err(400, 'INVALID_REQUEST', '订单创建后5分钟内不能关闭');
     order.state = 'CLOSED';
+    this.save();
     return { status: 204, json: undefined };
   }
 
@@ -302,6 +335,7 @@ export class WechatPayEmulator {
       status: 'PROCESSING', createdAt: this.now(), ...(typeof b.notify_url === 'string' ? { notifyUrl: b.notify_url } : { notifyUrl: order.notifyUrl }),
     };
     this.refunds.set(outRefundNo, refund);
+    this.save();
     const view = this.refundView(refund, order);
     // The refund settles after the reply, as WeChat's does: confirmation comes by notification or query.
     setImmediate(() => void this.settleRefund(refund, order));
@@ -312,6 +346,7 @@ export class WechatPayEmulator {
     refund.status = 'SUCCESS';
     refund.successTime = this.now();
     order.state = 'REFUND';
+    this.save();
     const resource = {
       mchid: order.mchid, out_trade_no: order.outTradeNo, transaction_id: order.transactionId, out_refund_no: refund.outRefundNo,
       refund_id: refund.refundId, refund_status: 'SUCCESS', success_time: rfc3339(refund.successTime), user_received_account: '支付用户零钱',

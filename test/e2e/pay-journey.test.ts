@@ -2,9 +2,11 @@
  * 缴费 end to end in the H5 preview: 市民（张*） has applied for a charged matter (居民身份证补领,
  * 20元/证) → 工作人员（公安局） accepts it from the queue, and the case page shows the bill
  * (待缴费) → the citizen's case page shows 待缴费 with 去缴费 → the imitation payment sheet:
- * 余额不足 first (still unpaid), then 确认支付 → 缴费成功 and the receipt's fields → staff
- * complete the case.
+ * 余额不足 first (still unpaid), then 确认支付 → 缴费成功 and the receipt's fields → 保存为图片
+ * downloads the receipt as a PNG drawn by the browser's canvas → staff complete the case → 管理员
+ * opens 缴费对账 from 我的 and sees the seeded day with a difference and its reason.
  */
+import * as fs from 'node:fs';
 import { invokeFunction } from '../../local-cloud';
 import { makeOnlineMatter } from '../fixtures/online-matter';
 import { openPhonePage, startPreview, type Preview } from './browser';
@@ -64,6 +66,14 @@ describe('H5 journey: 受理 → 去缴费 → 票据 → 办结', () => {
     expect(text).toContain('张*');
     expect(text).toContain('示例市公安局');
 
+    // (3b) 保存为图片: the browser's canvas draws the receipt and it downloads as a PNG.
+    const [download] = await Promise.all([page.waitForEvent('download'), receipt.locator('.pay-receipt-save').click()]);
+    expect(download.suggestedFilename()).toMatch(/^财政电子票据-\d{8}-0000000001\.png$/);
+    const png = fs.readFileSync(await download.path());
+    expect([...png.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+    expect(png.readUInt32BE(16)).toBe(750); // IHDR width: the layout's 750 px
+    expect(png.length).toBeGreaterThan(10_000);
+
     // (4) Staff complete it now that it is paid.
     await becomeByLabel(page, base, '工作人员（公安局）');
     await page.goto(`${base}/#/packages/staff/pages/case/index?id=${id}`);
@@ -73,6 +83,15 @@ describe('H5 journey: 受理 → 去缴费 → 票据 → 办结', () => {
     await page.locator('.case-express input').filter({ visible: true }).fill('SF1402345678902');
     await page.locator('.case-confirm').filter({ visible: true }).click();
     await caseStatus.filter({ hasText: '已办结' }).waitFor();
+
+    // (5) 管理员: 我的 → 缴费对账 lists the daily reports; the seeded day with a difference shows its reason.
+    await becomeByLabel(page, base, '管理员');
+    await page.goto(`${base}/#/pages/mine/index`);
+    await page.locator('.mine__pay-reports').filter({ visible: true }).click();
+    const troubled = page.locator('.pay-report', { hasText: '1笔差异' }).filter({ visible: true });
+    await troubled.waitFor();
+    expect(await troubled.innerText()).toContain('微信支付账单有此笔交易，本系统当日无对应的已缴账单');
+    expect(await page.locator('.pay-report').filter({ visible: true }).count()).toBeGreaterThanOrEqual(3);
     expect(problems).toEqual([]);
   });
 });

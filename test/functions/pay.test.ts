@@ -210,7 +210,6 @@ describe('pay: bills and payment', () => {
 
 describe('pay: 每日对账', () => {
   afterEach(() => { emulator.now = () => new Date(); });
-
   it('the reconcile timer compares yesterday\'s trade bill with our bills; a trade we do not know goes to admins with the reason', async () => {
     await acceptedCase();
     const bill = await billOf();
@@ -221,8 +220,16 @@ describe('pay: 每日对账', () => {
     await foreign.createOrder({ outTradeNo: 'XFOREIGN000001', description: '非本系统订单', totalFen: 300, openid: OTHER, expiresAt: new Date(Date.now() + 600_000) });
     await emulator.confirm('XFOREIGN000001');
     emulator.now = () => new Date();
+    // Admins are the configured ADMIN_OPENIDS and active staff with the admin role; others are not told.
+    expectOk(await call('account', 'setStaff', { openid: 'pay-admin-2-openid', name: '王管理', role: 'admin', departments: [], active: true }, ADMIN));
+    expectOk(await call('account', 'setStaff', { openid: 'pay-admin-3-openid', name: '赵停用', role: 'admin', departments: [], active: false }, ADMIN));
 
     expect(expectOk(await fireTimer('pay', 'reconcile'))).toMatchObject({ report: true });
+    const told = async () => (await docs('outbox')).filter((e) => e.type === 'payReconcile').sort((a, b) => a.openid.localeCompare(b.openid));
+    expect(await told()).toEqual([ADMIN, 'pay-admin-2-openid'].sort().map((openid) => expect.objectContaining({
+      openid, status: 'pending', mismatchCount: 1, reason: '微信支付账单有此笔交易，本系统当日无对应的已缴账单',
+      page: expect.stringMatching(/^\/packages\/staff\/pages\/pay-reports\/index\?date=\d{4}-\d{2}-\d{2}$/),
+    })));
     const { reports, mismatches } = expectOk(await call('pay', 'reports', {}, ADMIN));
     expect(reports).toEqual([expect.objectContaining({
       providerCount: 2, ourCount: 1, providerTotalFen: 2300, ourTotalFen: 2000,
@@ -233,7 +240,30 @@ describe('pay: 每日对账', () => {
     // Once written, the day's report is not redone.
     expect(expectOk(await fireTimer('pay', 'reconcile'))).toMatchObject({ report: true });
     expect(expectOk(await call('pay', 'reports', {}, ADMIN)).reports).toHaveLength(1);
+    expect(await told()).toHaveLength(2);
   });
+
+  it('a day without differences tells no one', async () => {
+    // Its own WeChat Pay: the shared emulator outlives startCloud() and keeps other tests' trades in yesterday's bill.
+    const own = new WechatPayEmulator({ appid: APPID, deliver: deliverToFunction });
+    const previous = { ...process.env };
+    Object.assign(process.env, payEnvFor(own.keys, await own.listen(), 'https://example.invalid/http/pay/notify'));
+    try {
+      await acceptedCase();
+      const bill = await billOf();
+      own.now = () => new Date(Date.now() - 86_400_000);
+      const pre = expectOk(await call('pay', 'prepay', { id: bill.id, requestId: 'req-bill-0002' }, CITIZEN));
+      await own.confirm(pre.outTradeNo);
+      own.now = () => new Date();
+      expect(expectOk(await fireTimer('pay', 'reconcile'))).toMatchObject({ report: true });
+      expect(expectOk(await call('pay', 'reports', {}, ADMIN)).reports).toEqual([expect.objectContaining({ providerCount: 1, ourCount: 1, mismatches: [], notifiedAdmins: 0 })]);
+      expect((await docs('outbox')).filter((e) => e.type === 'payReconcile')).toEqual([]);
+    } finally {
+      process.env = previous;
+      await own.close();
+    }
+  });
+
 });
 
 describe('pay: staff', () => {

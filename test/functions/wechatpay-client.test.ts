@@ -5,7 +5,7 @@
 import * as crypto from 'node:crypto';
 import { WechatPayEmulator, type Notification } from '../../local-cloud/wechatpay/emulator';
 import { payEnvFor } from '../../local-cloud/wechatpay/keys';
-import { configFromEnv, decryptResource, wechatPay, type WechatPayConfig } from '../../cloudfunctions/pay/wechatpay';
+import { authorization, configFromEnv, decryptResource, verifyPlatformSignature, wechatPay, type WechatPayConfig } from '../../cloudfunctions/pay/wechatpay';
 import { ProviderError } from '../../cloudfunctions/pay/provider';
 
 let clock = new Date('2026-12-07T02:00:00Z');
@@ -21,6 +21,41 @@ afterAll(() => emulator.close());
 beforeEach(() => { received.length = 0; clock = new Date(); });
 
 const order = (no: string, totalFen = 12000) => ({ outTradeNo: no, description: '普通护照', totalFen, openid: 'o-citizen', expiresAt: new Date(Date.now() + 15 * 60_000) });
+
+describe('the library-backed primitives keep the documented APIv3 formats (checked with node:crypto)', () => {
+  it('Authorization: WECHATPAY2-SHA256-RSA2048 with mchid, nonce_str, timestamp, serial_no and a signature over METHOD\\nURL\\nts\\nnonce\\nbody\\n', () => {
+    const at = new Date('2026-12-07T02:00:00Z');
+    const header = authorization(config, 'POST', '/v3/pay/transactions/jsapi', '{"a":1}', at);
+    expect(header.startsWith('WECHATPAY2-SHA256-RSA2048 ')).toBe(true);
+    const fields = Object.fromEntries([...header.matchAll(/(\w+)="([^"]*)"/g)].map((m) => [m[1], m[2]]));
+    expect(fields).toMatchObject({ mchid: config.mchid, serial_no: config.serialNo, timestamp: '1796608800' });
+    expect(fields.nonce_str).toMatch(/^[0-9A-Za-z]{16,32}$/);
+    const message = `POST\n/v3/pay/transactions/jsapi\n1796608800\n${fields.nonce_str}\n{"a":1}\n`;
+    expect(crypto.verify('sha256', Buffer.from(message), emulator.keys.merchantPublicKey, Buffer.from(String(fields.signature), 'base64'))).toBe(true);
+  });
+
+  it('verifies Wechatpay-Signature over ts\\nnonce\\nbody\\n only with the configured serial, within 5 minutes', () => {
+    const now = new Date();
+    const ts = String(Math.floor(now.getTime() / 1000));
+    const body = '{"code":"OK"}';
+    const signature = crypto.sign('sha256', Buffer.from(`${ts}\nn0nce\n${body}\n`), emulator.keys.platformPrivateKey).toString('base64');
+    const headers = { 'Wechatpay-Timestamp': ts, 'Wechatpay-Nonce': 'n0nce', 'Wechatpay-Signature': signature, 'Wechatpay-Serial': config.platformPublicKeyId };
+    expect(verifyPlatformSignature(config, headers, body, now)).toBe(true);
+    expect(verifyPlatformSignature(config, headers, `${body} `, now)).toBe(false);
+    expect(verifyPlatformSignature(config, { ...headers, 'Wechatpay-Serial': 'PUB_KEY_ID_OTHER' }, body, now)).toBe(false);
+    expect(verifyPlatformSignature(config, headers, body, new Date(now.getTime() + 301_000))).toBe(false);
+  });
+
+  it('decrypts an AEAD_AES_256_GCM resource made with node:crypto (nonce and associated_data as documented)', () => {
+    const cipher = crypto.createCipheriv('aes-256-gcm', Buffer.from(config.apiV3Key), Buffer.from('abcdefghijkl'));
+    cipher.setAAD(Buffer.from('transaction'));
+    const data = Buffer.concat([cipher.update('{"trade_state":"SUCCESS"}', 'utf8'), cipher.final(), cipher.getAuthTag()]);
+    const resource = { algorithm: 'AEAD_AES_256_GCM', ciphertext: data.toString('base64'), nonce: 'abcdefghijkl', associated_data: 'transaction' };
+    expect(decryptResource(config.apiV3Key, resource)).toEqual({ trade_state: 'SUCCESS' });
+    expect(decryptResource(config.apiV3Key, { ...resource, associated_data: 'refund' })).toBeNull();
+    expect(decryptResource(config.apiV3Key, { ...resource, ciphertext: 'AAAA' })).toBeNull();
+  });
+});
 
 describe('WeChat Pay client ↔ emulator', () => {
   it('orders, signs paySign over appid/timeStamp/nonceStr/package, and reads the order back', async () => {

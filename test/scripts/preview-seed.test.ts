@@ -35,12 +35,19 @@ it('管理员 composes a 政策通知 to all its subscribers; it waits for 管�
   expect(approved.status).toBe('scheduled');
 });
 
+it('管理员 sees 缴费对账 history: three days before yesterday, one with a difference and its reason', async () => {
+  const { reports, mismatches } = expectOk(await call('pay', 'reports', {}, 'local-admin'));
+  expect(reports.map((r) => r.mismatches.length)).toEqual([0, 1, 0]);
+  expect(reports[1]?.mismatches[0]?.reason).toBe('微信支付账单有此笔交易，本系统当日无对应的已缴账单');
+  expect(mismatches).toEqual([expect.objectContaining({ source: 'tradebill', outTradeNo: reports[1]?.mismatches[0]?.outTradeNo })]);
+});
+
 it('a data dir seeded before the seed kept its log gets only the steps added since; edits stay', async () => {
   const { kb } = expectOk(await call('consult', 'knowledge', {}, 'local-agent'));
   const edited = { ...kb.faqs[0], answer: '坐席改过的答案。' };
   expectOk(await call('consult', 'saveEntry', { kind: 'faq', entry: edited }, 'local-agent'));
   await sdk.database().collection('local_seed').doc('steps').remove();
-  expect(await seedOnce(invoke, ADMIN, () => undefined)).toEqual(['push-audience', 'evaluation']);
+  expect(await seedOnce(invoke, ADMIN, () => undefined)).toEqual(['push-audience', 'evaluation', 'pay']);
   expect(await seedOnce(invoke, ADMIN, () => undefined)).toEqual([]);
   const after = expectOk(await call('consult', 'knowledge', {}, 'local-agent'));
   expect(after.kb.faqs.find((f) => f.id === edited.id)?.answer).toBe('坐席改过的答案。');

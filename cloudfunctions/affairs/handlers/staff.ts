@@ -10,7 +10,7 @@ import { action } from '../../shared/router';
 import { getDb } from '../../shared/cloud';
 import { inspectFile, storeResultFile } from '../files';
 import { ACCESS_LOGS, APPLICATIONS, loadApplication, loadCalendar, loadMatter, pii } from '../repo';
-import { assertBillSettled, billOnAccept, type ChargedMatter } from '../../shared/case-bill';
+import { assertBillSettled, billDueOnAccept, billOnAccept, type ChargedMatter } from '../../shared/case-bill';
 import { maskName } from '../../../core/mask';
 import type { Transaction } from '../../shared/cloud';
 import { publishedMatters } from '../../shared/catalogue';
@@ -41,7 +41,7 @@ function matterScope(actor: Actor, _: any): Record<string, unknown> {
 
 /** 缴费 on the case: 受理 issues the guide's fixed-fee bill; 办结 waits until it is paid or waived. */
 async function caseBillStep(t: Transaction, app: ApplicationDoc, step: string, matter: ChargedMatter | null, by: string): Promise<void> {
-  if (app.status === 'accepted' && (step === 'accept' || step === 'complete')) {
+  if (app.status === 'accepted' && step === 'accept') {
     await billOnAccept(t, {
       applicationId: app._id, applicationNo: app.no, openid: app.openid, department: app.department, departmentName: app.departmentName,
       matterId: app.matterId, matterName: app.matterName, payer: app.applicantName ? maskName(app.applicantName) : '申请人',
@@ -106,12 +106,20 @@ export const act = action({
       const unknownF = (p.fields ?? []).filter((k) => !entity.formFields.some((f) => f.key === k));
       if (unknownF.length) throw new DomainError('INVALID_INPUT', `要求补正的字段不在本事项表单中：${unknownF.join('、')}`);
     }
+    const matter = p.action === 'accept' || p.action === 'complete' ? await loadMatter(entity.matterId) : null;
+    if (p.action === 'complete' && entity.status === 'submitted' && p.result?.decision === '准予' && billDueOnAccept(matter)) {
+      // 即办件 of a charged matter: 当场办结 would grant it before the fee is paid (a submitted case has no
+      // bill yet). The step stops at 受理, which issues the bill in its transaction; the citizen sees
+      // 待缴费, and 办结 follows payment or waiver. The transition re-checks that the case is still 待受理.
+      const accepted = await commitTransition(p.id, { action: 'accept', comment: '即办件，当场受理；本事项收费，缴费或减免后办结' },
+        entity.departmentName, undefined, (t, app) => caseBillStep(t, app, 'accept', matter, actor.openid));
+      return viewWithUrls(accepted, 'staff');
+    }
     let result = p.result;
     if (p.action === 'complete' && result?.fileID) {
       const file = await inspectFile(result.fileID, actor.openid, '结果文书');
       result = { ...result, fileID: await storeResultFile(file, entity._id) };
     }
-    const matter = p.action === 'accept' || p.action === 'complete' ? await loadMatter(entity.matterId) : null;
     const next = await commitTransition(p.id, {
       action: p.action, comment: p.comment, materials: p.materials, fields: p.fields, result,
     }, entity.departmentName, undefined, (t, app) => caseBillStep(t, app, p.action, matter, actor.openid));

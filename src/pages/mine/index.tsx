@@ -84,6 +84,9 @@ export default function Mine() {
             <NavRow className='staff-notice-entry' title='发布通知公告' desc='标题、正文与图片，首页“通知公告”展示' onClick={() => Taro.navigateTo({ url: '/packages/staff/pages/notice-publish/index' })} />
           )}
           {who.role === 'admin' && (
+            <NavRow className='mine__pay-reports' title='缴费对账' desc='每日与微信支付交易账单核对，差异及原因' onClick={() => Taro.navigateTo({ url: '/packages/staff/pages/pay-reports/index' })} />
+          )}
+          {who.role === 'admin' && (
             <NavRow title='工作人员管理' desc='添加、停用工作人员，分配所属部门' onClick={() => Taro.navigateTo({ url: ROUTES.staffManage })} />
           )}
         </View>

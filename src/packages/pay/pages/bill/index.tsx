@@ -3,7 +3,7 @@
  * the H5 preview), the result as synced from WeChat Pay, and the 财政电子票据 once paid.
  */
 import Taro, { useRouter } from '@tarojs/taro'
-import { Text, View } from '@tarojs/components'
+import { Canvas, Text, View } from '@tarojs/components'
 import { useRef, useState } from 'react'
 import { shanghaiDateTime } from '@core/shanghai-time'
 import type { ReceiptView } from '@core/api'
@@ -14,6 +14,8 @@ import { useCloudQuery } from '@/hooks/use-cloud-query'
 import { usePushOpen } from '@/hooks/use-push-open'
 import { readParam } from '@/utils/routes'
 import { answerImitationSheet, newRequestId, prepay, syncBill, usesImitationSheet, wechatSheet, yuan, type SheetChoice } from '@/services/payment'
+import { receiptDrawing } from '../../receipt-drawing'
+import { needsPageCanvas, RECEIPT_CANVAS_ID, saveDrawingAsImage } from '../../save-image'
 import '../../pay.scss'
 
 
@@ -23,6 +25,18 @@ function Receipt({ r }: { r: ReceiptView }) {
     ['开票日期', shanghaiDateTime(r.issuedAt)], ['开票单位', r.issuer],
   ]
   const copy = () => Taro.setClipboardData({ data: [...rows.map(([k, v]) => `${k}：${v}`), ...r.items.map((i) => `${i.name}（${i.standard}）：${yuan(i.amountFen)}`), `合计：${yuan(r.totalFen)}`].join('\n') })
+  const [saving, setSaving] = useState(false)
+  // A ref, not only state: a double tap lands before the re-render and must not save twice.
+  const savingNow = useRef(false)
+  const save = async () => {
+    if (savingNow.current) return
+    savingNow.current = true
+    setSaving(true)
+    const res = await saveDrawingAsImage(receiptDrawing(r), `财政电子票据-${r.code}-${r.number}.png`)
+    savingNow.current = false
+    setSaving(false)
+    Taro.showToast({ title: res.message, icon: res.ok ? 'success' : 'none' })
+  }
   return (
     <View className='section pay-receipt'>
       <View className='section__title'>{r.name}</View>
@@ -32,7 +46,10 @@ function Receipt({ r }: { r: ReceiptView }) {
       ))}
       <View className='kv'><Text className='kv__key'>金额合计</Text><Text className='kv__value pay-total'>{yuan(r.totalFen)}</Text></View>
       <View className='pay-seals'><Text className='pay-seal'>{r.issuer}</Text><Text className='pay-seal'>{r.supervisor}</Text></View>
+      <View className='btn btn--primary btn--block pay-receipt-save' onClick={save}>{saving ? '正在生成图片…' : '保存为图片'}</View>
       <View className='btn btn--block pay-receipt-copy' onClick={copy}>复制票据信息</View>
+      {/* weapp draws the picture on this off-screen Canvas 2D; h5 uses a canvas of its own. */}
+      {needsPageCanvas && <Canvas type='2d' id={RECEIPT_CANVAS_ID} className='pay-receipt-canvas' />}
     </View>
   )
 }

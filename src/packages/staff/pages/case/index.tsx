@@ -53,7 +53,9 @@ function Actions({ app, openid, onDone }: { app: ApplicationView; openid: string
     })
     if (res.ok) {
       setAction(undefined); setComment(''); setMessage('')
-      Taro.showToast({ title: '已办理', icon: 'success' })
+      // A charged 即办件 stops at 受理 with its bill issued: say so, or 办结 would seem to have failed silently.
+      const waitsForFee = action === 'complete' && res.data.status === 'accepted'
+      Taro.showToast(waitsForFee ? { title: '已受理并开具缴费单，缴费或减免后办结', icon: 'none' } : { title: '已办理', icon: 'success' })
       onDone(res.data)
     } else setMessage(res.message)
   }
