@@ -11,6 +11,7 @@
 import {
   Bm25Index, Dictionary, PinyinVocabulary, SynonymTable, bigrams, clauses, colloquial, compact, fold,
   hasCjk, isBlank, runs, } from '../text';
+import { charSalience, pairSalience, salientWords, wordSalience } from '../text/salience';
 import type { Faq, KnowledgeBase, RichReply, Rule } from './kb';
 import { HUMAN_REQUEST, OFF_TOPIC, intentsIn } from './intents';
 import { actOfRule, actsIn, type ActName } from './acts';
@@ -49,9 +50,14 @@ export interface Thresholds {
   sureMargin: number;
   /** Suggestions when confidence ≥ suggest; handoff below. */
   suggest: number;
+  /**
+   * Direct answers only when the best entry (question, phrasings, keywords or answer) mentions at
+   * least this share of the salience of the message's general-vocabulary words (密码, 廉租 …).
+   */
+  cover: number;
 }
 
-export const DEFAULT_THRESHOLDS: Thresholds = { answer: 0.35, margin: 0.15, sure: 0.6, sureMargin: 0.12, suggest: 0.2 };
+export const DEFAULT_THRESHOLDS: Thresholds = { answer: 0.35, margin: 0.15, sure: 0.6, sureMargin: 0.12, suggest: 0.2, cover: 0.3 };
 
 /**
  * Optional hook for a hosted model: given the message and the engine's candidates, return the id
@@ -76,9 +82,33 @@ const GENERIC_SYNONYMS = [
 ];
 
 const WEIGHT: Record<string, number> = { w: 2.2, s: 1.6, b: 1, u: 0.2, l: 1.2 };
-const weightOf = (t: string) => WEIGHT[t[0]] ?? 1;
+/**
+ * A term's general salience (core/text/salience): character unigrams and bigrams that are common
+ * words (我, 需要, 今天) or no word at all (么办) count less, wherever they occur. Words of the
+ * base's own vocabulary and synonym groups keep their full weight.
+ */
+function salience(t: string): number {
+  const body = t.slice(2);
+  if (t[0] === 'u') return charSalience(body);
+  if (t[0] === 'b') return pairSalience(body);
+  if (t[0] === 'w' && body.length === 2) return wordSalience(body) ?? 1;
+  return 1;
+}
+const weightCache = new Map<string, number>();
+const weightOf = (t: string) => {
+  let w = weightCache.get(t);
+  if (w === undefined) { w = (WEIGHT[t[0]] ?? 1) * salience(t); if (weightCache.size < 200000) weightCache.set(t, w); }
+  return w;
+};
 
-interface Unit { entry: number }
+interface Unit { entry: number; scale?: number }
+/**
+ * Each entry's answer is indexed too, at half weight: its wording is the one the citizen's
+ * paraphrase shares most often (报销比例 in the answer, not in the question).
+ */
+const ANSWER_SCALE = 0.5;
+/** General idf from which a word counts as salient for the coverage check (办理 6.6, 密码 7.8). */
+const SALIENT_IDF = 6;
 
 interface Prepared { terms: string[]; text: string }
 
@@ -106,6 +136,7 @@ export function buildEngine(kb: KnowledgeBase, opts: EngineOptions = {}): Consul
   const entryText = faqs.map((f) => colloquial(fold([f.question, ...f.similar, ...f.keywords].join(' '))));
   /** Service objects each entry asks about (its answer's asides do not count: measured stricter). */
   const entryAsks = entryText.map(objectsIn);
+  const entryAll = faqs.map((f, i) => entryText[i] + ' ' + colloquial(fold(f.answer)));
   const entryDoes = entryText.map(actionsIn);
 
   /** Synonym members become their group's term (one canonical term for either wording). */
@@ -150,7 +181,9 @@ export function buildEngine(kb: KnowledgeBase, opts: EngineOptions = {}): Consul
   faqs.forEach((f, entry) => {
     for (const q of [f.question, ...f.similar]) { units.push({ entry }); unitTerms.push(prepare(q, false).terms); }
     if (f.keywords.length) { units.push({ entry }); unitTerms.push([...new Set(prepare(f.keywords.join('，'), false).terms)]); }
+    units.push({ entry, scale: ANSWER_SCALE }); unitTerms.push(prepare(f.answer, false).terms);
   });
+  const unitScale = Float64Array.from(units, (u) => u.scale ?? 1);
   const index = new Bm25Index(unitTerms, { k1: 1.2, b: 0.75 });
 
   const unitMass = unitTerms.map((t) => index.mass(t, weightOf));
@@ -222,7 +255,7 @@ export function buildEngine(kb: KnowledgeBase, opts: EngineOptions = {}): Consul
       const u = acc.touched[i];
       const raw = acc.scores[u];
       // Favour phrasings the message covers completely (政务大厅在哪 → 办事大厅地址是什么).
-      const s = raw * (0.7 + 0.3 * Math.min(1, acc.matched[u] / (unitMass[u] || 1)));
+      const s = unitScale[u] * raw * (0.7 + 0.3 * Math.min(1, acc.matched[u] / (unitMass[u] || 1)));
       const e = units[u].entry;
       if (!entrySeen[e]) { entrySeen[e] = 1; entryTouched[nEntries++] = e; }
       if (s > entryBest[e]) { entrySecond[e] = entryBest[e]; entryBest[e] = s; } else if (s > entrySecond[e]) entrySecond[e] = s;
@@ -280,7 +313,7 @@ export function buildEngine(kb: KnowledgeBase, opts: EngineOptions = {}): Consul
     const { ranked } = scoreEntries(p);
     const confidence = ranked.length && ceil > 0 ? ranked[0][1] / ceil : 0;
     const margin = ranked.length > 1 ? (ranked[0][1] - ranked[1][1]) / ranked[0][1] : ranked.length ? 1 : 0;
-    return { ranked, confidence, margin, ceil };
+    return { ranked, confidence, margin, ceil, text: p.text };
   }
 
   function rank(raw: string) {
@@ -302,7 +335,7 @@ export function buildEngine(kb: KnowledgeBase, opts: EngineOptions = {}): Consul
         }
       }
     }
-    return { ...best, text: whole.text };
+    return { ...best, text: whole.text, asked: best.text };
   }
 
   function suggestionsFrom(ranked: [number, number][]) {
@@ -326,7 +359,7 @@ export function buildEngine(kb: KnowledgeBase, opts: EngineOptions = {}): Consul
       const said = rules.find(isHandoffRule);
       return { type: 'handoff', reason: 'human', ...(said ? { answer: ruleAnswer(said) } : {}), ...base };
     }
-    const { ranked, confidence, margin, text } = rank(raw);
+    const { ranked, confidence, margin, text, asked: askedText } = rank(raw);
     const candidates = ranked.slice(0, 5).map(([e, s]) => ({ id: faqs[e].id, score: Math.round(s * 1000) / 1000 }));
     const scored = { confidence, margin, candidates };
     if (!ranked.length) return { type: 'handoff', reason: OFF_TOPIC.test(text) ? 'off-topic' : 'no-match', ...scored };
@@ -339,11 +372,17 @@ export function buildEngine(kb: KnowledgeBase, opts: EngineOptions = {}): Consul
     // homophone correction, which may invent an object (老家是 → 老驾驶).
     const asked = objectsIn(folded);
     const sameObject = [...asked].every((o) => entryAsks[top].has(o));
-    const direct = sameObject && ((confidence >= th.answer && margin >= th.margin) || (confidence >= th.sure && margin >= th.sureMargin));
+    // A salient word the entry never mentions (社保卡密码 against 社保卡补领, 廉租房 against 租房
+    //提取) means the base may not cover the ask: judged on the clauses that carry the question.
+    let have = 0;
+    let all = 0;
+    for (const { word, salience: g } of salientWords(askedText, SALIENT_IDF)) { all += g; if (entryAll[top].includes(word)) have += g; }
+    const covered = all === 0 || have / all >= th.cover;
+    const direct = covered && sameObject && ((confidence >= th.answer && margin >= th.margin) || (confidence >= th.sure && margin >= th.sureMargin));
     if (direct) return { type: 'answer', answer: faqAnswer(faqs[top]), reason: 'faq', ...scored };
     // Right answer held back by a close runner-up: when the best entry is the only close one whose
     // (object, action) frame is the message's, the frame settles it (社保卡 + 补领, not 社保卡 + 查询).
-    if (sameObject && asked.size && confidence >= th.suggest) {
+    if (covered && sameObject && asked.size && confidence >= th.suggest) {
       const does = actionsIn(folded);
       const fits = (e: number) => [...asked].every((o) => entryAsks[e].has(o)) && [...does].some((a) => entryDoes[e].has(a));
       const close = ranked.filter(([, s]) => s >= 0.5 * ranked[0][1]);
