@@ -181,7 +181,8 @@ export function buildEngine(kb: KnowledgeBase, opts: EngineOptions = {}): Consul
   faqs.forEach((f, entry) => {
     for (const q of [f.question, ...f.similar]) { units.push({ entry }); unitTerms.push(prepare(q, false).terms); }
     if (f.keywords.length) { units.push({ entry }); unitTerms.push([...new Set(prepare(f.keywords.join('，'), false).terms)]); }
-    units.push({ entry, scale: ANSWER_SCALE }); unitTerms.push(prepare(f.answer, false).terms);
+    // The answer's single characters add only noise (and index-build time) on top of its words.
+    units.push({ entry, scale: ANSWER_SCALE }); unitTerms.push(prepare(f.answer, false).terms.filter((t) => t[0] !== 'u'));
   });
   const unitScale = Float64Array.from(units, (u) => u.scale ?? 1);
   const index = new Bm25Index(unitTerms, { k1: 1.2, b: 0.75 });

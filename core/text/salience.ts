@@ -8,21 +8,28 @@
  */
 import table from './general-idf.json';
 
-interface Table { maxIdf: number; chars: Record<string, string>; words: Record<string, string> }
+interface Table { maxIdf: number; chars: string; charIdf: string; pairs: string; pairIdf: string }
+const T = table as Table;
 
-let chars: Map<string, number> | null = null;
-let words: Map<string, number> | null = null;
-
-/** Decoded on first use (a few ms), so a process that never ranks text never pays for it. */
-function load() {
-  const t = table as Table;
-  chars = new Map();
-  words = new Map();
-  for (const [idf, s] of Object.entries(t.chars)) for (const ch of s) chars.set(ch, Number(idf));
-  for (const [idf, s] of Object.entries(t.words)) {
-    const cs = [...s];
-    for (let i = 0; i + 1 < cs.length; i += 2) words.set(cs[i] + cs[i + 1], Number(idf));
+/**
+ * Binary search of a sorted string of fixed-width keys (one or two UTF-16 units), comparing char
+ * codes in place (no substrings: this runs for every term while an index is built); the key's
+ * idf, or undefined.
+ */
+function lookup(keys: string, idfs: string, key: string): number | undefined {
+  const width = key.length;
+  const k0 = key.charCodeAt(0);
+  const k1 = width === 2 ? key.charCodeAt(1) : 0;
+  let lo = 0;
+  let hi = idfs.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const c0 = keys.charCodeAt(mid * width);
+    const c1 = width === 2 ? keys.charCodeAt(mid * width + 1) : 0;
+    if (c0 === k0 && c1 === k1) return (idfs.charCodeAt(mid) - 48) / 2;
+    if (c0 < k0 || (c0 === k0 && c1 < k1)) lo = mid + 1; else hi = mid - 1;
   }
+  return undefined;
 }
 
 /** Highest idf in the source list (a word seen once). */
@@ -30,14 +37,12 @@ export const RARE_IDF = 13.9;
 
 /** General idf of one character; characters absent from the list are rare. */
 export function charIdf(ch: string): number {
-  if (!chars) load();
-  return chars!.get(ch) ?? RARE_IDF;
+  return ch.length === 1 ? lookup(T.chars, T.charIdf, ch) ?? RARE_IDF : RARE_IDF;
 }
 
 /** General idf of a two-character word, or undefined when the list has no such common word. */
 export function wordIdf(word: string): number | undefined {
-  if (!words) load();
-  return words!.get(word);
+  return word.length === 2 ? lookup(T.pairs, T.pairIdf, word) : undefined;
 }
 
 /** Maximum idf kept for two-character words: a pair not in the table is rarer or not a word. */
