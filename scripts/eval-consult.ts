@@ -11,6 +11,8 @@ import * as path from 'node:path';
 import { validateKnowledgeBase, type KnowledgeBase } from '../core/consult/kb';
 import { DEFAULT_THRESHOLDS, buildEngine, type Decision, type Thresholds } from '../core/consult/engine';
 import { compact } from '../core/text';
+import { escalate, escalationOf } from '../core/consult/escalation';
+import { personalAskOf } from '../core/consult/assistant';
 
 export interface DevItem { q: string; expect: string; category: string; split: 'dev' | 'heldout' }
 
@@ -40,6 +42,23 @@ export function loadPublicSet(): DevItem[] | null {
 
 export function loadDevSet(): DevItem[] {
   return JSON.parse(fs.readFileSync(path.join(ROOT, 'test/fixtures/consult-dev-set.json'), 'utf8')).items;
+}
+
+/** "…办到哪了怎么查": with no record to show, the knowledge base's how-to answers it (as cloudfunctions/consult/assistant.ts). */
+const ASKS_HOW_TO_CHECK = /(?:怎么|如何|在哪|哪里|去哪)(?:儿)?(?:查|看|查询)/;
+
+/**
+ * What the gateway answers a citizen with no case or booking on record: the consult function's
+ * `decide` (cloudfunctions/consult/assistant.ts) without its reads — complaints, disputes and
+ * requests for a person escalated, a question about one's own case handed off — then the engine.
+ * The outside checks (the hidden set) go this way.
+ */
+export function deployedAsk(engine: ReturnType<typeof buildEngine>) {
+  return (text: string): Decision => {
+    const own = escalationOf(text) ? null : personalAskOf(text);
+    if (own && !ASKS_HOW_TO_CHECK.test(text)) return { type: 'handoff', reason: 'own-case', confidence: 0, margin: 0, candidates: [] };
+    return escalate(engine.ask(text), text);
+  };
 }
 
 /** WeChat OA keyword auto-reply: rules in priority order, then each FAQ as a "contains" rule on its keywords (≤ 10). */
@@ -135,6 +154,7 @@ export function main() {
   const publicSet = loadPublicSet();
   if (publicSet) {
     print(`公开评测集（团队外编写） · 引擎 · ${publicSet.length} 题`, evaluate(publicSet, (q) => engine.ask(q)), verbose);
+    print('公开评测集 · 经网关的同等路径（投诉/异议/找人工升级、本人办件转人工；无本人记录）', evaluate(publicSet, deployedAsk(engine)), false);
     print('公开评测集 · 关键词回复基线', evaluate(publicSet, baseline), false);
     const loop = learningLoop(kb, publicSet);
     console.log(`\n== 学习闭环：转人工 ${loop.learned} 题，坐席答复后学习为相似问法`);

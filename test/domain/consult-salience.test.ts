@@ -6,6 +6,7 @@
 import { charIdf, charSalience, pairSalience, salientWords, wordIdf, wordSalience } from '../../core/text/salience';
 import { build } from '../../scripts/build-general-idf';
 import { buildEngine } from '../../core/consult/engine';
+import { Bm25Index } from '../../core/text';
 import type { Faq, KnowledgeBase } from '../../core/consult/kb';
 
 describe('general idf table', () => {
@@ -56,6 +57,7 @@ const kb: KnowledgeBase = {
     faq('faq-buy', '买了房怎么提取住房公积金？', '购买自住住房的，凭购房合同和发票申请提取。', { keywords: ['购房提取'] }),
     faq('faq-card', '社保卡丢了怎么补办？', '先挂失，再到合作银行网点或线上补领新卡，补卡工本费按规定收取。', { keywords: ['社保卡补办', '社保卡挂失'] }),
     faq('faq-medical', '看病的医疗费用医保怎么报销？', '住院费用超过起付线的部分按报销比例支付，门诊按规定比例报销，异地就医需先备案。', { keywords: ['医保报销'] }),
+    faq('faq-leave', '离职以后住房公积金能全部取出来吗？', '与单位终止劳动关系且未再就业满半年的，可申请销户提取。'),
     faq('faq-license', '驾驶证快到期了怎么换证？', '有效期满前90日内向车管所申请换证，可在线办理。', { keywords: ['驾驶证到期'] }),
   ],
 };
@@ -90,8 +92,29 @@ describe('engine with salience', () => {
     expect(d.candidates[0]?.id).toBe('faq-medical');
   });
 
+  it('general synonym groups: 解除劳动合同 finds the 离职 entry', () => {
+    const d = engine.ask('解除劳动合同以后公积金能全取出来吗');
+    expect(d.candidates[0]?.id).toBe('faq-leave');
+  });
+
+  it('a message mixing words of the question and of the answer finds the entry as a whole', () => {
+    const d = engine.ask('本人和配偶没有自有住房，交房租能用公积金吗');
+    expect(d.candidates[0]?.id).toBe('faq-rent');
+  });
+
   it('context words of a story weigh less than the ask', () => {
     const d = engine.ask('我今年刚从外地调过来上班，同事说周末可以一起去看看房子，我现在每个月交房租，公积金能拿来付吗');
     expect(d.candidates[0]?.id).toBe('faq-rent');
+  });
+});
+
+describe('Bm25Index.masses', () => {
+  it('equals mass() of every document (distinct terms, idf × weight)', () => {
+    const docs = [['b:社保', 'b:社保', 'u:社'], ['b:公积', 'w:公积金'], ['b:社保', 'w:公积金', 'l:gjj']];
+    const index = new Bm25Index(docs);
+    const weight = (t: string) => (t[0] === 'w' ? 2 : t[0] === 'u' ? 0.2 : 1);
+    const all = index.masses(weight);
+    docs.forEach((d, i) => expect(all[i]).toBeCloseTo(index.mass(d, weight), 10));
+    expect(all[0]).toBeCloseTo(index.idf('b:社保') + 0.2 * index.idf('u:社'), 10);
   });
 });
