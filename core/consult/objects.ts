@@ -27,7 +27,9 @@ export const SERVICE_OBJECTS: Record<string, string[]> = {
   不动产: ['房产证', '不动产', '房本', '产权证', '房产'],
   营业执照: ['营业执照', '执照'],
   个体户: ['个体户', '个体工商户'],
-  公司: ['公司', '企业'],
+  // The company as the thing registered or closed; 公司 alone is mostly the employer (公司派我去,
+  // 被公司辞退, 公司给交社保): context, not what is asked about.
+  公司: ['开公司', '注册公司', '公司注册', '成立公司', '注销公司', '公司注销', '企业注销', '开个公司', '开家公司', '开一家公司', '有限公司', '企业'],
   个税: ['个税', '个人所得税', '报税', '交税', '纳税'],
   结婚: ['结婚', '领证', '扯证'],
   离婚: ['离婚'],

@@ -154,6 +154,21 @@ export class Bm25Index {
     return sum;
   }
 
+  /**
+   * `mass` of every document at once: each distinct term's idf × weight is computed once and added
+   * along its posting list (what a cold start of a large base can afford; `mass` per document
+   * would weigh the same term again for every document holding it).
+   */
+  masses(weight: (term: string) => number = () => 1): Float64Array {
+    const out = new Float64Array(this.lengths.length);
+    for (const [term, id] of this.ids) {
+      const w = this.idfOf[id] * weight(term);
+      const docs = this.docsOf[id];
+      for (let i = 0; i < docs.length; i++) out[docs[i]] += w;
+    }
+    return out;
+  }
+
   /** The best score a document could reach for these terms (every term present once, average length). */
   ceiling(terms: string[], weight: (term: string) => number = () => 1, unseenFactor = 1): number {
     let sum = 0;
