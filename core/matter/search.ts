@@ -7,6 +7,7 @@ import type { SearchHit } from '../api';
 import { PinyinVocabulary, compact, fullPinyin as textFullPinyin, initials as textInitials, syllables } from '../text';
 import { LIFE_EVENTS } from './taxonomy';
 import { toSummary, type Matter } from './schema';
+import { TopK, type Ranked } from './search-topk';
 
 /** One collator for every comparison (String.localeCompare builds one per call). */
 const COLLATOR = new Intl.Collator('zh');
@@ -39,6 +40,12 @@ export interface SearchIndex {
   contextPostings: Map<string, number[]>;
   /** In how many docs' names and keywords a bigram occurs (its salience in a sentence). */
   df: Map<string, number>;
+  /** Docs by exact name and by exact keyword: whole-query matches and keywords inside a sentence. */
+  byName: Map<string, number[]>;
+  byKeyword: Map<string, number[]>;
+  longestKeyword: number;
+  nameLength: Uint16Array;
+  scratch: SearchScratch;
 }
 
 /**
@@ -142,39 +149,17 @@ export function buildSearchIndex(matters: Matter[]): SearchIndex {
     for (const ini of [d.nameInitials, ...d.keywordInitials]) for (const g of grams(ini, 2)) post(postings, '^' + g, i);
     for (const g of grams(d.namePinyin, 4)) post(postings, '~' + g, i);
   });
-  return { vocab: new PinyinVocabulary(catalogueVocabulary(live)), docs, postings, contextPostings, df };
-}
-
-/**
- * Docs that could score for some reading of the query; null when a reading is too short to index
- * (then every doc is scored). Exact by construction: a whole-query match (name or keyword equal to
- * it) holds every bigram of it, so its rarest one finds it; a name/keyword match or sentence match
- * holds a bigram of the core or an expansion; a context match covers half the core's bigrams, so
- * it holds one of the rarest ⌊n/2⌋ + 1.
- */
-function candidates(index: SearchIndex, readings: Analysed[]): number[] | null {
-  const lists: number[][] = [];
-  const own = (k: string) => index.postings.get(k) ?? [];
-  const ctx = (k: string) => index.contextPostings.get(k) ?? [];
-  const byRarity = (keys: string[], of: (k: string) => number[]) => [...new Set(keys)].sort((a, b) => of(a).length - of(b).length);
-  for (const r of readings) {
-    if (r.isPinyin) {
-      if (r.core.length < 2) return null;
-      lists.push(own('^' + r.core.slice(0, 2)));
-      if (r.core.length >= 4) lists.push(own('~' + r.core.slice(0, 4)));
-      continue;
-    }
-    if (r.raw.length === 1 || r.core.length === 1) return null;
-    const whole = byRarity(grams(r.raw, 2), own)[0];
-    if (whole) lists.push(own(whole));
-    for (const t of [r.core, ...r.expansions]) for (const g of grams(t, 2)) lists.push(own(g));
-    const coreGrams = byRarity(grams(r.core, 2), ctx);
-    for (const g of coreGrams.slice(0, Math.floor(coreGrams.length / 2) + 1)) lists.push(ctx(g));
-  }
-  const seen = new Uint8Array(index.docs.length);
-  const out: number[] = [];
-  for (const list of lists) for (const d of list) if (!seen[d]) { seen[d] = 1; out.push(d); }
-  return out;
+  const byName = new Map<string, number[]>();
+  const byKeyword = new Map<string, number[]>();
+  let longestKeyword = 0;
+  docs.forEach((d, i) => {
+    post(byName, d.name, i);
+    for (const k of d.keywords) { post(byKeyword, k, i); longestKeyword = Math.max(longestKeyword, k.length); }
+  });
+  return {
+    vocab: new PinyinVocabulary(catalogueVocabulary(live)), docs, postings, contextPostings, df,
+    byName, byKeyword, longestKeyword, nameLength: Uint16Array.from(docs, (d) => d.name.length), scratch: newScratch(docs.length),
+  };
 }
 
 interface Analysed {
@@ -200,11 +185,174 @@ export function analyseQuery(q: string): Analysed {
   return { raw, core, expansions: [...expansions], isPinyin: false };
 }
 
+/** Per-doc tallies reused by every query (one search runs at a time): no per-query arrays of catalogue size. */
+export interface SearchScratch {
+  stamp: Uint32Array;
+  epoch: number;
+  /** Per reading: distinct core bigrams the doc's name/keywords hold, and their occurrences in the core. */
+  held: Uint16Array[];
+  occurrences: Uint16Array[];
+  flags: Uint8Array[];
+  bound: Float64Array;
+}
+
+const MAX_READINGS = 2;
+const MUST = 1;
+const KEYWORD_IN_QUERY = 2;
+const EXPANSION = 4;
+const PINYIN = 8;
+
+function newScratch(size: number): SearchScratch {
+  const per = <T>(make: () => T) => Array.from({ length: MAX_READINGS }, make);
+  return {
+    stamp: new Uint32Array(size),
+    epoch: 0,
+    held: per(() => new Uint16Array(size)),
+    occurrences: per(() => new Uint16Array(size)),
+    flags: per(() => new Uint8Array(size)),
+    bound: new Float64Array(size),
+  };
+}
+
+interface Plan {
+  /** Docs that may hold the whole query (or equal it): always scored. */
+  certain: number[];
+  /** Every other candidate; its upper bound is in scratch.bound. */
+  bounded: number[];
+}
+
+/**
+ * Candidates and an upper bound of each one's score, from postings alone; null when a reading is
+ * too short to index (then every doc is scored). The candidates are exact by construction: a
+ * whole-query match (name or keyword equal to it) holds every bigram of it, so its rarest one finds
+ * it; a name/keyword match or sentence match holds a bigram of the core or an expansion; a context
+ * match covers half the core's bigrams, so it holds one of the rarest ⌊n/2⌋ + 1.
+ *
+ * The bounds follow scoreChinese rule by rule: only a doc holding every core bigram (or equal to
+ * the raw query) can match the whole phrase; otherwise a keyword inside the query gives at most 70,
+ * coverage or sentence evidence at most 40 + 4 per held bigram, context at most 20, synonyms add at
+ * most 60; typed initials at most 85.
+ */
+function planCandidates(index: SearchIndex, readings: Reading[]): Plan | null {
+  if (readings.length > MAX_READINGS) return null;
+  const own = (k: string) => index.postings.get(k) ?? NONE;
+  const ctx = (k: string) => index.contextPostings.get(k) ?? NONE;
+  const byRarity = (keys: string[], of: (k: string) => number[]) => [...new Set(keys)].sort((a, b) => of(a).length - of(b).length);
+  const lists: number[][] = [];
+  for (const r of readings) {
+    if (r.isPinyin) {
+      if (r.core.length < 2) return null;
+      lists.push(own('^' + r.core.slice(0, 2)));
+      if (r.core.length >= 4) lists.push(own('~' + r.core.slice(0, 4)));
+      continue;
+    }
+    if (r.raw.length === 1 || r.core.length === 1) return null;
+    const whole = byRarity(grams(r.raw, 2), own)[0];
+    if (whole) lists.push(own(whole));
+    for (const t of [r.core, ...r.expansions]) for (const g of grams(t, 2)) lists.push(own(g));
+    const coreGrams = byRarity(grams(r.core, 2), ctx);
+    for (const g of coreGrams.slice(0, Math.floor(coreGrams.length / 2) + 1)) lists.push(ctx(g));
+  }
+  const s = index.scratch;
+  if (s.epoch === 0xffffffff) { s.stamp.fill(0); s.epoch = 0; }
+  const epoch = ++s.epoch;
+  const touched: number[] = [];
+  for (const list of lists) {
+    for (const d of list) {
+      if (s.stamp[d] === epoch) continue;
+      s.stamp[d] = epoch;
+      for (let ri = 0; ri < readings.length; ri++) { s.held[ri][d] = 0; s.occurrences[ri][d] = 0; s.flags[ri][d] = 0; }
+      touched.push(d);
+    }
+  }
+  const mark = (ri: number, docs: number[] | undefined, flag: number) => {
+    if (docs) for (const d of docs) if (s.stamp[d] === epoch) s.flags[ri][d] |= flag;
+  };
+  readings.forEach((r, ri) => {
+    if (r.isPinyin) {
+      mark(ri, own('^' + r.core.slice(0, 2)), PINYIN);
+      if (r.core.length >= 4) mark(ri, own('~' + r.core.slice(0, 4)), PINYIN);
+      return;
+    }
+    const held = s.held[ri];
+    const occurrences = s.occurrences[ri];
+    for (const [g, count] of r.coreCounts) {
+      for (const d of own(g)) if (s.stamp[d] === epoch) { held[d]++; occurrences[d] += count; }
+    }
+    mark(ri, index.byName.get(r.raw), MUST);
+    mark(ri, index.byKeyword.get(r.raw), MUST);
+    for (let i = 0; i < r.core.length; i++) {
+      for (let len = 2; len <= index.longestKeyword && i + len <= r.core.length; len++) mark(ri, index.byKeyword.get(r.core.slice(i, i + len)), KEYWORD_IN_QUERY);
+    }
+    for (const t of r.expansions) for (const g of grams(t, 2)) mark(ri, own(g), EXPANSION);
+  });
+  const certain: number[] = [];
+  const bounded: number[] = [];
+  for (const d of touched) {
+    let b = 0;
+    readings.forEach((r, ri) => {
+      const got = readingBound(s, index.nameLength, r, ri, d);
+      if (ri === 0) b = got;
+      else if (readings[0].isPinyin) b += got * 0.5;
+      else b = Math.max(b, got * 0.9);
+    });
+    if (b === Infinity) certain.push(d);
+    else { s.bound[d] = b; bounded.push(d); }
+  }
+  return { certain, bounded };
+}
+
+const NONE: number[] = [];
+
+function readingBound(s: SearchScratch, nameLength: Uint16Array, r: Reading, ri: number, d: number): number {
+  const f = s.flags[ri][d];
+  if (r.isPinyin) return f & PINYIN ? 85 : 0;
+  if (f & MUST) return Infinity;
+  let b = 20;
+  if (f & KEYWORD_IN_QUERY) b = 70;
+  const o = s.occurrences[ri][d];
+  if (o > 0 && (2 * o >= r.coreGrams.length || r.core.length > 4)) b = Math.max(b, 40 + 4 * o);
+  if (r.coreCounts.size > 0 && s.held[ri][d] === r.coreCounts.size) {
+    // Holding every core bigram allows a phrase match: 120 for the name itself, else 90 plus a bonus
+    // for a short name (an exact keyword would have set MUST), or a keyword holding the core (70).
+    const length = nameLength[d];
+    b = Math.max(b, 70, length === r.core.length ? 120 : 90 + Math.max(0, 20 - length));
+  }
+  return f & EXPANSION ? b + 60 : b;
+}
+
 function bigrams(s: string): string[] {
   if (s.length <= 2) return s ? [s] : [];
   const grams: string[] = [];
   for (let i = 0; i < s.length - 1; i++) grams.push(s.slice(i, i + 2));
   return grams;
+}
+
+/** What one reading of the query needs per doc, worked out once per query instead of once per doc. */
+interface Reading extends Analysed {
+  /** Bigrams of the core as coverage counts them (repeats included). */
+  coreGrams: string[];
+  /** Distinct core bigrams with how often each occurs in the core. */
+  coreCounts: Map<string, number>;
+  /** Core bigrams known to the catalogue, each weighted by its rarity (IDF), for sentence scoring. */
+  salient: { gram: string; weight: number }[];
+  salientTotal: number;
+}
+
+function prepare(a: Analysed, df: Map<string, number>, size: number): Reading {
+  const coreGrams = a.isPinyin ? [] : bigrams(a.core);
+  const coreCounts = new Map<string, number>();
+  for (const g of grams(a.core, 2)) coreCounts.set(g, (coreCounts.get(g) ?? 0) + 1);
+  const salient: Reading['salient'] = [];
+  let salientTotal = 0;
+  for (const gram of new Set(coreGrams)) {
+    const n = df.get(gram);
+    if (!n) continue;
+    const weight = Math.log(1 + size / n);
+    salient.push({ gram, weight });
+    salientTotal += weight;
+  }
+  return { ...a, coreGrams, coreCounts, salient, salientTotal };
 }
 
 type Scored = { score: number; matchedOn: SearchHit['matchedOn'] };
@@ -226,9 +374,9 @@ function scorePinyin(doc: IndexedMatter, q: string): Scored {
   return s;
 }
 
-function scoreChinese(doc: IndexedMatter, a: Analysed, df: Map<string, number>, size: number): Scored {
+function scoreChinese(doc: IndexedMatter, r: Reading): Scored {
   let s: Scored = { score: 0, matchedOn: 'text' };
-  const { core, raw } = a;
+  const { core, raw } = r;
   if (raw && doc.name === raw) s = best(s, { score: 150, matchedOn: 'name' });
   // An editor listed this exact phrase as a keyword: the strongest sign after the name itself.
   const exactKeyword = doc.keywords.some((k) => k === raw || (core !== '' && k === core));
@@ -239,19 +387,24 @@ function scoreChinese(doc: IndexedMatter, a: Analysed, df: Map<string, number>, 
     if (!exactKeyword && doc.keywords.some((k) => k.includes(core) || (k.length >= 2 && core.includes(k)))) s = best(s, { score: 70, matchedOn: 'keyword' });
     if (s.score === 0) {
       // No whole-phrase hit: count how much of the query's bigrams the name and keywords cover.
-      const grams = bigrams(core);
-      const inName = grams.filter((g) => doc.name.includes(g)).length;
-      const inKeywords = grams.filter((g) => doc.keywords.some((k) => k.includes(g))).length;
-      const inContext = grams.filter((g) => doc.context.includes(g)).length;
+      const grams = r.coreGrams;
+      let inName = 0;
+      let inKeywords = 0;
+      let inContext = 0;
+      for (const g of grams) {
+        if (doc.name.includes(g)) inName++;
+        if (doc.keywords.some((k) => k.includes(g))) inKeywords++;
+        if (doc.context.includes(g)) inContext++;
+      }
       const coverage = Math.max(inName, inKeywords) / grams.length;
       if (coverage >= 0.5) s = { score: Math.round(40 * coverage) + inName * 4, matchedOn: inName >= inKeywords ? 'name' : 'keyword' };
       else if (inContext / grams.length >= 0.5) s = { score: Math.round(20 * (inContext / grams.length)), matchedOn: doc.context.startsWith(core) ? 'department' : 'theme' };
-      else if (core.length > 4) s = sentenceScore(doc, grams, df, size);
+      else if (core.length > 4) s = sentenceScore(doc, r);
     }
   }
-  if (a.expansions.length > 0) {
-    const nameHits = a.expansions.filter((t) => doc.name.includes(t)).length;
-    const keywordHits = a.expansions.filter((t) => doc.keywords.some((k) => k.includes(t))).length;
+  if (r.expansions.length > 0) {
+    const nameHits = r.expansions.filter((t) => doc.name.includes(t)).length;
+    const keywordHits = r.expansions.filter((t) => doc.keywords.some((k) => k.includes(t))).length;
     const bonus = Math.min(60, nameHits * 40 + keywordHits * 15);
     // Synonyms refine a topical match; alone (e.g. just "丢了") they still find the right kind of matter.
     if (s.score > 0) s = { score: s.score + bonus, matchedOn: s.matchedOn };
@@ -264,57 +417,71 @@ function scoreChinese(doc: IndexedMatter, a: Analysed, df: Map<string, number>, 
  * A sentence ("想在学校旁边开个奶茶店要办啥") rarely covers half a name: its salient bigrams do. Each
  * bigram the name or keywords hold counts by its rarity in the catalogue (IDF), so 奶茶 outweighs 办理.
  */
-function sentenceScore(doc: IndexedMatter, qGrams: string[], df: Map<string, number>, size: number): Scored {
+function sentenceScore(doc: IndexedMatter, r: Reading): Scored {
   let got = 0;
-  let total = 0;
   let inName = 0;
-  for (const g of new Set(qGrams)) {
-    const n = df.get(g);
-    if (!n) continue;
-    const w = Math.log(1 + size / n);
-    total += w;
-    const name = doc.name.includes(g);
-    if (name || doc.keywords.some((k) => k.includes(g))) { got += w; if (name) inName++; }
+  for (const { gram, weight } of r.salient) {
+    const name = doc.name.includes(gram);
+    if (name || doc.keywords.some((k) => k.includes(gram))) { got += weight; if (name) inName++; }
   }
   if (!got) return { score: 0, matchedOn: 'text' };
-  return { score: Math.round(40 * (got / total)) + inName * 4, matchedOn: inName ? 'name' : 'keyword' };
+  return { score: Math.round(40 * (got / r.salientTotal)) + inName * 4, matchedOn: inName ? 'name' : 'keyword' };
 }
 
 /** Hits scoring below this share of the best one are noise (身份证丢了 followed by five 主题匹配 matters). */
 const RELATIVE_FLOOR = 0.4;
 
+function scoreDoc(doc: IndexedMatter, readings: Reading[]): Scored {
+  let s: Scored = { score: 0, matchedOn: 'text' };
+  readings.forEach((r, i) => {
+    const got = r.isPinyin ? scorePinyin(doc, r.core) : scoreChinese(doc, r);
+    if (i === 0) s = got;
+    // Typed initials are ambiguous (sb): the words they spell in the catalogue add evidence.
+    else if (readings[0].isPinyin) s = { score: s.score + got.score * 0.5, matchedOn: 'pinyin' };
+    // A corrected typo counts a little less than what the citizen typed.
+    else s = best(s, { score: got.score * 0.9, matchedOn: got.matchedOn });
+  });
+  return s;
+}
+
 export function searchMatters(index: SearchIndex, q: string, limit = 20): SearchHit[] {
   const analysed = analyseQuery(q);
   if (!analysed.raw) return [];
   // Typed pinyin (shebaoka) or homophone typos (社宝卡, 护找) rewritten into catalogue words.
-  const readings: Analysed[] = [analysed];
+  const alternatives: Analysed[] = [analysed];
   if (analysed.isPinyin) {
     const words = index.vocab.latin(analysed.raw);
-    if (words.length) readings.push(analyseQuery(words[0]));
+    if (words.length) alternatives.push(analyseQuery(words[0]));
   } else {
     const fixed = index.vocab.correct(analysed.raw);
-    if (fixed !== analysed.raw) readings.push(analyseQuery(fixed));
+    if (fixed !== analysed.raw) alternatives.push(analyseQuery(fixed));
   }
-  const size = index.docs.length;
-  const pool = candidates(index, readings);
-  const scored = (pool ? pool.map((i) => index.docs[i]) : index.docs)
-    .map((doc) => {
-      let s: Scored = { score: 0, matchedOn: 'text' };
-      readings.forEach((r, i) => {
-        const got = r.isPinyin ? scorePinyin(doc, r.core) : scoreChinese(doc, r, index.df, size);
-        if (i === 0) s = got;
-        // Typed initials are ambiguous (sb): the words they spell in the catalogue add evidence.
-        else if (analysed.isPinyin) s = { score: s.score + got.score * 0.5, matchedOn: 'pinyin' };
-        // A corrected typo counts a little less than what the citizen typed.
-        else s = best(s, { score: got.score * 0.9, matchedOn: got.matchedOn });
-      });
-      return { doc, s };
-    })
-    .filter((x) => x.s.score > 0)
-    .sort((x, y) => y.s.score - x.s.score || x.doc.order - y.doc.order);
-  const top = scored[0]?.s.score ?? 0;
-  return scored
-    .filter((x) => x.s.score >= RELATIVE_FLOOR * top)
-    .slice(0, limit)
-    .map(({ doc, s }) => ({ ...toSummary(doc.matter), score: Math.round(s.score), matchedOn: s.matchedOn }));
+  const readings = alternatives.map((a) => prepare(a, index.df, index.docs.length));
+  const top = new TopK(limit);
+  const scoreInto = (d: number) => {
+    const doc = index.docs[d];
+    const s = scoreDoc(doc, readings);
+    if (s.score > 0) top.offer({ doc: d, score: s.score, order: doc.order, matchedOn: s.matchedOn } as Ranked & Scored);
+  };
+  const plan = planCandidates(index, readings);
+  if (!plan) index.docs.forEach((_, d) => scoreInto(d));
+  else {
+    // Docs that may hold the whole query first; then the rest, most promising first, only while
+    // their upper bound can still enter the page or clear the relative floor.
+    for (const d of plan.certain) scoreInto(d);
+    const threshold = () => Math.max(top.full ? top.floor : 0, RELATIVE_FLOOR * top.best);
+    const bound = index.scratch.bound;
+    const rest = plan.bounded.filter((d) => bound[d] >= threshold()).sort((a, b) => bound[b] - bound[a]);
+    for (const d of rest) {
+      if (bound[d] < threshold()) break;
+      scoreInto(d);
+    }
+  }
+  const floor = RELATIVE_FLOOR * top.best;
+  return top.items
+    .filter((x) => x.score >= floor)
+    .map((x) => {
+      const { score, matchedOn } = x as Ranked & Scored;
+      return { ...toSummary(index.docs[x.doc].matter), score: Math.round(score), matchedOn };
+    });
 }
