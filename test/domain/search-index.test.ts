@@ -1,0 +1,67 @@
+/**
+ * The indexed search (postings, upper bounds, top-k) must rank exactly as scoring every matter
+ * would: results captured before the rewrite (test/fixtures/search-golden.json) stay the same, and a
+ * short page equals the head of an unpruned one on a 2 000-matter catalogue.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { buildSearchIndex, searchMatters, type SearchIndex } from '../../core/matter/search';
+import { TopK } from '../../core/matter/search-topk';
+import { catalogueOf } from '../fixtures/search-catalogue';
+
+interface Golden { seed: Record<string, string[]>; scaled: Record<string, string[]>; sentences: Record<string, unknown> }
+const golden = JSON.parse(fs.readFileSync(path.join(__dirname, '../fixtures/search-golden.json'), 'utf8')) as Golden;
+const sentences = JSON.parse(fs.readFileSync(path.join(__dirname, '../fixtures/search-sentences.json'), 'utf8')) as Record<'dev' | 'heldOut', { q: string }[]>;
+
+const small = buildSearchIndex(catalogueOf(61));
+const big = buildSearchIndex(catalogueOf(2000));
+const snap = (index: SearchIndex, q: string, n: number) => searchMatters(index, q, n).map((h) => `${h.name} ${h.score} ${h.matchedOn}`);
+/** Far more than any catalogue here holds: nothing is pruned by the page size. */
+const UNPRUNED = 1_000_000;
+
+describe('indexed catalogue search keeps the captured rankings', () => {
+  it.each(Object.keys(golden.seed))('seed catalogue: %s', (q) => {
+    expect(snap(small, q, 10)).toEqual(golden.seed[q]);
+  });
+
+  it.each(Object.keys(golden.scaled))('2 000 matters: %s', (q) => {
+    expect(snap(big, q, 20)).toEqual(golden.scaled[q]);
+  });
+});
+
+describe('pruning never changes a page', () => {
+  const queries = [...Object.keys(golden.seed), ...Object.keys(golden.sentences), ...sentences.dev.map((c) => c.q), ...sentences.heldOut.map((c) => c.q)];
+
+  it('a page of 1, 3 or 20 is the head of the unpruned ranking, on 2 000 matters', () => {
+    const mismatches: string[] = [];
+    for (const q of queries) {
+      const all = snap(big, q, UNPRUNED);
+      for (const n of [1, 3, 20]) if (JSON.stringify(snap(big, q, n)) !== JSON.stringify(all.slice(0, n))) mismatches.push(`${q} @${n}`);
+    }
+    expect(mismatches).toEqual([]);
+  });
+
+  it('the reused per-doc tallies do not leak from one query into the next', () => {
+    const first = snap(big, '身份证丢了', 20);
+    snap(big, '想在学校旁边开个奶茶店要办啥', 20);
+    snap(big, 'sfz', 20);
+    expect(snap(big, '身份证丢了', 20)).toEqual(first);
+  });
+});
+
+describe('TopK', () => {
+  it('keeps the k best by score, then by collation order, best first', () => {
+    const top = new TopK(3);
+    [[1, 10, 5], [2, 30, 9], [3, 30, 1], [4, 5, 0], [5, 20, 2], [6, 30, 4]].forEach(([doc, score, order]) => top.offer({ doc, score, order }));
+    expect(top.items.map((x) => x.doc)).toEqual([3, 6, 2]);
+    expect(top.full).toBe(true);
+    expect(top.floor).toBe(30);
+    expect(top.best).toBe(30);
+  });
+
+  it('an empty page takes nothing', () => {
+    const top = new TopK(0);
+    top.offer({ doc: 1, score: 10, order: 0 });
+    expect(top.items).toEqual([]);
+  });
+});
