@@ -44,6 +44,8 @@ export interface SearchIndex {
   byName: Map<string, number[]>;
   byKeyword: Map<string, number[]>;
   longestKeyword: number;
+  /** Docs by initials: 'k=' a keyword's, 'n>' a prefix of the name's, 'k>' a prefix of a keyword's. */
+  initialsPrefixes: Map<string, number[]>;
   nameLength: Uint16Array;
   scratch: SearchScratch;
 }
@@ -152,13 +154,19 @@ export function buildSearchIndex(matters: Matter[]): SearchIndex {
   const byName = new Map<string, number[]>();
   const byKeyword = new Map<string, number[]>();
   let longestKeyword = 0;
+  const initialsPrefixes = new Map<string, number[]>();
   docs.forEach((d, i) => {
+    for (const k of d.keywordInitials) post(initialsPrefixes, 'k=' + k, i);
+    for (let n = 2; n <= PREFIX_MAX; n++) {
+      if (d.nameInitials.length >= n) post(initialsPrefixes, 'n>' + d.nameInitials.slice(0, n), i);
+      for (const k of d.keywordInitials) if (k.length >= n) post(initialsPrefixes, 'k>' + k.slice(0, n), i);
+    }
     post(byName, d.name, i);
     for (const k of d.keywords) { post(byKeyword, k, i); longestKeyword = Math.max(longestKeyword, k.length); }
   });
   return {
     vocab: new PinyinVocabulary(catalogueVocabulary(live)), docs, postings, contextPostings, df,
-    byName, byKeyword, longestKeyword, nameLength: Uint16Array.from(docs, (d) => d.name.length), scratch: newScratch(docs.length),
+    byName, byKeyword, longestKeyword, initialsPrefixes, nameLength: Uint16Array.from(docs, (d) => d.name.length), scratch: newScratch(docs.length),
   };
 }
 
@@ -200,7 +208,12 @@ const MAX_READINGS = 2;
 const MUST = 1;
 const KEYWORD_IN_QUERY = 2;
 const EXPANSION = 4;
-const PINYIN = 8;
+/** Typed pinyin: a keyword's initials equal it, the name's initials start with it, a keyword's do. */
+const KEYWORD_INITIALS = 8;
+const NAME_INITIALS_PREFIX = 16;
+const KEYWORD_INITIALS_PREFIX = 32;
+/** Initials prefixes indexed up to this length; longer typed initials get the loosest bound. */
+const PREFIX_MAX = 8;
 
 function newScratch(size: number): SearchScratch {
   const per = <T>(make: () => T) => Array.from({ length: MAX_READINGS }, make);
@@ -269,13 +282,18 @@ function planCandidates(index: SearchIndex, readings: Reading[]): Plan | null {
     if (docs) for (const d of docs) if (s.stamp[d] === epoch) s.flags[ri][d] |= flag;
   };
   readings.forEach((r, ri) => {
-    if (r.isPinyin) {
-      mark(ri, own('^' + r.core.slice(0, 2)), PINYIN);
-      if (r.core.length >= 4) mark(ri, own('~' + r.core.slice(0, 4)), PINYIN);
-      return;
-    }
     const held = s.held[ri];
     const occurrences = s.occurrences[ri];
+    if (r.isPinyin) {
+      // Initials rules need every 2-letter piece of the query among the doc's initials; full
+      // pinyin needs every 4-letter piece of its name's pinyin.
+      for (const g of new Set(grams(r.core, 2))) for (const d of own('^' + g)) if (s.stamp[d] === epoch) held[d]++;
+      if (r.core.length >= 4) for (const g of new Set(grams(r.core, 4))) for (const d of own('~' + g)) if (s.stamp[d] === epoch) occurrences[d]++;
+      mark(ri, index.initialsPrefixes.get('k=' + r.core), KEYWORD_INITIALS);
+      mark(ri, index.initialsPrefixes.get('n>' + r.core), NAME_INITIALS_PREFIX);
+      mark(ri, index.initialsPrefixes.get('k>' + r.core), KEYWORD_INITIALS_PREFIX);
+      return;
+    }
     for (const [g, count] of r.coreCounts) {
       for (const d of own(g)) if (s.stamp[d] === epoch) { held[d]++; occurrences[d] += count; }
     }
@@ -306,8 +324,17 @@ const NONE: number[] = [];
 
 function readingBound(s: SearchScratch, nameLength: Uint16Array, r: Reading, ri: number, d: number): number {
   const f = s.flags[ri][d];
-  if (r.isPinyin) return f & PINYIN ? 85 : 0;
+  if (r.isPinyin) {
+    let p = r.pinyinPieces > 0 && s.occurrences[ri][d] === r.pinyinPieces ? 70 : 0;
+    if (s.held[ri][d] === r.initialsPieces) {
+      if (r.core.length > PREFIX_MAX) return 85;
+      p = Math.max(p, f & KEYWORD_INITIALS ? 85 : f & NAME_INITIALS_PREFIX ? 80 : f & KEYWORD_INITIALS_PREFIX ? 75 : 65);
+    }
+    return p;
+  }
   if (f & MUST) return Infinity;
+  // Without a core only an exact name or keyword (MUST) or synonyms (at most 60) score.
+  if (!r.core) return f & EXPANSION ? 60 : 0;
   let b = 20;
   if (f & KEYWORD_IN_QUERY) b = 70;
   const o = s.occurrences[ri][d];
@@ -337,6 +364,9 @@ interface Reading extends Analysed {
   /** Core bigrams known to the catalogue, each weighted by its rarity (IDF), for sentence scoring. */
   salient: { gram: string; weight: number }[];
   salientTotal: number;
+  /** Typed pinyin: how many distinct 2-letter and 4-letter pieces it has. */
+  initialsPieces: number;
+  pinyinPieces: number;
 }
 
 function prepare(a: Analysed, df: Map<string, number>, size: number): Reading {
@@ -352,7 +382,9 @@ function prepare(a: Analysed, df: Map<string, number>, size: number): Reading {
     salient.push({ gram, weight });
     salientTotal += weight;
   }
-  return { ...a, coreGrams, coreCounts, salient, salientTotal };
+  const initialsPieces = a.isPinyin ? new Set(grams(a.core, 2)).size : 0;
+  const pinyinPieces = a.isPinyin && a.core.length >= 4 ? new Set(grams(a.core, 4)).size : 0;
+  return { ...a, coreGrams, coreCounts, salient, salientTotal, initialsPieces, pinyinPieces };
 }
 
 type Scored = { score: number; matchedOn: SearchHit['matchedOn'] };
@@ -469,11 +501,20 @@ export function searchMatters(index: SearchIndex, q: string, limit = 20): Search
     // Docs that may hold the whole query first; then the rest, most promising first, only while
     // their upper bound can still enter the page or clear the relative floor.
     for (const d of plan.certain) scoreInto(d);
-    const threshold = () => Math.max(top.full ? top.floor : 0, RELATIVE_FLOOR * top.best);
+    // A doc is out once its bound is below the relative floor, or below the page's last entry (or
+    // equal to it with a later collation order, since ties go to the earlier name).
+    const order = (d: number) => index.docs[d].order;
+    const hopeless = (d: number) => {
+      const b = bound[d];
+      if (b < RELATIVE_FLOOR * top.best) return true;
+      if (!top.full) return false;
+      const last = top.items[top.items.length - 1];
+      return b < last.score || (b === last.score && order(d) > last.order);
+    };
     const bound = index.scratch.bound;
-    const rest = plan.bounded.filter((d) => bound[d] >= threshold()).sort((a, b) => bound[b] - bound[a]);
+    const rest = plan.bounded.filter((d) => !hopeless(d)).sort((a, b) => bound[b] - bound[a] || order(a) - order(b));
     for (const d of rest) {
-      if (bound[d] < threshold()) break;
+      if (hopeless(d)) break;
       scoreInto(d);
     }
   }
