@@ -8,6 +8,7 @@ import { PinyinVocabulary, compact, fullPinyin as textFullPinyin, initials as te
 import { LIFE_EVENTS } from './taxonomy';
 import { toSummary, type Matter } from './schema';
 import { TopK, type Ranked } from './search-topk';
+import { COLLOQUIAL_TERMS, FILLER_WORDS } from './search-vocabulary';
 
 /** One collator for every comparison (String.localeCompare builds one per call). */
 const COLLATOR = new Intl.Collator('zh');
@@ -44,40 +45,21 @@ export interface SearchIndex {
   byName: Map<string, number[]>;
   byKeyword: Map<string, number[]>;
   longestKeyword: number;
+  /** Memo: in how many docs' names and keywords a catalogue term (3+ characters) occurs. */
+  termDf: Map<string, number>;
   /** Docs by initials: 'k=' a keyword's, 'n>' a prefix of the name's, 'k>' a prefix of a keyword's. */
   initialsPrefixes: Map<string, number[]>;
   nameLength: Uint16Array;
   scratch: SearchScratch;
 }
 
-/**
- * Colloquial words and what a catalogue calls the same thing. A trigger found in the query is
- * removed from it and its terms become evidence to look for in names and keywords.
- */
-const SYNONYMS: [RegExp, string[]][] = [
-  [/丢了|丢失|遗失|掉了|找不到|被偷|丢/g, ['补领', '补发', '补办', '挂失', '补换']],
-  [/坏了|损坏|破损|过期|到期|快到期|期满|换新/g, ['换领', '换发', '换证', '补换', '期满']],
-  [/第一次|首次|新办|初次|新申请/g, ['首次', '申领', '签发', '初次']],
-  [/生孩子|生小孩|生宝宝|宝宝|小孩|孩子|婴儿|新生儿/g, ['新生儿', '出生', '生育']],
-  [/领证|登记结婚|结婚/g, ['结婚登记', '结婚']],
-  [/买房|购房|买二手房|过户/g, ['转移登记', '购房', '不动产']],
-  [/开公司|办公司|注册公司|开店|创业/g, ['设立登记', '开办企业', '个体工商户']],
-  [/看病|住院|报销|医保卡/g, ['医保', '就医', '医疗保障']],
-  [/驾照|驾证/g, ['驾驶证']],
-  [/年检|年审|车检|验车/g, ['机动车检验', '检验标志']],
-  [/违章|罚单|扣分/g, ['交通违法']],
-  [/出国|出境/g, ['护照', '出入境']],
-  [/去香港|去澳门|港澳/g, ['往来港澳通行证', '港澳']],
-  [/去台湾|台湾/g, ['往来台湾通行证', '台湾']],
-  [/个税|退税|汇算/g, ['个人所得税', '汇算清缴']],
-  [/低保/g, ['最低生活保障']],
-  [/失业金|没工作|失业/g, ['失业保险金', '失业']],
-  [/领养老金|退休金|退休/g, ['退休', '养老金', '基本养老']],
-  [/取公积金|公积金取|提公积金/g, ['公积金提取']],
-  [/上学|入学|读书/g, ['入学', '义务教育']],
-  [/迁户口|户口迁|落户/g, ['户口迁移', '迁入', '落户']],
-  [/发票/g, ['发票']],
-];
+/** Colloquial words as patterns: longest trigger first, so 买二手房 wins over 买房 within a row. */
+const SYNONYMS: [RegExp, string[]][] = COLLOQUIAL_TERMS.map(([triggers, terms]) => [alternation(triggers), terms]);
+const FILLERS = alternation(FILLER_WORDS);
+
+function alternation(words: string[]): RegExp {
+  return new RegExp([...words].sort((x, y) => y.length - x.length).map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'g');
+}
 
 /** Words that carry no meaning for matching ("怎么办理…", "…需要什么"). */
 const STOPWORDS = /怎么办理|办理|怎么样|怎么办|怎么|如何|怎样|去哪里|去哪儿|去哪|在哪里|在哪|哪里|需要|什么|材料|手续|流程|请问|我想|我要|想要|可以|能不能|应该|申请|一下|要|的|了|吗|呢|啊|吧|办/g;
@@ -166,31 +148,41 @@ export function buildSearchIndex(matters: Matter[]): SearchIndex {
   });
   return {
     vocab: new PinyinVocabulary(catalogueVocabulary(live)), docs, postings, contextPostings, df,
-    byName, byKeyword, longestKeyword, initialsPrefixes, nameLength: Uint16Array.from(docs, (d) => d.name.length), scratch: newScratch(docs.length),
+    byName, byKeyword, longestKeyword, termDf: new Map(), initialsPrefixes, nameLength: Uint16Array.from(docs, (d) => d.name.length), scratch: newScratch(docs.length),
   };
 }
 
 interface Analysed {
   raw: string;
   core: string;
+  /** The core's pieces between removed words: bigrams spanning a removed word are not evidence. */
+  segments: string[];
+  /** The catalogue terms of each colloquial row the query matched: alternatives of one meaning. */
+  groups: string[][];
   expansions: string[];
   isPinyin: boolean;
 }
 
 export function analyseQuery(q: string): Analysed {
   const raw = compact(q).replace(PUNCTUATION, '');
-  if (/^[a-z]+$/.test(raw)) return { raw, core: raw, expansions: [], isPinyin: true };
+  if (/^[a-z]+$/.test(raw)) return { raw, core: raw, segments: [raw], groups: [], expansions: [], isPinyin: true };
   let core = raw;
   const expansions = new Set<string>();
+  const groups: string[][] = [];
   for (const [pattern, terms] of SYNONYMS) {
-    if (pattern.test(core)) {
+    const said = core.match(pattern);
+    if (said) {
       terms.forEach((t) => expansions.add(t));
+      // Editors often list the everyday word itself (买二手房, 糖尿病报销): it is one more alternative.
+      groups.push([...new Set([...terms, ...said.filter((w) => w.length >= 2)])]);
       core = core.replace(pattern, ' ');
     }
     pattern.lastIndex = 0;
   }
-  core = core.replace(STOPWORDS, ' ').replace(/\s+/g, '');
-  return { raw, core, expansions: [...expansions], isPinyin: false };
+  core = core.replace(STOPWORDS, ' ').replace(FILLERS, ' ');
+  // One character left over from a sentence (看 of 看门诊) is noise, not a subject.
+  const segments = core.split(/\s+/).filter((seg) => seg.length > 1 || raw.length <= 2);
+  return { raw, core: segments.join(''), segments, groups, expansions: [...expansions], isPinyin: false };
 }
 
 /** Per-doc tallies reused by every query (one search runs at a time): no per-query arrays of catalogue size. */
@@ -202,6 +194,11 @@ export interface SearchScratch {
   occurrences: Uint16Array[];
   flags: Uint8Array[];
   bound: Float64Array;
+  /** Per reading: the summed weight of sentence units the doc may hold (an upper bound). */
+  evidence: Float64Array[];
+  /** Which unit last credited a doc (a unit's terms may share docs): serials never repeat. */
+  unitSeen: Float64Array;
+  unitSerial: number;
 }
 
 const MAX_READINGS = 2;
@@ -224,6 +221,9 @@ function newScratch(size: number): SearchScratch {
     occurrences: per(() => new Uint16Array(size)),
     flags: per(() => new Uint8Array(size)),
     bound: new Float64Array(size),
+    evidence: per(() => new Float64Array(size)),
+    unitSeen: new Float64Array(size),
+    unitSerial: 0,
   };
 }
 
@@ -274,7 +274,7 @@ function planCandidates(index: SearchIndex, readings: Reading[]): Plan | null {
     for (const d of list) {
       if (s.stamp[d] === epoch) continue;
       s.stamp[d] = epoch;
-      for (let ri = 0; ri < readings.length; ri++) { s.held[ri][d] = 0; s.occurrences[ri][d] = 0; s.flags[ri][d] = 0; }
+      for (let ri = 0; ri < readings.length; ri++) { s.held[ri][d] = 0; s.occurrences[ri][d] = 0; s.flags[ri][d] = 0; s.evidence[ri][d] = 0; }
       touched.push(d);
     }
   }
@@ -303,6 +303,12 @@ function planCandidates(index: SearchIndex, readings: Reading[]): Plan | null {
       for (let len = 2; len <= index.longestKeyword && i + len <= r.core.length; len++) mark(ri, index.byKeyword.get(r.core.slice(i, i + len)), KEYWORD_IN_QUERY);
     }
     for (const t of r.expansions) for (const g of grams(t, 2)) mark(ri, own(g), EXPANSION);
+    // A unit (bigram or catalogue term) can only be held by docs holding its rarest bigram.
+    const evidence = s.evidence[ri];
+    for (const u of r.units) {
+      const unit = ++s.unitSerial;
+      for (const g of u.rarest) for (const d of own(g)) if (s.stamp[d] === epoch && s.unitSeen[d] !== unit) { s.unitSeen[d] = unit; evidence[d] += u.weight; }
+    }
   });
   const certain: number[] = [];
   const bounded: number[] = [];
@@ -345,7 +351,8 @@ function readingBound(s: SearchScratch, nameLength: Uint16Array, r: Reading, ri:
     const length = nameLength[d];
     b = Math.max(b, 70, length === r.core.length ? 120 : 90 + Math.max(0, 20 - length));
   }
-  return f & EXPANSION ? b + 60 : b;
+  if (f & EXPANSION) b += 60;
+  return r.unitsTotal > 0 ? Math.max(b, Math.ceil(100 * s.evidence[ri][d] / r.unitsTotal)) : b;
 }
 
 function bigrams(s: string): string[] {
@@ -364,12 +371,17 @@ interface Reading extends Analysed {
   /** Core bigrams known to the catalogue, each weighted by its rarity (IDF), for sentence scoring. */
   salient: { gram: string; weight: number }[];
   salientTotal: number;
+  /** A sentence's units of evidence: bigrams within its segments and catalogue terms, by rarity. */
+  units: { texts: string[]; rarest: string[]; weight: number; fromQuery: boolean }[];
+  unitsTotal: number;
   /** Typed pinyin: how many distinct 2-letter and 4-letter pieces it has. */
   initialsPieces: number;
   pinyinPieces: number;
 }
 
-function prepare(a: Analysed, df: Map<string, number>, size: number): Reading {
+function prepare(a: Analysed, index: SearchIndex): Reading {
+  const { df } = index;
+  const size = index.docs.length;
   const coreGrams = a.isPinyin ? [] : bigrams(a.core);
   const coreCounts = new Map<string, number>();
   for (const g of grams(a.core, 2)) coreCounts.set(g, (coreCounts.get(g) ?? 0) + 1);
@@ -384,7 +396,20 @@ function prepare(a: Analysed, df: Map<string, number>, size: number): Reading {
   }
   const initialsPieces = a.isPinyin ? new Set(grams(a.core, 2)).size : 0;
   const pinyinPieces = a.isPinyin && a.core.length >= 4 ? new Set(grams(a.core, 4)).size : 0;
-  return { ...a, coreGrams, coreCounts, salient, salientTotal, initialsPieces, pinyinPieces };
+  const units: Reading['units'] = [];
+  let unitsTotal = 0;
+  if (!a.isPinyin && isSentence(a)) {
+    const add = (texts: string[], n: number) => {
+      if (!n) return;
+      const weight = Math.log(1 + size / Math.min(n, size));
+      units.push({ texts, rarest: texts.map((t) => rarestGram(index, t)), weight, fromQuery: texts.length === 1 && texts[0].length === 2 });
+      unitsTotal += weight;
+    };
+    for (const g of new Set(a.segments.flatMap((seg) => grams(seg, 2)))) add([g], index.df.get(g) ?? 0);
+    // A row's terms are one meaning: held if any is, weighed by how many docs hold one of them.
+    for (const terms of a.groups) add(terms, terms.reduce((n, t) => n + termFrequency(index, t), 0));
+  }
+  return { ...a, coreGrams, coreCounts, salient, salientTotal, units, unitsTotal, initialsPieces, pinyinPieces };
 }
 
 type Scored = { score: number; matchedOn: SearchHit['matchedOn'] };
@@ -442,7 +467,7 @@ function scoreChinese(doc: IndexedMatter, r: Reading): Scored {
     if (s.score > 0) s = { score: s.score + bonus, matchedOn: s.matchedOn };
     else if ((!core || core.length > 4) && bonus > 0) s = { score: bonus, matchedOn: 'synonym' };
   }
-  return s;
+  return r.unitsTotal > 0 ? best(s, unitScore(doc, r)) : s;
 }
 
 /**
@@ -458,6 +483,55 @@ function sentenceScore(doc: IndexedMatter, r: Reading): Scored {
   }
   if (!got) return { score: 0, matchedOn: 'text' };
   return { score: Math.round(40 * (got / r.salientTotal)) + inName * 4, matchedOn: inName ? 'name' : 'keyword' };
+}
+
+function rarestGram(index: SearchIndex, text: string): string {
+  return grams(text, 2).reduce((x, y) => ((index.postings.get(y)?.length ?? 0) < (index.postings.get(x)?.length ?? 0) ? y : x));
+}
+
+/** More than one piece of meaning, or words that were rewritten: read it as a sentence. */
+function isSentence(a: Analysed): boolean {
+  return a.expansions.length > 0 || a.segments.length >= 2 || a.core.length > 4;
+}
+
+/** In how many docs' names and keywords a bigram or term occurs; terms are counted once per index. */
+function termFrequency(index: SearchIndex, text: string): number {
+  if (text.length <= 2) return index.df.get(text) ?? 0;
+  const known = index.termDf.get(text);
+  if (known !== undefined) return known;
+  let n = 0;
+  for (const d of index.postings.get(rarestGram(index, text)) ?? []) {
+    const doc = index.docs[d];
+    if (doc.name.includes(text) || doc.keywords.some((k) => k.includes(text))) n++;
+  }
+  index.termDf.set(text, n);
+  return n;
+}
+
+/**
+ * How much of a sentence's evidence a matter holds, each unit weighted by its rarity (IDF): in
+ * 想在学校旁边开个奶茶店要办啥, 食品经营 (from 奶茶店) outweighs 学校. Units in the name count a fifth more.
+ */
+function unitScore(doc: IndexedMatter, r: Reading): Scored {
+  let got = 0;
+  let inName = 0;
+  let fromQuery = 0;
+  for (const u of r.units) {
+    let held = 0;
+    let name = false;
+    for (const t of u.texts) {
+      if (doc.name.includes(t)) { held++; name = true; } else if (doc.keywords.some((k) => k.includes(t))) held++;
+    }
+    if (!held) continue;
+    // A meaning met by more of its words is surer: 3 of a row's terms count fully, one counts 0.6.
+    const credit = u.weight * (u.texts.length === 1 ? 1 : Math.min(1, 0.4 + 0.2 * held));
+    got += credit;
+    if (name) inName += credit;
+    if (u.fromQuery) fromQuery += credit;
+  }
+  if (!got) return { score: 0, matchedOn: 'text' };
+  const score = Math.round(80 * (got / r.unitsTotal) + 20 * (inName / r.unitsTotal));
+  return { score, matchedOn: inName ? 'name' : fromQuery ? 'keyword' : 'synonym' };
 }
 
 /** Hits scoring below this share of the best one are noise (身份证丢了 followed by five 主题匹配 matters). */
@@ -488,7 +562,7 @@ export function searchMatters(index: SearchIndex, q: string, limit = 20): Search
     const fixed = index.vocab.correct(analysed.raw);
     if (fixed !== analysed.raw) alternatives.push(analyseQuery(fixed));
   }
-  const readings = alternatives.map((a) => prepare(a, index.df, index.docs.length));
+  const readings = alternatives.map((a) => prepare(a, index));
   const top = new TopK(limit);
   const scoreInto = (d: number) => {
     const doc = index.docs[d];
