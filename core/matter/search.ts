@@ -158,6 +158,8 @@ interface Analysed {
   /** The core's pieces between removed words: bigrams spanning a removed word are not evidence. */
   segments: string[];
   /** The catalogue terms of each colloquial row the query matched: alternatives of one meaning. */
+  expansionGroups: string[][];
+  /** The same with the everyday words the citizen used (editors list some as keywords). */
   groups: string[][];
   expansions: string[];
   isPinyin: boolean;
@@ -165,14 +167,16 @@ interface Analysed {
 
 export function analyseQuery(q: string): Analysed {
   const raw = compact(q).replace(PUNCTUATION, '');
-  if (/^[a-z]+$/.test(raw)) return { raw, core: raw, segments: [raw], groups: [], expansions: [], isPinyin: true };
+  if (/^[a-z]+$/.test(raw)) return { raw, core: raw, segments: [raw], expansionGroups: [], groups: [], expansions: [], isPinyin: true };
   let core = raw;
   const expansions = new Set<string>();
   const groups: string[][] = [];
+  const expansionGroups: string[][] = [];
   for (const [pattern, terms] of SYNONYMS) {
     const said = core.match(pattern);
     if (said) {
       terms.forEach((t) => expansions.add(t));
+      expansionGroups.push(terms);
       // Editors often list the everyday word itself (买二手房, 糖尿病报销): it is one more alternative.
       groups.push([...new Set([...terms, ...said.filter((w) => w.length >= 2)])]);
       core = core.replace(pattern, ' ');
@@ -181,8 +185,8 @@ export function analyseQuery(q: string): Analysed {
   }
   core = core.replace(STOPWORDS, ' ').replace(FILLERS, ' ');
   // One character left over from a sentence (看 of 看门诊) is noise, not a subject.
-  const segments = core.split(/\s+/).filter((seg) => seg.length > 1 || raw.length <= 2);
-  return { raw, core: segments.join(''), segments, groups, expansions: [...expansions], isPinyin: false };
+  const segments = core.split(/\s+/).filter((seg) => seg.length > 1 || (seg.length === 1 && raw.length <= 2));
+  return { raw, core: segments.join(''), segments, expansionGroups, groups, expansions: [...expansions], isPinyin: false };
 }
 
 /** Per-doc tallies reused by every query (one search runs at a time): no per-query arrays of catalogue size. */
@@ -340,7 +344,7 @@ function readingBound(s: SearchScratch, nameLength: Uint16Array, r: Reading, ri:
   }
   if (f & MUST) return Infinity;
   // Without a core only an exact name or keyword (MUST) or synonyms (at most 60) score.
-  if (!r.core) return f & EXPANSION ? 60 : 0;
+  if (!r.core) return f & EXPANSION ? 60 * r.expansionGroups.length : 0;
   let b = 20;
   if (f & KEYWORD_IN_QUERY) b = 70;
   const o = s.occurrences[ri][d];
@@ -351,8 +355,10 @@ function readingBound(s: SearchScratch, nameLength: Uint16Array, r: Reading, ri:
     const length = nameLength[d];
     b = Math.max(b, 70, length === r.core.length ? 120 : 90 + Math.max(0, 20 - length));
   }
-  if (f & EXPANSION) b += 60;
-  return r.unitsTotal > 0 ? Math.max(b, Math.ceil(100 * s.evidence[ri][d] / r.unitsTotal)) : b;
+  if (f & EXPANSION) b += 60 * r.expansionGroups.length;
+  if (r.unitsTotal === 0) return b;
+  const unit = Math.ceil(100 * s.evidence[ri][d] / r.unitsTotal);
+  return Math.max(b + UNIT_SHARE * unit, unit);
 }
 
 function bigrams(s: string): string[] {
@@ -460,14 +466,21 @@ function scoreChinese(doc: IndexedMatter, r: Reading): Scored {
     }
   }
   if (r.expansions.length > 0) {
-    const nameHits = r.expansions.filter((t) => doc.name.includes(t)).length;
-    const keywordHits = r.expansions.filter((t) => doc.keywords.some((k) => k.includes(t))).length;
-    const bonus = Math.min(60, nameHits * 40 + keywordHits * 15);
+    // Each meaning the query was rewritten into adds at most 60: 丢了 and 宝宝 are two pieces of evidence.
+    let bonus = 0;
+    for (const terms of r.expansionGroups) {
+      const nameHits = terms.filter((t) => doc.name.includes(t)).length;
+      const keywordHits = terms.filter((t) => doc.keywords.some((k) => k.includes(t))).length;
+      bonus += Math.min(60, nameHits * 40 + keywordHits * 15);
+    }
     // Synonyms refine a topical match; alone (e.g. just "丢了") they still find the right kind of matter.
     if (s.score > 0) s = { score: s.score + bonus, matchedOn: s.matchedOn };
     else if ((!core || core.length > 4) && bonus > 0) s = { score: bonus, matchedOn: 'synonym' };
   }
-  return r.unitsTotal > 0 ? best(s, unitScore(doc, r)) : s;
+  if (r.unitsTotal === 0) return s;
+  // Phrase rules find the subject (公积金); the units tell its variants apart (辞职 → 离职销户).
+  const u = unitScore(doc, r);
+  return s.score > 0 ? { score: s.score + UNIT_SHARE * u.score, matchedOn: s.matchedOn } : u;
 }
 
 /**
@@ -489,9 +502,12 @@ function rarestGram(index: SearchIndex, text: string): string {
   return grams(text, 2).reduce((x, y) => ((index.postings.get(y)?.length ?? 0) < (index.postings.get(x)?.length ?? 0) ? y : x));
 }
 
-/** More than one piece of meaning, or words that were rewritten: read it as a sentence. */
+/** How much of the unit score a phrase-rule match adds. */
+const UNIT_SHARE = 0.3;
+
+/** Two or more pieces of meaning (身份证 + 丢了), or a long core: read it as a sentence. */
 function isSentence(a: Analysed): boolean {
-  return a.expansions.length > 0 || a.segments.length >= 2 || a.core.length > 4;
+  return a.segments.length + a.groups.length >= 2 || a.core.length > 4;
 }
 
 /** In how many docs' names and keywords a bigram or term occurs; terms are counted once per index. */
