@@ -8,6 +8,7 @@ import { PinyinVocabulary, compact, fullPinyin as textFullPinyin, initials as te
 import { LIFE_EVENTS } from './taxonomy';
 import { toSummary, type Matter } from './schema';
 import { TopK, type Ranked } from './search-topk';
+import { buildCharIndex, partialMatches, type CharIndex } from './search-partial';
 import { COLLOQUIAL_TERMS, FILLER_WORDS } from './search-vocabulary';
 
 /** One collator for every comparison (String.localeCompare builds one per call). */
@@ -45,6 +46,8 @@ export interface SearchIndex {
   byName: Map<string, number[]>;
   byKeyword: Map<string, number[]>;
   longestKeyword: number;
+  /** Characters of names and keywords: the fallback when nothing else scores. */
+  chars: CharIndex;
   /** Memo: in how many docs' names and keywords a catalogue term (3+ characters) occurs. */
   termDf: Map<string, number>;
   /** Docs by initials: 'k=' a keyword's, 'n>' a prefix of the name's, 'k>' a prefix of a keyword's. */
@@ -148,7 +151,7 @@ export function buildSearchIndex(matters: Matter[]): SearchIndex {
   });
   return {
     vocab: new PinyinVocabulary(catalogueVocabulary(live)), docs, postings, contextPostings, df,
-    byName, byKeyword, longestKeyword, termDf: new Map(), initialsPrefixes, nameLength: Uint16Array.from(docs, (d) => d.name.length), scratch: newScratch(docs.length),
+    byName, byKeyword, longestKeyword, termDf: new Map(), chars: buildCharIndex(docs.map((d) => [d.name, ...d.keywords])), initialsPrefixes, nameLength: Uint16Array.from(docs, (d) => d.name.length), scratch: newScratch(docs.length),
   };
 }
 
@@ -607,6 +610,12 @@ export function searchMatters(index: SearchIndex, q: string, limit = 20): Search
       if (hopeless(d)) break;
       scoreInto(d);
     }
+  }
+  if (top.items.length === 0 && !analysed.isPinyin) {
+    // Nothing scored: the best partial match by the characters of what the citizen asked about
+    // (question words removed: 怎么办 alone matches nothing) rather than an empty page.
+    return partialMatches(index.chars, analysed.core, (d) => index.docs[d].order, limit)
+      .map((x) => ({ ...toSummary(index.docs[x.doc].matter), score: x.score, matchedOn: 'text' as const }));
   }
   const floor = RELATIVE_FLOOR * top.best;
   return top.items
