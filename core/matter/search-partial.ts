@@ -32,28 +32,34 @@ export function buildCharIndex(texts: string[][]): CharIndex {
   return { postings, size: texts.length };
 }
 
-/** Best partial matches by character overlap, best first; `order` breaks ties as elsewhere. */
-export function partialMatches(index: CharIndex, text: string, order: (doc: number) => number, limit: number): Ranked[] {
+/** A character met only in keywords counts this much of one met in the name. */
+const KEYWORD_ONLY = 0.8;
+
+/**
+ * Best partial matches by character overlap, best first; `name` tells which characters the name
+ * holds (they count fully), `order` breaks ties as elsewhere.
+ */
+export function partialMatches(index: CharIndex, text: string, name: (doc: number) => string, order: (doc: number) => number, limit: number): Ranked[] {
   const chars = [...new Set([...text].filter((ch) => CJK.test(ch)))];
   const weighed = chars.map((ch) => {
     const n = index.postings.get(ch)?.length ?? 0;
     return { ch, n, weight: n > 0 && n <= UBIQUITOUS * index.size ? Math.log(1 + index.size / n) : 0 };
   });
   const total = weighed.reduce((sum, c) => sum + (c.n > 0 ? Math.log(1 + index.size / c.n) : Math.log(1 + index.size)), 0);
-  const got = new Map<number, { weight: number; chars: number }>();
+  const got = new Map<number, { weight: number; named: number; chars: number }>();
   for (const c of weighed) {
     if (!c.weight) continue;
     for (const d of index.postings.get(c.ch) ?? []) {
-      const g = got.get(d) ?? { weight: 0, chars: 0 };
+      const g = got.get(d) ?? { weight: 0, named: 0, chars: 0 };
       g.weight += c.weight;
+      g.named += name(d).includes(c.ch) ? c.weight : KEYWORD_ONLY * c.weight;
       g.chars += 1;
       got.set(d, g);
     }
   }
   const top = new TopK(limit);
   for (const [doc, g] of got) {
-    const coverage = g.weight / total;
-    if (g.chars >= MIN_CHARS && coverage >= MIN_COVERAGE) top.offer({ doc, score: Math.round(MAX_SCORE * coverage), order: order(doc) });
+    if (g.chars >= MIN_CHARS && g.weight / total >= MIN_COVERAGE) top.offer({ doc, score: Math.round(MAX_SCORE * (g.named / total)), order: order(doc) });
   }
   return top.items;
 }

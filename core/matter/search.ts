@@ -182,7 +182,7 @@ export function searchMatters(index: SearchIndex, q: string, limit = 20): Search
   if (top.items.length === 0 && !analysed.isPinyin) {
     // Nothing scored: the best partial match by the characters of what the citizen asked about
     // (question words removed: 怎么办 alone matches nothing) rather than an empty page.
-    return partialMatches(index.chars, analysed.core, (d) => index.docs[d].order, limit)
+    return partialMatches(index.chars, analysed.core, (d) => index.docs[d].name, (d) => index.docs[d].order, limit)
       .map((x) => ({ ...toSummary(index.docs[x.doc].matter), score: x.score, matchedOn: 'text' as const }));
   }
   const floor = RELATIVE_FLOOR * top.best;
