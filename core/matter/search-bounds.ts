@@ -135,12 +135,12 @@ export function planCandidates(index: SearchIndex, readings: Reading[]): Plan | 
   const bounded: number[] = [];
   for (const d of touched) {
     let b = 0;
-    readings.forEach((r, ri) => {
-      const got = readingBound(s, index.nameLength, r, ri, d);
+    for (let ri = 0; ri < readings.length; ri++) {
+      const got = readingBound(s, index.nameLength, readings[ri], ri, d);
       if (ri === 0) b = got;
       else if (readings[0].isPinyin) b += got * 0.5;
       else b = Math.max(b, got * 0.9);
-    });
+    }
     if (b === Infinity) certain.push(d);
     else { s.bound[d] = b; bounded.push(d); }
   }

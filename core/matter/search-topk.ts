@@ -28,6 +28,14 @@ export class TopK {
     return this.items[0]?.score ?? 0;
   }
 
+  /** Whether a doc with this score and order would enter the list (checked before building an entry). */
+  admits(score: number, order: number): boolean {
+    if (this.k <= 0) return false;
+    if (!this.full) return true;
+    const last = this.items[this.items.length - 1];
+    return score > last.score || (score === last.score && order < last.order);
+  }
+
   offer(entry: Ranked): void {
     const items = this.items;
     if (this.k <= 0 || (this.full && !before(entry, items[items.length - 1]))) return;

@@ -66,9 +66,12 @@ function scoreChinese(doc: IndexedMatter, r: Reading): Scored {
     // Each meaning the query was rewritten into adds at most 60: 丢了 and 宝宝 are two pieces of evidence.
     let bonus = 0;
     for (const terms of r.expansionGroups) {
-      const nameHits = terms.filter((t) => doc.name.includes(t)).length;
-      const keywordHits = terms.filter((t) => doc.keywords.some((k) => k.includes(t))).length;
-      bonus += Math.min(60, nameHits * 40 + keywordHits * 15);
+      let hits = 0;
+      for (const t of terms) {
+        if (doc.name.includes(t)) hits += 40;
+        if (doc.keywords.some((k) => k.includes(t))) hits += 15;
+      }
+      bonus += Math.min(60, hits);
     }
     // Synonyms refine a topical match; alone (e.g. just "丢了") they still find the right kind of matter.
     if (s.score > 0) s = { score: s.score + bonus, matchedOn: s.matchedOn };
@@ -154,7 +157,7 @@ export function searchMatters(index: SearchIndex, q: string, limit = 20): Search
   const scoreInto = (d: number) => {
     const doc = index.docs[d];
     const s = scoreDoc(doc, readings);
-    if (s.score > 0) top.offer({ doc: d, score: s.score, order: doc.order, matchedOn: s.matchedOn } as Ranked & Scored);
+    if (s.score > 0 && top.admits(s.score, doc.order)) top.offer({ doc: d, score: s.score, order: doc.order, matchedOn: s.matchedOn } as Ranked & Scored);
   };
   const plan = planCandidates(index, readings);
   if (!plan) index.docs.forEach((_, d) => scoreInto(d));
