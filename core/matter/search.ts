@@ -41,6 +41,9 @@ function scoreChinese(doc: IndexedMatter, r: Reading): Scored {
   // An editor listed this exact phrase as a keyword: the strongest sign after the name itself.
   const exactKeyword = doc.keywords.some((k) => k === raw || (core !== '' && k === core));
   if (exactKeyword) s = best(s, { score: 85, matchedOn: 'keyword' });
+  // When rewriting shortened the query (老人医保 → 医保), a keyword equal to what was typed must
+  // still beat names that merely hold the shortened core.
+  if (core !== '' && core !== raw && doc.keywords.includes(raw)) s = best(s, { score: VERBATIM_KEYWORD, matchedOn: 'keyword' });
   if (core) {
     if (doc.name === core) s = best(s, { score: 120, matchedOn: 'name' });
     else if (doc.name.includes(core)) s = best(s, { score: 90 + Math.max(0, 20 - doc.name.length) + (exactKeyword ? 15 : 0), matchedOn: 'name' });
@@ -123,6 +126,9 @@ function unitScore(doc: IndexedMatter, r: Reading): Scored {
   const score = Math.round(80 * (got / r.unitsTotal) + 20 * (inName / r.unitsTotal));
   return { score, matchedOn: inName ? 'name' : fromQuery ? 'keyword' : 'synonym' };
 }
+
+/** A keyword equal to the whole typed query, when the core differs from it: above any name holding the core. */
+const VERBATIM_KEYWORD = 112;
 
 /** Hits scoring below this share of the best one are noise (身份证丢了 followed by five 主题匹配 matters). */
 const RELATIVE_FLOOR = 0.4;
