@@ -9,8 +9,6 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { buildSearchIndex, searchMatters } from '../core/matter/search';
-import { matterSchema, type Matter, type MatterInput } from '../core/matter/schema';
 import { bundleFunctions } from '../local-cloud/runtime/bundle-functions';
 import { FUNCTIONS_DIR, REPO_ROOT, formatBytes } from './lib/repo';
 import { bootLocalCloud, importCatalogueFile } from './lib/boot-local-cloud';
@@ -18,9 +16,9 @@ import { run as importBench } from './bench/import';
 import { run as benchBooking } from './bench/booking';
 import { run as runConsultBench } from './bench/consult';
 import { run as runAffairsBench } from './bench/affairs';
+import { run as searchLatency, SEARCH_QUERIES as QUERIES } from './bench/search';
 
 const MAIN_PACKAGE_LIMIT = 2 * 1024 * 1024;
-const QUERIES = ['护照', '身份证丢了', '公积金提取', 'sfz', '社保卡', '结婚登记', '驾驶证到期了怎么换', 'gjj', '开公司', '新生儿', '想在学校旁边开个奶茶店要办啥', '办护照要带什么材料能不能加急'];
 
 function dirSize(dir: string): number {
   if (!fs.existsSync(dir)) return 0;
@@ -37,17 +35,6 @@ function percentile(sorted: number[], p: number): number {
 function summarise(times: number[]): { p50: number; p95: number } {
   const t = [...times].sort((a, b) => a - b);
   return { p50: percentile(t, 50), p95: percentile(t, 95) };
-}
-
-/** Synchronous on purpose: awaiting would add event-loop time to in-memory figures. */
-function timeMany(n: number, fn: (i: number) => void): { p50: number; p95: number } {
-  const t: number[] = [];
-  for (let i = 0; i < n; i++) {
-    const s = performance.now();
-    fn(i);
-    t.push(performance.now() - s);
-  }
-  return summarise(t);
 }
 
 async function timeManyAsync(n: number, fn: (i: number) => Promise<void>): Promise<{ p50: number; p95: number }> {
@@ -87,30 +74,6 @@ async function functionSizes() {
   }
 }
 
-/** The seed catalogue, and copies of it with new codes, to see how search scales. */
-function catalogueOf(size: number, seed: MatterInput[]): Matter[] {
-  const out: Matter[] = [];
-  for (let i = 0; out.length < size; i++) {
-    const base = matterSchema.parse(seed[i % seed.length]);
-    const copy = Math.floor(i / seed.length);
-    const code = copy === 0 ? base.implementationCode : `${base.implementationCode.slice(0, 50)}-${copy}`;
-    out.push({ ...base, implementationCode: code, name: copy === 0 ? base.name : `${base.name}（${copy}区）`, _id: code, updatedAt: '' } as Matter);
-  }
-  return out;
-}
-
-async function searchLatency(seed: MatterInput[]) {
-  console.log('\n## 事项搜索耗时（纯内存检索，每个规模 500 次查询）');
-  for (const size of [seed.length, 500, 2000, 10000]) {
-    const matters = catalogueOf(size, seed);
-    const buildStart = performance.now();
-    const index = buildSearchIndex(matters);
-    const build = performance.now() - buildStart;
-    const r = timeMany(500, (i) => { searchMatters(index, QUERIES[i % QUERIES.length], 20); });
-    console.log(`${String(size).padStart(5)} 个事项  建索引 ${ms(build).padStart(10)}  p50 ${ms(r.p50).padStart(9)}  p95 ${ms(r.p95).padStart(9)}`);
-  }
-}
-
 async function functionLatency() {
   console.log('\n## 经云函数的耗时（本地云，内存数据库，种子目录）');
   const { invoke, close } = await bootLocalCloud(':memory:');
@@ -128,13 +91,12 @@ async function functionLatency() {
 }
 
 async function main() {
-  const seed = (JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'seed', 'matters.json'), 'utf8')) as { matters: MatterInput[] }).matters;
   console.log(`# 示例市智慧政务 性能数据  (${new Date().toISOString()}, Node ${process.version})`);
   // `npm run bench -- --search`: the catalogue search figures alone.
-  if (process.argv.includes('--search')) return searchLatency(seed);
+  if (process.argv.includes('--search')) return searchLatency();
   packageSizes();
   await functionSizes();
-  await searchLatency(seed);
+  await searchLatency();
   await functionLatency();
   await importBench();
   await benchBooking();

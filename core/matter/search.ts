@@ -4,208 +4,16 @@
  * version and queried in memory, so ranking is testable without a database.
  */
 import type { SearchHit } from '../api';
-import { PinyinVocabulary, compact, fullPinyin as textFullPinyin, initials as textInitials, syllables } from '../text';
-import { LIFE_EVENTS } from './taxonomy';
-import { toSummary, type Matter } from './schema';
+import { toSummary } from './schema';
+import { TopK, type Ranked } from './search-topk';
+import { partialMatches } from './search-partial';
+import { planCandidates } from './search-bounds';
+import type { IndexedMatter, SearchIndex } from './search-index';
+import { analyseQuery, type Analysed } from './search-query';
+import { UNIT_SHARE, prepare, type Reading } from './search-reading';
 
-/** One collator for every comparison (String.localeCompare builds one per call). */
-const COLLATOR = new Intl.Collator('zh');
-
-interface IndexedMatter {
-  matter: Matter;
-  name: string;
-  nameInitials: string;
-  /** Full toneless pinyin of the name, computed once per catalogue version. */
-  namePinyin: string;
-  keywords: string[];
-  keywordInitials: string[];
-  /** Department, themes, life events and summary: weak evidence only. */
-  context: string;
-  /** Position of the name in Chinese collation order (ties broken without collating per query). */
-  order: number;
-}
-
-export interface SearchIndex {
-  docs: IndexedMatter[];
-  /** Catalogue words by pinyin: homophone typos (社宝卡, 护找) and latin pinyin (shebaoka). */
-  vocab: PinyinVocabulary;
-  /**
-   * Postings: which docs hold a bigram (name, keywords, context), a 2-letter piece of initials or a
-   * 4-letter piece of full pinyin. Every doc that could score shares one with the query, so only
-   * those are scored: search cost follows the matches, not the catalogue size.
-   */
-  postings: Map<string, number[]>;
-  /** Bigrams of the context only (department, themes, life events, summary). */
-  contextPostings: Map<string, number[]>;
-  /** In how many docs' names and keywords a bigram occurs (its salience in a sentence). */
-  df: Map<string, number>;
-}
-
-/**
- * Colloquial words and what a catalogue calls the same thing. A trigger found in the query is
- * removed from it and its terms become evidence to look for in names and keywords.
- */
-const SYNONYMS: [RegExp, string[]][] = [
-  [/丢了|丢失|遗失|掉了|找不到|被偷|丢/g, ['补领', '补发', '补办', '挂失', '补换']],
-  [/坏了|损坏|破损|过期|到期|快到期|期满|换新/g, ['换领', '换发', '换证', '补换', '期满']],
-  [/第一次|首次|新办|初次|新申请/g, ['首次', '申领', '签发', '初次']],
-  [/生孩子|生小孩|生宝宝|宝宝|小孩|孩子|婴儿|新生儿/g, ['新生儿', '出生', '生育']],
-  [/领证|登记结婚|结婚/g, ['结婚登记', '结婚']],
-  [/买房|购房|买二手房|过户/g, ['转移登记', '购房', '不动产']],
-  [/开公司|办公司|注册公司|开店|创业/g, ['设立登记', '开办企业', '个体工商户']],
-  [/看病|住院|报销|医保卡/g, ['医保', '就医', '医疗保障']],
-  [/驾照|驾证/g, ['驾驶证']],
-  [/年检|年审|车检|验车/g, ['机动车检验', '检验标志']],
-  [/违章|罚单|扣分/g, ['交通违法']],
-  [/出国|出境/g, ['护照', '出入境']],
-  [/去香港|去澳门|港澳/g, ['往来港澳通行证', '港澳']],
-  [/去台湾|台湾/g, ['往来台湾通行证', '台湾']],
-  [/个税|退税|汇算/g, ['个人所得税', '汇算清缴']],
-  [/低保/g, ['最低生活保障']],
-  [/失业金|没工作|失业/g, ['失业保险金', '失业']],
-  [/领养老金|退休金|退休/g, ['退休', '养老金', '基本养老']],
-  [/取公积金|公积金取|提公积金/g, ['公积金提取']],
-  [/上学|入学|读书/g, ['入学', '义务教育']],
-  [/迁户口|户口迁|落户/g, ['户口迁移', '迁入', '落户']],
-  [/发票/g, ['发票']],
-];
-
-/** Words that carry no meaning for matching ("怎么办理…", "…需要什么"). */
-const STOPWORDS = /怎么办理|办理|怎么样|怎么办|怎么|如何|怎样|去哪里|去哪儿|去哪|在哪里|在哪|哪里|需要|什么|材料|手续|流程|请问|我想|我要|想要|可以|能不能|应该|申请|一下|要|的|了|吗|呢|啊|吧|办/g;
-const PUNCTUATION = /[\s,，。.、;；:：!！?？'"“”‘’()（）[\]【】<>《》\-_/\\|]+/g;
-
-const initials = (text: string) => textInitials(text).replace(/[^a-z]/g, '');
-const fullPinyin = (text: string) => textFullPinyin(text).replace(/[^a-z]/g, '');
-
-/** 2–4 character pieces of a phrase: the words a typo or typed pinyin may stand for. */
-function pieces(phrase: string, into: Map<string, string[]>, freq: Map<string, number>) {
-  const chars = [...phrase.replace(/[^\u3400-\u9fff]/g, '')];
-  const syl = syllables(chars.join(''));
-  for (let i = 0; i < chars.length; i++) {
-    for (let len = 2; len <= 4 && i + len <= chars.length; len++) {
-      const w = chars.slice(i, i + len).join('');
-      if (!into.has(w)) into.set(w, syl.slice(i, i + len));
-      freq.set(w, (freq.get(w) ?? 0) + 1);
-    }
-  }
-}
-
-/** Editors' keywords (and their pieces) count more than pieces of official names. */
-function catalogueVocabulary(matters: Matter[]) {
-  const fromKeywords = new Map<string, string[]>();
-  const fromNames = new Map<string, string[]>();
-  const freq = new Map<string, number>();
-  for (const m of matters) {
-    for (const k of m.keywords) pieces(k, fromKeywords, freq);
-    pieces(m.name, fromNames, freq);
-  }
-  // Among words with the same pinyin, the most frequent keyword piece wins (sb → 社保, not 申报).
-  return [
-    ...[...fromKeywords].map(([word, syl]) => ({ word, syl, weight: 100000 + (freq.get(word) ?? 0) })),
-    ...[...fromNames].filter(([w]) => !fromKeywords.has(w)).map(([word, syl]) => ({ word, syl, weight: freq.get(word) ?? 0 })),
-  ];
-}
-
-function post(postings: Map<string, number[]>, key: string, doc: number) {
-  const list = postings.get(key);
-  if (!list) postings.set(key, [doc]);
-  else if (list[list.length - 1] !== doc) list.push(doc);
-}
-
-function grams(text: string, n: number): string[] {
-  const out: string[] = [];
-  for (let i = 0; i + n <= text.length; i++) out.push(text.slice(i, i + n));
-  return out;
-}
-
-export function buildSearchIndex(matters: Matter[]): SearchIndex {
-  const eventNames = new Map(LIFE_EVENTS.map((e) => [e.id, e.name]));
-  const live = matters.filter((m) => m.status === '在用');
-  const docs = live.map((m): IndexedMatter => ({
-        matter: m,
-        name: m.name,
-        nameInitials: initials(m.name),
-        namePinyin: fullPinyin(m.name),
-        keywords: m.keywords,
-        keywordInitials: m.keywords.map(initials),
-    context: [m.department.name, ...m.themes, ...m.lifeEvents.map((id) => eventNames.get(id) ?? ''), m.summary].join(' '),
-    order: 0,
-  }));
-  [...docs].sort((a, b) => a.name.length - b.name.length || COLLATOR.compare(a.name, b.name)).forEach((d, i) => { d.order = i; });
-  const postings = new Map<string, number[]>();
-  const contextPostings = new Map<string, number[]>();
-  const df = new Map<string, number>();
-  docs.forEach((d, i) => {
-    const own = new Set([d.name, ...d.keywords].flatMap((t) => grams(t, 2)));
-    for (const g of own) { df.set(g, (df.get(g) ?? 0) + 1); post(postings, g, i); }
-    for (const g of grams(d.context, 2)) post(contextPostings, g, i);
-    for (const ini of [d.nameInitials, ...d.keywordInitials]) for (const g of grams(ini, 2)) post(postings, '^' + g, i);
-    for (const g of grams(d.namePinyin, 4)) post(postings, '~' + g, i);
-  });
-  return { vocab: new PinyinVocabulary(catalogueVocabulary(live)), docs, postings, contextPostings, df };
-}
-
-/**
- * Docs that could score for some reading of the query; null when a reading is too short to index
- * (then every doc is scored). Exact by construction: a whole-query match (name or keyword equal to
- * it) holds every bigram of it, so its rarest one finds it; a name/keyword match or sentence match
- * holds a bigram of the core or an expansion; a context match covers half the core's bigrams, so
- * it holds one of the rarest ⌊n/2⌋ + 1.
- */
-function candidates(index: SearchIndex, readings: Analysed[]): number[] | null {
-  const lists: number[][] = [];
-  const own = (k: string) => index.postings.get(k) ?? [];
-  const ctx = (k: string) => index.contextPostings.get(k) ?? [];
-  const byRarity = (keys: string[], of: (k: string) => number[]) => [...new Set(keys)].sort((a, b) => of(a).length - of(b).length);
-  for (const r of readings) {
-    if (r.isPinyin) {
-      if (r.core.length < 2) return null;
-      lists.push(own('^' + r.core.slice(0, 2)));
-      if (r.core.length >= 4) lists.push(own('~' + r.core.slice(0, 4)));
-      continue;
-    }
-    if (r.raw.length === 1 || r.core.length === 1) return null;
-    const whole = byRarity(grams(r.raw, 2), own)[0];
-    if (whole) lists.push(own(whole));
-    for (const t of [r.core, ...r.expansions]) for (const g of grams(t, 2)) lists.push(own(g));
-    const coreGrams = byRarity(grams(r.core, 2), ctx);
-    for (const g of coreGrams.slice(0, Math.floor(coreGrams.length / 2) + 1)) lists.push(ctx(g));
-  }
-  const seen = new Uint8Array(index.docs.length);
-  const out: number[] = [];
-  for (const list of lists) for (const d of list) if (!seen[d]) { seen[d] = 1; out.push(d); }
-  return out;
-}
-
-interface Analysed {
-  raw: string;
-  core: string;
-  expansions: string[];
-  isPinyin: boolean;
-}
-
-export function analyseQuery(q: string): Analysed {
-  const raw = compact(q).replace(PUNCTUATION, '');
-  if (/^[a-z]+$/.test(raw)) return { raw, core: raw, expansions: [], isPinyin: true };
-  let core = raw;
-  const expansions = new Set<string>();
-  for (const [pattern, terms] of SYNONYMS) {
-    if (pattern.test(core)) {
-      terms.forEach((t) => expansions.add(t));
-      core = core.replace(pattern, ' ');
-    }
-    pattern.lastIndex = 0;
-  }
-  core = core.replace(STOPWORDS, ' ').replace(/\s+/g, '');
-  return { raw, core, expansions: [...expansions], isPinyin: false };
-}
-
-function bigrams(s: string): string[] {
-  if (s.length <= 2) return s ? [s] : [];
-  const grams: string[] = [];
-  for (let i = 0; i < s.length - 1; i++) grams.push(s.slice(i, i + 2));
-  return grams;
-}
+export { buildSearchIndex, type SearchIndex } from './search-index';
+export { analyseQuery } from './search-query';
 
 type Scored = { score: number; matchedOn: SearchHit['matchedOn'] };
 
@@ -226,95 +34,171 @@ function scorePinyin(doc: IndexedMatter, q: string): Scored {
   return s;
 }
 
-function scoreChinese(doc: IndexedMatter, a: Analysed, df: Map<string, number>, size: number): Scored {
+function scoreChinese(doc: IndexedMatter, r: Reading): Scored {
   let s: Scored = { score: 0, matchedOn: 'text' };
-  const { core, raw } = a;
+  const { core, raw } = r;
   if (raw && doc.name === raw) s = best(s, { score: 150, matchedOn: 'name' });
   // An editor listed this exact phrase as a keyword: the strongest sign after the name itself.
   const exactKeyword = doc.keywords.some((k) => k === raw || (core !== '' && k === core));
   if (exactKeyword) s = best(s, { score: 85, matchedOn: 'keyword' });
+  // When rewriting shortened the query (老人医保 → 医保), a keyword equal to what was typed must
+  // still beat names that merely hold the shortened core.
+  if (core !== '' && core !== raw && doc.keywords.includes(raw)) s = best(s, { score: VERBATIM_KEYWORD, matchedOn: 'keyword' });
   if (core) {
     if (doc.name === core) s = best(s, { score: 120, matchedOn: 'name' });
     else if (doc.name.includes(core)) s = best(s, { score: 90 + Math.max(0, 20 - doc.name.length) + (exactKeyword ? 15 : 0), matchedOn: 'name' });
     if (!exactKeyword && doc.keywords.some((k) => k.includes(core) || (k.length >= 2 && core.includes(k)))) s = best(s, { score: 70, matchedOn: 'keyword' });
     if (s.score === 0) {
       // No whole-phrase hit: count how much of the query's bigrams the name and keywords cover.
-      const grams = bigrams(core);
-      const inName = grams.filter((g) => doc.name.includes(g)).length;
-      const inKeywords = grams.filter((g) => doc.keywords.some((k) => k.includes(g))).length;
-      const inContext = grams.filter((g) => doc.context.includes(g)).length;
+      const grams = r.coreGrams;
+      let inName = 0;
+      let inKeywords = 0;
+      let inContext = 0;
+      for (const g of grams) {
+        if (doc.name.includes(g)) inName++;
+        if (doc.keywords.some((k) => k.includes(g))) inKeywords++;
+        if (doc.context.includes(g)) inContext++;
+      }
       const coverage = Math.max(inName, inKeywords) / grams.length;
       if (coverage >= 0.5) s = { score: Math.round(40 * coverage) + inName * 4, matchedOn: inName >= inKeywords ? 'name' : 'keyword' };
       else if (inContext / grams.length >= 0.5) s = { score: Math.round(20 * (inContext / grams.length)), matchedOn: doc.context.startsWith(core) ? 'department' : 'theme' };
-      else if (core.length > 4) s = sentenceScore(doc, grams, df, size);
+      else if (core.length > 4) s = sentenceScore(doc, r);
     }
   }
-  if (a.expansions.length > 0) {
-    const nameHits = a.expansions.filter((t) => doc.name.includes(t)).length;
-    const keywordHits = a.expansions.filter((t) => doc.keywords.some((k) => k.includes(t))).length;
-    const bonus = Math.min(60, nameHits * 40 + keywordHits * 15);
+  if (r.expansions.length > 0) {
+    // Each meaning the query was rewritten into adds at most 60: 丢了 and 宝宝 are two pieces of evidence.
+    let bonus = 0;
+    for (const terms of r.expansionGroups) {
+      let hits = 0;
+      for (const t of terms) {
+        if (doc.name.includes(t)) hits += 40;
+        if (doc.keywords.some((k) => k.includes(t))) hits += 15;
+      }
+      bonus += Math.min(60, hits);
+    }
     // Synonyms refine a topical match; alone (e.g. just "丢了") they still find the right kind of matter.
     if (s.score > 0) s = { score: s.score + bonus, matchedOn: s.matchedOn };
     else if ((!core || core.length > 4) && bonus > 0) s = { score: bonus, matchedOn: 'synonym' };
   }
-  return s;
+  if (r.unitsTotal === 0) return s;
+  // Phrase rules find the subject (公积金); the units tell its variants apart (辞职 → 离职销户).
+  const u = unitScore(doc, r);
+  return s.score > 0 ? { score: s.score + UNIT_SHARE * u.score, matchedOn: s.matchedOn } : u;
 }
 
 /**
  * A sentence ("想在学校旁边开个奶茶店要办啥") rarely covers half a name: its salient bigrams do. Each
  * bigram the name or keywords hold counts by its rarity in the catalogue (IDF), so 奶茶 outweighs 办理.
  */
-function sentenceScore(doc: IndexedMatter, qGrams: string[], df: Map<string, number>, size: number): Scored {
+function sentenceScore(doc: IndexedMatter, r: Reading): Scored {
   let got = 0;
-  let total = 0;
   let inName = 0;
-  for (const g of new Set(qGrams)) {
-    const n = df.get(g);
-    if (!n) continue;
-    const w = Math.log(1 + size / n);
-    total += w;
-    const name = doc.name.includes(g);
-    if (name || doc.keywords.some((k) => k.includes(g))) { got += w; if (name) inName++; }
+  for (const { gram, weight } of r.salient) {
+    const name = doc.name.includes(gram);
+    if (name || doc.keywords.some((k) => k.includes(gram))) { got += weight; if (name) inName++; }
   }
   if (!got) return { score: 0, matchedOn: 'text' };
-  return { score: Math.round(40 * (got / total)) + inName * 4, matchedOn: inName ? 'name' : 'keyword' };
+  return { score: Math.round(40 * (got / r.salientTotal)) + inName * 4, matchedOn: inName ? 'name' : 'keyword' };
 }
+
+/**
+ * How much of a sentence's evidence a matter holds, each unit weighted by its rarity (IDF): in
+ * 想在学校旁边开个奶茶店要办啥, 食品经营 (from 奶茶店) outweighs 学校. Units in the name count a fifth more.
+ */
+function unitScore(doc: IndexedMatter, r: Reading): Scored {
+  let got = 0;
+  let inName = 0;
+  let fromQuery = 0;
+  for (const u of r.units) {
+    let held = 0;
+    let name = false;
+    for (const t of u.texts) {
+      if (doc.name.includes(t)) { held++; name = true; } else if (doc.keywords.some((k) => k.includes(t))) held++;
+    }
+    if (!held) continue;
+    // A meaning met by more of its words is surer: 3 of a row's terms count fully, one counts 0.6.
+    const credit = u.weight * (u.texts.length === 1 ? 1 : Math.min(1, 0.4 + 0.2 * held));
+    got += credit;
+    if (name) inName += credit;
+    if (u.fromQuery) fromQuery += credit;
+  }
+  if (!got) return { score: 0, matchedOn: 'text' };
+  const score = Math.round(80 * (got / r.unitsTotal) + 20 * (inName / r.unitsTotal));
+  return { score, matchedOn: inName ? 'name' : fromQuery ? 'keyword' : 'synonym' };
+}
+
+/** A keyword equal to the whole typed query, when the core differs from it: above any name holding the core. */
+const VERBATIM_KEYWORD = 112;
 
 /** Hits scoring below this share of the best one are noise (身份证丢了 followed by five 主题匹配 matters). */
 const RELATIVE_FLOOR = 0.4;
+
+function scoreDoc(doc: IndexedMatter, readings: Reading[]): Scored {
+  let s: Scored = { score: 0, matchedOn: 'text' };
+  readings.forEach((r, i) => {
+    const got = r.isPinyin ? scorePinyin(doc, r.core) : scoreChinese(doc, r);
+    if (i === 0) s = got;
+    // Typed initials are ambiguous (sb): the words they spell in the catalogue add evidence.
+    else if (readings[0].isPinyin) s = { score: s.score + got.score * 0.5, matchedOn: 'pinyin' };
+    // A corrected typo counts a little less than what the citizen typed.
+    else s = best(s, { score: got.score * 0.9, matchedOn: got.matchedOn });
+  });
+  return s;
+}
 
 export function searchMatters(index: SearchIndex, q: string, limit = 20): SearchHit[] {
   const analysed = analyseQuery(q);
   if (!analysed.raw) return [];
   // Typed pinyin (shebaoka) or homophone typos (社宝卡, 护找) rewritten into catalogue words.
-  const readings: Analysed[] = [analysed];
+  const alternatives: Analysed[] = [analysed];
   if (analysed.isPinyin) {
     const words = index.vocab.latin(analysed.raw);
-    if (words.length) readings.push(analyseQuery(words[0]));
+    if (words.length) alternatives.push(analyseQuery(words[0]));
   } else {
     const fixed = index.vocab.correct(analysed.raw);
-    if (fixed !== analysed.raw) readings.push(analyseQuery(fixed));
+    if (fixed !== analysed.raw) alternatives.push(analyseQuery(fixed));
   }
-  const size = index.docs.length;
-  const pool = candidates(index, readings);
-  const scored = (pool ? pool.map((i) => index.docs[i]) : index.docs)
-    .map((doc) => {
-      let s: Scored = { score: 0, matchedOn: 'text' };
-      readings.forEach((r, i) => {
-        const got = r.isPinyin ? scorePinyin(doc, r.core) : scoreChinese(doc, r, index.df, size);
-        if (i === 0) s = got;
-        // Typed initials are ambiguous (sb): the words they spell in the catalogue add evidence.
-        else if (analysed.isPinyin) s = { score: s.score + got.score * 0.5, matchedOn: 'pinyin' };
-        // A corrected typo counts a little less than what the citizen typed.
-        else s = best(s, { score: got.score * 0.9, matchedOn: got.matchedOn });
-      });
-      return { doc, s };
-    })
-    .filter((x) => x.s.score > 0)
-    .sort((x, y) => y.s.score - x.s.score || x.doc.order - y.doc.order);
-  const top = scored[0]?.s.score ?? 0;
-  return scored
-    .filter((x) => x.s.score >= RELATIVE_FLOOR * top)
-    .slice(0, limit)
-    .map(({ doc, s }) => ({ ...toSummary(doc.matter), score: Math.round(s.score), matchedOn: s.matchedOn }));
+  const readings = alternatives.map((a) => prepare(a, index));
+  const top = new TopK(limit);
+  const scoreInto = (d: number) => {
+    const doc = index.docs[d];
+    const s = scoreDoc(doc, readings);
+    if (s.score > 0 && top.admits(s.score, doc.order)) top.offer({ doc: d, score: s.score, order: doc.order, matchedOn: s.matchedOn } as Ranked & Scored);
+  };
+  const plan = planCandidates(index, readings);
+  if (!plan) index.docs.forEach((_, d) => scoreInto(d));
+  else {
+    // Docs that may hold the whole query first; then the rest, most promising first, only while
+    // their upper bound can still enter the page or clear the relative floor.
+    for (const d of plan.certain) scoreInto(d);
+    // A doc is out once its bound is below the relative floor, or below the page's last entry (or
+    // equal to it with a later collation order, since ties go to the earlier name).
+    const order = (d: number) => index.docs[d].order;
+    const hopeless = (d: number) => {
+      const b = bound[d];
+      if (b < RELATIVE_FLOOR * top.best) return true;
+      if (!top.full) return false;
+      const last = top.items[top.items.length - 1];
+      return b < last.score || (b === last.score && order(d) > last.order);
+    };
+    const bound = index.scratch.bound;
+    const rest = plan.bounded.filter((d) => !hopeless(d)).sort((a, b) => bound[b] - bound[a] || order(a) - order(b));
+    for (const d of rest) {
+      if (hopeless(d)) break;
+      scoreInto(d);
+    }
+  }
+  if (top.items.length === 0 && !analysed.isPinyin) {
+    // Nothing scored: the best partial match by the characters of what the citizen asked about
+    // (question words removed: 怎么办 alone matches nothing) rather than an empty page.
+    return partialMatches(index.chars, analysed.core, (d) => index.docs[d].name, (d) => index.docs[d].order, limit)
+      .map((x) => ({ ...toSummary(index.docs[x.doc].matter), score: x.score, matchedOn: 'text' as const }));
+  }
+  const floor = RELATIVE_FLOOR * top.best;
+  return top.items
+    .filter((x) => x.score >= floor)
+    .map((x) => {
+      const { score, matchedOn } = x as Ranked & Scored;
+      return { ...toSummary(index.docs[x.doc].matter), score: Math.round(score), matchedOn };
+    });
 }
