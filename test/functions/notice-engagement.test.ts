@@ -36,7 +36,7 @@ test('10 parallel likes by one person count once; 10 parallel reads too; unlike 
   const seen = expectOk(await call('push', 'notice', { id: n.id }, CITIZEN));
   expect(seen).toMatchObject({ likes: 1, liked: true, reads: 1 });
   const rows = (await db().collection('push_notice_engagement').where({ noticeId: n.id }).limit(100).get()).data;
-  expect(rows.map((r: { kind: string }) => r.kind).sort()).toEqual(['like', 'read']);
+  expect(rows.map((r) => String(r.kind)).sort()).toEqual(['like', 'read']);
   // Nothing stored names the person.
   expect(JSON.stringify(rows)).not.toContain(CITIZEN);
   expect(expectOk(await call('push', 'noticeLike', { id: n.id, like: false }, CITIZEN))).toEqual({ likes: 0, liked: false });

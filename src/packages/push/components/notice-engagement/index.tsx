@@ -1,7 +1,7 @@
 import Taro, { useShareAppMessage } from '@tarojs/taro'
 import { useEffect, useState } from 'react'
 import { Text, View } from '@tarojs/components'
-import type { NoticeView } from '@core/api'
+import type { NoticeView } from '@core/push/api-types'
 import { callCloud } from '@/services/cloud-client'
 import { useCloudMutation } from '@/hooks/use-cloud-mutation'
 import { cx } from '@/utils/class-names'
