@@ -23,6 +23,8 @@ export interface ChartSpec {
 }
 
 const BLUE = '#0B57D0'
+/** F2 reads `px` strings at 750-wide design size (half in CSS px): 24px ≈ 12 CSS px, legible on a phone. */
+const AXIS_STYLE = { label: { fontSize: '24px', fill: '#4E5969' } }
 const FUNNEL_COLOURS = ['#0B57D0', '#3B7BE0', '#6A9DEB', '#98BEF3', '#C4DAF9']
 
 /** One sentence saying what the picture shows, for screen readers (and tests). */
@@ -50,19 +52,19 @@ export function chartElement(spec: ChartSpec) {
         showLabel: true,
         labelCfg: {
           offsetX: 8,
-          label: (d: ChartPoint) => ({ text: `${d.label} ${d.value}`, fill: '#4E5969', fontSize: '22px' }),
+          label: (d: ChartPoint) => ({ text: `${d.label} ${d.value}`, fill: '#4E5969', fontSize: '24px' }),
         },
       }))
   }
   if (spec.kind === 'bar') {
     return el(Chart, { data, coord: { transposed: true }, scale: { value: { min: 0, nice: true } } },
-      el(Axis, { field: 'label' }),
-      el(Axis, { field: 'value', formatter: (v: number) => `${v}${unit}` }),
+      el(Axis, { field: 'label', style: AXIS_STYLE }),
+      el(Axis, { field: 'value', formatter: (v: number) => `${v}${unit}`, style: AXIS_STYLE }),
       el(Interval, { x: 'label', y: 'value', color: BLUE, showLabel: false }))
   }
   return el(Chart, { data, scale: { value: { nice: true }, label: { tickCount: 5 } } },
-    el(Axis, { field: 'label' }),
-    el(Axis, { field: 'value', formatter: (v: number) => `${v}${unit}` }),
+    el(Axis, { field: 'label', style: AXIS_STYLE }),
+    el(Axis, { field: 'value', formatter: (v: number) => `${v}${unit}`, style: AXIS_STYLE }),
     el(Line, { x: 'label', y: 'value', color: BLUE }),
     el(Point, { x: 'label', y: 'value', color: BLUE }))
 }
