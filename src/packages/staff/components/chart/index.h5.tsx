@@ -1,7 +1,7 @@
 import { View } from '@tarojs/components'
 import { useEffect, useRef } from 'react'
 import { Canvas } from '@antv/f2'
-import { chartElement, chartHeight, describe, type ChartSpec } from './spec'
+import { chartElement, chartHeight, describe, px2hd, type ChartSpec } from './spec'
 
 export type { ChartSpec, ChartPoint, ChartKind } from './spec'
 
@@ -26,7 +26,7 @@ export function ChartView({ spec, className }: { spec: ChartSpec; className?: st
     canvas.style.width = `${width}px`
     canvas.style.height = `${height}px`
     chart.current?.destroy()
-    chart.current = new Canvas({ context, pixelRatio, width, height, animate: false, children: chartElement(JSON.parse(specKey) as ChartSpec) })
+    chart.current = new Canvas({ context, pixelRatio, px2hd, width, height, animate: false, children: chartElement(JSON.parse(specKey) as ChartSpec) })
     void chart.current.render()
   }, [specKey, height])
 

@@ -2,7 +2,7 @@ import Taro from '@tarojs/taro'
 import { Canvas as TaroCanvas, View } from '@tarojs/components'
 import { useEffect, useRef } from 'react'
 import { Canvas } from '@antv/f2'
-import { chartElement, chartHeight, describe, type ChartSpec } from './spec'
+import { chartElement, chartHeight, describe, px2hd, type ChartSpec } from './spec'
 
 export type { ChartSpec, ChartPoint, ChartKind } from './spec'
 
@@ -38,7 +38,7 @@ export function ChartView({ spec, className }: { spec: ChartSpec; className?: st
         node.width = width * pixelRatio
         node.height = height * pixelRatio
         const props = {
-          context: node.getContext('2d'), pixelRatio, width, height, animate: false,
+          context: node.getContext('2d'), pixelRatio, px2hd, width, height, animate: false,
           createImage: () => node.createImage() as HTMLImageElement,
           requestAnimationFrame: (fn: () => void) => node.requestAnimationFrame(fn),
           cancelAnimationFrame: (handle: number) => node.cancelAnimationFrame(handle),

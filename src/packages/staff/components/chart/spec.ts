@@ -23,7 +23,14 @@ export interface ChartSpec {
 }
 
 const BLUE = '#0B57D0'
-/** F2 reads `px` strings at 750-wide design size (half in CSS px): 24px ≈ 12 CSS px, legible on a phone. */
+/**
+ * `px` strings in chart styles are 750-wide design pixels, half a CSS pixel each. F2's default
+ * conversion reads the page's root font size instead, which Taro's H5 sets to its own rem base
+ * (text came out at 4.8 CSS px there): both adapters pass this one so the two platforms agree.
+ */
+export const px2hd = (px: number) => px / 2
+
+/** 24px (design) = 12 CSS px: legible on a phone. */
 const AXIS_STYLE = { label: { fontSize: '24px', fill: '#4E5969' } }
 const FUNNEL_COLOURS = ['#0B57D0', '#3B7BE0', '#6A9DEB', '#98BEF3', '#C4DAF9']
 
@@ -43,17 +50,16 @@ export function chartHeight(spec: ChartSpec): number {
 /** The F2 <Chart> for a spec (F2's own element factory: this project's JSX is React's). */
 export function chartElement(spec: ChartSpec) {
   const unit = spec.unit ?? ''
-  const data = spec.points.map((p) => ({ ...p }))
+  // A transposed (horizontal) chart draws the first point at the bottom: reverse so the list reads top-down.
+  const data = (spec.kind === 'line' ? spec.points : [...spec.points].reverse()).map((p) => ({ ...p }))
   if (spec.kind === 'funnel') {
     return el(Chart, { data, coord: { transposed: true }, scale: { value: { min: 0 } } },
       el(Interval, {
         x: 'label', y: 'value', adjust: 'symmetric', shape: 'funnel',
         color: { field: 'label', range: FUNNEL_COLOURS },
         showLabel: true,
-        labelCfg: {
-          offsetX: 8,
-          label: (d: ChartPoint) => ({ text: `${d.label} ${d.value}`, fill: '#4E5969', fontSize: '24px' }),
-        },
+        // Inside each step, so the widest one's text is never cut at the canvas edge.
+        labelCfg: { guide: (d: ChartPoint) => ({ text: `${d.label} ${d.value}`, fill: '#FFFFFF', fontSize: '24px' }) },
       }))
   }
   if (spec.kind === 'bar') {
