@@ -29,26 +29,38 @@ export function ChartView({ spec, className }: { spec: ChartSpec; className?: st
 
   useEffect(() => {
     let cancelled = false
-    Taro.nextTick(() => {
-      Taro.createSelectorQuery().select(`#${id}`).fields({ node: true, size: true }).exec((res) => {
-        const found = res?.[0] as { node?: CanvasNode; width?: number; height?: number } | undefined
-        if (cancelled || !found?.node || !found.width) return
-        const { node, width } = found
-        const pixelRatio = Taro.getWindowInfo().pixelRatio
-        node.width = width * pixelRatio
-        node.height = height * pixelRatio
-        const props = {
-          context: node.getContext('2d'), pixelRatio, px2hd, width, height, animate: false,
-          createImage: () => node.createImage() as HTMLImageElement,
-          requestAnimationFrame: (fn: () => void) => node.requestAnimationFrame(fn),
-          cancelAnimationFrame: (handle: number) => node.cancelAnimationFrame(handle),
-          children: chartElement(JSON.parse(specKey) as ChartSpec),
-        }
-        chart.current?.destroy()
-        chart.current = new Canvas(props)
-        void chart.current.render()
+    const draw = (node: CanvasNode, width: number) => {
+      const pixelRatio = Taro.getWindowInfo().pixelRatio
+      node.width = width * pixelRatio
+      node.height = height * pixelRatio
+      chart.current?.destroy()
+      chart.current = new Canvas({
+        context: node.getContext('2d'), pixelRatio, px2hd, width, height, animate: false,
+        createImage: () => node.createImage() as HTMLImageElement,
+        requestAnimationFrame: (fn: () => void) => node.requestAnimationFrame(fn),
+        cancelAnimationFrame: (handle: number) => node.cancelAnimationFrame(handle),
+        children: chartElement(JSON.parse(specKey) as ChartSpec),
       })
-    })
+      void chart.current.render()
+    }
+    // The node exists once Taro's setData has reached the view layer: ask again briefly if not yet.
+    const find = (attempt: number) => {
+      let query: ReturnType<ReturnType<typeof Taro.createSelectorQuery>['select']> | undefined
+      try {
+        query = Taro.createSelectorQuery().select(`#${id}`)
+      } catch {
+        query = undefined
+      }
+      // No selector queries (a simulator): the chart's description stays, nothing is drawn.
+      if (!query) return
+      query.fields({ node: true, size: true }).exec((res) => {
+        if (cancelled) return
+        const found = res?.[0] as { node?: CanvasNode; width?: number } | undefined
+        if (found?.node && found.width) draw(found.node, found.width)
+        else if (attempt < 5) setTimeout(() => find(attempt + 1), 50)
+      })
+    }
+    Taro.nextTick(() => find(0))
     return () => { cancelled = true }
   }, [id, specKey, height])
 
