@@ -32,7 +32,8 @@ export const px2hd = (px: number) => px / 2
 
 /** 24px (design) = 12 CSS px: legible on a phone. */
 const AXIS_STYLE = { label: { fontSize: '24px', fill: '#4E5969' } }
-const FUNNEL_COLOURS = ['#0B57D0', '#3B7BE0', '#6A9DEB', '#98BEF3', '#C4DAF9']
+/** Light to mid blues, bottom step first (the data is reversed): dark step names stay legible on each. */
+const FUNNEL_COLOURS = ['#D3E3FD', '#C2D7FB', '#A8C7FA', '#8AB4F8', '#6A9DEB']
 
 /** One sentence saying what the picture shows, for screen readers (and tests). */
 export function describe(spec: ChartSpec): string {
@@ -56,10 +57,12 @@ export function chartElement(spec: ChartSpec) {
     return el(Chart, { data, coord: { transposed: true }, scale: { value: { min: 0 } } },
       el(Interval, {
         x: 'label', y: 'value', adjust: 'symmetric', shape: 'funnel',
+        // F2 draws the last step as its bar: a full band keeps it as tall as the others.
+        sizeRatio: 1,
         color: { field: 'label', range: FUNNEL_COLOURS },
         showLabel: true,
         // Inside each step, so the widest one's text is never cut at the canvas edge.
-        labelCfg: { guide: (d: ChartPoint) => ({ text: `${d.label} ${d.value}`, fill: '#FFFFFF', fontSize: '24px' }) },
+        labelCfg: { guide: (d: ChartPoint) => ({ text: `${d.label} ${d.value}`, fill: '#1D2129', fontSize: '24px' }) },
       }))
   }
   if (spec.kind === 'bar') {
