@@ -14,7 +14,7 @@ import { previewStaffRecords } from '../local-cloud/gateway/identities';
 import { seedBooking } from './seed/booking';
 import { seedAffairs, withMatterForms } from './seed/affairs';
 import { seedEvaluation } from './seed/evaluation';
-import { seedPush, seedPushAudience } from './seed/push';
+import { seedPush, seedPushAudience, seedNoticeEngagement } from './seed/push';
 import { seedPay } from './seed/pay';
 
 export const SEED_MATTERS = path.join(REPO_ROOT, 'seed', 'matters.json');
@@ -58,6 +58,7 @@ const STEPS: SeedStep[] = [
   { name: 'affairs', run: (_i, _a, log) => seedAffairs(log) },
   { name: 'push', run: seedPush },
   { name: 'push-audience', run: seedPushAudience },
+  { name: 'notice-engagement', run: seedNoticeEngagement },
   { name: 'evaluation', run: (_i, _a, log) => seedEvaluation(log) },
   { name: 'pay', run: (_i, _a, log) => seedPay(log) },
 ];

@@ -12,6 +12,7 @@ export const C = {
   attempts: 'push_attempts',
   opens: 'push_opens',
   notices: 'push_notices',
+  engagement: 'push_notice_engagement',
   state: 'push_state',
   followers: 'oa_followers',
 } as const;

@@ -82,6 +82,26 @@ export interface NoticeView {
   summary: string;
   publisher: string;
   publishedAt: string;
+  /** 阅读数: signed-in people who opened it, each once. */
+  reads: number;
+  /** 点赞数: each person once; a like can be taken back. */
+  likes: number;
+  /** Whether the caller likes it (absent when the caller is not signed in). */
+  liked?: boolean;
+  /** 分享数: people who shared it, each once (their share links carry one tracking token). */
+  shares: number;
+}
+
+/** One notice's engagement for the staff 效能看板 (内容). */
+export interface NoticeStatsRow {
+  id: string;
+  title: string;
+  publishedAt: string;
+  reads: number;
+  likes: number;
+  shares: number;
+  /** Reads that came in through someone's share link (a subset of `reads`). */
+  shareOpens: number;
 }
 
 export interface PushSettingsView {

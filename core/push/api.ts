@@ -1,6 +1,6 @@
 /** The push function's actions (part of the contract in core/api.ts). */
 import type {
-  Audience, CampaignProgress, CampaignStatus, CampaignView, DeliveryLogRow, DispatchReport, LedgerView, NoticeView,
+  Audience, CampaignProgress, CampaignStatus, CampaignView, DeliveryLogRow, DispatchReport, LedgerView, NoticeStatsRow, NoticeView,
   PushSettingsView, TemplateInfo,
 } from './api-types';
 import type { Category } from './templates';
@@ -32,5 +32,13 @@ export interface PushApi {
   publishNotice: { params: { title: string; body: string; images?: string[] }; result: NoticeView };
   notices: { params: { limit?: number }; result: NoticeView[] };
   notice: { params: { id: string }; result: NoticeView };
+  /** Records the caller's read once; `from` is the share token when the notice was opened from a share. */
+  noticeRead: { params: { id: string; from?: string }; result: { reads: number; recorded: boolean } };
+  /** Likes (once per person) or takes the like back. */
+  noticeLike: { params: { id: string; like: boolean }; result: { likes: number; liked: boolean } };
+  /** Records the caller's share; the token goes into the shared path as `from`. */
+  noticeShare: { params: { id: string }; result: { token: string; shares: number } };
+  /** Staff: engagement per notice published in the range (Asia/Shanghai dates, inclusive). */
+  noticeStats: { params: { from?: string; to?: string }; result: NoticeStatsRow[] };
   syncFollowers: { params: Record<string, never>; result: { total: number; synced: number; unfollowed: number } };
 }

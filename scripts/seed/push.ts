@@ -90,3 +90,28 @@ export async function seedPush(invoke: Invoke, admin: string, log: (s: string) =
   }
   log(`推送：模板 ${templates.length} 个（config/push-templates.json），新发布公告 ${published} 条，新订阅居民 ${subscribed} 人${campaigns.length === 0 ? '，示例群发 1 次' : ''}`);
 }
+
+/**
+ * 阅读/点赞/分享 on the seeded notices, through the push function's own actions (so the counters
+ * and the once-per-person records agree): most demo residents read them, some like them, two share
+ * and a handful of their friends open the shared link. Runs once (seed step); later reads are real.
+ */
+export async function seedNoticeEngagement(invoke: Invoke, admin: string, log: (s: string) => void = console.log) {
+  const notices = (await must<NoticeView[]>(invoke, 'notices', { limit: 50 }, admin)).filter((n) => NOTICES.some((s) => s.title === n.title));
+  let reads = 0;
+  for (const [ni, notice] of notices.entries()) {
+    const sharers = DEMO_RESIDENTS.slice(ni * 2, ni * 2 + 2);
+    const tokens: string[] = [];
+    for (const openid of sharers) tokens.push((await must<{ token: string }>(invoke, 'noticeShare', { id: notice.id }, openid)).token);
+    for (const [i, openid] of DEMO_RESIDENTS.entries()) {
+      // About three in four residents read each notice; some of the later readers came in through a share link.
+      if (i % (ni + 4) === 0) continue;
+      const from = i > 40 && i % 3 === 1 ? tokens[i % tokens.length] : undefined;
+      await must(invoke, 'noticeRead', { id: notice.id, ...(from ? { from } : {}) }, openid);
+      reads += 1;
+      if (i % 7 === 1) await must(invoke, 'noticeLike', { id: notice.id, like: true }, openid);
+    }
+    await must(invoke, 'noticeRead', { id: notice.id }, CITIZENS[0]);
+  }
+  log(`推送：公告阅读/点赞/分享示例（${notices.length} 条公告，阅读 ${reads + notices.length} 次）`);
+}

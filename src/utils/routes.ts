@@ -14,6 +14,7 @@ export const ROUTES = {
   hallSetup: '/packages/staff/pages/hall-setup/index',
   staffInvite: '/packages/staff/pages/invite/index',
   staffJoin: '/packages/staff/pages/join/index',
+  dashboard: '/packages/staff/pages/dashboard/index',
 } as const
 
 export const LIST_BYS: readonly ListFilter['by'][] = ['department', 'theme', 'lifeEvent']

@@ -59,3 +59,8 @@ export function Picker({ className, children, value, onChange }: Props & { value
     onChange: (e: { target: { value: string } }) => onChange?.({ detail: { value: e.target.value } }),
   }))
 }
+
+/** RichText with an HTML string, as the h5 build renders it (the pages sanitise it first). */
+export function RichText({ className, nodes }: Props & { nodes?: string }) {
+  return createElement('div', { className, dangerouslySetInnerHTML: { __html: typeof nodes === 'string' ? nodes : '' } })
+}

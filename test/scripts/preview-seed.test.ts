@@ -42,12 +42,26 @@ it('管理员 sees 缴费对账 history: three days before yesterday, one with a
   expect(mismatches).toEqual([expect.objectContaining({ source: 'tradebill', outTradeNo: reports[1]?.mismatches[0]?.outTradeNo })]);
 });
 
+it('the seeded notices carry reads, likes, shares and share opens the staff 内容 section shows', async () => {
+  const stats = expectOk(await call('push', 'noticeStats', {}, 'local-admin'));
+  expect(stats.length).toBeGreaterThanOrEqual(2);
+  for (const s of stats) {
+    expect(s.reads).toBeGreaterThan(30);
+    expect(s.likes).toBeGreaterThan(0);
+    expect(s.shares).toBe(2);
+    expect(s.shareOpens).toBeGreaterThan(0);
+    expect(s.shareOpens).toBeLessThan(s.reads);
+  }
+  // The preview citizen has read them: the page shows the read as theirs, not a fresh one.
+  expect(expectOk(await call('push', 'noticeRead', { id: stats[0].id }, 'local-citizen')).recorded).toBe(false);
+});
+
 it('a data dir seeded before the seed kept its log gets only the steps added since; edits stay', async () => {
   const { kb } = expectOk(await call('consult', 'knowledge', {}, 'local-agent'));
   const edited = { ...kb.faqs[0], answer: '坐席改过的答案。' };
   expectOk(await call('consult', 'saveEntry', { kind: 'faq', entry: edited }, 'local-agent'));
   await sdk.database().collection('local_seed').doc('steps').remove();
-  expect(await seedOnce(invoke, ADMIN, () => undefined)).toEqual(['push-audience', 'evaluation', 'pay']);
+  expect(await seedOnce(invoke, ADMIN, () => undefined)).toEqual(['push-audience', 'notice-engagement', 'evaluation', 'pay']);
   expect(await seedOnce(invoke, ADMIN, () => undefined)).toEqual([]);
   const after = expectOk(await call('consult', 'knowledge', {}, 'local-agent'));
   expect(after.kb.faqs.find((f) => f.id === edited.id)?.answer).toBe('坐席改过的答案。');

@@ -7,8 +7,10 @@ import { plainSummary, sanitizeRichText } from '../../../core/push/rich-text';
 import type { NoticeView } from '../../../core/push/api-types';
 import { C, db, getById } from '../repo';
 import { tempUrls } from '../../shared/temp-urls';
+import { counters, type NoticeCounters } from '../../../core/push/engagement';
+import { likedBy } from './engagement';
 
-interface NoticeDoc { _id: string; title: string; body: string; images: string[]; publisher: string; publishedBy: string; publishedAt: string }
+interface NoticeDoc extends NoticeCounters { _id: string; title: string; body: string; images: string[]; publisher: string; publishedBy: string; publishedAt: string }
 
 /**
  * A stored image source → the fileID to sign, when it is a file of the publisher's own uploads
@@ -24,8 +26,13 @@ function publisherFile(src: string, publisher: string): string | null {
   return src.startsWith('cloud://') ? src : `cloud://storage/${path}`;
 }
 
+function engagement(n: NoticeDoc): Pick<NoticeView, 'reads' | 'likes' | 'shares'> {
+  const { reads, likes, shares } = counters(n);
+  return { reads, likes, shares };
+}
+
 /** Stored sources become temp URLs at read time (they expire; the notice does not); others are dropped. */
-async function view(n: NoticeDoc): Promise<NoticeView> {
+async function view(n: NoticeDoc, viewer?: string): Promise<NoticeView> {
   const bodySrcs = [...n.body.matchAll(/<img src="([^"]*)"/g)].map((m) => m[1]);
   const files = new Map([...n.images, ...bodySrcs].map((src) => [src, publisherFile(src, n.publishedBy)] as const));
   const urls = await tempUrls([...files.values()].filter((f): f is string => !!f));
@@ -37,6 +44,8 @@ async function view(n: NoticeDoc): Promise<NoticeView> {
   return {
     id: n._id, title: n.title, body, images: n.images.map(show).filter((u): u is string => !!u),
     summary: plainSummary(n.body), publisher: n.publisher, publishedAt: n.publishedAt,
+    ...engagement(n),
+    ...(viewer ? { liked: await likedBy(n._id, viewer, getById) } : {}),
   };
 }
 
@@ -65,7 +74,7 @@ export const notices = action({
   params: z.object({ limit: z.number().int().min(1).max(50).optional() }).strict(),
   handler: async ({ limit = 10 }) => {
     const { data } = await db().collection(C.notices).where({}).orderBy('publishedAt', 'desc').limit(limit).get();
-    return Promise.all((data as NoticeDoc[]).map(view));
+    return Promise.all((data as NoticeDoc[]).map((n) => view(n)));
   },
 });
 
@@ -77,5 +86,5 @@ export const notice = action({
     const n = await getById<NoticeDoc>(C.notices, id);
     return n ? { resource: {}, entity: n } : null;
   },
-  handler: async (_p, { entity }) => view(entity),
+  handler: async (_p, { entity, actor }) => view(entity, actor.openid || undefined),
 });

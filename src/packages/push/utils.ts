@@ -13,3 +13,12 @@ export const campaignUrl = (id: string) => `${PUSH_ROUTES.campaign}?id=${encodeU
 
 /** Beijing time whatever the phone's zone (the one formatting helper). */
 export { shanghaiDateTime as formatTime } from '@core/shanghai-time'
+
+/**
+ * The link with `share=<token>`, a share's tracking parameter (not `from`: a pushed message's link
+ * already uses `from=push`), replacing one the link already carries.
+ */
+export function withShareToken(link: string, token: string): string {
+  const cleaned = link.replace(/([?&])share=[^&#]*(&?)/, (_m, lead: string, tail: string) => (tail ? lead : '')).replace(/[?&]$/, '')
+  return `${cleaned}${cleaned.includes('?') ? '&' : '?'}share=${encodeURIComponent(token)}`
+}

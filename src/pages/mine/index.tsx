@@ -64,6 +64,7 @@ export default function Mine() {
           <View className='section__title'>工作台</View>
           <NavRow className='staff-queue-entry' title='办件受理' desc='本部门在线申办的待办、补正与办结' onClick={() => Taro.navigateTo({ url: '/packages/staff/pages/queue/index' })} />
           <NavRow className='staff-eval-entry' title='差评工单' desc='好差评：差评回访核实、整改、申诉复核与反馈' onClick={() => Taro.navigateTo({ url: '/packages/staff/pages/eval-tickets/index' })} />
+          <NavRow className='staff-dashboard-entry' title='效能看板' desc='办件、预约、咨询、推送、好差评与内容指标，趋势、部门对比与导出' onClick={() => Taro.navigateTo({ url: ROUTES.dashboard })} />
           <NavRow title='事项导入' desc='批量导入、更新办事指南（JSON / CSV），支持预检' onClick={() => Taro.navigateTo({ url: ROUTES.staffImport })} />
           {(who.role === 'admin' || who.halls.length > 0) && (
             <NavRow title='大厅预约' desc='当日预约、签到核验、爽约、时段容量与关闭、大厅设置' onClick={() => Taro.navigateTo({ url: ROUTES.hallDay })} />

@@ -1,0 +1,3 @@
+export default definePageConfig({
+  navigationBarTitleText: '指标说明与明细',
+})
