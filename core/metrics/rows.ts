@@ -6,7 +6,7 @@
  */
 import type { Indicator, IndicatorKey } from './api';
 import { LATENCY_BOUNDS, type Contribution, type RowKey } from './contributions';
-import { DEFINITIONS } from './definitions';
+import { DEFINITIONS, PLATFORM_WIDE_KEYS } from './definitions';
 
 export const ALL = '*';
 
@@ -30,8 +30,11 @@ export const rowId = (period: Period, date: string, department: string, key: str
 /** A contribution and the department it belongs to ('' when the record has none). */
 export interface Placed extends Contribution { department: string }
 
+/** Places a record's contributions; platform-wide indicators (no handling department) count only in `*`. */
 export const place = (department: string | undefined, list: Contribution[]): Placed[] =>
-  list.map((c) => ({ ...c, department: department ?? '' }));
+  list.map((c) => ({ ...c, department: department && !isPlatformWide(c.key) ? department : '' }));
+
+export const isPlatformWide = (key: string) => (PLATFORM_WIDE_KEYS as readonly string[]).includes(key) || key.startsWith('deliveryLatency.');
 
 /** Sums contributions into the rows of one period: per department, and the city total `*`. */
 export function rowsOf(period: Period, date: string, placed: Iterable<Placed>): MetricRow[] {

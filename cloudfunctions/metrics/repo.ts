@@ -1,0 +1,80 @@
+/**
+ * Collections of the metrics function. It owns only `metrics_daily` (rollup rows, run markers and
+ * the data origin); every other collection belongs to the function named beside it and is only
+ * read here, by the fields its owner stores.
+ */
+import { getDb } from '../shared/cloud';
+import { fetchAll } from '../shared/paging';
+import { createRegistry, type Department } from '../../core/matter/departments';
+import type { MetricRow } from '../../core/metrics/rows';
+
+export const DAILY = 'metrics_daily';
+/** affairs */
+export const APPLICATIONS = 'applications';
+/** booking */
+export const BOOKINGS = 'bookings';
+export const SLOTS = 'booking_slots';
+/** consult */
+export const CONSULT_MESSAGES = 'consult_messages';
+export const CONSULT_INBOX = 'consult_inbox';
+export const CONSULT_FEEDBACK = 'consult_feedback';
+/** push */
+export const PUSH_DELIVERIES = 'push_deliveries';
+export const PUSH_OPENS = 'push_opens';
+/** evaluation */
+export const RATINGS = 'evaluation_ratings';
+export const TICKETS = 'evaluation_tickets';
+/** matters: the department registry's overrides */
+export const DEPARTMENTS = 'departments';
+
+/** A day marked rolled up (written last, so a run killed half-way leaves the day unmarked). */
+export interface RunMarker { _id: string; period: 'run'; date: string; rows: number; at: string }
+/** The first day any source holds data: earlier days are known to be empty. */
+export interface OriginDoc { _id: string; period: 'origin'; date: string; at: string }
+
+export const runId = (date: string) => `r|${date}`;
+export const ORIGIN_ID = 'origin';
+
+export const _ = () => getDb().command;
+
+/** Every document matching `where`, in `orderBy` order, past the 100-per-page cap. */
+export function scan<T>(collection: string, where: Record<string, unknown>, orderBy: string, max = 100_000): Promise<T[]> {
+  return fetchAll<T>(() => getDb().collection<T>(collection).where(where).orderBy(orderBy, 'asc').orderBy('_id', 'asc'), max);
+}
+
+/** Which of `ids` exist in `collection` (and, when given, also match `where`). */
+export async function existingIds(collection: string, ids: string[], where: Record<string, unknown> = {}): Promise<Set<string>> {
+  const found = new Set<string>();
+  const unique = [...new Set(ids)];
+  const pages: Promise<void>[] = [];
+  for (let i = 0; i < unique.length; i += 100) {
+    const slice = unique.slice(i, i + 100);
+    pages.push(getDb().collection(collection).where({ ...where, _id: _().in(slice) }).field({ _id: true }).limit(100).get()
+      .then(({ data }) => { for (const d of data) found.add(String(d._id)); }));
+  }
+  await Promise.all(pages);
+  return found;
+}
+
+export async function rowsWhere(where: Record<string, unknown>): Promise<MetricRow[]> {
+  return fetchAll<MetricRow>(() => getDb().collection<MetricRow>(DAILY).where(where).orderBy('_id', 'asc'), 50_000);
+}
+
+/** Writes documents by id, a few at a time (each write is idempotent on its own). */
+export async function setAll(collection: string, docs: { _id: string }[], parallel = 16): Promise<void> {
+  for (let i = 0; i < docs.length; i += parallel) {
+    await Promise.all(docs.slice(i, i + parallel).map(({ _id, ...data }) => getDb().collection(collection).doc(_id).set({ data })));
+  }
+}
+
+export async function removeAll(collection: string, ids: string[], parallel = 16): Promise<void> {
+  for (let i = 0; i < ids.length; i += parallel) {
+    await Promise.all(ids.slice(i, i + parallel).map((id) => getDb().collection(collection).doc(id).remove()));
+  }
+}
+
+/** Built-in departments plus the `departments` collection's overrides (as the matters function reads them). */
+export async function departmentList(): Promise<Department[]> {
+  const records = await fetchAll(() => getDb().collection<{ _id: string; name: string; creditCode: string }>(DEPARTMENTS).where({}), 1000).catch(() => []);
+  return createRegistry(records.map((r) => ({ code: r._id, name: r.name, creditCode: r.creditCode }))).all();
+}
