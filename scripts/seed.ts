@@ -15,6 +15,7 @@ import { seedBooking } from './seed/booking';
 import { seedAffairs, withMatterForms } from './seed/affairs';
 import { seedEvaluation } from './seed/evaluation';
 import { seedPush, seedPushAudience } from './seed/push';
+import { seedMetrics } from './seed/metrics';
 
 export const SEED_MATTERS = path.join(REPO_ROOT, 'seed', 'matters.json');
 
@@ -58,6 +59,8 @@ const STEPS: SeedStep[] = [
   { name: 'push', run: seedPush },
   { name: 'push-audience', run: seedPushAudience },
   { name: 'evaluation', run: (_i, _a, log) => seedEvaluation(log) },
+  // Last: rolls up the days the steps above seeded.
+  { name: 'metrics', run: seedMetrics },
 ];
 
 /** What `npm start` seeded before it kept a log (it seeded everything then, on an empty database). */
