@@ -31,7 +31,7 @@ export const DEFINITIONS: readonly IndicatorDefinition[] = [
   { key: 'deliveryP95Seconds', name: '事件到送达P95', area: 'push', unit: 'percentile', unitLabel: '秒', numerator: '事件消息从进入推送队列到送达用时的第95百分位（按分档上限取值）', denominator: '送达的事件消息数', note: '分档：1、2、5、10、30、60、120、300、600、1800、3600秒及以上' },
   { key: 'openRate', name: '打开率', area: 'push', unit: 'ratio', numerator: '送达后被点击打开的消息数', denominator: '送达的消息数' },
   // 好差评
-  { key: 'activeRatingRate', name: '主动评价率', area: 'evaluation', unit: 'ratio', numerator: '群众主动评价（非默认评价）的办结服务数', denominator: '当期办结的办件与已签到的预约数', note: '按办结或签到日期归属' },
+  { key: 'activeRatingRate', name: '主动评价率', area: 'evaluation', unit: 'ratio', numerator: '群众主动评价（非默认评价）的办结服务数', denominator: '当期办结（含不予受理）的办件与已签到的预约数', note: '按办结或签到日期归属' },
   { key: 'goodRate', name: '好评率', area: 'evaluation', unit: 'ratio', numerator: '四星、五星（满意、非常满意）评价数', denominator: '评价总数（不含申诉成立被剔除的评价）', note: '按评价日期归属', public: true },
   { key: 'badRate', name: '差评率', area: 'evaluation', unit: 'ratio', numerator: '一星、二星（非常不满意、不满意）评价数', denominator: '评价总数（不含申诉成立被剔除的评价）' },
   { key: 'badVisitRate', name: '差评回访率', area: 'evaluation', unit: 'ratio', numerator: '已回访核实的差评工单数', denominator: '差评工单数（不含申诉成立的）', note: '按差评日期归属' },

@@ -1,4 +1,6 @@
 /** 效能看板, pure: definitions, per-record contributions, deterministic rows, month sums, p95, ranges, CSV. */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { DEFINITIONS, definitionsMarkdown, INDICATOR_KEYS, PLATFORM_WIDE_KEYS } from '../../core/metrics/definitions';
 import {
   bookingContributions, botAnswerContributions, catalogueContributions, completedCaseContributions, deliveryContributions,
@@ -120,4 +122,9 @@ describe('ranges', () => {
     expect(granularityOf('2026-11-01', '2026-12-31')).toBe('day');
     expect(granularityOf('2026-10-01', '2026-12-31')).toBe('month');
   });
+});
+
+it('README’s 效能看板指标定义 table is the definitions’ own table', () => {
+  const readme = fs.readFileSync(path.join(__dirname, '../../README.md'), 'utf8');
+  expect(readme).toContain(definitionsMarkdown());
 });
