@@ -4,7 +4,7 @@
  * read here, by the fields its owner stores.
  */
 import { getDb } from '../shared/cloud';
-import { fetchAll } from '../shared/paging';
+import { fetchAll, SERVER_PAGE } from '../shared/paging';
 import { createRegistry, type Department } from '../../core/matter/departments';
 import type { MetricRow } from '../../core/metrics/rows';
 
@@ -37,9 +37,27 @@ export const ORIGIN_ID = 'origin';
 
 export const _ = () => getDb().command;
 
-/** Every document matching `where`, in `orderBy` order, past the 100-per-page cap. */
-export function scan<T>(collection: string, where: Record<string, unknown>, orderBy: string, max = 100_000): Promise<T[]> {
-  return fetchAll<T>(() => getDb().collection<T>(collection).where(where).orderBy(orderBy, 'asc').orderBy('_id', 'asc'), max);
+/**
+ * Every document of `collection` whose `field` lies in [from, to) and that matches `where`, in
+ * `field` order. Pages move a cursor along `field` (its index answers each page directly) instead
+ * of skipping ever more records; documents sharing the cursor's value are skipped by count.
+ */
+export async function scanRange<T extends Record<string, any>>(
+  collection: string, where: Record<string, unknown>, field: string, from: string | number, to: string | number,
+): Promise<T[]> {
+  const out: T[] = [];
+  let cursor = from;
+  let tied = 0;
+  for (;;) {
+    const { data } = await getDb().collection<T>(collection).where({ ...where, [field]: _().and(_().gte(cursor), _().lt(to)) })
+      .orderBy(field, 'asc').orderBy('_id', 'asc').skip(tied).limit(SERVER_PAGE).get();
+    out.push(...data);
+    if (data.length < SERVER_PAGE) return out;
+    const last = data[data.length - 1][field] as string | number;
+    const sameAsLast = data.filter((d) => d[field] === last).length;
+    tied = last === cursor ? tied + sameAsLast : sameAsLast;
+    cursor = last;
+  }
 }
 
 /** Which of `ids` exist in `collection` (and, when given, also match `where`). */

@@ -2,7 +2,7 @@
 import { sdk } from '../../local-cloud';
 import type { Indicator } from '../../core/metrics/api';
 import { ADMIN, CITIZEN, POLICE_CLERK, call, callBad, expectOk, fireTimer, present, startCloud } from './harness';
-import { application, importSeedCatalogue, today, writeKnownDay, yesterday } from './metrics-fixtures';
+import { application, importSeedCatalogue, noonOf, rating, today, writeKnownDay, yesterday } from './metrics-fixtures';
 
 process.env.PUSH_KICK = 'off';
 jest.setTimeout(60_000);
@@ -186,4 +186,10 @@ describe('drill-down, CSV, trend, definitions and the public board', () => {
 it('an application completed today counts today, live', async () => {
   await application('A9', { status: 'completed', department: 'psb', endedAt: new Date().toISOString(), dueDate: today(), usedDays: 1 });
   expect(figure(await dashboard(POLICE_CLERK, today(), today()), 'onTimeRate')).toEqual({ num: 1, den: 1 });
+});
+
+it('reads every record of a day even when hundreds share one timestamp (the cursor skips ties by count)', async () => {
+  const at = noonOf(yesterday(), 5000);
+  for (let i = 0; i < 250; i += 1) await rating(`tie-${i}`, { level: i < 100 ? 5 : 1, department: 'tax', createdAt: at });
+  expect(figure(await dashboard(ADMIN, yesterday(), yesterday(), 'tax'), 'goodRate')).toEqual({ num: 100, den: 250 });
 });

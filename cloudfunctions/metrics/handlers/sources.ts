@@ -21,7 +21,7 @@ import { shanghaiDate } from '../../../core/shanghai-time';
 import { addDays } from '../../../core/metrics/range';
 import {
   _, APPLICATIONS, BOOKINGS, CONSULT_FEEDBACK, CONSULT_INBOX, CONSULT_MESSAGES, existingIds, PUSH_DELIVERIES, PUSH_OPENS,
-  RATINGS, scan, SLOTS, TICKETS,
+  RATINGS, scanRange, SLOTS, TICKETS,
 } from '../repo';
 
 /** One record as the drill-down shows it, with what it adds to the indicators. Never an openid. */
@@ -52,7 +52,7 @@ type Loader = (s: Span) => Promise<SourcedRecord[]>;
 /** 办件 that reached 办结 (completed) in the span, and every ended 办件 for 主动评价率. */
 const applications: Loader = async (s) => {
   const { start, end } = spanIso(s);
-  const apps = await scan<ApplicationDoc>(APPLICATIONS, { status: _().in(['completed', 'rejected']), updatedAt: _().and(_().gte(start), _().lt(end)) }, 'updatedAt');
+  const apps = await scanRange<ApplicationDoc>(APPLICATIONS, { status: _().in(['completed', 'rejected']) }, 'updatedAt', start, end);
   const rated = await existingIds(RATINGS, apps.map((a) => ratingIdFor('application', a._id)), { isDefault: _().neq(true) });
   return apps.map((a) => {
     const endedAt = a.timeline[a.timeline.length - 1]?.at ?? a.updatedAt;
@@ -71,10 +71,10 @@ const applications: Loader = async (s) => {
 const BOOKING_DETAIL: Record<string, string> = { booked: '已预约', cancelled: '已取消', checkedIn: '已签到', noShow: '爽约' };
 
 const bookings: Loader = async (s) => {
-  const list = await scan<Booking>(BOOKINGS, { date: _().and(_().gte(s.from), _().lte(s.to)) }, 'date');
+  const list = await scanRange<Booking>(BOOKINGS, {}, 'date', s.from, addDays(s.to, 1));
   const checkedIn = list.filter((b) => b.status === 'checkedIn');
   const rated = await existingIds(RATINGS, checkedIn.map((b) => ratingIdFor('booking', b._id)), { isDefault: _().neq(true) });
-  const slots = await scan<Slot>(SLOTS, { date: _().and(_().gte(s.from), _().lte(s.to)), state: _().eq('open') }, 'date');
+  const slots = await scanRange<Slot>(SLOTS, { state: _().eq('open') }, 'date', s.from, addDays(s.to, 1));
   return [
     ...list.map((b) => ({
       id: b._id, title: `${b.no} ${b.matterName}（${b.hallName}）`, date: b.date, department: s.matterDepartments.get(b.matterId),
@@ -92,9 +92,9 @@ interface BotMessage { _id: string; type?: string; question?: string; at: string
 
 const consult: Loader = async (s) => {
   const { start, end } = spanIso(s);
-  const bot = await scan<BotMessage>(CONSULT_MESSAGES, { role: _().eq('bot'), at: _().and(_().gte(start), _().lt(end)) }, 'at');
+  const bot = await scanRange<BotMessage>(CONSULT_MESSAGES, { role: _().eq('bot') }, 'at', start, end);
   const unhelpful = await existingIds(CONSULT_FEEDBACK, bot.map((m) => m._id), { helpful: _().eq(false) });
-  const inbox = await scan<InboxDoc>(CONSULT_INBOX, { at: _().and(_().gte(start), _().lt(end)) }, 'at');
+  const inbox = await scanRange<InboxDoc>(CONSULT_INBOX, {}, 'at', start, end);
   return [
     ...bot.map((m) => {
       const handoff = m.type === 'handoff';
@@ -117,7 +117,7 @@ const consult: Loader = async (s) => {
 
 const push: Loader = async (s) => {
   const { start, end } = spanIso(s);
-  const list = await scan<Delivery>(PUSH_DELIVERIES, { createdAt: _().and(_().gte(Date.parse(start)), _().lt(Date.parse(end))) }, 'createdAt');
+  const list = await scanRange<Delivery>(PUSH_DELIVERIES, {}, 'createdAt', Date.parse(start), Date.parse(end));
   const opened = await existingIds(PUSH_OPENS, list.filter((d) => d.status === 'sent').map((d) => d._id));
   return list.map((d) => {
     const latencySeconds = d.source === 'event' && d.status === 'sent' && d.sentAt ? Math.max(0, (Date.parse(d.sentAt) - d.createdAt) / 1000) : undefined;
@@ -134,8 +134,8 @@ const LEVEL_NAMES = ['', '非常不满意', '不满意', '基本满意', '满意
 
 const evaluation: Loader = async (s) => {
   const { start, end } = spanIso(s);
-  const ratings = await scan<RatingDoc>(RATINGS, { createdAt: _().and(_().gte(start), _().lt(end)) }, 'createdAt');
-  const tickets = await scan<TicketDoc>(TICKETS, { createdAt: _().and(_().gte(start), _().lt(end)) }, 'createdAt');
+  const ratings = await scanRange<RatingDoc>(RATINGS, {}, 'createdAt', start, end);
+  const tickets = await scanRange<TicketDoc>(TICKETS, {}, 'createdAt', start, end);
   const deptOfRating = new Map(ratings.map((r) => [r._id, r.department ?? (r.matterId ? s.matterDepartments.get(r.matterId) : undefined)]));
   return [
     ...ratings.map((r) => ({

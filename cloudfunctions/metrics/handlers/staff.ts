@@ -7,7 +7,7 @@ import { departmentScope } from '../../../core/policy';
 import { shanghaiDate } from '../../../core/shanghai-time';
 import type { TicketDoc } from '../../evaluation/handlers/write';
 import { action } from '../../shared/router';
-import { _, departmentList, scan, TICKETS } from '../repo';
+import { departmentList, scanRange, TICKETS } from '../repo';
 import { catalogueFigures, publishedCatalogue } from './catalogue';
 import { departmentsToRead, rowInScope, rowsInRange, totalsFor } from './read';
 import { compareParams, dashboardParams, keyedParams, recordsParams } from './schemas';
@@ -91,7 +91,7 @@ export const funnel = action({
   handler: async (p, { actor }) => {
     checkRange(p.from, p.to);
     const scope = await scopeOf(actor, p.departmentId);
-    const all = await scan<TicketDoc>(TICKETS, { createdAt: _().and(_().gte(dayStart(p.from)), _().lt(dayStart(addDays(p.to, 1)))) }, 'createdAt', 20_000);
+    const all = await scanRange<TicketDoc>(TICKETS, {}, 'createdAt', dayStart(p.from), dayStart(addDays(p.to, 1)));
     const tickets = all.filter((t) => !t.appealUpheld && (scope.all || scope.departments.includes(t.department ?? '')));
     const count = (pred: (t: TicketDoc) => boolean) => tickets.filter(pred).length;
     return {
