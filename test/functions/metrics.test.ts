@@ -193,3 +193,14 @@ it('reads every record of a day even when hundreds share one timestamp (the curs
   for (let i = 0; i < 250; i += 1) await rating(`tie-${i}`, { level: i < 100 ? 5 : 1, department: 'tax', createdAt: at });
   expect(figure(await dashboard(ADMIN, yesterday(), yesterday(), 'tax'), 'goodRate')).toEqual({ num: 100, den: 250 });
 });
+
+it('a long drill-down range lists its last 31 days and says from when', async () => {
+  const from = addDaysIso(today(), -200);
+  const res = expectOk(await call('metrics', 'records', { from, to: today(), key: 'onTimeRate' }, ADMIN));
+  expect(res.listedFrom).toBe(addDaysIso(today(), -30));
+  expect(res.total).toBe(3);
+});
+
+function addDaysIso(date: string, n: number): string {
+  return new Date(Date.parse(`${date}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
+}

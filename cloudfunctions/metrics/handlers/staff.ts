@@ -107,6 +107,8 @@ export const funnel = action({
 });
 
 const PAGE_SIZE = 20;
+/** The drill-down reads raw records: at most this many days of them per call. */
+const RECORD_DAYS = 31;
 
 async function recordsOf(key: IndicatorKey, scope: Scope, from: string, to: string): Promise<IndicatorRecord[]> {
   const names = new Map((await departmentList()).map((d) => [d.code, d.name]));
@@ -143,9 +145,15 @@ export const records = action({
   handler: async (p, { actor }) => {
     checkRange(p.from, p.to);
     const scope = await scopeOf(actor, p.departmentId);
-    const all = await recordsOf(p.key, scope, p.from, p.to);
+    // Raw records are read for the drill-down: a long range lists its last RECORD_DAYS days.
+    const earliest = addDays(p.to, 1 - RECORD_DAYS);
+    const from = p.from < earliest ? earliest : p.from;
+    const all = await recordsOf(p.key, scope, from, p.to);
     const page = p.page ?? 1;
-    return { definition: definitionOf(p.key), items: all.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE), total: all.length, page, pageSize: PAGE_SIZE };
+    return {
+      definition: definitionOf(p.key), items: all.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE), total: all.length, page, pageSize: PAGE_SIZE,
+      ...(from !== p.from ? { listedFrom: from } : {}),
+    };
   },
 });
 
