@@ -204,3 +204,8 @@ it('a long drill-down range lists its last 31 days and says from when', async ()
 function addDaysIso(date: string, n: number): string {
   return new Date(Date.parse(`${date}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
 }
+
+it('the drill-down of 超期办件数 lists the open cases, overdue first', async () => {
+  const res = expectOk(await call('metrics', 'records', { from: yesterday(), to: today(), key: 'overdueCount' }, POLICE_CLERK));
+  expect(res.items).toEqual([expect.objectContaining({ id: 'A4', inNumerator: true, detail: '承诺办结日期 2020-01-02' })]);
+});

@@ -2,18 +2,18 @@
 import type { Indicator, IndicatorKey, IndicatorRecord } from '../../../core/metrics/api';
 import { definitionOf, PLATFORM_WIDE_KEYS, SNAPSHOT_KEYS } from '../../../core/metrics/definitions';
 import { ALL, csvOf, indicatorFrom, indicatorsFrom, isPlatformWide, sumRows, type MetricRow } from '../../../core/metrics/rows';
-import { checkRange, granularityOf, monthOf } from '../../../core/metrics/range';
+import { addDays, checkRange, granularityOf, monthOf } from '../../../core/metrics/range';
 import { departmentScope } from '../../../core/policy';
 import { shanghaiDate } from '../../../core/shanghai-time';
 import type { TicketDoc } from '../../evaluation/handlers/write';
 import { action } from '../../shared/router';
-import { departmentList, scanRange, TICKETS } from '../repo';
+import { _, APPLICATIONS, departmentList, scanRange, TICKETS } from '../repo';
+import { OPEN_STATUSES, type ApplicationDoc } from '../../../core/affairs/model';
 import { catalogueFigures, publishedCatalogue } from './catalogue';
 import { departmentsToRead, rowInScope, rowsInRange, totalsFor } from './read';
 import { compareParams, dashboardParams, keyedParams, recordsParams } from './schemas';
 import { departmentOptions, scopeOf, type Scope } from './scope';
 import { areasOfKey, dayStart, sourcedRecords } from './sources';
-import { addDays } from '../../../core/metrics/range';
 
 export const dashboard = action({
   permission: 'metrics:read',
@@ -113,7 +113,15 @@ const RECORD_DAYS = 31;
 async function recordsOf(key: IndicatorKey, scope: Scope, from: string, to: string): Promise<IndicatorRecord[]> {
   const names = new Map((await departmentList()).map((d) => [d.code, d.name]));
   const { matters, departments } = await publishedCatalogue();
-  if (key === 'overdueCount') return [];
+  if (key === 'overdueCount') {
+    // Open cases as they are now (the range does not apply): the overdue ones first.
+    const today = shanghaiDate(new Date().toISOString());
+    const open = await scanRange<ApplicationDoc>(APPLICATIONS, { status: _().in([...OPEN_STATUSES]), ...(scope.all ? {} : { department: _().in(scope.departments) }) }, 'sortDue', '', '\uffff');
+    return open.map((a) => ({
+      id: a._id, title: `${a.no} ${a.matterName}`, date: a.dueDate ?? a.sortDue, ...(names.get(a.department) ? { departmentName: names.get(a.department) } : {}),
+      inNumerator: !!a.dueDate && a.dueDate < today, detail: a.dueDate ? `承诺办结日期 ${a.dueDate}` : '待受理', link: `/packages/staff/pages/case/index?id=${a._id}`,
+    })).sort((x, y) => Number(y.inNumerator) - Number(x.inNumerator) || x.date.localeCompare(y.date));
+  }
   if ((SNAPSHOT_KEYS as readonly string[]).includes(key)) {
     return matters.filter((m) => m.status === '在用' && (scope.all || scope.departments.includes(m.department.code))).map((m) => {
       const c = catalogueFigures([m], 'all').find((x) => x.key === key);

@@ -3,13 +3,12 @@
  * changes (a 差评 rectified, a booking marked 爽约) settle; then any day since the data origin that
  * was never rolled up, while the invocation's time lasts. The admin action reruns one day.
  */
-import { addDays } from '../../../core/metrics/range';
+import { addDays, isValidDate } from '../../../core/metrics/range';
 import { shanghaiDate } from '../../../core/shanghai-time';
 import { DomainError } from '../../../core/envelope';
 import { action, type TimerHandler } from '../../shared/router';
 import { missingDays, origin, rollupDay } from './rollup';
 import { rollupParams } from './schemas';
-import { isValidDate } from '../../../core/metrics/range';
 
 const RESERVE_MS = 3000;
 /** Re-rolled every night besides yesterday. */
