@@ -40,23 +40,38 @@ export const _ = () => getDb().command;
 /**
  * Every document of `collection` whose `field` lies in [from, to) and that matches `where`, in
  * `field` order. Pages move a cursor along `field` (its index answers each page directly) instead
- * of skipping ever more records; documents sharing the cursor's value are skipped by count.
+ * of skipping ever more records. The next page starts at the last value again and drops the
+ * documents of that value already read (by `_id`), so a tie across a page boundary is neither lost
+ * nor read twice whatever order the database gives equal keys; a tie filling a whole page is read
+ * on its own. (A second sort key would make every page sort the whole range.)
  */
 export async function scanRange<T extends Record<string, any>>(
   collection: string, where: Record<string, unknown>, field: string, from: string | number, to: string | number,
 ): Promise<T[]> {
   const out: T[] = [];
-  let cursor = from;
-  let tied = 0;
+  let lower = _().gte(from);
+  let lastValue: unknown;
+  let seenAtLast = new Set<string>();
   for (;;) {
-    const { data } = await getDb().collection<T>(collection).where({ ...where, [field]: _().and(_().gte(cursor), _().lt(to)) })
-      .orderBy(field, 'asc').orderBy('_id', 'asc').skip(tied).limit(SERVER_PAGE).get();
-    out.push(...data);
+    const { data } = await getDb().collection<T>(collection).where({ ...where, [field]: _().and(lower, _().lt(to)) })
+      .orderBy(field, 'asc').limit(SERVER_PAGE).get();
+    out.push(...data.filter((d) => !(d[field] === lastValue && seenAtLast.has(String(d._id)))));
     if (data.length < SERVER_PAGE) return out;
     const last = data[data.length - 1][field] as string | number;
-    const sameAsLast = data.filter((d) => d[field] === last).length;
-    tied = last === cursor ? tied + sameAsLast : sameAsLast;
-    cursor = last;
+    if (data.every((d) => d[field] === last)) {
+      const known = last === lastValue ? seenAtLast : new Set<string>();
+      for (const d of data) known.add(String(d._id));
+      const ties = await fetchAll(() => getDb().collection<T>(collection).where({ ...where, [field]: _().eq(last) }).orderBy('_id', 'asc'), 1_000_000);
+      out.push(...ties.filter((d) => !known.has(String(d._id))));
+      lower = _().gt(last);
+      lastValue = undefined;
+      seenAtLast = new Set();
+      continue;
+    }
+    const atLast = data.filter((d) => d[field] === last).map((d) => String(d._id));
+    seenAtLast = new Set(last === lastValue ? [...seenAtLast, ...atLast] : atLast);
+    lastValue = last;
+    lower = _().gte(last);
   }
 }
 

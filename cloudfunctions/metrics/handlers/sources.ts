@@ -52,7 +52,8 @@ type Loader = (s: Span) => Promise<SourcedRecord[]>;
 /** 办件 that reached 办结 (completed) in the span, and every ended 办件 for 主动评价率. */
 const applications: Loader = async (s) => {
   const { start, end } = spanIso(s);
-  const apps = await scanRange<ApplicationDoc>(APPLICATIONS, { status: _().in(['completed', 'rejected']) }, 'updatedAt', start, end);
+  // One equality per scan: the (status, updatedAt) index then answers each page in order.
+  const apps = (await Promise.all(['completed', 'rejected'].map((status) => scanRange<ApplicationDoc>(APPLICATIONS, { status: _().eq(status) }, 'updatedAt', start, end)))).flat();
   const rated = await existingIds(RATINGS, apps.map((a) => ratingIdFor('application', a._id)), { isDefault: _().neq(true) });
   return apps.map((a) => {
     const endedAt = a.timeline[a.timeline.length - 1]?.at ?? a.updatedAt;
