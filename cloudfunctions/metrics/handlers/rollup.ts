@@ -49,7 +49,8 @@ async function earliestDate(now: Date): Promise<string> {
     return data[0]?.[field] as string | number | undefined;
   };
   const candidates = await Promise.all([
-    first(APPLICATIONS, 'updatedAt', { status: _().in(['completed', 'rejected']) }),
+    first(APPLICATIONS, 'updatedAt', { status: _().eq('completed') }),
+    first(APPLICATIONS, 'updatedAt', { status: _().eq('rejected') }),
     first(BOOKINGS, 'date'),
     first(CONSULT_MESSAGES, 'at', { role: _().eq('bot') }),
     first(PUSH_DELIVERIES, 'createdAt'),

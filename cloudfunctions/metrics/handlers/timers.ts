@@ -42,7 +42,8 @@ export const rollup = action({
     const at = now();
     if (!isValidDate(p.date)) throw new DomainError('INVALID_INPUT', '日期不是有效日期');
     if (p.date >= shanghaiDate(at.toISOString())) throw new DomainError('INVALID_INPUT', '只能汇总今天以前的日期（今天的数据实时计算）');
-    await origin(at, true);
+    // A day before the recorded origin means records older than it were found: look again.
+    if (p.date < await origin(at)) await origin(at, true);
     return { date: p.date, rows: await rollupDay(p.date, at) };
   },
 });
