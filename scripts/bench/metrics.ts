@@ -55,6 +55,9 @@ function rating(id: string, date: string, i: number) {
   };
 }
 
+/** The running number of a bench id (`N17` → 17). */
+const i2 = (id: string) => Number(id.slice(1));
+
 export async function run(): Promise<void> {
   const N = Number(process.env.BENCH_METRICS_RECORDS ?? 100_000);
   // N applications and N ratings (one per application).
@@ -146,6 +149,13 @@ export async function run(): Promise<void> {
     const _ = localCloud.sdk.database().command;
     const read = await fetchAll(() => localCloud.sdk.database().collection('metrics_daily').where({ period: _.eq('month'), department: _.eq('*') }), 10_000);
     console.log(`  一年全市看板读取汇总行约 ${read.length} 行（月行），另加边缘日行与今日实时`);
+
+    // A busy today: its records are read live on every call (a rating made now shows at once).
+    const busy = Number(process.env.BENCH_METRICS_TODAY ?? 5000);
+    const todayApps = Array.from({ length: busy / 2 }, (_x, i) => application(`N${i}`, today, i));
+    await insertAll('applications', todayApps.map((a) => ({ ...a, updatedAt: new Date(Date.now() - 1000 * (i2(a._id) + 1)).toISOString() })));
+    await insertAll('evaluation_ratings', Array.from({ length: busy / 2 }, (_x, i) => ({ ...rating(`N${i}`, today, i), createdAt: new Date(Date.now() - 1000 * (i + 1)).toISOString() })));
+    await measure(`dashboard 近30天，今天已有 ${busy} 条事件（实时）`, { from: monthFrom, to: today }, ADMIN, 10);
 
     // Naive baseline: the same two figures from the raw records of the year, every call, read
     // with the same date-cursor paging the rollup uses (the cheapest full read on offer).
