@@ -75,15 +75,18 @@ export async function scanRange<T extends Record<string, any>>(
   }
 }
 
-/** Which of `ids` exist in `collection` (and, when given, also match `where`). */
-export async function existingIds(collection: string, ids: string[], where: Record<string, unknown> = {}): Promise<Set<string>> {
+/**
+ * Which of `ids` exist in `collection` (and, when given, pass `keep`). Only `_id in` goes to the
+ * database, which answers it from the primary key; other conditions are checked here.
+ */
+export async function existingIds<T extends Record<string, any>>(collection: string, ids: string[], keep?: (doc: T) => boolean, fields: Record<string, boolean> = {}): Promise<Set<string>> {
   const found = new Set<string>();
   const unique = [...new Set(ids)];
   const pages: Promise<void>[] = [];
   for (let i = 0; i < unique.length; i += 100) {
     const slice = unique.slice(i, i + 100);
-    pages.push(getDb().collection(collection).where({ ...where, _id: _().in(slice) }).field({ _id: true }).limit(100).get()
-      .then(({ data }) => { for (const d of data) found.add(String(d._id)); }));
+    pages.push(getDb().collection<T>(collection).where({ _id: _().in(slice) }).field({ _id: true, ...fields }).limit(100).get()
+      .then(({ data }) => { for (const d of data) if (!keep || keep(d)) found.add(String(d._id)); }));
   }
   await Promise.all(pages);
   return found;

@@ -49,12 +49,15 @@ const opaque = (id: string) => createHash('sha256').update(id).digest('hex').sli
 
 type Loader = (s: Span) => Promise<SourcedRecord[]>;
 
+/** The citizen rated it themselves (not the default timer). */
+const activeRating = (r: Pick<RatingDoc, 'isDefault'>) => r.isDefault !== true;
+
 /** 办件 that reached 办结 (completed) in the span, and every ended 办件 for 主动评价率. */
 const applications: Loader = async (s) => {
   const { start, end } = spanIso(s);
   // One equality per scan: the (status, updatedAt) index then answers each page in order.
   const apps = (await Promise.all(['completed', 'rejected'].map((status) => scanRange<ApplicationDoc>(APPLICATIONS, { status: _().eq(status) }, 'updatedAt', start, end)))).flat();
-  const rated = await existingIds(RATINGS, apps.map((a) => ratingIdFor('application', a._id)), { isDefault: _().neq(true) });
+  const rated = await existingIds<RatingDoc>(RATINGS, apps.map((a) => ratingIdFor('application', a._id)), activeRating, { isDefault: true });
   return apps.map((a) => {
     const endedAt = a.timeline[a.timeline.length - 1]?.at ?? a.updatedAt;
     const date = shanghaiDate(endedAt);
@@ -74,7 +77,7 @@ const BOOKING_DETAIL: Record<string, string> = { booked: '已预约', cancelled:
 const bookings: Loader = async (s) => {
   const list = await scanRange<Booking>(BOOKINGS, {}, 'date', s.from, addDays(s.to, 1));
   const checkedIn = list.filter((b) => b.status === 'checkedIn');
-  const rated = await existingIds(RATINGS, checkedIn.map((b) => ratingIdFor('booking', b._id)), { isDefault: _().neq(true) });
+  const rated = await existingIds<RatingDoc>(RATINGS, checkedIn.map((b) => ratingIdFor('booking', b._id)), activeRating, { isDefault: true });
   const slots = await scanRange<Slot>(SLOTS, { state: _().eq('open') }, 'date', s.from, addDays(s.to, 1));
   return [
     ...list.map((b) => ({
@@ -94,7 +97,7 @@ interface BotMessage { _id: string; type?: string; question?: string; at: string
 const consult: Loader = async (s) => {
   const { start, end } = spanIso(s);
   const bot = await scanRange<BotMessage>(CONSULT_MESSAGES, { role: _().eq('bot') }, 'at', start, end);
-  const unhelpful = await existingIds(CONSULT_FEEDBACK, bot.map((m) => m._id), { helpful: _().eq(false) });
+  const unhelpful = await existingIds<{ helpful?: boolean }>(CONSULT_FEEDBACK, bot.map((m) => m._id), (f) => f.helpful === false, { helpful: true });
   const inbox = await scanRange<InboxDoc>(CONSULT_INBOX, {}, 'at', start, end);
   return [
     ...bot.map((m) => {
