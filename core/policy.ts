@@ -66,7 +66,9 @@ export type Permission =
   | 'notice:publish'       // 通知公告
   | 'evaluation:rate'      // 好差评: the applicant / booker only, never on their own department's or hall's work
   | 'evaluation:handle'    // 差评工单: staff of the unit that did the work (谁办理谁负责)
-  | 'evaluation:review';   // 申诉复核: an admin outside the appealing unit
+  | 'evaluation:review'    // 申诉复核: an admin outside the appealing unit
+  | 'metrics:read'         // 效能看板: staff see their departments' figures (and the city-wide ones), admins all
+  | 'metrics:rollup';      // rerun a day's rollup: admins only
 
 const RANK: Record<Role, number> = { citizen: 0, staff: 1, admin: 2 };
 
@@ -205,6 +207,13 @@ function decideByRole(actor: Actor, permission: Permission, resource?: Resource)
       const covered = (resource.department && coversDepartment(actor, resource.department)) || (resource.hall && coversHall(actor, resource.hall));
       return covered ? ALLOW : deny('FORBIDDEN', '该差评工单不属于您所在部门');
     }
+    case 'metrics:read': {
+      const gate = staffOnly('仅工作人员可以查看效能看板');
+      if (!gate.allowed || !resource?.department) return gate;
+      return coversDepartment(actor, resource.department) ? ALLOW : deny('FORBIDDEN', '您只能查看本部门的效能数据');
+    }
+    case 'metrics:rollup':
+      return actor.role === 'admin' ? ALLOW : deny('FORBIDDEN', '仅管理员可以重新汇总效能数据');
     case 'evaluation:review':
       if (actor.role !== 'admin') return deny('FORBIDDEN', '仅管理员可以复核差评申诉');
       return resource && handledByOwnUnit(actor, resource) ? deny('FORBIDDEN', '申诉须由申诉部门以外的管理员复核') : ALLOW;

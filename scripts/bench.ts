@@ -102,7 +102,7 @@ async function main() {
   await benchBooking();
   await runConsultBench();
   await runAffairsBench();
-  for (const name of ['push', 'push-crash', 'follower-sync', 'local-cloud', 'pay']) runIsolated(name);
+  for (const name of ['push', 'push-crash', 'follower-sync', 'local-cloud', 'pay', 'metrics']) runIsolated(name);
 }
 
 /** A bench that sets up its own local cloud runs in a fresh process (see bench/run-one.ts). */

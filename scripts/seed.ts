@@ -16,6 +16,7 @@ import { seedAffairs, withMatterForms } from './seed/affairs';
 import { seedEvaluation } from './seed/evaluation';
 import { seedPush, seedPushAudience, seedNoticeEngagement } from './seed/push';
 import { seedPay } from './seed/pay';
+import { seedMetrics } from './seed/metrics';
 
 export const SEED_MATTERS = path.join(REPO_ROOT, 'seed', 'matters.json');
 
@@ -61,6 +62,8 @@ const STEPS: SeedStep[] = [
   { name: 'notice-engagement', run: seedNoticeEngagement },
   { name: 'evaluation', run: (_i, _a, log) => seedEvaluation(log) },
   { name: 'pay', run: (_i, _a, log) => seedPay(log) },
+  // Last: rolls up the days the steps above seeded.
+  { name: 'metrics', run: seedMetrics },
 ];
 
 /** What `npm start` seeded before it kept a log (it seeded everything then, on an empty database). */

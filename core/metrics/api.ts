@@ -111,7 +111,11 @@ export interface MetricsApi {
   /** The records behind an indicator, a page at a time (staff, same visibility as `dashboard`). */
   records: {
     params: DashboardParams & { key: IndicatorKey; page?: number };
-    result: { definition: IndicatorDefinition; items: IndicatorRecord[]; total: number; page: number; pageSize: number };
+    /**
+     * `listedFrom`: set when the range is longer than the drill-down lists at once (31 days):
+     * the items are those of `listedFrom`–`to` (the range's last 31 days).
+     */
+    result: { definition: IndicatorDefinition; items: IndicatorRecord[]; total: number; page: number; pageSize: number; listedFrom?: string };
   };
   /** CSV (UTF-8 with BOM, for Excel) of the dashboard's indicators per department for the range. */
   exportCsv: {

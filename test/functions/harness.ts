@@ -14,6 +14,7 @@ import { main as push } from '../../cloudfunctions/push';
 import { main as affairs } from '../../cloudfunctions/affairs';
 import { main as evaluation } from '../../cloudfunctions/evaluation';
 import { main as pay } from '../../cloudfunctions/pay';
+import { main as metrics } from '../../cloudfunctions/metrics';
 import type { ActionName, FunctionName, ParamsOf, ResultOf } from '../../core/api';
 import type { Envelope } from '../../core/envelope';
 
@@ -49,6 +50,7 @@ export function startCloud(dataDir = ':memory:') {
   registerSource('affairs', affairs);
   registerSource('evaluation', evaluation);
   registerSource('pay', pay);
+  registerSource('metrics', metrics);
 }
 
 /**

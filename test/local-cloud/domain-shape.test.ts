@@ -22,8 +22,8 @@ function sourceFiles(dir: string): string[] {
 }
 
 describe('domain shape', () => {
-  it('finds the eight domain functions', () => {
-    expect(domains).toEqual(['account', 'affairs', 'booking', 'consult', 'evaluation', 'matters', 'pay', 'push']);
+  it('finds the nine domain functions', () => {
+    expect(domains).toEqual(['account', 'affairs', 'booking', 'consult', 'evaluation', 'matters', 'metrics', 'pay', 'push']);
   });
 
   it.each(domains)('%s/index.ts only routes', (fn) => {

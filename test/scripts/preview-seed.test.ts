@@ -7,6 +7,7 @@ import { sdk } from '../../local-cloud';
 import { seed, seedOnce } from '../../scripts/seed';
 import { approvalThreshold } from '../../cloudfunctions/push/handlers/campaigns';
 import { ADMIN, call, callRaw, expectOk, startCloud } from '../functions/harness';
+import { addDays, shanghaiDate } from '../../core/calendar/workdays';
 
 const invoke = (fn: string, data: unknown, openid?: string) => callRaw(fn, data, openid);
 
@@ -56,12 +57,27 @@ it('the seeded notices carry reads, likes, shares and share opens the staff 内�
   expect(expectOk(await call('push', 'noticeRead', { id: stats[0].id }, 'local-citizen')).recorded).toBe(false);
 });
 
+it('效能看板 shows months of seeded trend at once; 跑零次率 is the home page’s figure', async () => {
+  const to = shanghaiDate();
+  const from = addDays(to, -180);
+  const board = expectOk(await call('metrics', 'dashboard', { from, to }, ADMIN));
+  const home = expectOk(await call('matters', 'home', {}, ADMIN));
+  expect(board.indicators.find((i) => i.key === 'zeroVisitRate')).toMatchObject({ num: home.totals.zeroVisit, den: home.totals.matters });
+  expect(board.indicators.find((i) => i.key === 'goodRate')!.den).toBeGreaterThan(100);
+  const trend = expectOk(await call('metrics', 'trend', { from, to, key: 'goodRate' }, ADMIN));
+  expect(trend.granularity).toBe('month');
+  expect(trend.points.filter((p) => p.den > 0).length).toBeGreaterThanOrEqual(4);
+  // Rolled up at seed time: yesterday has its run marker.
+  const { data } = await sdk.database().collection('metrics_daily').where({ _id: `r|${addDays(to, -1)}` }).limit(1).get();
+  expect(data).toHaveLength(1);
+});
+
 it('a data dir seeded before the seed kept its log gets only the steps added since; edits stay', async () => {
   const { kb } = expectOk(await call('consult', 'knowledge', {}, 'local-agent'));
   const edited = { ...kb.faqs[0], answer: '坐席改过的答案。' };
   expectOk(await call('consult', 'saveEntry', { kind: 'faq', entry: edited }, 'local-agent'));
   await sdk.database().collection('local_seed').doc('steps').remove();
-  expect(await seedOnce(invoke, ADMIN, () => undefined)).toEqual(['push-audience', 'notice-engagement', 'evaluation', 'pay']);
+  expect(await seedOnce(invoke, ADMIN, () => undefined)).toEqual(['push-audience', 'notice-engagement', 'evaluation', 'pay', 'metrics']);
   expect(await seedOnce(invoke, ADMIN, () => undefined)).toEqual([]);
   const after = expectOk(await call('consult', 'knowledge', {}, 'local-agent'));
   expect(after.kb.faqs.find((f) => f.id === edited.id)?.answer).toBe('坐席改过的答案。');

@@ -1,0 +1,86 @@
+/**
+ * The daily rollup: a day's records summed into rows with ids derived from what they count, the
+ * day's stale rows removed, its month's rows rebuilt from the day rows, and only then the day
+ * marked done. Every step is idempotent, so a run killed at any point (kill -9 included) and run
+ * again leaves exactly the rows a clean run leaves.
+ */
+import { place, rowsOf, monthRows, type MetricRow } from '../../../core/metrics/rows';
+import { addDays, lastDayOfMonth, monthOf } from '../../../core/metrics/range';
+import { shanghaiDate } from '../../../core/shanghai-time';
+import { getDb } from '../../shared/cloud';
+import {
+  _, APPLICATIONS, BOOKINGS, CONSULT_MESSAGES, DAILY, ORIGIN_ID, PUSH_DELIVERIES, RATINGS, removeAll, rowsWhere, runId, setAll,
+  TICKETS, type OriginDoc, type RunMarker,
+} from '../repo';
+import { publishedCatalogue } from './catalogue';
+import { sourcedRecords, type Span } from './sources';
+
+/** The rows of a span's records (one day for the rollup, today for the live figures). */
+export async function computeRows(date: string, span: Omit<Span, 'matterDepartments'>): Promise<MetricRow[]> {
+  const { departments } = await publishedCatalogue();
+  const records = await sourcedRecords({ ...span, matterDepartments: departments });
+  return rowsOf('day', date, records.flatMap((r) => place(r.department, r.contributions)));
+}
+
+export async function rollupDay(date: string, now: Date): Promise<number> {
+  const rows = await computeRows(date, { from: date, to: date });
+  const before = await rowsWhere({ period: _().eq('day'), date: _().eq(date) });
+  await setAll(DAILY, rows);
+  const keep = new Set(rows.map((r) => r._id));
+  await removeAll(DAILY, before.map((r) => r._id).filter((id) => !keep.has(id)));
+
+  const month = monthOf(date);
+  const days = await rowsWhere({ period: _().eq('day'), date: _().and(_().gte(`${month}-01`), _().lte(lastDayOfMonth(month))) });
+  const months = monthRows(month, days);
+  const oldMonths = await rowsWhere({ period: _().eq('month'), date: _().eq(month) });
+  await setAll(DAILY, months);
+  const keepMonths = new Set(months.map((r) => r._id));
+  await removeAll(DAILY, oldMonths.map((r) => r._id).filter((id) => !keepMonths.has(id)));
+
+  const marker: RunMarker = { _id: runId(date), period: 'run', date, rows: rows.length, at: now.toISOString() };
+  await setAll(DAILY, [marker]);
+  return rows.length;
+}
+
+/** The earliest record's Shanghai day (today when there is none), from each source's oldest record. */
+async function earliestDate(now: Date): Promise<string> {
+  const first = async (collection: string, field: string, where: Record<string, unknown> = {}) => {
+    const { data } = await getDb().collection(collection).where(where).orderBy(field, 'asc').limit(1).get();
+    return data[0]?.[field] as string | number | undefined;
+  };
+  const candidates = await Promise.all([
+    first(APPLICATIONS, 'updatedAt', { status: _().eq('completed') }),
+    first(APPLICATIONS, 'updatedAt', { status: _().eq('rejected') }),
+    first(BOOKINGS, 'date'),
+    first(CONSULT_MESSAGES, 'at', { role: _().eq('bot') }),
+    first(PUSH_DELIVERIES, 'createdAt'),
+    first(RATINGS, 'createdAt'),
+    first(TICKETS, 'createdAt'),
+  ]);
+  const dates = candidates.filter((c) => c !== undefined)
+    .map((c) => (typeof c === 'number' ? shanghaiDate(new Date(c).toISOString()) : /^\d{4}-\d{2}-\d{2}$/.test(c as string) ? (c as string) : shanghaiDate(c as string)));
+  return dates.reduce((min, d) => (d < min ? d : min), shanghaiDate(now.toISOString()));
+}
+
+/** Days before the origin hold no records: they count as rolled up without rows. */
+export async function origin(now: Date, refresh = false): Promise<string> {
+  if (!refresh) {
+    const { data } = await getDb().collection<OriginDoc>(DAILY).where({ _id: _().eq(ORIGIN_ID) }).limit(1).get();
+    if (data[0]) return data[0].date;
+  }
+  const date = await earliestDate(now);
+  await setAll(DAILY, [{ _id: ORIGIN_ID, period: 'origin', date, at: now.toISOString() } as OriginDoc]);
+  return date;
+}
+
+/** Days of `from`–`to` (all before today) not rolled up yet. */
+export async function missingDays(from: string, to: string, now: Date): Promise<string[]> {
+  const start = await origin(now);
+  const first = from > start ? from : start;
+  if (first > to) return [];
+  const markers = await rowsWhere({ period: _().eq('run'), date: _().and(_().gte(first), _().lte(to)) });
+  const done = new Set(markers.map((m) => m.date));
+  const out: string[] = [];
+  for (let d = first; d <= to; d = addDays(d, 1)) if (!done.has(d)) out.push(d);
+  return out;
+}
