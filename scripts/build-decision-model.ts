@@ -12,8 +12,8 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { buildEngine } from '../core/consult/engine';
-import { FEATURE_NAMES, featureVector, passesGate, type DecisionModel, type MatchFeatures } from '../core/consult/decision';
+import { DEFAULT_THRESHOLDS, buildEngine } from '../core/consult/engine';
+import { FEATURE_NAMES, featureVector, handSetRule, passesGate, type DecisionModel, type MatchFeatures } from '../core/consult/decision';
 
 export const GATE: DecisionModel['gate'] = process.argv.includes('--gate') ? { minCover: 0.3, maxObjectForeign: 0 } : { minCover: 0, maxObjectForeign: 2 };
 const gated = (s: Sample) => passesGate({ gate: GATE } as DecisionModel, s.f);
@@ -80,7 +80,7 @@ export function fit(samples: Sample[], lambda: number): DecisionModel {
     b -= 0.5 * gb;
   }
   const round = (v: number) => Math.round(v * 10000) / 10000;
-  const model: DecisionModel = { features: [...FEATURE_NAMES], mean: mean.map(round), scale: scale.map(round), weights: w.map(round), bias: round(b), threshold: 0.5, gate: GATE };
+  const model: DecisionModel = { features: [...FEATURE_NAMES], mean: mean.map(round), scale: scale.map(round), weights: w.map(round), bias: round(b), threshold: 0.5, gate: GATE, enabled: process.argv.includes('--enable') };
   model.threshold = bestThreshold(model, samples);
   return model;
 }
@@ -103,11 +103,7 @@ function bestThreshold(model: DecisionModel, samples: Sample[]): number {
   return best.t;
 }
 
-/** Round 1's hand-set rule (thresholds 0.35/0.15, 0.6/0.12, cover 0.3, object and frame checks), for comparison. */
-export function handSet(f: MatchFeatures): boolean {
-  const gate = f.cover >= 0.3 && f.objectForeign === 0;
-  return gate && ((f.confidence >= 0.35 && f.margin >= 0.15) || (f.confidence >= 0.6 && f.margin >= 0.12) || (f.frameUnique === 1 && f.confidence >= 0.2));
-}
+const handSet = (f: MatchFeatures) => handSetRule(DEFAULT_THRESHOLDS, f);
 
 const LAMBDAS = [0.001, 0.01, 0.03, 0.1];
 const FOLDS = 5;

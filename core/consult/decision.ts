@@ -54,6 +54,12 @@ export interface DecisionModel {
    * must-hand-off questions without them).
    */
   gate: { minCover: number; maxObjectForeign: number };
+  /**
+   * Whether the engine decides by this model (else by the hand-set rule). Off: on the team's dev
+   * set the model gained a little in cross-validation, but on the public set it answered far more
+   * must-hand-off questions directly (docs/consult.md); the conservative choice stays.
+   */
+  enabled: boolean;
 }
 
 export const DEFAULT_MODEL: DecisionModel = fitted;
@@ -70,6 +76,34 @@ export function probabilityRight(model: DecisionModel, f: MatchFeatures): number
 
 export const passesGate = (model: DecisionModel, f: MatchFeatures) => f.cover >= model.gate.minCover && f.objectForeign <= model.gate.maxObjectForeign;
 
-export const answersDirectly = (model: DecisionModel, f: MatchFeatures) => passesGate(model, f) && probabilityRight(model, f) >= model.threshold;
+/** The hand-set decision (round 1), still the default: see DecisionModel.enabled. */
+export interface RuleThresholds {
+  /** Direct answer when confidence ≥ answer and margin ≥ margin … */
+  answer: number;
+  margin: number;
+  /** … or confidence ≥ sure regardless of margin (and margin ≥ sureMargin). */
+  sure: number;
+  sureMargin: number;
+  /** Suggestions (not an answer) from this confidence; also the floor of the frame rule. */
+  suggest: number;
+  /** Least share of the message's salient words the entry must mention. */
+  cover: number;
+}
+
+/**
+ * Answer only when the entry mentions enough of the message's salient words and every object it
+ * names, and either the score leads clearly or the entry alone fits the message's (object,
+ * action) frame among the close candidates.
+ */
+export function handSetRule(th: RuleThresholds, f: MatchFeatures): boolean {
+  if (f.cover < th.cover || f.objectForeign > 0) return false;
+  return (f.confidence >= th.answer && f.margin >= th.margin) || (f.confidence >= th.sure && f.margin >= th.sureMargin) || (f.frameUnique === 1 && f.confidence >= th.suggest);
+}
+
+/** The fitted model when enabled, else the hand-set rule. */
+export function answersDirectly(model: DecisionModel, th: RuleThresholds, f: MatchFeatures): boolean {
+  if (!model.enabled) return handSetRule(th, f);
+  return passesGate(model, f) && probabilityRight(model, f) >= model.threshold;
+}
 
 export const featureVector = (f: MatchFeatures): number[] => FEATURE_NAMES.map((n) => f[n]);

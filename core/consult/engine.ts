@@ -16,7 +16,7 @@ import type { Faq, KnowledgeBase, RichReply, Rule } from './kb';
 import { HUMAN_REQUEST, OFF_TOPIC, intentsIn } from './intents';
 import { actOfRule, actsIn, type ActName } from './acts';
 import { actionsIn, objectsIn } from './objects';
-import { DEFAULT_MODEL, answersDirectly, type DecisionModel, type MatchFeatures } from './decision';
+import { DEFAULT_MODEL, answersDirectly, type DecisionModel, type MatchFeatures, type RuleThresholds } from './decision';
 
 export type DecisionType = 'answer' | 'suggestions' | 'handoff';
 
@@ -42,14 +42,9 @@ export interface Decision {
   candidates: { id: string; score: number }[];
 }
 
-export interface Thresholds {
-  /** Messages matching an off-topic cue are handed off unless the best FAQ scores at least this. */
-  sure: number;
-  /** Suggestions when the best FAQ's normalised score is at least this (and no direct answer); handoff below. */
-  suggest: number;
-}
+export type Thresholds = RuleThresholds;
 
-export const DEFAULT_THRESHOLDS: Thresholds = { sure: 0.6, suggest: 0.2 };
+export const DEFAULT_THRESHOLDS: Thresholds = { answer: 0.35, margin: 0.15, sure: 0.6, sureMargin: 0.12, suggest: 0.2, cover: 0.3 };
 
 /**
  * Optional hook for a hosted model: given the message and the engine's candidates, return the id
@@ -61,7 +56,7 @@ export interface Reranker {
 
 export interface EngineOptions {
   thresholds?: Partial<Thresholds>;
-  /** The answer-or-not model for the best FAQ (default: the one fitted on the team's dev set). */
+  /** The answer-or-not model for the best FAQ (default: decision-model.json, used only when enabled). */
   model?: DecisionModel;
 }
 
@@ -441,7 +436,7 @@ export function buildEngine(kb: KnowledgeBase, opts: EngineOptions = {}): Consul
     if (unmet.length) return done({ type: 'handoff', reason: 'intent', ...scored });
     if (OFF_TOPIC.test(text) && confidence < th.sure) return done({ type: 'handoff', reason: 'off-topic', ...scored });
     const features = matchFeatures(folded, ranked, confidence, margin, askedText, text);
-    if (answersDirectly(model, features)) return { decision: { type: 'answer', answer: faqAnswer(faqs[top]), reason: 'faq', ...scored }, features };
+    if (answersDirectly(model, th, features)) return { decision: { type: 'answer', answer: faqAnswer(faqs[top]), reason: 'faq', ...scored }, features };
     if (confidence >= th.suggest) {
       const suggestions = suggestionsFrom(ranked);
       if (suggestions.length >= 2) return { decision: { type: 'suggestions', suggestions, reason: 'unsure', ...scored }, features };
