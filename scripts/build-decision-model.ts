@@ -51,7 +51,7 @@ export function samplesOf(items: DevItem[], twinCost = TWIN_COST): Sample[] {
   return out;
 }
 
-const TWIN_COST = Number(process.argv.find((a) => a.startsWith('--twin='))?.slice(7) ?? 1);
+const TWIN_COST = Number(process.argv.find((a) => a.startsWith('--twin='))?.slice(7) ?? 0);
 
 const sigmoid = (z: number) => 1 / (1 + Math.exp(-z));
 
