@@ -96,7 +96,8 @@ export interface RuleThresholds {
  * action) frame among the close candidates.
  */
 export function handSetRule(th: RuleThresholds, f: MatchFeatures): boolean {
-  if (f.cover < th.cover || f.objectForeign > 0) return false;
+  // The epsilon keeps a share of exactly the threshold (3 of 10 by salience) from failing on rounding.
+  if (f.cover < th.cover - 1e-9 || f.objectForeign > 0) return false;
   return (f.confidence >= th.answer && f.margin >= th.margin) || (f.confidence >= th.sure && f.margin >= th.sureMargin) || (f.frameUnique === 1 && f.confidence >= th.suggest);
 }
 
