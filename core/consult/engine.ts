@@ -16,6 +16,7 @@ import type { Faq, KnowledgeBase, RichReply, Rule } from './kb';
 import { HUMAN_REQUEST, OFF_TOPIC, intentsIn } from './intents';
 import { actOfRule, actsIn, type ActName } from './acts';
 import { actionsIn, objectsIn } from './objects';
+import { DEFAULT_MODEL, answersDirectly, type DecisionModel, type MatchFeatures, type RuleThresholds } from './decision';
 
 export type DecisionType = 'answer' | 'suggestions' | 'handoff';
 
@@ -41,21 +42,7 @@ export interface Decision {
   candidates: { id: string; score: number }[];
 }
 
-export interface Thresholds {
-  /** Direct answer when confidence ≥ answer and margin ≥ margin … */
-  answer: number;
-  margin: number;
-  /** … or confidence ≥ sure regardless of margin (and margin ≥ sureMargin). */
-  sure: number;
-  sureMargin: number;
-  /** Suggestions when confidence ≥ suggest; handoff below. */
-  suggest: number;
-  /**
-   * Direct answers only when the best entry (question, phrasings, keywords or answer) mentions at
-   * least this share of the salience of the message's general-vocabulary words (密码, 廉租 …).
-   */
-  cover: number;
-}
+export type Thresholds = RuleThresholds;
 
 export const DEFAULT_THRESHOLDS: Thresholds = { answer: 0.35, margin: 0.15, sure: 0.6, sureMargin: 0.12, suggest: 0.2, cover: 0.3 };
 
@@ -69,6 +56,8 @@ export interface Reranker {
 
 export interface EngineOptions {
   thresholds?: Partial<Thresholds>;
+  /** The answer-or-not model for the best FAQ (default: decision-model.json, used only when enabled). */
+  model?: DecisionModel;
 }
 
 const STOP_PHRASES = /请问一下|请问|麻烦问一下|麻烦问下|麻烦|问一下|问下|问问|想问一下|想问下|想问|我想知道|想知道|咨询一下|咨询下|你好|您好|谢谢|感谢|怎么办理|怎么处理|怎么操作|怎么申请|怎么办|怎么样|怎么|如何|怎样|什么|哪些|哪个|哪里|需要|应该|一下|的话|这个|那个|是不是|有没有|我想|我要|想要|可以|在哪里|在哪儿|在哪|[的了吗呢啊吧呀我你您能会要去是也就把给都]/g;
@@ -83,7 +72,12 @@ const GENERIC_SYNONYMS = [
   ['年检', '年审', '安全技术检验'],
 ];
 
-const WEIGHT: Record<string, number> = { w: 2.2, s: 1.6, b: 1, u: 0.2, l: 1.2 };
+/**
+ * `a:` is a service action (core/consult/objects: 遗失 and 补办 are both 补领, 届满 and 换发 both
+ * 换领): one term for the forms a paraphrase swaps. Weight from the team's dev set: 0.5 and 1 tie
+ * on right direct, 0.5 has one wrong direct fewer; object terms as well gave no more.
+ */
+const WEIGHT: Record<string, number> = { w: 2.2, s: 1.6, b: 1, u: 0.2, l: 1.2, a: 0.5 };
 /**
  * A term's general salience (core/text/salience): character unigrams and bigrams that are common
  * words (我, 需要, 今天) or no word at all (么办) count less, wherever they occur. Words of the
@@ -126,11 +120,14 @@ export interface ConsultEngine {
   readonly size: number;
   ask(text: string): Decision;
   askWithReranker(text: string, reranker: Reranker): Promise<Decision>;
+  /** What the answer-or-not model saw for a message's best FAQ (none when a rule, guard or no match decided first). */
+  explain(text: string): { id: string; features: MatchFeatures } | null;
   faq(id: string): Faq | undefined;
 }
 
 export function buildEngine(kb: KnowledgeBase, opts: EngineOptions = {}): ConsultEngine {
   const th = { ...DEFAULT_THRESHOLDS, ...opts.thresholds };
+  const model = opts.model ?? DEFAULT_MODEL;
   const synonyms = new SynonymTable([...kb.synonyms, ...GENERIC_SYNONYMS].map((g) => g.map((w) => colloquial(fold(w)))));
   const vocabWords = new Set<string>();
   for (const g of synonyms.groups) for (const w of g) vocabWords.add(w);
@@ -187,6 +184,7 @@ export function buildEngine(kb: KnowledgeBase, opts: EngineOptions = {}): Consul
     const folded = colloquial(fold(raw));
     const text = query ? correct(folded) : folded;
     const out: string[] = [];
+    for (const a of actionsIn(folded)) out.push('a:' + a);
     for (const run of runs(text)) {
       if (!run.cjk) { out.push('l:' + run.text); continue; }
       wordTerms(dict.occurrences(run.text), out);
@@ -220,7 +218,8 @@ export function buildEngine(kb: KnowledgeBase, opts: EngineOptions = {}): Consul
     units.push({ entry, scale: WHOLE_SCALE }); unitTerms.push(whole.concat(answer));
   });
   const unitScale = Float64Array.from(units, (u) => u.scale ?? 1);
-  const index = new Bm25Index(unitTerms, { k1: 1.2, b: 0.75 });
+  // Action terms restate words already counted, so they leave a phrasing's length as it was.
+  const index = new Bm25Index(unitTerms, { k1: 1.2, b: 0.75, uncounted: (t) => t[0] === 'a' });
 
   const unitMass = index.masses(weightOf);
 
@@ -381,55 +380,75 @@ export function buildEngine(kb: KnowledgeBase, opts: EngineOptions = {}): Consul
     return picked.map(([e]) => ({ id: faqs[e].id, question: faqs[e].question }));
   }
 
+  /**
+   * What the decision model reads about the best entry. Objects and actions are read before the
+   * homophone correction, which may invent an object (老家是 → 老驾驶); salient words on the
+   * clauses that carry the question.
+   */
+  function matchFeatures(folded: string, ranked: [number, number][], confidence: number, margin: number, askedText: string, text: string): MatchFeatures {
+    const top = ranked[0][0];
+    const asked = objectsIn(folded);
+    const does = actionsIn(folded);
+    let have = 0;
+    let all = 0;
+    let missing = 0;
+    for (const { word, salience: g } of salientWords(askedText, SALIENT_IDF)) {
+      all += g;
+      if (entryMentions(top, word)) have += g; else missing++;
+    }
+    const foreign = [...asked].filter((o) => !entryAsks[top].has(o)).length;
+    const fits = (e: number) => [...asked].every((o) => entryAsks[e].has(o)) && [...does].some((a) => entryDoes[e].has(a));
+    const fitting = asked.size && does.size ? ranked.filter(([e, s]) => s >= 0.5 * ranked[0][1] && fits(e)) : [];
+    return {
+      confidence: Math.min(confidence, 1.5),
+      margin,
+      cover: all === 0 ? 1 : have / all,
+      salientMissing: Math.min(missing, 4),
+      noSalient: all === 0 ? 1 : 0,
+      objectForeign: Math.min(foreign, 2),
+      objectShared: [...asked].some((o) => entryAsks[top].has(o)) ? 1 : 0,
+      actionForeign: does.size && ![...does].some((a) => entryDoes[top].has(a)) ? 1 : 0,
+      actionShared: [...does].some((a) => entryDoes[top].has(a)) ? 1 : 0,
+      frameUnique: fitting.length === 1 && fitting[0][0] === top ? 1 : 0,
+      length: Math.log(1 + compact(text).length),
+      window: askedText !== text ? 1 : 0,
+    };
+  }
+
   function ask(rawInput: string): Decision {
+    return decide(rawInput).decision;
+  }
+
+  function decide(rawInput: string): { decision: Decision; features?: MatchFeatures } {
+    const done = (decision: Decision) => ({ decision });
     const raw = rawInput.slice(0, 2000);
     const base = { confidence: 0, margin: 0, candidates: [] as { id: string; score: number }[] };
-    if (isBlank(raw)) return { type: 'handoff', reason: 'blank', ...base };
+    if (isBlank(raw)) return done({ type: 'handoff', reason: 'blank', ...base });
     const rule = matchRule(raw) ?? actRule(raw);
     if (rule) {
-      if (isHandoffRule(rule)) return { type: 'handoff', answer: ruleAnswer(rule), reason: 'human', ...base };
-      return { type: 'answer', answer: ruleAnswer(rule), reason: 'rule', ...base };
+      if (isHandoffRule(rule)) return done({ type: 'handoff', answer: ruleAnswer(rule), reason: 'human', ...base });
+      return done({ type: 'answer', answer: ruleAnswer(rule), reason: 'rule', ...base });
     }
     const folded = colloquial(fold(raw));
     if (HUMAN_REQUEST.test(folded)) {
       const said = rules.find(isHandoffRule);
-      return { type: 'handoff', reason: 'human', ...(said ? { answer: ruleAnswer(said) } : {}), ...base };
+      return done({ type: 'handoff', reason: 'human', ...(said ? { answer: ruleAnswer(said) } : {}), ...base });
     }
     const { ranked, confidence, margin, text, asked: askedText } = rank(raw);
     const candidates = ranked.slice(0, 5).map(([e, s]) => ({ id: faqs[e].id, score: Math.round(s * 1000) / 1000 }));
     const scored = { confidence, margin, candidates };
-    if (!ranked.length) return { type: 'handoff', reason: OFF_TOPIC.test(text) ? 'off-topic' : 'no-match', ...scored };
+    if (!ranked.length) return done({ type: 'handoff', reason: OFF_TOPIC.test(text) ? 'off-topic' : 'no-match', ...scored });
     const top = ranked[0][0];
     const unmet = intentsIn(text).filter((w) => !entryText[top].includes(w));
-    if (unmet.length) return { type: 'handoff', reason: 'intent', ...scored };
-    if (OFF_TOPIC.test(text) && confidence < th.sure) return { type: 'handoff', reason: 'off-topic', ...scored };
-    // An answer only about the objects asked: one the entry never asks about (社保卡密码 against
-    // 社保卡补领, 二手车过户 against 房产过户) leaves it a suggestion at most. Read before the
-    // homophone correction, which may invent an object (老家是 → 老驾驶).
-    const asked = objectsIn(folded);
-    const sameObject = [...asked].every((o) => entryAsks[top].has(o));
-    // A salient word the entry never mentions (社保卡密码 against 社保卡补领, 廉租房 against 租房
-    //提取) means the base may not cover the ask: judged on the clauses that carry the question.
-    let have = 0;
-    let all = 0;
-    for (const { word, salience: g } of salientWords(askedText, SALIENT_IDF)) { all += g; if (entryMentions(top, word)) have += g; }
-    const covered = all === 0 || have / all >= th.cover;
-    const direct = covered && sameObject && ((confidence >= th.answer && margin >= th.margin) || (confidence >= th.sure && margin >= th.sureMargin));
-    if (direct) return { type: 'answer', answer: faqAnswer(faqs[top]), reason: 'faq', ...scored };
-    // Right answer held back by a close runner-up: when the best entry is the only close one whose
-    // (object, action) frame is the message's, the frame settles it (社保卡 + 补领, not 社保卡 + 查询).
-    if (covered && sameObject && asked.size && confidence >= th.suggest) {
-      const does = actionsIn(folded);
-      const fits = (e: number) => [...asked].every((o) => entryAsks[e].has(o)) && [...does].some((a) => entryDoes[e].has(a));
-      const close = ranked.filter(([, s]) => s >= 0.5 * ranked[0][1]);
-      const fitting = close.filter(([e]) => fits(e));
-      if (does.size && fitting.length === 1 && fitting[0][0] === top) return { type: 'answer', answer: faqAnswer(faqs[top]), reason: 'frame', ...scored };
-    }
+    if (unmet.length) return done({ type: 'handoff', reason: 'intent', ...scored });
+    if (OFF_TOPIC.test(text) && confidence < th.sure) return done({ type: 'handoff', reason: 'off-topic', ...scored });
+    const features = matchFeatures(folded, ranked, confidence, margin, askedText, text);
+    if (answersDirectly(model, th, features)) return { decision: { type: 'answer', answer: faqAnswer(faqs[top]), reason: 'faq', ...scored }, features };
     if (confidence >= th.suggest) {
       const suggestions = suggestionsFrom(ranked);
-      if (suggestions.length >= 2) return { type: 'suggestions', suggestions, reason: 'unsure', ...scored };
+      if (suggestions.length >= 2) return { decision: { type: 'suggestions', suggestions, reason: 'unsure', ...scored }, features };
     }
-    return { type: 'handoff', reason: 'no-match', ...scored };
+    return { decision: { type: 'handoff', reason: 'no-match', ...scored }, features };
   }
 
   return {
@@ -437,6 +456,10 @@ export function buildEngine(kb: KnowledgeBase, opts: EngineOptions = {}): Consul
     size: faqs.length,
     ask,
     faq: (id) => faqs.find((f) => f.id === id),
+    explain(text) {
+      const { decision, features } = decide(text);
+      return features ? { id: decision.candidates[0].id, features } : null;
+    },
     async askWithReranker(text, reranker) {
       const d = ask(text);
       if (d.type !== 'suggestions') return d;

@@ -3,7 +3,12 @@
  * weight (e.g. a dictionary word counts more than a character bigram). Posting lists make a query
  * cost proportional to the documents sharing a term, not to the collection size.
  */
-export interface Bm25Options { k1?: number; b?: number }
+export interface Bm25Options {
+  k1?: number;
+  b?: number;
+  /** Terms left out of a document's length (derived terms that restate words already counted). */
+  uncounted?: (term: string) => boolean;
+}
 
 export interface Scored { doc: number; score: number }
 
@@ -43,7 +48,7 @@ export class Bm25Index {
         if (id === undefined) { id = postings.length; this.ids.set(t, id); postings.push([]); }
         postings[id].push({ doc, tf: n });
       }
-      this.lengths.push(terms.length);
+      this.lengths.push(opts.uncounted ? terms.filter((t) => !opts.uncounted!(t)).length : terms.length);
     });
     const total = this.lengths.reduce((a, b) => a + b, 0);
     this.avgLen = docs.length ? Math.max(1, total / docs.length) : 1;

@@ -118,3 +118,32 @@ describe('Bm25Index.masses', () => {
     expect(all[0]).toBeCloseTo(index.idf('b:社保') + 0.2 * index.idf('u:社'), 10);
   });
 });
+
+describe('Bm25Index uncounted terms', () => {
+  it('leaves derived terms out of a document length, so they do not dilute its other terms', () => {
+    const docs = [['x', 'y', 'a:1', 'a:2', 'a:3'], ['x', 'y', 'z', 'w']];
+    const plain = new Bm25Index(docs, { b: 0.75 });
+    const derived = new Bm25Index(docs, { b: 0.75, uncounted: (t) => t.startsWith('a:') });
+    const x = (idx: Bm25Index) => { const s = idx.scratch(); for (const q of idx.plan(['x'], () => 1)) idx.addTerm(q, s); return s.scores[0] / s.scores[1]; };
+    // Counting the three derived terms makes doc 0 longer than doc 1; leaving them out, shorter.
+    expect(x(plain)).toBeLessThan(1);
+    expect(x(derived)).toBeGreaterThan(1);
+  });
+});
+
+describe('service actions as retrieval terms', () => {
+  const actionKb: KnowledgeBase = {
+    version: 1,
+    rules: [],
+    synonyms: [],
+    faqs: [
+      faq('faq-card-query', '社保卡余额在哪里查询？', '登录社保网站或掌上社保查看。'),
+      faq('faq-card-lost', '社保卡补领需要什么材料？', '携带身份证到银行网点。'),
+    ],
+  };
+
+  it('another form of the same action (遗失 for 补领) finds the entry that names it (listed second: ties go to the first)', () => {
+    const d = buildEngine(actionKb).ask('社保卡遗失了');
+    expect(d.candidates[0].id).toBe('faq-card-lost');
+  });
+});
