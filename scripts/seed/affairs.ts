@@ -96,7 +96,14 @@ const SPECS: Spec[] = [
   { matterId: HCS_TRAVEL, owner: 1, daysAgo: 1, steps: [] },
   { matterId: HCS_TRAVEL, owner: 0, daysAgo: 20, steps: [[done(), 0]] },
   { matterId: HCS_CHRONIC, owner: 1, daysAgo: 40, steps: [[accept, 1], [done('不予'), 12]] },
-  // Accepted yesterday: 受理 issued its 120元 bill, still 待缴费 (我的办件 shows the mark and 去缴费).
+];
+
+/**
+ * Cases with the bill 受理 issued, a seed step of their own (added after the first previews were
+ * seeded, so existing data dirs get them once too). Accepted yesterday: 120元 still 待缴费, so
+ * 我的办件 shows the mark and 去缴费. Ids continue SPECS' numbering.
+ */
+const BILLED_SPECS: Spec[] = [
   { matterId: EXIT_PASSPORT, owner: 0, daysAgo: 2, steps: [[accept, 1]] },
 ];
 
@@ -119,6 +126,18 @@ function valueFor(f: FormField, p: Person, today: string): FormValue | undefined
 const seedId = (openid: string, i: number) => `A${createHash('sha256').update(`seed\u0000${openid}\u0000${i}`).digest('hex').slice(0, 24)}`;
 
 export async function seedAffairs(log: (s: string) => void = console.log): Promise<number> {
+  const written = await seedSpecs(SPECS, 0);
+  log(`已写入示例办件 ${written} 件（市民 张三、李四；公安局、出入境、人社局、医保局）`);
+  return written;
+}
+
+export async function seedBilledCases(log: (s: string) => void = console.log): Promise<number> {
+  const written = await seedSpecs(BILLED_SPECS, SPECS.length);
+  log(`已写入待缴费示例办件 ${written} 件（市民 张三：普通护照签发，受理时开具的缴费单）`);
+  return written;
+}
+
+async function seedSpecs(specs: Spec[], idBase: number): Promise<number> {
   const db = sdk.database();
   const cal = createCalendar();
   const pii = createPiiCipher(process.env.PII_KEY);
@@ -138,7 +157,8 @@ export async function seedAffairs(log: (s: string) => void = console.log): Promi
   const { data: metas } = await db.collection(META).where({ _id: CATALOGUE_META_ID }).limit(1).get();
   const published = (metas[0] as { published?: string } | undefined)?.published ?? '';
   let written = 0;
-  for (const [i, spec] of SPECS.entries()) {
+  for (const [j, spec] of specs.entries()) {
+    const i = idBase + j;
     const { data } = await db.collection(MATTER_VERSIONS).where({ _id: matterRowId(published, spec.matterId) }).limit(1).get();
     const row = data[0] as StoredMatterRow | undefined;
     const matter = row ? (rowToMatter(row) as Matter) : undefined;
@@ -203,7 +223,6 @@ export async function seedAffairs(log: (s: string) => void = console.log): Promi
       });
     }
   }
-  log(`已写入示例办件 ${written} 件（市民 张三、李四；公安局、出入境、人社局、医保局）`);
   return written;
 }
 
