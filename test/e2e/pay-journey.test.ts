@@ -5,7 +5,8 @@
  * the case page shows 待缴费 with 去缴费 → the imitation payment sheet:
  * 余额不足 first (still unpaid), then 确认支付 → 缴费成功 and the receipt's fields → 保存为图片
  * downloads the receipt as a PNG drawn by the browser's canvas → staff complete the case → 管理员
- * opens 缴费对账 from 我的 and sees the seeded day with a difference and its reason.
+ * opens 缴费对账 from 我的 and sees the seeded day with a difference and its reason → in 长辈版 the
+ * seeded unpaid bill's 去缴费 on 我的办件 is a full-width target of at least 60 px.
  */
 import * as fs from 'node:fs';
 import { invokeFunction } from '../../local-cloud';
@@ -108,6 +109,20 @@ describe('H5 journey: 受理 → 去缴费 → 票据 → 办结', () => {
     await troubled.waitFor();
     expect(await troubled.innerText()).toContain('微信支付账单有此笔交易，本系统当日无对应的已缴账单');
     expect(await page.locator('.pay-report').filter({ visible: true }).count()).toBeGreaterThanOrEqual(3);
+
+    // (6) 长辈版: the seeded 普通护照签发 bill's 去缴费 on 我的办件 is a full-width 60 px target.
+    await becomeByLabel(page, base, '市民（张*）');
+    await page.goto(`${base}/#/pages/index/index`);
+    await page.reload(); // a fresh page stack: the home page on top
+    await page.locator('.elder-switch').filter({ visible: true }).first().click();
+    await page.locator('.elder-switch__state', { hasText: '已开启' }).filter({ visible: true }).first().waitFor();
+    await page.goto(`${base}/#/packages/affairs/pages/mine/index`);
+    const elderMark = page.locator('.affairs-row', { hasText: '普通护照签发' }).filter({ visible: true }).locator('.affairs-owing');
+    await elderMark.waitFor();
+    expect(await elderMark.innerText()).toContain('待缴费 ¥120.00');
+    const [button, box] = await Promise.all([elderMark.locator('.affairs-owing__pay').boundingBox(), elderMark.boundingBox()]);
+    expect(button!.height).toBeGreaterThanOrEqual(60);
+    expect(button!.width).toBeGreaterThan(box!.width * 0.8);
     expect(problems).toEqual([]);
   });
 });
