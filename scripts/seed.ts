@@ -12,7 +12,7 @@ import { REPO_ROOT } from './lib/repo';
 import { seedConsult } from './seed/consult';
 import { previewStaffRecords } from '../local-cloud/gateway/identities';
 import { seedBooking } from './seed/booking';
-import { seedAffairs, withMatterForms } from './seed/affairs';
+import { seedAffairs, seedBilledCases, withMatterForms } from './seed/affairs';
 import { seedEvaluation } from './seed/evaluation';
 import { seedPush, seedPushAudience, seedNoticeEngagement } from './seed/push';
 import { seedPay } from './seed/pay';
@@ -57,6 +57,7 @@ const STEPS: SeedStep[] = [
   { name: 'booking', run: seedBooking },
   { name: 'consult', run: seedConsult },
   { name: 'affairs', run: (_i, _a, log) => seedAffairs(log) },
+  { name: 'affairs-billed', run: (_i, _a, log) => seedBilledCases(log) },
   { name: 'push', run: seedPush },
   { name: 'push-audience', run: seedPushAudience },
   { name: 'notice-engagement', run: seedNoticeEngagement },

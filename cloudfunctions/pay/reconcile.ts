@@ -42,19 +42,25 @@ export async function reconcile(_event: unknown, ctx: { remainingMs: () => numbe
   return { checked, failed, reminded, report };
 }
 
-/** Unpaid bills whose deadline is within REMIND_HOURS_BEFORE get their one 缴费将到期 push. */
+/**
+ * Unpaid bills whose deadline is within REMIND_HOURS_BEFORE get their one 缴费将到期 push. Bills
+ * already reminded are left out of the query itself: filtering them afterwards let a page full of
+ * reminded bills hide every later one until its deadline passed. Nearest deadline first.
+ */
 async function remindDue(ctx: { remainingMs: () => number }): Promise<number> {
   const db = getDb();
   const _ = db.command;
   const now = Date.now();
   const { data } = await db.collection<BillDoc>(BILLS).where({
     status: _.eq('unpaid'),
+    remindedAt: _.exists(false),
     expiresAt: _.gt(new Date(now).toISOString()).and(_.lte(new Date(now + REMIND_HOURS_BEFORE * 3600_000).toISOString())),
-  }).limit(BATCH).get();
+  }).orderBy('expiresAt', 'asc').limit(BATCH).get();
   let n = 0;
   for (const bill of data as BillDoc[]) {
     if (ctx.remainingMs() < RESERVE_MS) break;
-    if (!bill.remindedAt && (await remindExpiring(bill._id))) n += 1;
+    // remindExpiring re-reads the bill in its transaction: an overlapping run cannot remind twice.
+    if (await remindExpiring(bill._id)) n += 1;
   }
   return n;
 }

@@ -26,6 +26,19 @@ export function resultPhrase(result: string | undefined, matterType: string | un
   const phrases = matterType === '行政许可' ? LICENCE_RESULT_PHRASE : OTHER_RESULT_PHRASE;
   return (result && phrases[result]) || STATUS_PHRASE.completed;
 }
+/** 元 without a needless .00 (20元, 20.50元): room in a 20-character field. */
+const yuanShort = (fen: number): string => (fen % 100 === 0 ? String(fen / 100) : (fen / 100).toFixed(2));
+/** WeChat's limit on a `thing` field; longer text is cut (truncateThing) with …. */
+const THING_MAX = 20;
+/**
+ * The whole deadline (month, day, time) must survive in thing5, so the note drops the year and the
+ * status word (phrase3 already says 待缴费 / 缴费将到期), then 缴纳, then the amount (the bill page
+ * shows it) — whichever first fits.
+ */
+function dueNote(yuan: string, due: string): string {
+  const shortest = `${due}前缴纳`;
+  return [`${yuan}元，${due}前缴纳`, `${yuan}元，${due}前`].find((n) => n.length <= THING_MAX) ?? shortest;
+}
 /** 缴费 changes, as ≤ 5-汉字 phrases on the case-progress template. */
 const PAYMENT_PHRASE: Record<string, string> = { issued: '待缴费', paid: '已缴费', refunded: '已退费', expiring: '缴费将到期' };
 /** Transitions whose new status alone would say the wrong thing (补正 goes back to 已受理). */
@@ -98,7 +111,8 @@ export function mapEvent(e: OutboxEvent): EventMapping {
       if (e.step !== 'feedback') return { skip: '差评工单处理过程不推送，办结时反馈' };
       return { push: { templateKey: 'caseProgress', page: e.page, raw: { character_string1: e.targetNo, thing2: e.title, phrase3: '差评已处理', time4: at, thing5: e.note || e.unitName } } };
     case 'payment': {
-      const note = `${PAYMENT_PHRASE[e.change]}${(e.amountFen / 100).toFixed(2)}元${e.dueAt ? `，请于${wechatTime(e.dueAt)}前缴纳` : ''}`;
+      const due = e.dueAt ? wechatTime(e.dueAt)?.replace(/^\d+年/, '').replace(' ', '') : undefined;
+      const note = due ? dueNote(yuanShort(e.amountFen), due) : `${PAYMENT_PHRASE[e.change]}${yuanShort(e.amountFen)}元`;
       return { push: { templateKey: 'caseProgress', page: e.page, raw: { character_string1: e.applicationNo, thing2: e.matterName, phrase3: PAYMENT_PHRASE[e.change], time4: at, thing5: note } } };
     }
     case 'payReconcile':

@@ -25,6 +25,9 @@ import type { Matter } from '../../core/matter/schema';
 import { REPO_ROOT } from '../lib/repo';
 import { USER_MATERIALS, userMaterialIdFor } from '../../cloudfunctions/affairs/repo';
 import { evidenceFolder } from '../../cloudfunctions/affairs/files';
+import { billDueOnAccept, billIdFor, PAY_BILLS, type ChargedMatter } from '../../cloudfunctions/shared/case-bill';
+import { newBillDoc } from '../../core/pay/machine';
+import { maskName } from '../../core/mask';
 
 export const SEED_FORMS = path.join(REPO_ROOT, 'seed', 'matter-forms.json');
 
@@ -67,6 +70,7 @@ const HRSS_CARD = '11999900MB0R45012H3002011501002';
 const HRSS_UNEMPLOY = '11999900MB0R45012H3000511504000';
 const HCS_TRAVEL = '11999900MB1Y66210N3002014002000';
 const HCS_CHRONIC = '11999900MB1Y66210N3000714003000';
+const EXIT_PASSPORT = '11999900MB0P12328T3000111101001';
 
 const accept: TransitionInput = { action: 'accept', comment: '材料齐全，予以受理' };
 const done = (decision: '准予' | '不予' = '准予'): TransitionInput => ({ action: 'complete', comment: decision === '准予' ? '经审核符合条件，准予办理' : '经审核不符合条件', result: { decision, expressNo: 'SF1402345678901' } });
@@ -94,6 +98,15 @@ const SPECS: Spec[] = [
   { matterId: HCS_CHRONIC, owner: 1, daysAgo: 40, steps: [[accept, 1], [done('不予'), 12]] },
 ];
 
+/**
+ * Cases with the bill 受理 issued, a seed step of their own (added after the first previews were
+ * seeded, so existing data dirs get them once too). Accepted yesterday: 120元 still 待缴费, so
+ * 我的办件 shows the mark and 去缴费. Ids continue SPECS' numbering.
+ */
+const BILLED_SPECS: Spec[] = [
+  { matterId: EXIT_PASSPORT, owner: 0, daysAgo: 2, steps: [[accept, 1]] },
+];
+
 function valueFor(f: FormField, p: Person, today: string): FormValue | undefined {
   switch (f.type) {
     case 'idNumber': return f.key === 'idNumber' || f.key === 'guardianIdNumber' ? p.idNumber : idFor('33010619450301201');
@@ -113,6 +126,18 @@ function valueFor(f: FormField, p: Person, today: string): FormValue | undefined
 const seedId = (openid: string, i: number) => `A${createHash('sha256').update(`seed\u0000${openid}\u0000${i}`).digest('hex').slice(0, 24)}`;
 
 export async function seedAffairs(log: (s: string) => void = console.log): Promise<number> {
+  const written = await seedSpecs(SPECS, 0);
+  log(`已写入示例办件 ${written} 件（市民 张三、李四；公安局、出入境、人社局、医保局）`);
+  return written;
+}
+
+export async function seedBilledCases(log: (s: string) => void = console.log): Promise<number> {
+  const written = await seedSpecs(BILLED_SPECS, SPECS.length);
+  log(`已写入待缴费示例办件 ${written} 件（市民 张三：普通护照签发，受理时开具的缴费单）`);
+  return written;
+}
+
+async function seedSpecs(specs: Spec[], idBase: number): Promise<number> {
   const db = sdk.database();
   const cal = createCalendar();
   const pii = createPiiCipher(process.env.PII_KEY);
@@ -132,7 +157,8 @@ export async function seedAffairs(log: (s: string) => void = console.log): Promi
   const { data: metas } = await db.collection(META).where({ _id: CATALOGUE_META_ID }).limit(1).get();
   const published = (metas[0] as { published?: string } | undefined)?.published ?? '';
   let written = 0;
-  for (const [i, spec] of SPECS.entries()) {
+  for (const [j, spec] of specs.entries()) {
+    const i = idBase + j;
     const { data } = await db.collection(MATTER_VERSIONS).where({ _id: matterRowId(published, spec.matterId) }).limit(1).get();
     const row = data[0] as StoredMatterRow | undefined;
     const matter = row ? (rowToMatter(row) as Matter) : undefined;
@@ -189,6 +215,7 @@ export async function seedAffairs(log: (s: string) => void = console.log): Promi
     const { _id, ...rest } = JSON.parse(JSON.stringify(app)) as ApplicationDoc;
     await db.collection('applications').doc(_id).set({ data: rest });
     written += 1;
+    await seedBillOnAccept(app, matter, spec.steps.some(([s]) => s.action === 'accept') ? ctx(matter.department.name).at : undefined);
     // As a real submit does: the files become the applicant's 我的材料, offered again in the next form.
     for (const m of materials) {
       await db.collection(USER_MATERIALS).doc(userMaterialIdFor(person.openid, m.fileID)).set({
@@ -196,6 +223,22 @@ export async function seedAffairs(log: (s: string) => void = console.log): Promi
       });
     }
   }
-  log(`已写入示例办件 ${written} 件（市民 张三、李四；公安局、出入境、人社局、医保局）`);
   return written;
+}
+
+/**
+ * As 受理 does (cloudfunctions/shared/case-bill): a case still 办理中 whose guide charges fixed fees
+ * online gets its unpaid bill, issued at the acceptance time. No outbox event: nobody is pushed
+ * about seed data. The bill id is the case's, so re-running overwrites the same document.
+ */
+async function seedBillOnAccept(app: ApplicationDoc, matter: Matter, acceptedAt: string | undefined): Promise<void> {
+  const items = billDueOnAccept(matter as unknown as ChargedMatter);
+  if (!acceptedAt || app.status !== 'accepted' || !items) return;
+  const bill = newBillDoc(billIdFor(app._id), {
+    applicationId: app._id, applicationNo: app.no, openid: app.openid, department: app.department, departmentName: app.departmentName,
+    matterId: app.matterId, matterName: app.matterName, payer: app.applicantName ? maskName(app.applicantName) : '申请人', items,
+  }, matter.department.name, new Date(acceptedAt));
+  const { _id, ...rest } = bill;
+  await sdk.database().createCollection(PAY_BILLS).catch(() => undefined); // already there
+  await sdk.database().collection(PAY_BILLS).doc(_id).set({ data: rest });
 }

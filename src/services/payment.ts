@@ -53,6 +53,11 @@ export function syncBill(id: string): Promise<ClientEnvelope<BillView>> {
   return callCloud('pay', 'sync', { id })
 }
 
+/** The citizen's bill page (pay, result, receipt). */
+export function billPageUrl(id: string): string {
+  return `/packages/pay/pages/bill/index?id=${encodeURIComponent(id)}`
+}
+
 export function yuan(fen: number): string {
   return `¥${(fen / 100).toFixed(2)}`
 }

@@ -41,3 +41,30 @@ describe('application status wording', () => {
     expect(statusEvent(app)).toMatchObject({ transition: 'supplement', matterType: '行政确认', applicationStatus: 'accepted' });
   });
 });
+
+describe('payment wording', () => {
+  const bill = (change: 'issued' | 'expiring' | 'paid' | 'refunded', amountFen: number, dueAt?: string) => {
+    const m = mapEvent({
+      _id: `payment:P1:${change}-1`, type: 'payment', openid: 'c1', at: '2026-12-07T02:00:00Z', status: 'pending', page: 'packages/pay/pages/bill/index?id=P1',
+      billId: 'P1', applicationNo: 'BJ20261207000001', matterName: '普通护照签发', change, amountFen, ...(dueAt ? { dueAt } : {}),
+    } as never);
+    if (!('push' in m)) throw new Error('skipped');
+    return m.push.raw;
+  };
+
+  it('a due note keeps the whole Beijing deadline within thing5\'s 20 characters, even for large amounts', () => {
+    expect(bill('issued', 12000, '2026-12-14T02:00:00Z')).toMatchObject({ phrase3: '待缴费', thing5: '120元，12月14日10:00前缴纳' });
+    expect(bill('expiring', 2050, '2026-12-31T15:59:00Z')).toMatchObject({ phrase3: '缴费将到期', thing5: '20.50元，12月31日23:59前' });
+    expect(bill('expiring', 800, '2026-03-05T01:00:00Z')).toMatchObject({ thing5: '8元，3月5日09:00前缴纳' });
+    for (const fen of [1, 2050, 12000, 999999, 12345678]) {
+      const note = bill('expiring', fen, '2026-12-31T15:59:00Z').thing5!;
+      expect(note.length).toBeLessThanOrEqual(20);
+      expect(note).toContain('12月31日23:59前');
+    }
+  });
+
+  it('paid and refunded say what happened and how much', () => {
+    expect(bill('paid', 12000)).toMatchObject({ phrase3: '已缴费', thing5: '已缴费120元' });
+    expect(bill('refunded', 500)).toMatchObject({ phrase3: '已退费', thing5: '已退费5元' });
+  });
+});

@@ -1,10 +1,12 @@
 /**
  * 缴费 end to end in the H5 preview: 市民（张*） has applied for a charged matter (居民身份证补领,
  * 20元/证) → 工作人员（公安局） accepts it from the queue, and the case page shows the bill
- * (待缴费) → the citizen's case page shows 待缴费 with 去缴费 → the imitation payment sheet:
+ * (待缴费) → the citizen's 我的办件 marks it 待缴费 (total, deadline, 去缴费 → the bill page) and
+ * the case page shows 待缴费 with 去缴费 → the imitation payment sheet:
  * 余额不足 first (still unpaid), then 确认支付 → 缴费成功 and the receipt's fields → 保存为图片
  * downloads the receipt as a PNG drawn by the browser's canvas → staff complete the case → 管理员
- * opens 缴费对账 from 我的 and sees the seeded day with a difference and its reason.
+ * opens 缴费对账 from 我的 and sees the seeded day with a difference and its reason → in 长辈版 the
+ * seeded unpaid bill's 去缴费 on 我的办件 is a full-width target of at least 60 px.
  */
 import * as fs from 'node:fs';
 import { invokeFunction } from '../../local-cloud';
@@ -43,8 +45,18 @@ describe('H5 journey: 受理 → 去缴费 → 票据 → 办结', () => {
     await staffBill.locator('.case-bill__status', { hasText: '待缴费' }).waitFor();
     expect(await staffBill.innerText()).toContain('¥20.00');
 
-    // (2) The citizen sees 待缴费 on the case page and goes to pay.
+    // (2) The citizen's 我的办件 marks the case 待缴费 with the total and deadline; 去缴费 opens the bill.
     await becomeByLabel(page, base, '市民（张*）');
+    await page.goto(`${base}/#/packages/affairs/pages/mine/index`);
+    const row = page.locator('.affairs-row', { hasText: no }).filter({ visible: true });
+    const mark = row.locator('.affairs-owing');
+    await mark.waitFor();
+    expect(await mark.innerText()).toMatch(/待缴费 ¥20\.00[\s\S]*请于\d{4}-\d{2}-\d{2} \d{2}:\d{2}前缴纳/);
+    await mark.locator('.affairs-owing__pay').click();
+    await page.locator('.pay-go').filter({ visible: true }).waitFor();
+    expect(page.url()).toContain('/packages/pay/pages/bill/index');
+
+    // (2b) The case page shows 待缴费 too, and goes to pay.
     await page.goto(`${base}/#/packages/affairs/pages/detail/index?id=${id}`);
     const card = page.locator('.case-bill').filter({ visible: true });
     await card.locator('.case-bill__status', { hasText: '待缴费' }).waitFor();
@@ -74,6 +86,11 @@ describe('H5 journey: 受理 → 去缴费 → 票据 → 办结', () => {
     expect(png.readUInt32BE(16)).toBe(750); // IHDR width: the layout's 750 px
     expect(png.length).toBeGreaterThan(10_000);
 
+    // (3c) Paid: 我的办件 no longer marks the case.
+    await page.goto(`${base}/#/packages/affairs/pages/mine/index`);
+    await row.waitFor();
+    expect(await row.locator('.affairs-owing').count()).toBe(0);
+
     // (4) Staff complete it now that it is paid.
     await becomeByLabel(page, base, '工作人员（公安局）');
     await page.goto(`${base}/#/packages/staff/pages/case/index?id=${id}`);
@@ -92,6 +109,20 @@ describe('H5 journey: 受理 → 去缴费 → 票据 → 办结', () => {
     await troubled.waitFor();
     expect(await troubled.innerText()).toContain('微信支付账单有此笔交易，本系统当日无对应的已缴账单');
     expect(await page.locator('.pay-report').filter({ visible: true }).count()).toBeGreaterThanOrEqual(3);
+
+    // (6) 长辈版: the seeded 普通护照签发 bill's 去缴费 on 我的办件 is a full-width 60 px target.
+    await becomeByLabel(page, base, '市民（张*）');
+    await page.goto(`${base}/#/pages/index/index`);
+    await page.reload(); // a fresh page stack: the home page on top
+    await page.locator('.elder-switch').filter({ visible: true }).first().click();
+    await page.locator('.elder-switch__state', { hasText: '已开启' }).filter({ visible: true }).first().waitFor();
+    await page.goto(`${base}/#/packages/affairs/pages/mine/index`);
+    const elderMark = page.locator('.affairs-row', { hasText: '普通护照签发' }).filter({ visible: true }).locator('.affairs-owing');
+    await elderMark.waitFor();
+    expect(await elderMark.innerText()).toContain('待缴费 ¥120.00');
+    const [button, box] = await Promise.all([elderMark.locator('.affairs-owing__pay').boundingBox(), elderMark.boundingBox()]);
+    expect(button!.height).toBeGreaterThanOrEqual(60);
+    expect(button!.width).toBeGreaterThan(box!.width * 0.8);
     expect(problems).toEqual([]);
   });
 });

@@ -3,7 +3,9 @@
  * duplicated / forged / mismatched notifications, a missed one healed by reconcile, 20 parallel
  * prepays → one order, refunds confirmed by notification, completion blocked while unpaid.
  */
-import { invokeFunction, sdk } from '../../local-cloud';
+import { getOpenapiSink, grantSubscription, invokeFunction, sdk } from '../../local-cloud';
+import { loadCatalogue } from '../../core/push/catalogue';
+import { byKey } from '../../core/push/templates';
 import { WechatPayEmulator, type Notification } from '../../local-cloud/wechatpay/emulator';
 import { payEnvFor } from '../../local-cloud/wechatpay/keys';
 import { configFromEnv, wechatPay, type WechatPayConfig } from '../../cloudfunctions/pay/wechatpay';
@@ -321,5 +323,66 @@ describe('pay: staff', () => {
     expect(await call('pay', 'bill', { applicationId: appId, items: [{ name: '居民身份证工本费', amountFen: 2500 }] }, POLICE_CLERK)).toMatchObject({ ok: false, code: 'INVALID_INPUT', message: expect.stringContaining('20元/证') });
     expect(await call('pay', 'bill', { applicationId: appId, items: [{ name: '手续费', amountFen: 100 }] }, POLICE_CLERK)).toMatchObject({ ok: false, code: 'INVALID_INPUT' });
     expect(await call('pay', 'bill', { applicationId: appId, items: [{ name: '居民身份证工本费', amountFen: 20.5 }] }, POLICE_CLERK)).toMatchObject({ ok: false, code: 'INVALID_INPUT' });
+  });
+});
+
+describe('pay: the four bill pushes reach the citizen through the push dispatcher', () => {
+  /** The citizen accepted 缴费/办件进度 notices `times` times in WeChat's dialog. */
+  async function subscribe(times: number) {
+    const t = byKey(loadCatalogue(process.env), 'caseProgress')!;
+    for (let i = 0; i < times; i++) {
+      grantSubscription(CITIZEN, t.templateId, 'accept', t.kind);
+      expectOk(await call('push', 'subscribe', { results: { [t.templateId]: 'accept' } }, CITIZEN));
+    }
+  }
+  const dispatch = async () => {
+    for (let i = 0; i < 2; i++) expectOk(await fireTimer('push', 'dispatch'));
+  };
+  const pushed = () => getOpenapiSink({ touser: CITIZEN }).map((r: any) => ({ phrase: r.payload.data.phrase3.value, note: r.payload.data.thing5.value, page: r.payload.page }));
+
+  it('issued, about to expire, paid and refunded each send one message opening the bill page', async () => {
+    await subscribe(5);
+    await acceptedCase();
+    const bill = await billOf();
+    await dispatch();
+    const issued = pushed().filter((p) => p.phrase !== '已受理');
+    // The whole deadline fits WeChat's 20-character thing5 (nothing cut off with …).
+    expect(issued).toEqual([{ phrase: '待缴费', note: expect.stringMatching(/^20元，\d{1,2}月\d{1,2}日\d{2}:\d{2}前缴纳$/), page: expect.stringContaining(`packages/pay/pages/bill/index?id=${bill.id}`) }]);
+
+    await sdk.database().collection('pay_bills').doc(bill.id).update({ data: { expiresAt: new Date(Date.now() + 2 * 3600_000).toISOString() } });
+    expectOk(await fireTimer('pay', 'reconcile'));
+    expectOk(await fireTimer('pay', 'reconcile'));
+    await dispatch();
+    expect(pushed().map((p) => p.phrase)).toEqual(['已受理', '待缴费', '缴费将到期']);
+
+    const pre = expectOk(await call('pay', 'prepay', { id: bill.id, requestId: 'req-push-0001' }, CITIZEN));
+    await emulator.confirm(pre.outTradeNo);
+    await dispatch();
+    expectOk(await call('pay', 'refund', { id: bill.id, amountFen: 2000, reason: '不予受理', requestId: 'req-push-0002' }, POLICE_CLERK));
+    await emulator.settled();
+    await new Promise((r) => setImmediate(r));
+    await emulator.settled();
+    await dispatch();
+    const all = pushed();
+    expect(all.map((p) => p.phrase)).toEqual(['已受理', '待缴费', '缴费将到期', '已缴费', '已退费']);
+    expect(all.slice(3).map((p) => p.note)).toEqual(['已缴费20元', '已退费20元']);
+    const events = (await docs('outbox')).filter((e) => e.type === 'payment');
+    expect(events.map((e) => e.status)).toEqual(['done', 'done', 'done', 'done']);
+  });
+
+  it('the 缴费将到期 reminder reaches every due bill, however many were reminded before', async () => {
+    await acceptedCase();
+    const soon = (h: number) => new Date(Date.now() + h * 3600_000).toISOString();
+    // A full page (50) of already-reminded bills, stored before ours and due sooner.
+    const { _id, ...template } = (await docs('pay_bills'))[0];
+    for (let i = 0; i < 50; i++) {
+      await sdk.database().collection('pay_bills').doc(`P${String(i).padStart(20, '0')}`).set({ data: { ...template, openid: OTHER, expiresAt: soon(1), remindedAt: soon(-1) } });
+    }
+    await acceptedCase();
+    const bill = (await docs('pay_bills')).find((b) => b._id !== _id && b.openid === CITIZEN);
+    await sdk.database().collection('pay_bills').doc(bill._id).update({ data: { expiresAt: soon(5) } });
+    expect(expectOk(await fireTimer('pay', 'reconcile'))).toMatchObject({ reminded: 1 });
+    expect(expectOk(await fireTimer('pay', 'reconcile'))).toMatchObject({ reminded: 0 });
+    expect((await docs('outbox')).filter((e) => e.type === 'payment' && e.change === 'expiring').map((e) => e.billId)).toEqual([bill._id]);
   });
 });

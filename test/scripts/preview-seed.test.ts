@@ -43,6 +43,16 @@ it('管理员 sees 缴费对账 history: three days before yesterday, one with a
   expect(mismatches).toEqual([expect.objectContaining({ source: 'tradebill', outTradeNo: reports[1]?.mismatches[0]?.outTradeNo })]);
 });
 
+it('张三 has one case 办理中 with its bill 待缴费 (120元, due in 6 days), as 受理 issues it', async () => {
+  const bills = expectOk(await call('pay', 'bills', {}, 'local-citizen'));
+  expect(bills).toEqual([expect.objectContaining({ matterName: '普通护照签发', status: 'unpaid', totalFen: 12000, items: [{ name: '普通护照', amountFen: 12000 }] })]);
+  const days = (Date.parse(bills[0]!.expiresAt!) - Date.now()) / 86_400_000;
+  expect(days).toBeGreaterThan(5);
+  expect(days).toBeLessThanOrEqual(7);
+  const mine = expectOk(await call('affairs', 'mine', {}, 'local-citizen'));
+  expect(mine.items.find((a) => a.id === bills[0]!.applicationId)).toMatchObject({ status: 'accepted' });
+});
+
 it('the seeded notices carry reads, likes, shares and share opens the staff 内容 section shows', async () => {
   const stats = expectOk(await call('push', 'noticeStats', {}, 'local-admin'));
   expect(stats.length).toBeGreaterThanOrEqual(2);
@@ -77,7 +87,7 @@ it('a data dir seeded before the seed kept its log gets only the steps added sin
   const edited = { ...kb.faqs[0], answer: '坐席改过的答案。' };
   expectOk(await call('consult', 'saveEntry', { kind: 'faq', entry: edited }, 'local-agent'));
   await sdk.database().collection('local_seed').doc('steps').remove();
-  expect(await seedOnce(invoke, ADMIN, () => undefined)).toEqual(['push-audience', 'notice-engagement', 'evaluation', 'pay', 'metrics']);
+  expect(await seedOnce(invoke, ADMIN, () => undefined)).toEqual(['affairs-billed', 'push-audience', 'notice-engagement', 'evaluation', 'pay', 'metrics']);
   expect(await seedOnce(invoke, ADMIN, () => undefined)).toEqual([]);
   const after = expectOk(await call('consult', 'knowledge', {}, 'local-agent'));
   expect(after.kb.faqs.find((f) => f.id === edited.id)?.answer).toBe('坐席改过的答案。');

@@ -10,9 +10,7 @@ import { shanghaiDateTime } from '@core/shanghai-time'
 import { STATUS_LABEL } from '@core/pay/machine'
 import { useCloudQuery } from '@/hooks/use-cloud-query'
 import { callCloud } from '@/services/cloud-client'
-import { newRequestId, yuan } from '@/services/payment'
-
-const BILL_PAGE = '/packages/pay/pages/bill/index'
+import { billPageUrl, newRequestId, yuan } from '@/services/payment'
 
 export function CitizenBillCard({ applicationId }: { applicationId: string }) {
   const q = useCloudQuery('pay', 'forCase', { applicationId })
@@ -25,7 +23,7 @@ export function CitizenBillCard({ applicationId }: { applicationId: string }) {
       {bill.items.map((i) => <View key={i.name} className='kv'><Text className='kv__key'>{i.name}</Text><Text className='kv__value'>{yuan(i.amountFen)}</Text></View>)}
       <View className='kv'><Text className='kv__key'>合计</Text><Text className='kv__value'>{yuan(bill.totalFen)}</Text></View>
       {payable && bill.expiresAt && <View className='kv'><Text className='kv__key'>缴费期限</Text><Text className='kv__value'>{shanghaiDateTime(bill.expiresAt)}前</Text></View>}
-      <View className={payable ? 'btn btn--primary btn--block case-bill-pay' : 'btn btn--block case-bill-open'} onClick={() => Taro.navigateTo({ url: `${BILL_PAGE}?id=${bill.id}` })}>
+      <View className={payable ? 'btn btn--primary btn--block case-bill-pay' : 'btn btn--block case-bill-open'} onClick={() => Taro.navigateTo({ url: billPageUrl(bill.id) })}>
         {payable ? '去缴费' : bill.receipt ? '查看票据' : '查看缴费单'}
       </View>
     </View>

@@ -1,14 +1,15 @@
 import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { useState } from 'react'
-import type { ApplicationSummary } from '@core/api'
+import type { ApplicationSummary, BillView } from '@core/api'
+import { shanghaiDateTime } from '@core/shanghai-time'
 import { STATUS_LABELS, type ApplicationStatus } from '@core/affairs/model'
 import { PageShell } from '@/components/page-shell'
 import { LoadState } from '@/components/load-state'
 import { useCloudQuery } from '@/hooks/use-cloud-query'
 import { useReloadOnReturn } from '@/hooks/use-reload-on-return'
 import { cx } from '@/utils/class-names'
-import { yuan } from '@/services/payment'
+import { billPageUrl, yuan } from '@/services/payment'
 import { applyUrl, bundleUrl, daysLeftText, detailUrl, formatTime, pausedClockText, STATUS_TONE } from '../../utils'
 import '../../affairs.scss'
 
@@ -20,8 +21,8 @@ export default function Mine() {
   const bills = useCloudQuery('pay', 'bills', {})
   useReloadOnReturn(list.reload)
   useReloadOnReturn(bills.reload)
-  // 待缴费 per case: a bill still to pay (unpaid or a payment in progress).
-  const owing = new Map((bills.data ?? []).filter((b) => b.status === 'unpaid' || b.status === 'paying').map((b) => [b.applicationId, b.totalFen]))
+  // 待缴费 per case, from the one pay.bills call: a bill still to pay (unpaid or a payment in progress).
+  const owing = new Map((bills.data ?? []).filter((b) => b.status === 'unpaid' || b.status === 'paying').map((b) => [b.applicationId, b]))
   return (
     <PageShell className='affairs-mine-page'>
       <View className='section'>
@@ -62,8 +63,8 @@ function groups(items: Item[]): { bundleId?: string; items: Item[] }[] {
   return out
 }
 
-function row(a: Item, owing: Map<string, number>) {
-  const fen = owing.get(a.id)
+function row(a: Item, owing: Map<string, BillView>) {
+  const bill = owing.get(a.id)
   return (
             <View key={a.id} className='row affairs-row' hoverClass='row--pressed'
               onClick={() => Taro.navigateTo({ url: a.status !== 'draft' ? detailUrl(a.id) : a.lifeEvent ? bundleUrl(a.lifeEvent) : applyUrl(a.matterId) })}>
@@ -71,10 +72,24 @@ function row(a: Item, owing: Map<string, number>) {
                 <Text className='row__title'>{a.matterName}</Text>
                 <View className='row__desc'>{a.no ? `${a.no} · ` : ''}{a.departmentName}{a.bundleId ? ' · 一件事' : ''}</View>
                 {a.urgency === 'paused' && <View className='row__desc affairs-paused'>{pausedClockText(a.workdaysLeft)}</View>}
-                {fen !== undefined && <View className='row__desc affairs-owing'>待缴费 {yuan(fen)}</View>}
+                {bill && <OwingMark bill={bill} />}
                 <View className='row__desc'>{a.dueDate ? `承诺${a.dueDate}前办结 ${daysLeftText(a.workdaysLeft)}` : `提交于${formatTime(a.submittedAt)}`}</View>
               </View>
               <Text className={cx('badge', STATUS_TONE[a.status])}>{a.statusLabel}</Text>
             </View>
+  )
+}
+
+/** 待缴费 with the total and deadline, and 去缴费 straight to the bill page (not the case page). */
+function OwingMark({ bill }: { bill: BillView }) {
+  return (
+    <View className='affairs-owing'>
+      <View className='affairs-owing__text'>
+        <Text className='affairs-owing__total'>待缴费 {yuan(bill.totalFen)}</Text>
+        {bill.expiresAt && <Text className='affairs-owing__due'>请于{shanghaiDateTime(bill.expiresAt)}前缴纳</Text>}
+      </View>
+      <View className='btn btn--primary affairs-owing__pay'
+        onClick={(e) => { e.stopPropagation(); Taro.navigateTo({ url: billPageUrl(bill.id) }) }}>去缴费</View>
+    </View>
   )
 }
