@@ -22,7 +22,7 @@ const HTTP_TIMEOUT_MS = 15000
  * Functions whose config.json timeout is longer: the client waits a few seconds past it, so a
  * slow import is answered by the function (or its timeout), never abandoned by the page first.
  */
-const FUNCTION_TIMEOUT_MS: Partial<Record<FunctionName, number>> = { matters: 25000, push: 65000 }
+const FUNCTION_TIMEOUT_MS: Partial<Record<FunctionName, number>> = { matters: 25000, push: 65000, metrics: 65000 }
 
 export function clientTimeoutMs(fn: FunctionName): number {
   return FUNCTION_TIMEOUT_MS[fn] ?? HTTP_TIMEOUT_MS

@@ -13,6 +13,7 @@ import { ChartView } from '../../components/chart'
 import { RangeBar, type RangeChoice } from '../../components/dashboard/range-bar'
 import { IndicatorCards } from '../../components/dashboard/indicator-cards'
 import { NoticeStats } from '../../components/dashboard/notice-stats'
+import { StatusVolumeView } from '../../components/dashboard/status-volume'
 import { periodLabel, plotUnit, plotValue, presetRange, shanghaiToday } from '../../utils/metrics-view'
 import { indicatorUrl } from '../../utils/metrics-routes'
 import { saveCsv } from '../../utils/save-csv'
@@ -71,6 +72,7 @@ function Dashboard() {
       <LoadState error={dash.error} hasData={!!dash.data} onRetry={dash.reload} isEmpty={indicators.length === 0}
         empty={<View className='section muted'>所选时间内还没有统计数据。</View>}>
         <IndicatorCards indicators={indicators} onOpen={open} />
+        {!!dash.data?.statusVolume?.length && <StatusVolumeView volume={dash.data.statusVolume} />}
 
         {chosen && (
           <View className='section dash-trend'>
