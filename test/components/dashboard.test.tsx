@@ -164,6 +164,27 @@ describe('效能看板', () => {
     expect(screen.queryByText('办件状态')).toBeNull()
   })
 
+  it('an admin’s many departments stay folded behind 更改 until tapped; choosing one folds them again', async () => {
+    const departments = ['公安局', '人社局', '医保局', '民政局', '税务局'].map((name, i) => ({ id: `d${i}`, name: `示例市${name}` }))
+    serve({ dashboard: () => ({ ...DASHBOARD, departments }) })
+    render(<DashboardPage />)
+    await screen.findByText('45 / 48')
+    expect(screen.queryByText(/示例市民政局/)).toBeNull()
+    fireEvent.click(screen.getByText('更改'))
+    fireEvent.click(screen.getByText(/示例市民政局$/))
+    await waitFor(() => expect(calls('dashboard').at(-1)).toMatchObject({ departmentId: 'd3' }))
+    await screen.findByText('示例市民政局')
+    expect(screen.queryByText(/示例市税务局/)).toBeNull()
+  })
+
+  it('a percentile without a sample shows a dash, not 0秒', async () => {
+    serve({ dashboard: () => ({ indicators: [{ key: 'deliveryP95Seconds', name: '事件到送达P95', num: 0, den: 0, area: 'push', unit: 'percentile', unitLabel: '秒' }] }) })
+    render(<DashboardPage />)
+    await screen.findByText('样本 0')
+    screen.getByText('—')
+    expect(screen.queryByText('0秒')).toBeNull()
+  })
+
   it('a failed dashboard says so and offers 重试', async () => {
     serve({ dashboard: () => ({ failCode: 'INTERNAL' }) })
     render(<DashboardPage />)

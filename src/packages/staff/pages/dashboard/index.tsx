@@ -8,11 +8,11 @@ import { useCloudQuery } from '@/hooks/use-cloud-query'
 import { useCloudMutation } from '@/hooks/use-cloud-mutation'
 import { cx } from '@/utils/class-names'
 import { RoleGate } from '../../components/role-gate'
-import { ChoiceChips } from '../../components/chips'
 import { ChartView } from '../../components/chart'
 import { RangeBar, type RangeChoice } from '../../components/dashboard/range-bar'
 import { IndicatorCards } from '../../components/dashboard/indicator-cards'
 import { NoticeStats } from '../../components/dashboard/notice-stats'
+import { DepartmentFilter } from '../../components/dashboard/department-filter'
 import { StatusVolumeView } from '../../components/dashboard/status-volume'
 import { periodLabel, plotUnit, plotValue, presetRange, shanghaiToday } from '../../utils/metrics-view'
 import { indicatorUrl } from '../../utils/metrics-routes'
@@ -61,11 +61,7 @@ function Dashboard() {
     <>
       <View className='section'>
         <RangeBar value={range} today={today} onChange={setRange} />
-        {departments.length > 0 && (
-          <View className='dash-depts'>
-            <ChoiceChips options={[{ value: '', label: '全部部门' }, ...departments.map((d) => ({ value: d.id, label: d.name }))]} value={departmentId} onChange={setDepartmentId} />
-          </View>
-        )}
+        {departments.length > 0 && <DepartmentFilter departments={departments} value={departmentId} onChange={setDepartmentId} />}
         <View className={cx('btn btn--block dash-export', exporter.busy && 'btn--disabled')} onClick={exportCsv}>{exporter.busy ? '正在导出…' : '导出CSV'}</View>
       </View>
 
@@ -77,10 +73,10 @@ function Dashboard() {
         {chosen && (
           <View className='section dash-trend'>
             <View className='section__title'>趋势：{chosen.name}</View>
-            <ScrollView scrollX className='dash-keys'>
+            <ScrollView scrollX className='dash-keys' scrollIntoView={`dash-key-${chosen.key}`}>
               <View className='dash-keys__row'>
                 {indicators.map((i) => (
-                  <View key={i.key} className={cx('chip', i.key === chosen.key && 'chip--active')} onClick={() => setKey(i.key)}>{i.name}</View>
+                  <View key={i.key} id={`dash-key-${i.key}`} className={cx('chip', i.key === chosen.key && 'chip--active')} onClick={() => setKey(i.key)}>{i.name}</View>
                 ))}
               </View>
             </ScrollView>
