@@ -96,8 +96,8 @@ describe('H5 journey: 效能看板 and notice engagement', () => {
     const badBefore = (await adminCall<{ steps: { key: string; count: number }[] }>('funnel', range)).steps[0].count;
 
     // 公安局 completes the case (as its case page does), then 张三 rates it 不满意 on 我的 → 待评价.
-    const done = (await invokeFunction('affairs', { action: 'act', params: { id: APP_ID, action: 'complete', comment: '经审核符合条件，准予登记', result: { decision: '准予' } } }, { OPENID: 'local-staff-psb' })) as { ok: boolean };
-    expect(done.ok).toBe(true);
+    const done = (await invokeFunction('affairs', { action: 'act', params: { id: APP_ID, action: 'complete', comment: '经审核符合条件，准予登记', result: { decision: '准予', expressNo: 'SF1402345678901' } } }, { OPENID: 'local-staff-psb' })) as { ok: boolean };
+    expect(done).toMatchObject({ ok: true });
     const { page, problems } = await openPhonePage(preview);
     const base = preview.gateway.url;
     await becomeByLabel(page, base, '市民（张*）');
