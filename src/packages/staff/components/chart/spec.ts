@@ -66,7 +66,11 @@ export function chartElement(spec: ChartSpec) {
       }))
   }
   if (spec.kind === 'bar') {
-    return el(Chart, { data, coord: { transposed: true }, scale: { value: { min: 0, nice: true } } },
+    // Counts (件, 次) have no halves: whole-number ticks when every value is whole.
+    const whole = unit !== '%' && spec.points.every((p) => Number.isInteger(p.value))
+    const top = Math.max(0, ...spec.points.map((p) => p.value))
+    const ticks = whole ? { tickInterval: Math.max(1, Math.ceil(top / 4)) } : {}
+    return el(Chart, { data, coord: { transposed: true }, scale: { value: { min: 0, nice: true, ...ticks } } },
       el(Axis, { field: 'label', style: AXIS_STYLE }),
       el(Axis, { field: 'value', formatter: (v: number) => `${v}${unit}`, style: AXIS_STYLE }),
       el(Interval, { x: 'label', y: 'value', color: BLUE, showLabel: false }))

@@ -14,7 +14,7 @@ import { IndicatorCards } from '../../components/dashboard/indicator-cards'
 import { NoticeStats } from '../../components/dashboard/notice-stats'
 import { DepartmentFilter } from '../../components/dashboard/department-filter'
 import { StatusVolumeView } from '../../components/dashboard/status-volume'
-import { periodLabel, plotUnit, plotValue, presetRange, shanghaiToday } from '../../utils/metrics-view'
+import { groupByArea, periodLabel, plotUnit, plotValue, presetRange, shanghaiToday } from '../../utils/metrics-view'
 import { indicatorUrl } from '../../utils/metrics-routes'
 import { saveCsv } from '../../utils/save-csv'
 import './index.scss'
@@ -73,10 +73,10 @@ function Dashboard() {
         {chosen && (
           <View className='section dash-trend'>
             <View className='section__title'>趋势：{chosen.name}</View>
-            <ScrollView scrollX className='dash-keys' scrollIntoView={`dash-key-${chosen.key}`}>
+            <ScrollView scrollX className='dash-keys'>
               <View className='dash-keys__row'>
-                {indicators.map((i) => (
-                  <View key={i.key} id={`dash-key-${i.key}`} className={cx('chip', i.key === chosen.key && 'chip--active')} onClick={() => setKey(i.key)}>{i.name}</View>
+                {groupByArea(indicators).flatMap((g) => g.items).map((i) => (
+                  <View key={i.key} className={cx('chip', i.key === chosen.key && 'chip--active')} onClick={() => setKey(i.key)}>{i.name}</View>
                 ))}
               </View>
             </ScrollView>
