@@ -9,6 +9,7 @@
  * (d) 工作人员（公安局） sees only its own departments; another department's link is refused calmly.
  */
 import { createHash } from 'node:crypto';
+import * as fs from 'node:fs';
 import { invokeFunction } from '../../local-cloud';
 import type { Indicator, StatusVolume } from '../../core/metrics/api';
 import { shanghaiDate } from '../../core/shanghai-time';
@@ -140,7 +141,14 @@ describe('H5 journey: 效能看板 and notice engagement', () => {
     await depts.getByText('示例市公安局出入境管理支队').waitFor();
     expect(await depts.innerText()).not.toContain('人力资源');
     await page.locator('.dash-card').filter({ visible: true }).first().waitFor();
+    // 导出CSV downloads their departments' lines only (UTF-8 with a BOM for Excel).
     const { from, to } = last7Days();
+    const [download] = await Promise.all([page.waitForEvent('download'), page.locator('.dash-export').filter({ visible: true }).click()]);
+    expect(download.suggestedFilename()).toBe(`效能看板-${from}至${to}.csv`);
+    const csv = fs.readFileSync((await download.path())!, 'utf8');
+    expect(csv.startsWith('\uFEFF部门,指标,指标代码,分子,分母,数值,单位')).toBe(true);
+    expect(csv).toContain('示例市公安局出入境管理支队,好评率,goodRate,');
+    expect(csv).not.toContain('人力资源');
     await page.goto(`${base}/#/packages/staff/pages/indicator/index?key=goodRate&from=${from}&to=${to}&departmentId=hrss`);
     await page.locator('.load-state--not-found').filter({ visible: true }).getByText('暂时无法访问').waitFor();
     expect(problems).toEqual([]);
