@@ -16,7 +16,7 @@ export function StatusVolumeView({ volume }: { volume: readonly StatusVolume[] }
       </View>
       <View className='dash-status__chips'>
         {volume.map((s) => (
-          <Text key={s.status} className='chip dash-status__chip'>{s.name} {s.count}</Text>
+          <Text key={s.status} className='badge dash-status__chip'>{s.name} {s.count}</Text>
         ))}
       </View>
       {total > 0 && <ChartView spec={{ kind: 'bar', unit: '件', points: volume.map((s) => ({ label: s.name, value: s.count })) }} />}
