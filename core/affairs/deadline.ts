@@ -61,6 +61,14 @@ export function resumeClock(cal: WorkCalendar, clock: CaseClock, on: string): Ca
   };
 }
 
+/**
+ * Working days the clock has run by `on`. 办结 leaves the clock as it was (running), so a
+ * completed case's handling time is its stored days plus the stretch up to the completion day.
+ */
+export function usedDaysOn(cal: WorkCalendar, clock: CaseClock, on: string): number {
+  return clock.usedDays + (clock.runningSince === null ? 0 : Math.max(0, cal.workdaysBetween(clock.runningSince, on)));
+}
+
 /** Working days left on `today` (negative = overdue by that many). Frozen while paused. */
 export function workdaysLeft(cal: WorkCalendar, clock: CaseClock, today: string): number {
   const running = clock.runningSince === null ? 0 : Math.max(0, cal.workdaysBetween(clock.runningSince, today));

@@ -85,11 +85,21 @@ export interface DashboardParams {
 
 export interface DepartmentOption { id: string; name: string }
 
+/** How many 办件 are in one status right now (live, in the caller's scope; drafts not counted). */
+export interface StatusVolume {
+  /** The application status code, e.g. `accepted`. */
+  status: string;
+  /** Its Chinese name, e.g. 办理中. */
+  name: string;
+  count: number;
+}
+
 export interface MetricsApi {
   /** Staff: their departments (admins: all). Today's figures are live, earlier days from the rollup. */
   dashboard: {
     params: DashboardParams;
-    result: { indicators: Indicator[]; departments?: DepartmentOption[]; computedAt?: string };
+    /** `statusVolume` (optional, added later): 办件 per status now, whatever the range. */
+    result: { indicators: Indicator[]; departments?: DepartmentOption[]; computedAt?: string; statusVolume?: StatusVolume[] };
   };
   /** One indicator per day (ranges over 62 days: per month) for a trend line. */
   trend: {

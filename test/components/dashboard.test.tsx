@@ -145,6 +145,46 @@ describe('效能看板', () => {
     expect(calls('compare').every((p) => !('departmentId' in p))).toBe(true)
   })
 
+  it('shows 办件 per status now as chips with exact counts and bars, when the dashboard sends statusVolume', async () => {
+    serve({ dashboard: () => ({ ...DASHBOARD, statusVolume: [
+      { status: 'submitted', name: '待受理', count: 3 }, { status: 'accepted', name: '办理中', count: 5 }, { status: 'completed', name: '已办结', count: 12 },
+    ] }) })
+    render(<DashboardPage />)
+    await screen.findByText('待受理 3')
+    screen.getByText('办理中 5')
+    screen.getByText('已办结 12')
+    screen.getByText('当前 · 共 20 件')
+    screen.getByText('bar：待受理 3件，办理中 5件，已办结 12件')
+  })
+
+  it('without statusVolume (an older function) there is no 办件状态 section', async () => {
+    serve()
+    render(<DashboardPage />)
+    await screen.findByText('45 / 48')
+    expect(screen.queryByText('办件状态')).toBeNull()
+  })
+
+  it('an admin’s many departments stay folded behind 更改 until tapped; choosing one folds them again', async () => {
+    const departments = ['公安局', '人社局', '医保局', '民政局', '税务局'].map((name, i) => ({ id: `d${i}`, name: `示例市${name}` }))
+    serve({ dashboard: () => ({ ...DASHBOARD, departments }) })
+    render(<DashboardPage />)
+    await screen.findByText('45 / 48')
+    expect(screen.queryByText(/示例市民政局/)).toBeNull()
+    fireEvent.click(screen.getByText('更改'))
+    fireEvent.click(screen.getByText(/示例市民政局$/))
+    await waitFor(() => expect(calls('dashboard').at(-1)).toMatchObject({ departmentId: 'd3' }))
+    await screen.findByText('示例市民政局')
+    expect(screen.queryByText(/示例市税务局/)).toBeNull()
+  })
+
+  it('a percentile without a sample shows a dash, not 0秒', async () => {
+    serve({ dashboard: () => ({ indicators: [{ key: 'deliveryP95Seconds', name: '事件到送达P95', num: 0, den: 0, area: 'push', unit: 'percentile', unitLabel: '秒' }] }) })
+    render(<DashboardPage />)
+    await screen.findByText('样本 0')
+    screen.getByText('—')
+    expect(screen.queryByText('0秒')).toBeNull()
+  })
+
   it('a failed dashboard says so and offers 重试', async () => {
     serve({ dashboard: () => ({ failCode: 'INTERNAL' }) })
     render(<DashboardPage />)
@@ -168,5 +208,13 @@ describe('指标说明与明细', () => {
     await waitFor(() => expect(calls('records').at(-1)).toMatchObject({ page: 2 }))
     fireEvent.click(screen.getByText('护照办理 BJ20260301000002'))
     expect(navigateTo).toHaveBeenCalledWith({ url: '/packages/staff/pages/case/index?id=a2' })
+  })
+
+  it('a long range says the records listed start at listedFrom', async () => {
+    __test.router.params = { key: 'goodRate', from: '2026-01-01', to: '2026-03-31' }
+    serve({ records: () => ({ definition: DEFINITION, items: [record(1)], total: 1, page: 1, pageSize: 20, listedFrom: '2026-03-01' }) })
+    render(<IndicatorPage />)
+    await screen.findByText('时间跨度较长，仅列出 2026-03-01 起的记录')
+    screen.getByText('护照办理 BJ20260301000001')
   })
 })

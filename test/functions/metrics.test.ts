@@ -2,6 +2,7 @@
 import { sdk } from '../../local-cloud';
 import type { Indicator } from '../../core/metrics/api';
 import { ADMIN, CITIZEN, POLICE_CLERK, call, callBad, expectOk, fireTimer, present, startCloud } from './harness';
+import { createCalendar } from '../../core/calendar/workdays';
 import { application, importSeedCatalogue, noonOf, rating, today, writeKnownDay, yesterday } from './metrics-fixtures';
 
 process.env.PUSH_KICK = 'off';
@@ -208,4 +209,33 @@ function addDaysIso(date: string, n: number): string {
 it('the drill-down of 超期办件数 lists the open cases, overdue first', async () => {
   const res = expectOk(await call('metrics', 'records', { from: yesterday(), to: today(), key: 'overdueCount' }, POLICE_CLERK));
   expect(res.items).toEqual([expect.objectContaining({ id: 'A4', inNumerator: true, detail: '承诺办结日期 2020-01-02' })]);
+});
+
+it('counts 办件 per status now, in the caller’s scope, drafts left out', async () => {
+  // Known day: psb A1, A2 completed and A4 accepted; hrss A3 completed. Plus a psb case waiting and an hrss one withdrawn.
+  await application('A5', { status: 'submitted', department: 'psb', endedAt: new Date().toISOString() });
+  await application('A6', { status: 'withdrawn', department: 'hrss', endedAt: new Date().toISOString() });
+  await application('A7', { status: 'draft', department: 'psb', endedAt: new Date().toISOString() });
+  const volume = async (openid: string, departmentId?: string) => {
+    const res = expectOk(await call('metrics', 'dashboard', { from: yesterday(), to: today(), ...(departmentId ? { departmentId } : {}) }, openid));
+    return Object.fromEntries(present(res.statusVolume).map((s) => [s.name, s.count]));
+  };
+  expect(await volume(ADMIN)).toEqual({ 待受理: 1, 办理中: 1, 待补正: 0, 已挂起: 0, 已办结: 3, 不予受理: 0, 已撤回: 1 });
+  expect(await volume(ADMIN, 'hrss')).toEqual({ 待受理: 0, 办理中: 0, 待补正: 0, 已挂起: 0, 已办结: 1, 不予受理: 0, 已撤回: 1 });
+  expect(await volume(POLICE_CLERK)).toEqual({ 待受理: 1, 办理中: 1, 待补正: 0, 已挂起: 0, 已办结: 2, 不予受理: 0, 已撤回: 0 });
+  const res = expectOk(await call('metrics', 'dashboard', { from: today(), to: today() }, POLICE_CLERK));
+  expect(present(res.statusVolume)[1]).toEqual({ status: 'accepted', name: '办理中', count: 1 });
+});
+
+it('a case completed with its clock still running counts the working days up to 办结 (办结 does not stop the clock)', async () => {
+  const day = yesterday();
+  const since = addDaysIso(day, -9);
+  await application('A8', { status: 'completed', department: 'hrss', endedAt: noonOf(day), dueDate: addDaysIso(day, 30), usedDays: 2 });
+  await sdk.database().collection('applications').doc('A8').update({ data: { clock: { promisedDays: 5, statutoryDays: 20, acceptedOn: since, usedDays: 2, runningSince: since, dueDate: addDaysIso(day, 30), statutoryDueDate: addDaysIso(day, 30), uncoveredYears: [] } } });
+  const expected = 2 + createCalendar().workdaysBetween(since, day);
+  expect(expected).toBeGreaterThan(2);
+  // hrss on the known day: A3 (即办件, 0 days) and A8.
+  expect(figure(await dashboard(HRSS_CLERK, day, day), 'avgHandlingDays')).toEqual({ num: expected, den: 2 });
+  const res = expectOk(await call('metrics', 'records', { from: day, to: day, key: 'avgHandlingDays' }, HRSS_CLERK));
+  expect(res.items.find((i) => i.id === 'A8')?.detail).toBe(`用时 ${expected} 个工作日`);
 });

@@ -19,6 +19,8 @@ import {
 } from '../../../core/metrics/contributions';
 import { shanghaiDate } from '../../../core/shanghai-time';
 import { addDays } from '../../../core/metrics/range';
+import { usedDaysOn } from '../../../core/affairs/deadline';
+import { loadCalendar } from '../../booking/calendar-repo';
 import {
   _, APPLICATIONS, BOOKINGS, CONSULT_FEEDBACK, CONSULT_INBOX, CONSULT_MESSAGES, existingIds, PUSH_DELIVERIES, PUSH_OPENS,
   RATINGS, scanRange, SLOTS, TICKETS,
@@ -49,6 +51,9 @@ const opaque = (id: string) => createHash('sha256').update(id).digest('hex').sli
 
 type Loader = (s: Span) => Promise<SourcedRecord[]>;
 
+/** The platform's clock: the calendar cache is kept per clock, so it must be one function. */
+const systemClock = () => new Date();
+
 /** The citizen rated it themselves (not the default timer). */
 const activeRating = (r: Pick<RatingDoc, 'isDefault'>) => r.isDefault !== true;
 
@@ -58,6 +63,7 @@ const applications: Loader = async (s) => {
   // One equality per scan: the (status, updatedAt) index then answers each page in order.
   const apps = (await Promise.all(['completed', 'rejected'].map((status) => scanRange<ApplicationDoc>(APPLICATIONS, { status: _().eq(status) }, 'updatedAt', start, end)))).flat();
   const rated = await existingIds<RatingDoc>(RATINGS, apps.map((a) => ratingIdFor('application', a._id)), activeRating, { isDefault: true });
+  const calendar = apps.some((a) => a.clock?.runningSince) ? await loadCalendar(systemClock) : null;
   return apps.map((a) => {
     const endedAt = a.timeline[a.timeline.length - 1]?.at ?? a.updatedAt;
     const date = shanghaiDate(endedAt);
@@ -65,8 +71,9 @@ const applications: Loader = async (s) => {
     let detail = a.status === 'rejected' ? '不予受理' : '已办结';
     if (a.status === 'completed') {
       const supplemented = a.timeline.some((t) => t.action === 'requestSupplement');
-      contributions.push(...completedCaseContributions({ completedOn: date, dueDate: a.clock?.dueDate, usedDays: a.clock?.usedDays, supplemented }));
-      detail = `用时 ${a.clock?.usedDays ?? 0} 个工作日${a.clock && date > a.clock.dueDate ? '，超期' : ''}${supplemented ? '，曾补正' : ''}`;
+      const usedDays = a.clock && calendar ? usedDaysOn(calendar, a.clock, date) : a.clock?.usedDays;
+      contributions.push(...completedCaseContributions({ completedOn: date, dueDate: a.clock?.dueDate, usedDays, supplemented }));
+      detail = `用时 ${usedDays ?? 0} 个工作日${a.clock && date > a.clock.dueDate ? '，超期' : ''}${supplemented ? '，曾补正' : ''}`;
     }
     return { id: a._id, title: `${a.no} ${a.matterName}`, date, department: a.department, detail, link: `/packages/staff/pages/case/index?id=${a._id}`, contributions };
   });

@@ -14,6 +14,7 @@ import { departmentsToRead, rowInScope, rowsInRange, totalsFor } from './read';
 import { compareParams, dashboardParams, keyedParams, recordsParams } from './schemas';
 import { departmentOptions, scopeOf, type Scope } from './scope';
 import { areasOfKey, dayStart, sourcedRecords } from './sources';
+import { statusVolumeNow } from './status-volume';
 
 export const dashboard = action({
   permission: 'metrics:read',
@@ -23,7 +24,8 @@ export const dashboard = action({
     const scope = await scopeOf(actor, p.departmentId);
     const at = now();
     const rows = await rowsInRange(p.from, p.to, departmentsToRead(scope), { now: at, remainingMs, months: true });
-    return { indicators: indicatorsFrom(await totalsFor(scope, rows, at)), departments: await departmentOptions(actor), computedAt: at.toISOString() };
+    const [totals, departments, statusVolume] = await Promise.all([totalsFor(scope, rows, at), departmentOptions(actor), statusVolumeNow(scope)]);
+    return { indicators: indicatorsFrom(totals), departments, computedAt: at.toISOString(), statusVolume };
   },
 });
 

@@ -52,8 +52,9 @@ export function indicatorFigure(ind: Indicator): { value: string; detail: string
   switch (unit) {
     case 'ratio': return { value: v === null ? '—' : `${v}%`, detail: `${ind.num} / ${ind.den}` }
     case 'average': return { value: v === null ? '—' : `${v}${label}`, detail: `共 ${ind.den} 件` }
-    case 'percentile': return { value: `${ind.num}${label || '秒'}`, detail: `样本 ${ind.den}` }
-    default: return { value: `${ind.num}${label}`, detail: ind.den > 1 ? `共 ${ind.den}` : '' }
+    // No sample: there is no percentile to speak of (0秒 would read as instant delivery).
+    case 'percentile': return { value: ind.den > 0 ? `${ind.num}${label || '秒'}` : '—', detail: `样本 ${ind.den}` }
+    default: return { value: `${ind.num}${label}`, detail: ind.den > 1 ? `共 ${ind.den}${label}` : '' }
   }
 }
 

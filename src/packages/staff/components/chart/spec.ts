@@ -66,12 +66,18 @@ export function chartElement(spec: ChartSpec) {
       }))
   }
   if (spec.kind === 'bar') {
-    return el(Chart, { data, coord: { transposed: true }, scale: { value: { min: 0, nice: true } } },
+    // Counts (件, 次) have no halves: whole-number ticks when every value is whole.
+    const whole = unit !== '%' && spec.points.every((p) => Number.isInteger(p.value))
+    const top = Math.max(0, ...spec.points.map((p) => p.value))
+    const ticks = whole ? { tickInterval: Math.max(1, Math.ceil(top / 4)) } : {}
+    return el(Chart, { data, coord: { transposed: true }, scale: { value: { min: 0, nice: true, ...ticks } } },
       el(Axis, { field: 'label', style: AXIS_STYLE }),
       el(Axis, { field: 'value', formatter: (v: number) => `${v}${unit}`, style: AXIS_STYLE }),
       el(Interval, { x: 'label', y: 'value', color: BLUE, showLabel: false }))
   }
-  return el(Chart, { data, scale: { value: { nice: true }, label: { tickCount: 5 } } },
+  // Percentages live in 0–100 (a nice scale would run to 105%); other values start at 0 so a small change does not look like a plunge.
+  const value = unit === '%' ? { min: 0, max: 100, tickCount: 5 } : { min: 0, nice: true }
+  return el(Chart, { data, scale: { value, label: { tickCount: 5 } } },
     el(Axis, { field: 'label', style: AXIS_STYLE }),
     el(Axis, { field: 'value', formatter: (v: number) => `${v}${unit}`, style: AXIS_STYLE }),
     el(Line, { x: 'label', y: 'value', color: BLUE }),

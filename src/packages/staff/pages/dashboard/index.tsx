@@ -8,12 +8,13 @@ import { useCloudQuery } from '@/hooks/use-cloud-query'
 import { useCloudMutation } from '@/hooks/use-cloud-mutation'
 import { cx } from '@/utils/class-names'
 import { RoleGate } from '../../components/role-gate'
-import { ChoiceChips } from '../../components/chips'
 import { ChartView } from '../../components/chart'
 import { RangeBar, type RangeChoice } from '../../components/dashboard/range-bar'
 import { IndicatorCards } from '../../components/dashboard/indicator-cards'
 import { NoticeStats } from '../../components/dashboard/notice-stats'
-import { periodLabel, plotUnit, plotValue, presetRange, shanghaiToday } from '../../utils/metrics-view'
+import { DepartmentFilter } from '../../components/dashboard/department-filter'
+import { StatusVolumeView } from '../../components/dashboard/status-volume'
+import { groupByArea, periodLabel, plotUnit, plotValue, presetRange, shanghaiToday } from '../../utils/metrics-view'
 import { indicatorUrl } from '../../utils/metrics-routes'
 import { saveCsv } from '../../utils/save-csv'
 import './index.scss'
@@ -60,24 +61,21 @@ function Dashboard() {
     <>
       <View className='section'>
         <RangeBar value={range} today={today} onChange={setRange} />
-        {departments.length > 0 && (
-          <View className='dash-depts'>
-            <ChoiceChips options={[{ value: '', label: '全部部门' }, ...departments.map((d) => ({ value: d.id, label: d.name }))]} value={departmentId} onChange={setDepartmentId} />
-          </View>
-        )}
+        {departments.length > 0 && <DepartmentFilter departments={departments} value={departmentId} onChange={setDepartmentId} />}
         <View className={cx('btn btn--block dash-export', exporter.busy && 'btn--disabled')} onClick={exportCsv}>{exporter.busy ? '正在导出…' : '导出CSV'}</View>
       </View>
 
       <LoadState error={dash.error} hasData={!!dash.data} onRetry={dash.reload} isEmpty={indicators.length === 0}
         empty={<View className='section muted'>所选时间内还没有统计数据。</View>}>
         <IndicatorCards indicators={indicators} onOpen={open} />
+        {!!dash.data?.statusVolume?.length && <StatusVolumeView volume={dash.data.statusVolume} />}
 
         {chosen && (
           <View className='section dash-trend'>
             <View className='section__title'>趋势：{chosen.name}</View>
             <ScrollView scrollX className='dash-keys'>
               <View className='dash-keys__row'>
-                {indicators.map((i) => (
+                {groupByArea(indicators).flatMap((g) => g.items).map((i) => (
                   <View key={i.key} className={cx('chip', i.key === chosen.key && 'chip--active')} onClick={() => setKey(i.key)}>{i.name}</View>
                 ))}
               </View>

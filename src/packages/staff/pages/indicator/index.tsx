@@ -51,6 +51,7 @@ function IndicatorDetail() {
           明细记录
           <Text className='section__more'>{from} 至 {to}{r ? ` · 共${r.total}条` : ''}</Text>
         </View>
+        {r?.listedFrom && <View className='muted ind-listed-from'>时间跨度较长，仅列出 {r.listedFrom} 起的记录</View>}
         <LoadState error={records.error} hasData={!!r} onRetry={records.reload} isEmpty={!r?.items.length}
           empty={<Text className='muted'>所选时间内没有记录。</Text>}>
           {r?.items.map((it) => (
