@@ -10,10 +10,13 @@ import { actions as booking } from '../../cloudfunctions/booking';
 import { actions as consult } from '../../cloudfunctions/consult';
 import { actions as matters } from '../../cloudfunctions/matters';
 import { actions as push } from '../../cloudfunctions/push';
+import { actions as evaluation } from '../../cloudfunctions/evaluation';
+import { actions as pay } from '../../cloudfunctions/pay';
+import { actions as metrics } from '../../cloudfunctions/metrics';
 import { ADMIN, callRaw, startCloud } from './harness';
 
 type Path = (string | number)[];
-const TABLES: Record<string, Record<string, { params: ZodTypeAny }>> = { account, affairs, booking, consult, matters, push };
+const TABLES: Record<string, Record<string, { params: ZodTypeAny }>> = { account, affairs, booking, consult, matters, push, evaluation, pay, metrics };
 
 /** Every path into a schema with bad values to put there, and every object key on the way. */
 function walk(schema: ZodTypeAny, path: Path, out: { leaves: { path: Path; bad: unknown[] }[]; keys: Set<string> }, depth = 0): void {

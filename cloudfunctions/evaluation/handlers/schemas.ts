@@ -31,7 +31,7 @@ export const ticketStepParams = z.object({
   step: z.enum(['contact', 'resolve', 'rectified', 'feedback']),
   note,
   resolution: z.enum(RESOLUTIONS).optional(),
-  dueDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '整改期限格式应为YYYY-MM-DD').optional(),
+  dueDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '整改期限应为日期，如 2025-03-04').optional(),
 }).strict();
 
 export const reviewParams = z.object({ id, upheld: z.boolean(), note }).strict();
@@ -39,7 +39,7 @@ export const reviewParams = z.object({ id, upheld: z.boolean(), note }).strict()
 const LABELS: Record<string, string> = {
   targetType: '评价对象类型', targetId: '评价对象', level: '评价等级', options: '评价选项', comment: '评价内容',
   requestId: '请求编号', handlingLevel: '回访满意度', status: '工单状态', step: '处理环节', note: '处理说明',
-  resolution: '处理方式', dueDate: '整改期限', upheld: '复核结论', id: '编号',
+  resolution: '处理方式', dueDate: '整改期限', upheld: '复核结论', id: '编号', matterId: '事项', months: '月数',
 };
 
 export function evaluationLabel(path: (string | number)[]): string {

@@ -23,7 +23,7 @@ const shareToken = (noticeId: string, key: string) => createHash('sha256').updat
 const shareId = (token: string) => `share_${token}`;
 
 const noticeId = z.string().min(1).max(64);
-const dateString = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD');
+const dateString = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '应为日期，如 2025-03-04');
 
 async function noticeIn(t: Parameters<Parameters<typeof transact>[0]>[0], id: string): Promise<NoticeRow> {
   const n = await txGet<NoticeRow>(t, C.notices, id);
