@@ -243,6 +243,24 @@ describe('pay: 每日对账', () => {
     expect(await told()).toHaveLength(2);
   });
 
+  it('a day without any payment has no difference and tells no one', async () => {
+    // Its own WeChat Pay with no trades at all: yesterday's bill is the header and the zero totals only.
+    const own = new WechatPayEmulator({ appid: APPID, deliver: deliverToFunction });
+    const previous = { ...process.env };
+    Object.assign(process.env, payEnvFor(own.keys, await own.listen(), 'https://example.invalid/http/pay/notify'));
+    try {
+      expect(expectOk(await fireTimer('pay', 'reconcile'))).toMatchObject({ report: true });
+      expect(expectOk(await call('pay', 'reports', {}, ADMIN)).reports).toEqual([expect.objectContaining({
+        providerCount: 0, ourCount: 0, providerTotalFen: 0, ourTotalFen: 0, mismatches: [], notifiedAdmins: 0,
+      })]);
+      expect(await docs('pay_mismatches')).toEqual([]);
+      expect((await docs('outbox')).filter((e) => e.type === 'payReconcile')).toEqual([]);
+    } finally {
+      process.env = previous;
+      await own.close();
+    }
+  });
+
   it('a day without differences tells no one', async () => {
     // Its own WeChat Pay: the shared emulator outlives startCloud() and keeps other tests' trades in yesterday's bill.
     const own = new WechatPayEmulator({ appid: APPID, deliver: deliverToFunction });
