@@ -1,7 +1,7 @@
 /**
  * A case's bill on the case pages. Citizen: 待缴费 with the items, total and deadline and a
  * 去缴费 button (to the bill page). Staff: the bill and payment state, 开具缴费单 (guide's fixed
- * fees), 减免 with a reason, 退费 (full or partial, in 元 entered, sent in 分).
+ * fees, or items entered when the fee is not fixed), 减免 with a reason, 退费 (full or partial, in 元 entered, sent in 分).
  */
 import Taro from '@tarojs/taro'
 import { Input, Text, View } from '@tarojs/components'
@@ -11,6 +11,8 @@ import { STATUS_LABEL } from '@core/pay/machine'
 import { useCloudQuery } from '@/hooks/use-cloud-query'
 import { callCloud } from '@/services/cloud-client'
 import { newRequestId, yuan } from '@/services/payment'
+import { fixedBill } from '@core/pay/fees'
+import { FeeItemsForm } from './fee-items'
 
 const BILL_PAGE = '/packages/pay/pages/bill/index'
 
@@ -32,9 +34,44 @@ export function CitizenBillCard({ applicationId }: { applicationId: string }) {
   )
 }
 
+/**
+ * A case being handled without a bill. Fixed fees: one tap bills the guide's amounts. Fees that are
+ * not fixed: staff enter the items (FeeItemsForm). Either way 办结 waits for the bill to be settled.
+ */
+function UnbilledPanel({ applicationId, matterId, onBilled }: { applicationId: string; matterId: string; onBilled: () => void }) {
+  const matter = useCloudQuery('matters', 'get', { id: matterId })
+  const [message, setMessage] = useState('')
+  const fees = matter.data?.fees
+  if (!fees) return null
+  if (!fees.charged || !fees.onlinePayment || fees.items.length === 0) return null
+  const issue = async (items?: { name: string; amountFen: number }[]) => {
+    const res = await callCloud('pay', 'bill', { applicationId, ...(items ? { items } : {}) })
+    setMessage(res.ok ? '已开具缴费单' : res.message)
+    if (res.ok) onBilled()
+  }
+  const fixed = fixedBill(fees.items) !== null
+  return (
+    <View className='section case-bill'>
+      <View className='section__title'>缴费：<Text className='case-bill__status'>未开具</Text></View>
+      {fixed ? (
+        <>
+          <View className='muted'>尚未开具缴费单（收费标准固定的事项在受理时自动开具）。</View>
+          <View className='btn btn--block case-bill-issue' onClick={() => issue()}>按办事指南开具缴费单</View>
+        </>
+      ) : (
+        <>
+          <View className='muted case-bill-variable'>本事项收费标准不固定：请按办事指南选择收费项目、填写金额后开具缴费单；缴费或减免后才能办结。</View>
+          <FeeItemsForm fees={fees.items.map((f) => ({ name: f.name, standard: f.standard }))} onSubmit={issue} />
+        </>
+      )}
+      {message && <View className='error-text'>{message}</View>}
+    </View>
+  )
+}
+
 const toFen = (v: string) => Math.round(Number(v) * 100)
 
-export function StaffBillPanel({ applicationId, billable }: { applicationId: string; billable: boolean }) {
+export function StaffBillPanel({ applicationId, matterId, billable }: { applicationId: string; matterId: string; billable: boolean }) {
   const q = useCloudQuery('pay', 'forCase', { applicationId })
   const [reason, setReason] = useState('')
   const [amount, setAmount] = useState('')
@@ -45,17 +82,7 @@ export function StaffBillPanel({ applicationId, billable }: { applicationId: str
     if (res.ok) q.reload()
   }
   if (q.data === undefined && !q.error) return null
-  if (!bill) {
-    if (!billable) return null
-    return (
-      <View className='section case-bill'>
-        <View className='section__title'>缴费</View>
-        <View className='muted'>尚未开具缴费单（收费标准固定的事项在受理时自动开具）。</View>
-        <View className='btn btn--block case-bill-issue' onClick={async () => done(await callCloud('pay', 'bill', { applicationId }), '已开具缴费单')}>按办事指南开具缴费单</View>
-        {message && <View className='error-text'>{message}</View>}
-      </View>
-    )
-  }
+  if (!bill) return billable ? <UnbilledPanel applicationId={applicationId} matterId={matterId} onBilled={() => q.reload()} /> : null
   const refundable = (bill.status === 'paid' || bill.status === 'refunding') && bill.paidFen > bill.refundedFen
   return (
     <View className='section case-bill'>
