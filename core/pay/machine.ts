@@ -141,7 +141,12 @@ const committedRefundFen = (bill: BillDoc): number => bill.refunds.reduce((s, r)
 
 /** A refund request: idempotent on requestId, never above what was paid less what is (being) refunded. */
 export function planRefund(bill: BillDoc, p: { amountFen: number; reason: string; requestId: string }): RefundEntry | 'repeat' {
-  if (bill.refunds.some((r) => r.requestId === p.requestId)) return 'repeat';
+  const earlier = bill.refunds.find((r) => r.requestId === p.requestId);
+  // A retried request is the same refund; the same number with another amount or reason is a client bug, not a retry.
+  if (earlier) {
+    if (earlier.amountFen !== p.amountFen || earlier.reason !== p.reason) throw new BillError('CONFLICT', '请求编号已用于另一笔退费');
+    return 'repeat';
+  }
   if (!bill.paid) throw new BillError('CONFLICT', '该账单尚未缴费，无可退金额');
   const left = bill.paid.totalFen - committedRefundFen(bill);
   if (!Number.isInteger(p.amountFen) || p.amountFen <= 0) throw new BillError('INVALID_INPUT', '退费金额须为正整数（分）');

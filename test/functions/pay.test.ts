@@ -332,6 +332,29 @@ describe('pay: staff', () => {
     expect(await payEvents()).toEqual(['issued', 'paid', 'refunded', 'refunded']);
   });
 
+  it('a refund requestId is one refund: repeated with the same amount and reason it is that refund; with other ones CONFLICT', async () => {
+    const { bill } = await paidBill();
+    expectOk(await call('pay', 'refund', { id: bill.id, amountFen: 500, reason: '多收退费', requestId: 'req-ref-00010' }, POLICE_CLERK));
+    // The retry answers with the bill as it is now (the first refund may have been confirmed meanwhile).
+    expect(await call('pay', 'refund', { id: bill.id, amountFen: 500, reason: '多收退费', requestId: 'req-ref-00010' }, POLICE_CLERK)).toMatchObject({ ok: true, data: { id: bill.id } });
+    expect(await call('pay', 'refund', { id: bill.id, amountFen: 700, reason: '多收退费', requestId: 'req-ref-00010' }, POLICE_CLERK))
+      .toMatchObject({ ok: false, code: 'CONFLICT', message: '请求编号已用于另一笔退费' });
+    expect(await call('pay', 'refund', { id: bill.id, amountFen: 500, reason: '不予受理', requestId: 'req-ref-00010' }, POLICE_CLERK))
+      .toMatchObject({ ok: false, code: 'CONFLICT', message: '请求编号已用于另一笔退费' });
+    expect((await docs('pay_bills'))[0].refunds).toHaveLength(1);
+  });
+
+  it('a prepay requestId already used for another bill is refused, not a new order', async () => {
+    await acceptedCase();
+    await acceptedCase();
+    const [a, b] = expectOk<BillView[]>(await call('pay', 'bills', {}, CITIZEN)) as [BillView, BillView];
+    const pre = expectOk(await call('pay', 'prepay', { id: a.id, requestId: 'req-pre-00010' }, CITIZEN));
+    expect(expectOk(await call('pay', 'prepay', { id: a.id, requestId: 'req-pre-00010' }, CITIZEN)).outTradeNo).toBe(pre.outTradeNo);
+    const before = emulator.orderCount();
+    expect(await call('pay', 'prepay', { id: b.id, requestId: 'req-pre-00010' }, CITIZEN)).toMatchObject({ ok: false, code: 'CONFLICT', message: '请求编号已用于另一笔缴费' });
+    expect(emulator.orderCount()).toBe(before);
+  });
+
   it('variable items are checked against the guide\'s standard', async () => {
     const appId = await acceptedCase();
     // The fixed fee was billed on 受理; billing again returns that bill.

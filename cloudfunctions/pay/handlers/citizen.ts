@@ -4,7 +4,7 @@ import { toBillView, type BillDoc } from '../../../core/pay/machine';
 import type { ReceiptView } from '../../../core/pay/api';
 import { action, noParams } from '../../shared/router';
 import { getDb } from '../../shared/cloud';
-import { APPLICATIONS, BILLS, billOfApplication, loadBill, loadReceipt, provider } from '../repo';
+import { APPLICATIONS, BILLS, billOfApplication, loadBill, loadReceipt, provider, requestIdUsedByOtherBill } from '../repo';
 import { openPayment } from '../write';
 import { refreshFromProvider } from '../settle';
 import { ProviderError } from '../provider';
@@ -39,6 +39,7 @@ export const prepay = action({
   authorize: forBill,
   notFound: '没有找到该账单',
   handler: async (p) => {
+    if (await requestIdUsedByOtherBill('attempts', p.requestId, p.id)) throw new DomainError('CONFLICT', '请求编号已用于另一笔缴费');
     const { bill, attempt } = await openPayment(p.id, p.requestId);
     try {
       const payment = await provider().createOrder({
