@@ -5,10 +5,13 @@
  *
  *   unpaid ──prepay──▶ paying ──provider SUCCESS──▶ paid ──refund──▶ refunding ──▶ refunded | paid (partial)
  *     │ └─waive──▶ waived      └─attempt expired──▶ unpaid (next prepay opens a new out_trade_no)
+ *     │                        └─sheet cancelled, order NOTPAY──▶ unpaid (its order stays open: the next prepay reuses it;
+ *     │                          减免 first closes it, 5 minutes after creation at the earliest)
  *     └─case closed──▶ closed
  */
 import type { BillStatus, BillView, FeeLine } from './api';
 import { eventId, type PaymentEvent } from '../events/outbox';
+import { shanghaiDateTime } from '../shanghai-time';
 
 /** An order attempt: one `out_trade_no`, never reused. */
 export interface Attempt {
@@ -89,6 +92,15 @@ export class BillError extends Error {
 export function openAttempt(bill: BillDoc, now: Date): Attempt | undefined {
   const last = bill.attempts[bill.attempts.length - 1];
   return last && !last.closed && new Date(last.expiresAt) > now ? last : undefined;
+}
+
+/** Whether an order of the bill may still be open at the provider (not yet closed there). */
+export const hasOpenOrder = (bill: BillDoc): boolean => bill.attempts.some((a) => !a.closed);
+
+/** When an open order stops blocking 减免: closable 5 minutes after creation (if unpaid), lapsed at its expiry. */
+export function openOrderWait(attempt: Attempt, closable: boolean): string {
+  const at = closable ? new Date(new Date(attempt.createdAt).getTime() + CLOSE_AFTER_MINUTES * 60_000).toISOString() : attempt.expiresAt;
+  return `群众的支付单将于 ${shanghaiDateTime(at).slice(11)} ${closable ? '可关闭' : '失效'}，届时可减免`;
 }
 
 export type PrepayPlan =

@@ -143,6 +143,46 @@ describe('pay: bills and payment', () => {
     expect(again.outTradeNo).not.toBe(pre.outTradeNo);
   });
 
+  it('after 取消 in the payment sheet the bill is 待缴费 again and 去缴费 reuses the open order', async () => {
+    await acceptedCase();
+    const bill = await billOf();
+    const pre = expectOk(await call('pay', 'prepay', { id: bill.id, requestId: 'req-cancel-001' }, CITIZEN));
+    expect(await billOf()).toMatchObject({ status: 'paying' });
+    // The sheet answered `fail cancel`: the page syncs; WeChat Pay says NOTPAY.
+    expect(expectOk(await call('pay', 'sync', { id: bill.id }, CITIZEN))).toMatchObject({ status: 'unpaid' });
+    expect(await billOf()).toMatchObject({ status: 'unpaid' });
+    const again = expectOk(await call('pay', 'prepay', { id: bill.id, requestId: 'req-cancel-002' }, CITIZEN));
+    expect(again.outTradeNo).toBe(pre.outTradeNo);
+    expect(await billOf()).toMatchObject({ status: 'paying' });
+    await emulator.confirm(pre.outTradeNo);
+    expect(expectOk(await call('pay', 'sync', { id: bill.id }, CITIZEN))).toMatchObject({ status: 'paid' });
+  });
+
+  it('减免 after a cancelled sheet: refused with the time while the order is young, then the order is closed and the bill waived', async () => {
+    await acceptedCase();
+    const bill = await billOf();
+    const pre = expectOk(await call('pay', 'prepay', { id: bill.id, requestId: 'req-waive-0001' }, CITIZEN));
+    expectOk(await call('pay', 'sync', { id: bill.id }, CITIZEN));
+    const db = sdk.database();
+    const stored = (await db.collection('pay_bills').doc(bill.id).get()).data as any;
+    const closableAt = new Date(new Date(stored.attempts[0].createdAt).getTime() + 5 * 60_000);
+    const hhmm = new Date(closableAt.getTime() + 8 * 3600_000).toISOString().slice(11, 16);
+    expect(await call('pay', 'waive', { id: bill.id, reason: '低保户减免' }, POLICE_CLERK))
+      .toMatchObject({ ok: false, code: 'CONFLICT', message: `群众的支付单将于 ${hhmm} 可关闭，届时可减免` });
+    expect(emulator.stateOf(pre.outTradeNo)).toBe('NOTPAY');
+    // Six minutes later (our clock via the stored attempt, WeChat Pay's via the emulator).
+    const past = (min: number) => new Date(Date.now() - min * 60_000).toISOString();
+    await db.collection('pay_bills').doc(bill.id).update({ data: { attempts: [{ ...stored.attempts[0], createdAt: past(6) }] } });
+    try {
+      emulator.now = () => new Date(Date.now() + 6 * 60_000);
+      expect(expectOk(await call('pay', 'waive', { id: bill.id, reason: '低保户减免' }, POLICE_CLERK))).toMatchObject({ status: 'waived' });
+    } finally {
+      emulator.now = () => new Date();
+    }
+    expect(emulator.stateOf(pre.outTradeNo)).toBe('CLOSED');
+    expect(await call('pay', 'prepay', { id: bill.id, requestId: 'req-waive-0002' }, CITIZEN)).toMatchObject({ ok: false, code: 'CONFLICT' });
+  });
+
   it('a forged notification gets 401 and changes nothing', async () => {
     await acceptedCase();
     const bill = await billOf();

@@ -9,7 +9,7 @@ import { getDb } from '../../shared/cloud';
 import { publishedMatter } from '../../shared/catalogue';
 import { APPLICATIONS, provider, requestIdUsedByOtherBill } from '../repo';
 import { issueBill, requestRefund, waive as writeWaive } from '../write';
-import { applyRefund } from '../settle';
+import { applyRefund, closeOpenOrders } from '../settle';
 import { ProviderError } from '../provider';
 import { forBill } from './citizen';
 import * as s from './schemas';
@@ -65,7 +65,10 @@ export const waive = action({
   params: z.object({ id: s.billId, reason: s.reason }).strict(),
   authorize: forBill,
   notFound: '没有找到该账单',
-  handler: async (p, { actor }) => toBillView(await writeWaive(p.id, p.reason, actor.openid)),
+  handler: async (p, { actor }) => {
+    await closeOpenOrders(p.id);
+    return toBillView(await writeWaive(p.id, p.reason, actor.openid));
+  },
 });
 
 export const refund = action({
