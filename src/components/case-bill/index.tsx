@@ -10,24 +10,36 @@ import { shanghaiDateTime } from '@core/shanghai-time'
 import { STATUS_LABEL } from '@core/pay/machine'
 import { useCloudQuery } from '@/hooks/use-cloud-query'
 import { callCloud } from '@/services/cloud-client'
+import type { ResultOf } from '@core/api'
 import { newRequestId, yuan } from '@/services/payment'
 import { fixedBill } from '@core/pay/fees'
 import { FeeItemsForm } from './fee-items'
 
 const BILL_PAGE = '/packages/pay/pages/bill/index'
 
-export function CitizenBillCard({ applicationId }: { applicationId: string }) {
-  const q = useCloudQuery('pay', 'forCase', { applicationId })
-  const bill = q.data
+type CaseBill = ResultOf<'pay', 'forCase'>
+
+const isPayable = (bill: CaseBill | undefined): boolean => !!bill && (bill.status === 'unpaid' || bill.status === 'paying')
+
+export const openBillPage = (billId: string) => Taro.navigateTo({ url: `${BILL_PAGE}?id=${billId}` })
+
+/** While the case waits for the citizen's payment, that payment is the case's next step, not the department's work. */
+export function unpaidNextStep(bill: CaseBill | undefined): string | null {
+  if (!bill || !isPayable(bill)) return null
+  const by = bill.expiresAt ? `（${shanghaiDateTime(bill.expiresAt)}前）` : ''
+  return `请缴纳费用 ${yuan(bill.totalFen)}${by}，缴费后办理单位即可办结`
+}
+
+export function CitizenBillCard({ bill }: { bill: CaseBill | undefined }) {
   if (!bill) return null
-  const payable = bill.status === 'unpaid' || bill.status === 'paying'
+  const payable = isPayable(bill)
   return (
     <View className='section case-bill'>
       <View className='section__title'>缴费：<Text className='case-bill__status'>{STATUS_LABEL[bill.status]}</Text></View>
       {bill.items.map((i) => <View key={i.name} className='kv'><Text className='kv__key'>{i.name}</Text><Text className='kv__value'>{yuan(i.amountFen)}</Text></View>)}
       <View className='kv'><Text className='kv__key'>合计</Text><Text className='kv__value'>{yuan(bill.totalFen)}</Text></View>
       {payable && bill.expiresAt && <View className='kv'><Text className='kv__key'>缴费期限</Text><Text className='kv__value'>{shanghaiDateTime(bill.expiresAt)}前</Text></View>}
-      <View className={payable ? 'btn btn--primary btn--block case-bill-pay' : 'btn btn--block case-bill-open'} onClick={() => Taro.navigateTo({ url: `${BILL_PAGE}?id=${bill.id}` })}>
+      <View className={payable ? 'btn btn--primary btn--block case-bill-pay' : 'btn btn--block case-bill-open'} onClick={() => openBillPage(bill.id)}>
         {payable ? '去缴费' : bill.receipt ? '查看票据' : '查看缴费单'}
       </View>
     </View>
