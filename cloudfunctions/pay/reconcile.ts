@@ -5,7 +5,7 @@
  * unconfirmed refunds are queried or sent again with the same out_refund_no. Runs may overlap:
  * every step is idempotent. Stops before the invocation's budget runs out.
  */
-import { REMIND_HOURS_BEFORE, type BillDoc } from '../../core/pay/machine';
+import { hasOpenOrder, REMIND_HOURS_BEFORE, type BillDoc } from '../../core/pay/machine';
 import { remindExpiring } from './write';
 import { getDb } from '../shared/cloud';
 import { BILLS } from './repo';
@@ -23,7 +23,8 @@ export async function reconcile(_event: unknown, ctx: { remainingMs: () => numbe
   for (const bill of data as BillDoc[]) {
     if (ctx.remainingMs() < RESERVE_MS) break;
     try {
-      const fresh = bill.status === 'paying' ? await refreshFromProvider(bill._id, { closeExpired: true }) : bill;
+      // Open orders, also those left after a cancelled sheet (bill 待缴费 again): paid late, or expired and closed.
+      const fresh = (bill.status === 'paying' || bill.status === 'unpaid') && hasOpenOrder(bill) ? await refreshFromProvider(bill._id, { closeExpired: true }) : bill;
       await settleRefunds(fresh);
       checked += 1;
     } catch (e) {

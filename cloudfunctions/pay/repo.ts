@@ -55,6 +55,17 @@ export async function billOfApplication(applicationId: string): Promise<BillDoc 
   return (data[0] as BillDoc | undefined) ?? null;
 }
 
+/**
+ * Whether a requestId already served another bill (a payment attempt or a refund): a requestId names
+ * one request, so reusing it for a different bill is refused rather than treated as new.
+ */
+export async function requestIdUsedByOtherBill(kind: 'attempts' | 'refunds', requestId: string, billId: string): Promise<boolean> {
+  const db = getDb();
+  const _ = db.command;
+  const { data } = await db.collection<BillDoc>(BILLS).where({ [`${kind}.requestId`]: _.eq(requestId), _id: _.neq(billId) }).field({ _id: true }).limit(1).get();
+  return data.length > 0;
+}
+
 /** The bill an order number belongs to: the bill id is the order number's prefix (see outTradeNoFor). */
 export function billIdOf(outTradeNo: string): string | null {
   const m = /^(P[0-9a-f]{20})[0-9A-Za-z]{1,11}$/.exec(outTradeNo);

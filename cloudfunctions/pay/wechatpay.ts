@@ -156,11 +156,20 @@ function toRefund(j: Record<string, any>): ProviderRefund {
   };
 }
 
-/** Trade bill text → rows (fields are prefixed with a backtick; amounts are in 元). */
+/**
+ * Trade bill text → rows. The layout (交易账单): a header row, one row per trade, the totals' header
+ * row (总交易单数,…) and the totals row; every value is prefixed with a backtick, the header rows are
+ * not; amounts are in 元. Only rows between the two header rows are trades: on a day with no trades
+ * the totals row (`0,`0.00,…) comes right after the header and must not be read as a trade.
+ */
 export function parseTradeBill(text: string): BillRow[] {
-  const lines = text.split(/\r?\n/).filter((l) => l.startsWith('`'));
-  const summaryAt = lines.findIndex((l, i) => i > 0 && !/^`\d{4}-/.test(l));
-  return (summaryAt === -1 ? lines : lines.slice(0, summaryAt)).map((l) => {
+  const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/).filter((l) => l.trim() !== '');
+  const isHeader = (l: string) => !l.startsWith('`');
+  const headerAt = lines.findIndex(isHeader);
+  if (headerAt === -1) return [];
+  const totalsHeaderAt = lines.findIndex((l, i) => i > headerAt && isHeader(l));
+  const trades = lines.slice(headerAt + 1, totalsHeaderAt === -1 ? lines.length : totalsHeaderAt);
+  return trades.map((l) => {
     const f = l.split(',').map((v) => v.replace(/^`/, ''));
     return { transactionId: f[5] ?? '', outTradeNo: f[6] ?? '', state: f[9] ?? '', totalFen: Math.round(Number(f[12] ?? '0') * 100) };
   });

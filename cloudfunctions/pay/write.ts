@@ -7,7 +7,7 @@ import * as crypto from 'node:crypto';
 import { DomainError } from '../../core/envelope';
 import type { PaymentEvent } from '../../core/events/outbox';
 import {
-  BillError, paymentEvent, type NewBill, judgePaid, planPrepay, planRefund, statusAfterRefunds,
+  BillError, openOrderWait, paymentEvent, type NewBill, judgePaid, planPrepay, planRefund, statusAfterRefunds,
   type Attempt, type BillDoc, type BillEntry, type PaidReport, type RefundEntry,
 } from '../../core/pay/machine';
 import type { Transaction } from '../shared/cloud';
@@ -60,7 +60,13 @@ export async function openPayment(id: string, requestId: string): Promise<{ bill
     } catch (e) {
       rethrow(e);
     }
-    if (plan.kind === 'reuse') return { bill, attempt: plan.attempt };
+    if (plan.kind === 'reuse') {
+      if (bill.status === 'paying') return { bill, attempt: plan.attempt };
+      // Back to the sheet with the order left open after a cancel: the bill is being paid again.
+      const again: BillDoc = { ...bill, status: 'paying', pending: true, timeline: [...bill.timeline, entry('prepay', bill.openid, plan.attempt.outTradeNo)], version: bill.version + 1 };
+      await put(t, again);
+      return { bill: again, attempt: plan.attempt };
+    }
     const next: BillDoc = { ...bill, status: 'paying', pending: true, attempts: [...bill.attempts, plan.attempt], timeline: [...bill.timeline, entry('prepay', bill.openid, plan.attempt.outTradeNo)], version: bill.version + 1 };
     await put(t, next);
     return { bill: next, attempt: plan.attempt };
@@ -111,10 +117,30 @@ export async function markClosed(id: string, outTradeNos: string[]): Promise<voi
   });
 }
 
+/**
+ * The citizen left the payment sheet and the order is still NOTPAY: the bill is 待缴费 again (not
+ * 支付中). The order stays open and pending, so the next prepay reuses it and reconcile closes it.
+ */
+export async function releaseUnpaid(id: string, outTradeNo: string): Promise<BillDoc> {
+  return transact(async (t) => {
+    const bill = await mustGet(t, id);
+    const last = bill.attempts[bill.attempts.length - 1];
+    if (bill.status !== 'paying' || last?.outTradeNo !== outTradeNo) return bill;
+    const next: BillDoc = { ...bill, status: 'unpaid', version: bill.version + 1 };
+    await put(t, next);
+    return next;
+  });
+}
+
 export async function waive(id: string, reason: string, by: string): Promise<BillDoc> {
   return transact(async (t) => {
     const bill = await mustGet(t, id);
-    if (bill.status !== 'unpaid') throw new DomainError('CONFLICT', bill.status === 'paying' ? '群众正在支付，请稍后再减免' : '只有待缴费的账单可以减免');
+    const open = bill.attempts.find((a) => !a.closed);
+    // An order still open could be paid after the waiver: it must be closed at the provider first.
+    if (bill.status === 'paying' || (bill.status === 'unpaid' && open)) {
+      throw new DomainError('CONFLICT', open ? openOrderWait(open, false) : '群众正在支付，请稍后再减免');
+    }
+    if (bill.status !== 'unpaid') throw new DomainError('CONFLICT', '只有待缴费的账单可以减免');
     const next: BillDoc = { ...bill, status: 'waived', waiver: { reason, at: new Date().toISOString(), by }, timeline: [...bill.timeline, entry('waive', by, reason)], version: bill.version + 1 };
     await put(t, next);
     return next;

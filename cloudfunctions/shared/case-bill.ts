@@ -5,7 +5,7 @@
  */
 import * as crypto from 'node:crypto';
 import { DomainError } from '../../core/envelope';
-import { fixedBill } from '../../core/pay/fees';
+import { fixedBill, parseStandard } from '../../core/pay/fees';
 import { BLOCKING_STATUSES, newBillDoc, paymentEvent, STATUS_LABEL, type BillDoc, type NewBill } from '../../core/pay/machine';
 import { OUTBOX_COLLECTION } from '../../core/events/outbox';
 import type { Transaction } from './cloud';
@@ -45,16 +45,29 @@ export function billDueOnAccept(matter: ChargedMatter | null): NewBill['items'] 
   return lines.map((l, i) => ({ ...l, standard: matter.fees.items[i]?.standard ?? '' }));
 }
 
+/**
+ * Whether a granted case must have a bill (paid or waived) before 办结: the guide charges online and
+ * at least one fee has a standard a bill can be checked against ("按国家规定…" ones are collected at
+ * the window). True for fixed and variable fees alike; variable ones are billed by staff.
+ */
+export function billRequired(matter: ChargedMatter | null): boolean {
+  if (!matter || !matter.fees.charged || !matter.fees.onlinePayment) return false;
+  return matter.fees.items.some((f) => parseStandard(f.standard).kind !== 'unparsed');
+}
+
 /** On 受理: the bill of a matter whose every fee is a fixed amount payable online; variable fees wait for staff. */
 export async function billOnAccept(t: Transaction, b: Omit<NewBill, 'items'>, matter: ChargedMatter | null, by: string): Promise<void> {
   const items = billDueOnAccept(matter);
   if (items) await writeBill(t, { ...b, items }, by);
 }
 
-/** Refuses, inside the completing transaction, while the case's bill is unpaid. */
-export async function assertBillSettled(t: Transaction, applicationId: string): Promise<void> {
+/** Refuses, inside the completing transaction, while the case's bill is unpaid — or not issued when one is required. */
+export async function assertBillSettled(t: Transaction, applicationId: string, matter: ChargedMatter | null): Promise<void> {
   const bill = await txGet<BillDoc>(t, PAY_BILLS, billIdFor(applicationId));
   if (bill && BLOCKING_STATUSES.includes(bill.status)) {
     throw new DomainError('CONFLICT', `该办件的缴费单${STATUS_LABEL[bill.status]}，缴费或减免后才能办结`);
+  }
+  if (!bill && billRequired(matter)) {
+    throw new DomainError('CONFLICT', '本事项收费，请先按办事指南开具缴费单，缴费或减免后才能办结');
   }
 }

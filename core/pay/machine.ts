@@ -5,10 +5,13 @@
  *
  *   unpaid ──prepay──▶ paying ──provider SUCCESS──▶ paid ──refund──▶ refunding ──▶ refunded | paid (partial)
  *     │ └─waive──▶ waived      └─attempt expired──▶ unpaid (next prepay opens a new out_trade_no)
+ *     │                        └─sheet cancelled, order NOTPAY──▶ unpaid (its order stays open: the next prepay reuses it;
+ *     │                          减免 first closes it, 5 minutes after creation at the earliest)
  *     └─case closed──▶ closed
  */
 import type { BillStatus, BillView, FeeLine } from './api';
 import { eventId, type PaymentEvent } from '../events/outbox';
+import { shanghaiDateTime } from '../shanghai-time';
 
 /** An order attempt: one `out_trade_no`, never reused. */
 export interface Attempt {
@@ -91,6 +94,15 @@ export function openAttempt(bill: BillDoc, now: Date): Attempt | undefined {
   return last && !last.closed && new Date(last.expiresAt) > now ? last : undefined;
 }
 
+/** Whether an order of the bill may still be open at the provider (not yet closed there). */
+export const hasOpenOrder = (bill: BillDoc): boolean => bill.attempts.some((a) => !a.closed);
+
+/** When an open order stops blocking 减免: closable 5 minutes after creation (if unpaid), lapsed at its expiry. */
+export function openOrderWait(attempt: Attempt, closable: boolean): string {
+  const at = closable ? new Date(new Date(attempt.createdAt).getTime() + CLOSE_AFTER_MINUTES * 60_000).toISOString() : attempt.expiresAt;
+  return `群众的支付单将于 ${shanghaiDateTime(at).slice(11)} ${closable ? '可关闭' : '失效'}，届时可减免`;
+}
+
 export type PrepayPlan =
   | { kind: 'reuse'; attempt: Attempt }
   | { kind: 'new'; attempt: Attempt };
@@ -141,7 +153,12 @@ const committedRefundFen = (bill: BillDoc): number => bill.refunds.reduce((s, r)
 
 /** A refund request: idempotent on requestId, never above what was paid less what is (being) refunded. */
 export function planRefund(bill: BillDoc, p: { amountFen: number; reason: string; requestId: string }): RefundEntry | 'repeat' {
-  if (bill.refunds.some((r) => r.requestId === p.requestId)) return 'repeat';
+  const earlier = bill.refunds.find((r) => r.requestId === p.requestId);
+  // A retried request is the same refund; the same number with another amount or reason is a client bug, not a retry.
+  if (earlier) {
+    if (earlier.amountFen !== p.amountFen || earlier.reason !== p.reason) throw new BillError('CONFLICT', '请求编号已用于另一笔退费');
+    return 'repeat';
+  }
   if (!bill.paid) throw new BillError('CONFLICT', '该账单尚未缴费，无可退金额');
   const left = bill.paid.totalFen - committedRefundFen(bill);
   if (!Number.isInteger(p.amountFen) || p.amountFen <= 0) throw new BillError('INVALID_INPUT', '退费金额须为正整数（分）');

@@ -65,8 +65,7 @@ it('shows the same mark and button in 长辈版', async () => {
 })
 
 it('the case page card lists the items, the total and the deadline, and 去缴费 opens the bill page', async () => {
-  fetchMock.mockImplementation(async () => ok(bill({})))
-  render(<CitizenBillCard applicationId='a2' />)
+  render(<CitizenBillCard bill={bill({})} />)
   await screen.findByText('普通护照')
   screen.getByText('¥120.00')
   screen.getByText('加急费')

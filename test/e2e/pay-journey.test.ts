@@ -61,7 +61,15 @@ describe('H5 journey: 受理 → 去缴费 → 票据 → 办结', () => {
     const card = page.locator('.case-bill').filter({ visible: true });
     await card.locator('.case-bill__status', { hasText: '待缴费' }).waitFor();
     expect(await card.innerText()).toContain('缴费期限');
+    // While the bill is unpaid, 下一步 is the payment, not the department's work.
+    await page.locator('.affairs-next', { hasText: '请缴纳费用 ¥20.00' }).filter({ visible: true }).waitFor();
     await card.locator('.case-bill-pay').click();
+
+    // (2b) 取消 in the sheet: the bill is 待缴费 again (not 支付中) and 去缴费 is offered again.
+    await page.locator('.pay-go').filter({ visible: true }).click();
+    await page.locator('.pay-sheet-cancel').filter({ visible: true }).click();
+    await page.locator('.pay-message', { hasText: '已取消支付' }).filter({ visible: true }).waitFor();
+    await page.locator('.pay-status', { hasText: '待缴费' }).filter({ visible: true }).waitFor();
 
     // (3) The imitation sheet: 余额不足 leaves it unpaid; 确认支付 pays.
     await page.locator('.pay-go').filter({ visible: true }).click();

@@ -16,13 +16,14 @@ const instant = (name: string, fees: MatterInput['fees']): MatterInput => ({
   timeLimit: { statutoryDays: 0, promisedDays: 0, caseKind: '即办件' },
 });
 const charged = instant('临时居民身份证申领', { charged: true, items: [{ name: '临时居民身份证工本费', standard: '10元/证', basis: '价费字〔1992〕446号', reducible: true }], onlinePayment: true });
+const variable = instant('往来港澳通行证再次签注', { charged: true, items: [{ name: '往来港澳通行证签注费', standard: '一次有效15元/件，二次有效30元/件', basis: '发改价格〔2017〕1186号', reducible: false }], onlinePayment: true });
 const free = instant('临时身份证明开具', { charged: false, items: [], onlinePayment: false });
 const GRANT = { decision: '准予', expressNo: 'SF1234567890' } as const;
 
 beforeEach(async () => {
   startCloud();
   expectOk(await call('account', 'setStaff', { openid: POLICE_CLERK, name: '李警官', role: 'staff', departments: ['psb'], active: true }, ADMIN));
-  expectOk(await call('matters', 'import', { format: 'json', content: JSON.stringify({ version: 1, matters: [charged, free] }) }, ADMIN));
+  expectOk(await call('matters', 'import', { format: 'json', content: JSON.stringify({ version: 1, matters: [charged, variable, free] }) }, ADMIN));
 });
 
 async function submit(m: MatterInput): Promise<string> {
@@ -63,5 +64,21 @@ describe('即办件 with a fixed fee', () => {
     const id = await submit(free);
     expect(await call('affairs', 'act', { id, action: 'complete', result: GRANT }, POLICE_CLERK)).toMatchObject({ ok: true, data: { status: 'completed' } });
     expect(await billsOf()).toEqual([]);
+  });
+});
+
+describe('即办件 with a variable fee', () => {
+  it('受理并办结 stops at 受理 without a bill; 办结 is refused until staff bill the chosen item and it is settled', async () => {
+    const id = await submit(variable);
+    expect(await call('affairs', 'act', { id, action: 'complete', result: GRANT }, POLICE_CLERK)).toMatchObject({ ok: true, data: { status: 'accepted' } });
+    expect(await billsOf()).toEqual([]);
+    expect(await call('affairs', 'act', { id, action: 'complete', result: GRANT }, POLICE_CLERK))
+      .toMatchObject({ ok: false, code: 'CONFLICT', message: expect.stringContaining('请先按办事指南开具缴费单') });
+    expect(expectOk(await call('pay', 'bill', { applicationId: id, items: [{ name: '往来港澳通行证签注费', amountFen: 3000 }] }, POLICE_CLERK)))
+      .toMatchObject({ totalFen: 3000, status: 'unpaid' });
+    expect(await call('affairs', 'act', { id, action: 'complete', result: GRANT }, POLICE_CLERK)).toMatchObject({ ok: false, code: 'CONFLICT' });
+    const bill = (await billsOf())[0] as BillView;
+    expectOk(await call('pay', 'waive', { id: bill.id, reason: '低保户减免' }, POLICE_CLERK));
+    expect(await call('affairs', 'act', { id, action: 'complete', result: GRANT }, POLICE_CLERK)).toMatchObject({ ok: true, data: { status: 'completed' } });
   });
 });

@@ -145,6 +145,46 @@ describe('pay: bills and payment', () => {
     expect(again.outTradeNo).not.toBe(pre.outTradeNo);
   });
 
+  it('after 取消 in the payment sheet the bill is 待缴费 again and 去缴费 reuses the open order', async () => {
+    await acceptedCase();
+    const bill = await billOf();
+    const pre = expectOk(await call('pay', 'prepay', { id: bill.id, requestId: 'req-cancel-001' }, CITIZEN));
+    expect(await billOf()).toMatchObject({ status: 'paying' });
+    // The sheet answered `fail cancel`: the page syncs; WeChat Pay says NOTPAY.
+    expect(expectOk(await call('pay', 'sync', { id: bill.id }, CITIZEN))).toMatchObject({ status: 'unpaid' });
+    expect(await billOf()).toMatchObject({ status: 'unpaid' });
+    const again = expectOk(await call('pay', 'prepay', { id: bill.id, requestId: 'req-cancel-002' }, CITIZEN));
+    expect(again.outTradeNo).toBe(pre.outTradeNo);
+    expect(await billOf()).toMatchObject({ status: 'paying' });
+    await emulator.confirm(pre.outTradeNo);
+    expect(expectOk(await call('pay', 'sync', { id: bill.id }, CITIZEN))).toMatchObject({ status: 'paid' });
+  });
+
+  it('减免 after a cancelled sheet: refused with the time while the order is young, then the order is closed and the bill waived', async () => {
+    await acceptedCase();
+    const bill = await billOf();
+    const pre = expectOk(await call('pay', 'prepay', { id: bill.id, requestId: 'req-waive-0001' }, CITIZEN));
+    expectOk(await call('pay', 'sync', { id: bill.id }, CITIZEN));
+    const db = sdk.database();
+    const stored = (await db.collection('pay_bills').doc(bill.id).get()).data as any;
+    const closableAt = new Date(new Date(stored.attempts[0].createdAt).getTime() + 5 * 60_000);
+    const hhmm = new Date(closableAt.getTime() + 8 * 3600_000).toISOString().slice(11, 16);
+    expect(await call('pay', 'waive', { id: bill.id, reason: '低保户减免' }, POLICE_CLERK))
+      .toMatchObject({ ok: false, code: 'CONFLICT', message: `群众的支付单将于 ${hhmm} 可关闭，届时可减免` });
+    expect(emulator.stateOf(pre.outTradeNo)).toBe('NOTPAY');
+    // Six minutes later (our clock via the stored attempt, WeChat Pay's via the emulator).
+    const past = (min: number) => new Date(Date.now() - min * 60_000).toISOString();
+    await db.collection('pay_bills').doc(bill.id).update({ data: { attempts: [{ ...stored.attempts[0], createdAt: past(6) }] } });
+    try {
+      emulator.now = () => new Date(Date.now() + 6 * 60_000);
+      expect(expectOk(await call('pay', 'waive', { id: bill.id, reason: '低保户减免' }, POLICE_CLERK))).toMatchObject({ status: 'waived' });
+    } finally {
+      emulator.now = () => new Date();
+    }
+    expect(emulator.stateOf(pre.outTradeNo)).toBe('CLOSED');
+    expect(await call('pay', 'prepay', { id: bill.id, requestId: 'req-waive-0002' }, CITIZEN)).toMatchObject({ ok: false, code: 'CONFLICT' });
+  });
+
   it('a forged notification gets 401 and changes nothing', async () => {
     await acceptedCase();
     const bill = await billOf();
@@ -245,6 +285,24 @@ describe('pay: 每日对账', () => {
     expect(await told()).toHaveLength(2);
   });
 
+  it('a day without any payment has no difference and tells no one', async () => {
+    // Its own WeChat Pay with no trades at all: yesterday's bill is the header and the zero totals only.
+    const own = new WechatPayEmulator({ appid: APPID, deliver: deliverToFunction });
+    const previous = { ...process.env };
+    Object.assign(process.env, payEnvFor(own.keys, await own.listen(), 'https://example.invalid/http/pay/notify'));
+    try {
+      expect(expectOk(await fireTimer('pay', 'reconcile'))).toMatchObject({ report: true });
+      expect(expectOk(await call('pay', 'reports', {}, ADMIN)).reports).toEqual([expect.objectContaining({
+        providerCount: 0, ourCount: 0, providerTotalFen: 0, ourTotalFen: 0, mismatches: [], notifiedAdmins: 0,
+      })]);
+      expect(await docs('pay_mismatches')).toEqual([]);
+      expect((await docs('outbox')).filter((e) => e.type === 'payReconcile')).toEqual([]);
+    } finally {
+      process.env = previous;
+      await own.close();
+    }
+  });
+
   it('a day without differences tells no one', async () => {
     // Its own WeChat Pay: the shared emulator outlives startCloud() and keeps other tests' trades in yesterday's bill.
     const own = new WechatPayEmulator({ appid: APPID, deliver: deliverToFunction });
@@ -314,6 +372,29 @@ describe('pay: staff', () => {
     await emulator.settled();
     expect(await billOf()).toMatchObject({ status: 'refunded', refundedFen: 2000 });
     expect(await payEvents()).toEqual(['issued', 'paid', 'refunded', 'refunded']);
+  });
+
+  it('a refund requestId is one refund: repeated with the same amount and reason it is that refund; with other ones CONFLICT', async () => {
+    const { bill } = await paidBill();
+    expectOk(await call('pay', 'refund', { id: bill.id, amountFen: 500, reason: '多收退费', requestId: 'req-ref-00010' }, POLICE_CLERK));
+    // The retry answers with the bill as it is now (the first refund may have been confirmed meanwhile).
+    expect(await call('pay', 'refund', { id: bill.id, amountFen: 500, reason: '多收退费', requestId: 'req-ref-00010' }, POLICE_CLERK)).toMatchObject({ ok: true, data: { id: bill.id } });
+    expect(await call('pay', 'refund', { id: bill.id, amountFen: 700, reason: '多收退费', requestId: 'req-ref-00010' }, POLICE_CLERK))
+      .toMatchObject({ ok: false, code: 'CONFLICT', message: '请求编号已用于另一笔退费' });
+    expect(await call('pay', 'refund', { id: bill.id, amountFen: 500, reason: '不予受理', requestId: 'req-ref-00010' }, POLICE_CLERK))
+      .toMatchObject({ ok: false, code: 'CONFLICT', message: '请求编号已用于另一笔退费' });
+    expect((await docs('pay_bills'))[0].refunds).toHaveLength(1);
+  });
+
+  it('a prepay requestId already used for another bill is refused, not a new order', async () => {
+    await acceptedCase();
+    await acceptedCase();
+    const [a, b] = expectOk<BillView[]>(await call('pay', 'bills', {}, CITIZEN)) as [BillView, BillView];
+    const pre = expectOk(await call('pay', 'prepay', { id: a.id, requestId: 'req-pre-00010' }, CITIZEN));
+    expect(expectOk(await call('pay', 'prepay', { id: a.id, requestId: 'req-pre-00010' }, CITIZEN)).outTradeNo).toBe(pre.outTradeNo);
+    const before = emulator.orderCount();
+    expect(await call('pay', 'prepay', { id: b.id, requestId: 'req-pre-00010' }, CITIZEN)).toMatchObject({ ok: false, code: 'CONFLICT', message: '请求编号已用于另一笔缴费' });
+    expect(emulator.orderCount()).toBe(before);
   });
 
   it('variable items are checked against the guide\'s standard', async () => {

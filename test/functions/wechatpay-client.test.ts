@@ -135,4 +135,10 @@ describe('WeChat Pay client ↔ emulator', () => {
     expect(rows).toEqual([expect.objectContaining({ outTradeNo: 'T20261205E001', totalFen: 2000, state: 'SUCCESS' })]);
     await expect(pay.tradeBill('2026-12-06')).rejects.toMatchObject({ code: 'NO_STATEMENT_EXIST' });
   });
+
+  it('a finished day without trades is an empty bill: its totals row is not a trade', async () => {
+    const pay = wechatPay(config);
+    clock = new Date('2026-12-03T03:00:00Z');
+    expect(await pay.tradeBill('2026-12-01')).toEqual([]);
+  });
 });

@@ -47,7 +47,7 @@ describe('pay through the gateway', () => {
 
     expect((await confirm({ outTradeNo: pre.data.outTradeNo }, 'someone-else')).status).toBe(404);
     expect((await confirm({ outTradeNo: pre.data.outTradeNo, outcome: 'insufficient' }, CITIZEN)).json).toMatchObject({ ok: false, message: expect.stringContaining('余额不足') });
-    expect(await call('pay', 'sync', { id: bill.id }, CITIZEN)).toMatchObject({ ok: true, data: { status: 'paying' } });
+    expect(await call('pay', 'sync', { id: bill.id }, CITIZEN)).toMatchObject({ ok: true, data: { status: 'unpaid' } }); // order still NOTPAY: 待缴费 again, 去缴费 reuses it
 
     expect((await confirm({ outTradeNo: pre.data.outTradeNo }, CITIZEN)).json).toMatchObject({ ok: true });
     const got = await call('pay', 'get', { id: bill.id }, CITIZEN);

@@ -10,7 +10,7 @@ import { action } from '../../shared/router';
 import { getDb } from '../../shared/cloud';
 import { inspectFile, storeResultFile } from '../files';
 import { ACCESS_LOGS, APPLICATIONS, loadApplication, loadCalendar, loadMatter, pii } from '../repo';
-import { assertBillSettled, billDueOnAccept, billOnAccept, type ChargedMatter } from '../../shared/case-bill';
+import { assertBillSettled, billDueOnAccept, billOnAccept, billRequired, type ChargedMatter } from '../../shared/case-bill';
 import { maskName } from '../../../core/mask';
 import type { Transaction } from '../../shared/cloud';
 import { publishedMatters } from '../../shared/catalogue';
@@ -47,7 +47,7 @@ async function caseBillStep(t: Transaction, app: ApplicationDoc, step: string, m
       matterId: app.matterId, matterName: app.matterName, payer: app.applicantName ? maskName(app.applicantName) : '申请人',
     }, matter, by);
   }
-  if (app.status === 'completed' && app.result?.decision === '准予') await assertBillSettled(t, app._id);
+  if (app.status === 'completed' && app.result?.decision === '准予') await assertBillSettled(t, app._id, matter);
 }
 
 export const get = action({
@@ -107,11 +107,13 @@ export const act = action({
       if (unknownF.length) throw new DomainError('INVALID_INPUT', `要求补正的字段不在本事项表单中：${unknownF.join('、')}`);
     }
     const matter = p.action === 'accept' || p.action === 'complete' ? await loadMatter(entity.matterId) : null;
-    if (p.action === 'complete' && entity.status === 'submitted' && p.result?.decision === '准予' && billDueOnAccept(matter)) {
+    if (p.action === 'complete' && entity.status === 'submitted' && p.result?.decision === '准予' && billRequired(matter)) {
       // 即办件 of a charged matter: 当场办结 would grant it before the fee is paid (a submitted case has no
-      // bill yet). The step stops at 受理, which issues the bill in its transaction; the citizen sees
-      // 待缴费, and 办结 follows payment or waiver. The transition re-checks that the case is still 待受理.
-      const accepted = await commitTransition(p.id, { action: 'accept', comment: '即办件，当场受理；本事项收费，缴费或减免后办结' },
+      // bill yet). The step stops at 受理, which issues a fixed-fee bill in its transaction (a variable
+      // fee is billed by staff next, from the case's pay panel); the citizen sees 待缴费, and 办结
+      // follows payment or waiver. The transition re-checks that the case is still 待受理.
+      const comment = billDueOnAccept(matter) ? '即办件，当场受理；本事项收费，缴费或减免后办结' : '即办件，当场受理；本事项收费标准不固定，开具缴费单并缴费或减免后办结';
+      const accepted = await commitTransition(p.id, { action: 'accept', comment },
         entity.departmentName, undefined, (t, app) => caseBillStep(t, app, 'accept', matter, actor.openid));
       return viewWithUrls(accepted, 'staff');
     }

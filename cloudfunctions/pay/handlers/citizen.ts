@@ -1,15 +1,17 @@
 /** Citizen actions: my bills, pay (prepay → wx.requestPayment → sync), one bill with its receipt. */
 import { z } from '../../../core/zod-zh';
-import { toBillView, type BillDoc } from '../../../core/pay/machine';
+import { hasOpenOrder, toBillView, type BillDoc } from '../../../core/pay/machine';
 import type { ReceiptView } from '../../../core/pay/api';
 import { action, noParams } from '../../shared/router';
 import { getDb } from '../../shared/cloud';
-import { APPLICATIONS, BILLS, billOfApplication, loadBill, loadReceipt, provider } from '../repo';
+import { APPLICATIONS, BILLS, billOfApplication, loadBill, loadReceipt, provider, requestIdUsedByOtherBill } from '../repo';
 import { openPayment } from '../write';
 import { refreshFromProvider } from '../settle';
 import { ProviderError } from '../provider';
 import { DomainError } from '../../../core/envelope';
 import * as s from './schemas';
+
+const isPayable = (b: BillDoc) => b.status === 'unpaid' || b.status === 'paying';
 
 export const forBill = async (p: { id: string }) => {
   const bill = await loadBill(p.id);
@@ -39,6 +41,7 @@ export const prepay = action({
   authorize: forBill,
   notFound: '没有找到该账单',
   handler: async (p) => {
+    if (await requestIdUsedByOtherBill('attempts', p.requestId, p.id)) throw new DomainError('CONFLICT', '请求编号已用于另一笔缴费');
     const { bill, attempt } = await openPayment(p.id, p.requestId);
     try {
       const payment = await provider().createOrder({
@@ -63,7 +66,8 @@ export const sync = action({
   params: z.object({ id: s.billId }).strict(),
   authorize: forBill,
   notFound: '没有找到该账单',
-  handler: async (p, { entity }) => toBillView(entity.status === 'paying' ? await refreshFromProvider(p.id) : entity),
+  // After the payment sheet (paid, cancelled or failed): the bill as WeChat Pay's order says.
+  handler: async (p, { entity }) => toBillView(isPayable(entity) && hasOpenOrder(entity) ? await refreshFromProvider(p.id, { releaseUnpaid: true }) : entity),
 });
 
 export const get = action({

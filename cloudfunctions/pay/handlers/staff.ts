@@ -7,9 +7,9 @@ import { toBillView } from '../../../core/pay/machine';
 import { action } from '../../shared/router';
 import { getDb } from '../../shared/cloud';
 import { publishedMatter } from '../../shared/catalogue';
-import { APPLICATIONS, provider } from '../repo';
+import { APPLICATIONS, provider, requestIdUsedByOtherBill } from '../repo';
 import { issueBill, requestRefund, waive as writeWaive } from '../write';
-import { applyRefund } from '../settle';
+import { applyRefund, closeOpenOrders } from '../settle';
 import { ProviderError } from '../provider';
 import { forBill } from './citizen';
 import * as s from './schemas';
@@ -65,7 +65,10 @@ export const waive = action({
   params: z.object({ id: s.billId, reason: s.reason }).strict(),
   authorize: forBill,
   notFound: '没有找到该账单',
-  handler: async (p, { actor }) => toBillView(await writeWaive(p.id, p.reason, actor.openid)),
+  handler: async (p, { actor }) => {
+    await closeOpenOrders(p.id);
+    return toBillView(await writeWaive(p.id, p.reason, actor.openid));
+  },
 });
 
 export const refund = action({
@@ -74,6 +77,7 @@ export const refund = action({
   authorize: forBill,
   notFound: '没有找到该账单',
   handler: async (p, { actor }) => {
+    if (await requestIdUsedByOtherBill('refunds', p.requestId, p.id)) throw new DomainError('CONFLICT', '请求编号已用于另一笔退费');
     const { bill: b, refund: r } = await requestRefund(p.id, p, actor.openid);
     if (r.status === 'processing' && b.paid) {
       try {

@@ -7,7 +7,7 @@ import { PageShell } from '@/components/page-shell'
 import { LoadState } from '@/components/load-state'
 import { CaseTimeline } from '@/components/case-timeline'
 import { SubscribePrompt } from '@/components/subscribe-prompt'
-import { CitizenBillCard } from '@/components/case-bill'
+import { CitizenBillCard, openBillPage, unpaidNextStep } from '@/components/case-bill'
 import { useCloudQuery } from '@/hooks/use-cloud-query'
 import { usePushOpen } from '@/hooks/use-push-open'
 import { useWhoAmI } from '@/hooks/use-whoami'
@@ -58,6 +58,8 @@ export default function Detail() {
   const q = useCloudQuery('affairs', 'get', { id }, { enabled: !!id })
   const me = useWhoAmI()
   const app = q.data
+  const bill = useCloudQuery('pay', 'forCase', { applicationId: id }, { enabled: !!app && app.status !== 'submitted' }).data
+  const payNext = app?.status === 'accepted' ? unpaidNextStep(bill) : null
 
   const withdraw = async () => {
     const { confirm } = await Taro.showModal({ title: '撤回申请', content: '撤回后需重新提交，确定撤回？' })
@@ -83,7 +85,9 @@ export default function Detail() {
               {app.dueDate && (
                 <View className='kv'><Text className='kv__key'>承诺办结</Text><Text className='kv__value affairs-due'>{app.dueDate} {daysLeftText(app.workdaysLeft, app.clockPaused)}</Text></View>
               )}
-              <View className='affairs-next'>下一步：{app.nextStep}</View>
+              {payNext && bill ? (
+                <View className='affairs-next affairs-next--pay'>下一步：{payNext} <Text className='link affairs-next__pay' onClick={() => openBillPage(bill.id)}>去缴费</Text></View>
+              ) : <View className='affairs-next'>下一步：{app.nextStep}</View>}
             </View>
             {submitted && (
               <View className='section affairs-submitted'>
@@ -95,7 +99,7 @@ export default function Detail() {
               <SubscribePrompt keys={['caseProgress', 'caseSupplement', 'caseCompleted']} title='订阅办理进度通知'
                 desc={submitted ? undefined : '订阅后，办件受理、补正、办结时通过微信通知您（每次订阅可收到一次通知）。'} />
             )}
-            {app.status !== 'submitted' && <CitizenBillCard applicationId={app.id} />}
+            {app.status !== 'submitted' && <CitizenBillCard bill={bill} />}
             <RateInvite targetType='application' targetId={app.id} enabled={['completed', 'rejected'].includes(app.status)} />
             {app.status === 'supplement' && app.supplementRequest && me.data && <Supplement app={app} openid={me.data.openid} onDone={q.reload} />}
             {app.result && (

@@ -98,7 +98,8 @@ export default function BillPage() {
     if (!res.ok) { setBusy(false); setMessage(res.message); q.reload(); return }
     if (usesImitationSheet) { setSheet(res.data.outTradeNo); return }
     const result = await wechatSheet(res.data.payment)
-    await finish(result === 'ok' ? '' : '支付未完成')
+    // `fail cancel`: the order stays open at WeChat Pay; the sync shows the bill 待缴费 and 去缴费 reuses it.
+    await finish(result === 'ok' ? '' : /cancel/.test(result) ? '已取消支付，可再次去缴费' : '支付未完成')
   }
 
   const choose = async (choice: SheetChoice) => {

@@ -53,9 +53,10 @@ function Actions({ app, openid, onDone }: { app: ApplicationView; openid: string
     })
     if (res.ok) {
       setAction(undefined); setComment(''); setMessage('')
-      // A charged 即办件 stops at 受理 with its bill issued: say so, or 办结 would seem to have failed silently.
+      // A charged 即办件 stops at 受理 (a fixed fee is billed then; a variable one waits for the items in
+      // the 缴费 panel below): say so, or 办结 would seem to have failed silently.
       const waitsForFee = action === 'complete' && res.data.status === 'accepted'
-      Taro.showToast(waitsForFee ? { title: '已受理并开具缴费单，缴费或减免后办结', icon: 'none' } : { title: '已办理', icon: 'success' })
+      Taro.showToast(waitsForFee ? { title: '已受理：请在缴费栏开具或确认缴费单，缴费或减免后办结', icon: 'none' } : { title: '已办理', icon: 'success' })
       onDone(res.data)
     } else setMessage(res.message)
   }
@@ -151,7 +152,7 @@ function Case({ openid }: { openid: string }) {
             </View>
             {app.deferredMaterials.length > 0 && <View className='muted'>容缺后补：{app.materialDefs.filter((d) => app.deferredMaterials.includes(d.id)).map((d) => d.name).join('、')}</View>}
           </View>
-          <StaffBillPanel key={app.status} applicationId={app.id} billable={['accepted', 'suspended', 'supplement'].includes(app.status)} />
+          <StaffBillPanel key={app.status} applicationId={app.id} matterId={app.matterId} billable={['accepted', 'suspended', 'supplement'].includes(app.status)} />
           <Actions app={app} openid={openid} onDone={setOverride} />
           <View className='section'>
             <View className='section__title'>办理记录</View>
