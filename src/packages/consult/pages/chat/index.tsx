@@ -57,6 +57,9 @@ function Bubble({ m, onAsk, onFeedback }: { m: ConsultChatMessage; onAsk: (q: st
         <Text className='consult-bubble__text'>{m.text}</Text>
         {m.answer && <RichCard answer={m.answer} />}
         {m.answer?.cards && <RecordCards cards={m.answer.cards} />}
+        {m.answer?.action && (
+          <View className='btn btn--primary consult-action' onClick={() => go(m.answer!.action!.link)}>{m.answer.action.label}</View>
+        )}
         {m.answer?.matter && <MatterFactsCard facts={m.answer.matter} />}
         {m.rateOffer && <RateOfferCard offer={m.rateOffer} />}
         {m.type === 'suggestions' && m.suggestions && m.suggestions.length > 0 && (
