@@ -2,7 +2,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { getDb } from '../../cloudfunctions/shared/cloud';
-import type { ConsultAskResult, InboxItem } from '../../core/api';
+import type { ConsultAskResult } from '../../core/api';
 import { ADMIN, CITIZEN, call, expectOk, startCloud } from './harness';
 
 const KB = JSON.parse(fs.readFileSync(path.join(__dirname, '../../seed/consult-kb.json'), 'utf8'));
