@@ -11,6 +11,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { Store, type SinkRow } from './store/store';
 import { jsonCopy, newRequestId, type AnyObject } from './util';
+import { isTriggerSource, oversizedCallData } from './call-limits';
 import { ensurePreviewPushTemplateIds } from './preview-config';
 
 export interface LocalCloudOptions {
@@ -296,6 +297,9 @@ export function invokeFunction(name: string, data: unknown, identity: Invocation
 async function invokeRegistered(name: string, data: unknown, identity: InvocationIdentity, opts: InvokeOptions): Promise<unknown> {
   const entry = registry.get(name);
   if (!entry) throw new Error(`local cloud: function "${name}" is not registered`);
+  // WeChat refuses oversized callFunction data before the function runs; so does the local cloud.
+  const oversized = isTriggerSource(identity.SOURCE) ? null : oversizedCallData(data);
+  if (oversized) throw oversized;
   const event = (data === undefined ? {} : jsonCopy(data)) as AnyObject;
   return runInvocation(
     identity,

@@ -1,11 +1,11 @@
 /**
  * The decision for one citizen message: a person when the message asks for one or complains; the
  * personal assistant when it asks about the caller's own case or booking (their records only;
- * none of that kind → the inbox); otherwise the engine.
+ * none of that kind → says so, with where to start one); otherwise the engine.
  */
 import type { ConsultEngine, Decision } from '../../core/consult/engine';
 import { escalate, escalationOf } from '../../core/consult/escalation';
-import { personalAskOf, personalReply } from '../../core/consult/assistant';
+import { noRecordsReply, personalAskOf, personalReply } from '../../core/consult/assistant';
 import { recentApplications, recentBookings } from './handoff-context';
 import { LINK_HOWTO, linkedOpenid } from './links';
 import type { Channel } from './conversation';
@@ -27,7 +27,10 @@ export async function decide(engine: ConsultEngine, text: string, caller: { open
     ask.about === 'application' || ask.number ? recentApplications(owner, PERSONAL_RECORDS) : [],
     ask.about === 'booking' || ask.number ? recentBookings(owner, PERSONAL_RECORDS) : [],
   ]);
-  const reply = personalReply(ask, text, apps, bookings, now.toISOString());
-  if (!reply) return ASKS_HOW_TO_CHECK.test(text) ? escalate(engine.ask(text), text) : { type: 'handoff', reason: 'own-case', ...fixed, confidence: 0, margin: 0 };
-  return { type: 'answer', reason: 'record', ...fixed, answer: { id: `record:${ask.about}`, source: 'record', content: reply.text, cards: reply.cards } as Decision['answer'] };
+  const found = personalReply(ask, text, apps, bookings, now.toISOString());
+  // No record of that kind: "how do I check" still gets the how-to; otherwise the (empty) records answer.
+  if (!found && ASKS_HOW_TO_CHECK.test(text)) return escalate(engine.ask(text), text);
+  const reply = found ?? noRecordsReply(ask);
+  const answer = { id: `record:${ask.about}`, source: 'record', content: reply.text, cards: reply.cards, ...(reply.action ? { action: reply.action } : {}) };
+  return { type: 'answer', reason: 'record', ...fixed, answer: answer as Decision['answer'] };
 }

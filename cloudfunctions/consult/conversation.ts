@@ -5,6 +5,7 @@
  */
 import type { Decision } from '../../core/consult/engine';
 import { compact, isBlank } from '../../core/text';
+import { stripInvisible } from '../../core/text/hygiene';
 import { DomainError } from '../../core/envelope';
 import { getDb } from '../shared/cloud';
 import { createOnce, transact, txGet } from '../shared/transaction';
@@ -112,7 +113,8 @@ export interface CitizenMessageInput {
 export async function handleCitizenMessage(input: CitizenMessageInput): Promise<AskOutcome> {
   const now = input.now ?? new Date();
   const at = now.toISOString();
-  const text = input.text;
+  // Invisible and direction-changing characters are dropped, not refused: the question still gets an answer.
+  const text = stripInvisible(input.text);
   if (text.length > MAX_CHARS) throw new DomainError('INVALID_INPUT', `问题太长了，请控制在 ${MAX_CHARS} 字以内`);
   await rateLimit(input.openid, now);
   if (isBlank(text)) {

@@ -47,7 +47,10 @@ export interface RateOffer {
 }
 
 /** `record`: the personal assistant, from the caller's own records (`cards`). */
-export interface ConsultAnswer { id: string; source: 'faq' | 'rule' | 'record'; content: string; reply?: RichReply; question?: string; cards?: RecordCard[]; matter?: MatterFacts }
+/** A page the answer suggests going to next (the personal assistant's 去预约 when there is nothing to show). */
+export interface ConsultAction { label: string; link: string }
+
+export interface ConsultAnswer { id: string; source: 'faq' | 'rule' | 'record'; content: string; reply?: RichReply; question?: string; cards?: RecordCard[]; matter?: MatterFacts; action?: ConsultAction }
 
 export interface ConsultAskResult {
   type: 'answer' | 'suggestions' | 'handoff';

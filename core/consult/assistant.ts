@@ -7,7 +7,7 @@
 import { STATUS_LABELS, OPEN_STATUSES, type ApplicationDoc } from '../affairs/model';
 import { nextStepFor } from '../affairs/view';
 import { BOOKING_STATUS_LABELS, type Booking } from '../booking/model';
-import type { RecordCard } from './api';
+import type { ConsultAction, RecordCard } from './api';
 
 export type PersonalAsk = { about: 'application' | 'booking'; number?: string };
 
@@ -21,9 +21,26 @@ const BOOKING_ASK = /几点|哪天|哪一天|什么时候|啥时候|时间|在�
 /** 办件编号 BJ…, 预约编号 YY… (the formats affairs and booking hand out). */
 const NUMBER = /\b(?:BJ|YY)\d{14}\b/i;
 
+/**
+ * "查一下我的预约", "看看我的办件", or just "我的预约": a request for one's own records, with no
+ * question word. Patterns of the form 我的/我约的/我预约的/我办的/我申请的 + record noun.
+ */
+const MY_BOOKING_RECORDS = /我(?:的|约的|预约的)(?:预约|号)|我约的|我预约的/;
+const MY_APPLICATION_RECORDS = /我(?:的|办的|申请的|提交的)(?:办件|申请|业务|事项)|我办的|我申请的/;
+const LOOK_UP = /查|看|找|有没有|有哪些|有几个|是什么|列出|显示/;
+const ONLY_PUNCTUATION = /^[\s，。,.!！?？~～、]*$/;
+
+function asksForOwn(text: string, records: RegExp): boolean {
+  const m = text.match(records);
+  if (!m) return false;
+  return LOOK_UP.test(text) || ONLY_PUNCTUATION.test(text.replace(m[0], ''));
+}
+
 export function personalAskOf(text: string): PersonalAsk | null {
   const number = text.match(NUMBER)?.[0]?.toUpperCase();
   if (MY_BOOKING.test(text) && BOOKING_ASK.test(text)) return { about: 'booking', ...(number ? { number } : {}) };
+  if (!number && asksForOwn(text, MY_BOOKING_RECORDS)) return { about: 'booking' };
+  if (!number && asksForOwn(text, MY_APPLICATION_RECORDS)) return { about: 'application' };
   if ((FIRST_PERSON_CASE.test(text) || number) && PROGRESS.test(text)) return { about: number?.startsWith('YY') ? 'booking' : 'application', ...(number ? { number } : {}) };
   return null;
 }
@@ -66,7 +83,20 @@ export function bookingCard(b: BookingRow): RecordCard {
   };
 }
 
-export interface PersonalReply { cards: RecordCard[]; text: string }
+export interface PersonalReply { cards: RecordCard[]; text: string; action?: ConsultAction }
+
+/** Bookings and applications both start from a matter's 办事指南 (预约办理 / 在线申办 there). */
+const FIND_MATTER = '/packages/matters/pages/search/index';
+
+/**
+ * The answer when the caller has no record of the kind asked about: their records are the answer
+ * ("nothing"), with the way to make one, rather than a hand-off nobody can improve on.
+ */
+export function noRecordsReply(ask: PersonalAsk): PersonalReply {
+  return ask.about === 'booking'
+    ? { cards: [], text: '您目前没有有效的预约。如需预约，请先查找要办的事项，在办事指南页点击“预约办理”。', action: { label: '去预约', link: FIND_MATTER } }
+    : { cards: [], text: '您目前没有在本小程序申办的办件。在窗口办理的事项请凭受理回执向办理窗口查询；如需在线申办，请先查找事项，在办事指南页点击“在线申办”。', action: { label: '去办事', link: FIND_MATTER } };
+}
 
 /**
  * The caller's own records that answer the question, or null when they have none of that kind

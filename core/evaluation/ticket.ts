@@ -133,6 +133,18 @@ export function isOverdue(state: TicketState, today: string): boolean {
 }
 
 /**
+ * The order staff work a ticket list in: open tickets first, soonest due first (so overdue ones
+ * lead), then closed ones, most recently updated first. Each ticket once, even when the actor
+ * reaches it both through its department and its hall.
+ */
+export function orderTickets<T extends { _id: string; status: TicketStatus; dueDate: string; updatedAt: string }>(tickets: T[]): T[] {
+  const unique = [...new Map(tickets.map((t) => [t._id, t])).values()];
+  const open = unique.filter((t) => t.status !== 'closed').sort((a, b) => a.dueDate.localeCompare(b.dueDate) || a._id.localeCompare(b._id));
+  const closed = unique.filter((t) => t.status === 'closed').sort((a, b) => b.updatedAt.localeCompare(a.updatedAt) || a._id.localeCompare(b._id));
+  return [...open, ...closed];
+}
+
+/**
  * Which step of the ticket is running late: its status and due date. A step has one key for its
  * life, so admins hear of it once; the next step (or a new due date) is a new key.
  */

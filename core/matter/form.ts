@@ -7,6 +7,7 @@
  * Pure code: used by the client, the import and the affairs function alike.
  */
 import { z } from '../zod-zh';
+import { textProblem } from '../text/hygiene';
 
 export const FORM_FIELD_TYPES = ['text', 'number', 'date', 'select', 'idNumber', 'phone', 'address', 'checkbox', 'bankCard', 'permitNumber', 'health'] as const;
 export type FormFieldType = (typeof FORM_FIELD_TYPES)[number];
@@ -139,6 +140,9 @@ export function checkFieldValue(field: FormField, value: unknown, today: string)
       const max = field.type === 'address' ? MAX_ADDRESS : MAX_TEXT;
       if (!v) return field.required ? { error: '不能为空' } : {};
       if (v.length > max) return { error: `不能超过${max}个字` };
+      // Staff read this text: refuse bidi overrides and other characters that render as something else.
+      const problem = textProblem(v);
+      if (problem) return { error: problem };
       if (field.type === 'address' && v.length < 5) return { error: '请填写完整地址（省市区、街道、门牌号）' };
       return { value: v };
     }
@@ -195,6 +199,8 @@ export function checkFieldValue(field: FormField, value: unknown, today: string)
       if (typeof value !== 'string') return { error: '应为文本' };
       const v = value.trim();
       if (v.length > MAX_TEXT) return { error: `不能超过${MAX_TEXT}个字` };
+      const problem = textProblem(v);
+      if (problem) return { error: problem };
       return v ? { value: v } : field.required ? { error: '不能为空' } : {};
     }
   }

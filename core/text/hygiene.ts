@@ -8,7 +8,10 @@ import type { ZodString } from 'zod';
 import { z } from '../zod-zh';
 
 const NUL = /\u0000/;
-const BIDI = /[\u202A-\u202E\u2066-\u2069]/;
+// Embeddings/overrides/isolates plus the implicit marks (LRM, RLM, ALM): all reorder what staff see.
+const BIDI = /[\u202A-\u202E\u2066-\u2069\u200E\u200F\u061C]/;
+// C0/C1 control characters other than tab and line breaks: invisible, and they garble logs and exports.
+const CONTROL = /[\u0001-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/;
 const ZERO_WIDTH_ONLY = /^[\u200B-\u200D\u2060\uFEFF]+$/;
 
 /** Why a text is refused (Chinese, for the person who typed it), or null when it is fine. */
@@ -16,6 +19,7 @@ export function textProblem(value: string): string | null {
   if (NUL.test(value)) return '不能包含空字符（NUL）';
   if (hasLoneSurrogate(value)) return '包含无法识别的字符（不完整的 Unicode 代理对），请重新输入';
   if (BIDI.test(value)) return '不能包含改变文字方向的控制字符';
+  if (CONTROL.test(value)) return '不能包含不可见的控制字符';
   if (ZERO_WIDTH_ONLY.test(value)) return '不能只由不可见字符组成';
   return null;
 }
@@ -42,8 +46,35 @@ export function safeText(schema: ZodString = z.string()): ZodString {
   return schema
     .regex(/^[^\u0000]*$/, '不能包含空字符（NUL）')
     .regex(/^(?:[^\uD800-\uDFFF]|[\uD800-\uDBFF][\uDC00-\uDFFF])*$/, '包含无法识别的字符（不完整的 Unicode 代理对），请重新输入')
-    .regex(/^[^\u202A-\u202E\u2066-\u2069]*$/, '不能包含改变文字方向的控制字符')
+    .regex(/^[^\u202A-\u202E\u2066-\u2069\u200E\u200F\u061C]*$/, '不能包含改变文字方向的控制字符')
+    .regex(/^[^\u0001-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]*$/, '不能包含不可见的控制字符')
     .regex(/^$|[^\u200B-\u200D\u2060\uFEFF]/, '不能只由不可见字符组成');
+}
+
+// What stripInvisible() removes: NUL and other controls, bidi controls, zero-width spaces and
+// joiner-less marks, BOM, lone surrogates. ZWJ (U+200D) stays: emoji sequences need it.
+const INVISIBLE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u061C\u200B\u200C\u200E\u200F\u202A-\u202E\u2060-\u2069\uFEFF]/g;
+
+/**
+ * For text where refusing would only frustrate (a question to the assistant): drop the characters
+ * textProblem() refuses instead, so what staff later read is what the citizen saw.
+ */
+export function stripInvisible(value: string): string {
+  const cleaned = value.replace(INVISIBLE, '');
+  if (!hasLoneSurrogate(cleaned)) return cleaned;
+  // A loop, not a lookbehind regex: older mini-program JS engines reject lookbehind at parse time.
+  let out = '';
+  for (let i = 0; i < cleaned.length; i++) {
+    const c = cleaned.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdbff) {
+      const next = cleaned.charCodeAt(i + 1);
+      if (next >= 0xdc00 && next <= 0xdfff) { out += cleaned[i] + cleaned[i + 1]; i++; }
+      continue;
+    }
+    if (c >= 0xdc00 && c <= 0xdfff) continue;
+    out += cleaned[i];
+  }
+  return out;
 }
 
 /** UTF-8 byte length without TextEncoder/Buffer (neither is everywhere in mini-program runtimes). */

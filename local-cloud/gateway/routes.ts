@@ -14,6 +14,8 @@ import { httpAccess } from './http-access';
 import { messagePush } from './message-push';
 import { isAllowedHostHeader } from './host-check';
 import { nestingDepth } from '../util';
+import { CALL_DATA_LIMIT_BYTES, callDataRefusal, oversizedCallData } from '../call-limits';
+import type { SdkError } from '../errors';
 import type { WechatPayEmulator } from '../wechatpay/emulator';
 import { payConfirm } from './pay-confirm';
 
@@ -112,8 +114,10 @@ async function callFunction(ctx: RouteContext, req: IncomingMessage, res: Server
     req.resume();
     return sendResult(res, 400, fail('INVALID_INPUT', '身份标识格式不正确'));
   }
-  const body = await readBody(req);
-  if (body.kind === 'too-large') return refuseAndClose(req, res, 413, fail('PAYLOAD_TOO_LARGE', '请求内容过大'));
+  // Read a little past WeChat's cap (whitespace and \u escapes make a body longer than its data);
+  // the cap itself is checked on the parsed data below, as WeChat counts it.
+  const body = await readBody(req, CALL_BODY_READ_LIMIT);
+  if (body.kind === 'too-large') return refuseAsWeChat(req, res, callDataRefusal());
   let data: unknown = {};
   if (body.body.length > 0) {
     try {
@@ -130,6 +134,8 @@ async function callFunction(ctx: RouteContext, req: IncomingMessage, res: Server
   if (nestingDepth(data, MAX_EVENT_DEPTH) > MAX_EVENT_DEPTH) {
     return sendResult(res, 400, fail('INVALID_INPUT', `请求数据嵌套过深（超过${MAX_EVENT_DEPTH}层）`));
   }
+  const oversized = oversizedCallData(data);
+  if (oversized) return refuseAsWeChat(req, res, oversized);
   const clientIp = req.socket.remoteAddress;
   // With an identity the call stands for the mini-program (SOURCE wx_client, set by the local
   // cloud). Without one it is an anonymous caller WeChat itself never produces: wx_unknown, so it
@@ -138,6 +144,18 @@ async function callFunction(ctx: RouteContext, req: IncomingMessage, res: Server
   const outcome = await invokeWithDeadline(() => invoke(fn.name, data, { openid: caller, clientIp, source }), fn.timeoutMs);
   report(ctx, fn.name, outcome);
   sendResult(res, statusOf(outcome), outcome.result);
+}
+
+const CALL_BODY_READ_LIMIT = 4 * CALL_DATA_LIMIT_BYTES;
+
+/**
+ * WeChat rejects an oversized callFunction in the client (wx.cloud.callFunction fails with
+ * errCode/errMsg, no result); the gateway answers the same shape, so the H5 page reacts exactly
+ * as on a phone.
+ */
+function refuseAsWeChat(req: IncomingMessage, res: ServerResponse, error: SdkError): void {
+  sendJson(res, 413, { errCode: error.errCode, errMsg: error.errMsg }, { Connection: 'close' });
+  if (!req.readableEnded) res.on('finish', () => { setTimeout(() => req.socket.destroy(), 200).unref(); });
 }
 
 async function upload(ctx: RouteContext, req: IncomingMessage, res: ServerResponse): Promise<void> {

@@ -14,6 +14,7 @@ import { LocalDatabase, type DatabaseOptions } from '../db/database';
 import { openapi } from '../openapi';
 import { deleteFile, downloadFile, getTempFileURL, uploadFile } from '../storage';
 import { isPlainObject, jsonCopy, newRequestId, nextTick } from '../util';
+import { oversizedCallData } from '../call-limits';
 
 interface InitOptions {
   env?: string | symbol | Record<string, string | symbol>;
@@ -53,6 +54,8 @@ function callFunction(param: CallFunctionParam): Promise<{ result: unknown; errM
       throw new LocalCloudError(-1, 'Params for callFunction must be an object with a string name');
     }
     if (param.data !== undefined && !isPlainObject(param.data)) throw new LocalCloudError(-1, 'callFunction data must be an object');
+    const oversized = oversizedCallData(param.data);
+    if (oversized) throw oversized;
     const requestId = newRequestId();
     if (!getFunction(param.name)) {
       throw new LocalCloudError(ErrCode.FUNCTIONS_EXECUTE_FAIL, `requestID ${requestId}, FunctionName parameter could not be found (function "${param.name}" is not registered)`);

@@ -7,20 +7,43 @@
 import * as localCloud from '../../local-cloud';
 import type { Invoke } from '../lib/boot-local-cloud';
 import type { CampaignView, NoticeView, PushSettingsView, TemplateInfo } from '../../core/push/api-types';
+import { shanghaiDate } from '../../core/shanghai-time';
 
 const CITIZENS = ['local-citizen', 'local-citizen-2'];
 const SUBSCRIBE_KEYS = ['caseProgress', 'caseSupplement', 'caseCompleted', 'policyNotice', 'emergencyAlert'];
 
-const NOTICES = [
-  {
-    title: '示例市政务服务中心端午节假期工作安排',
-    body: '<p>根据国务院办公厅通知，端午节假期期间市政务服务中心暂停对外服务，假期结束后恢复正常。</p><p><strong>线上服务不打烊：</strong>“示例市智慧政务”小程序可全天提交申请、查询办件进度。</p><p>咨询电话：12345。</p>',
-  },
-  {
-    title: '关于启用新版居民身份证补领“跑零次”服务的通知',
-    body: '<p>自即日起，居民身份证补领可在小程序全程网办，证件邮寄到家。</p><ul><li>准备户口簿照片和挂失声明</li><li>在线填写并提交申请</li><li>办结后按快递单号查收</li></ul><p>示例市公安局</p>',
-  },
-];
+/** The next fixed-date public holiday after `today` (YYYY-MM-DD, Asia/Shanghai): what a notice in that season announces. */
+export function comingHoliday(today: string): { name: string; date: string } {
+  const year = Number(today.slice(0, 4));
+  const candidates = [
+    { name: '劳动节', date: `${year}-05-01` },
+    { name: '国庆节', date: `${year}-10-01` },
+    { name: '元旦', date: `${year + 1}-01-01` },
+  ];
+  return candidates.find((h) => h.date > today) ?? candidates[2];
+}
+
+/**
+ * The seeded notices, for the day the preview is first seeded: the coming holiday's arrangements
+ * (not a summer festival in December), and a matter the catalogue really serves 跑零次
+ * (社会保障卡补领、换领: onsiteVisits 0, 全程网办, 邮寄).
+ */
+export function seedNotices(now: Date = new Date()): { title: string; body: string; campaign: string }[] {
+  const holiday = comingHoliday(shanghaiDate(now.toISOString()));
+  const year = holiday.date.slice(0, 4);
+  return [
+    {
+      title: `示例市政务服务中心${year}年${holiday.name}假期政务服务安排`,
+      body: `<p>根据国务院办公厅关于${year}年部分节假日安排的通知，${holiday.name}假期期间市政务服务中心暂停窗口服务，假期结束后恢复正常，具体日期以国务院办公厅通知为准。</p><p><strong>线上服务不打烊：</strong>“示例市智慧政务”小程序可全天提交申请、查询办件进度。</p><p>咨询电话：12345。</p>`,
+      campaign: `${holiday.name}假期政务服务安排`,
+    },
+    {
+      title: '关于社会保障卡补领、换领“跑零次”服务的通知',
+      body: '<p>自即日起，社会保障卡补领、换领可在小程序全程网办，无需到现场，新卡免费邮寄到家。</p><ul><li>准备居民身份证（换领的还需原社会保障卡）</li><li>在线填写并提交申请</li><li>承诺5个工作日内办结，按快递单号查收</li></ul><p>示例市人力资源和社会保障局</p>',
+      campaign: '社会保障卡补领、换领跑零次',
+    },
+  ];
+}
 
 async function must<T>(invoke: Invoke, action: string, params: unknown, openid: string): Promise<T> {
   const res = (await invoke('push', { action, params }, openid)) as { ok: boolean; data?: T; message?: string };
@@ -66,9 +89,10 @@ export async function seedPush(invoke: Invoke, admin: string, log: (s: string) =
   const existing = await must<NoticeView[]>(invoke, 'notices', { limit: 50 }, admin);
   let published = 0;
   const notices: NoticeView[] = [...existing];
-  for (const n of NOTICES) {
+  const seeded = seedNotices();
+  for (const n of seeded) {
     if (existing.some((e) => e.title === n.title)) continue;
-    notices.push(await must<NoticeView>(invoke, 'publishNotice', n, admin));
+    notices.push(await must<NoticeView>(invoke, 'publishNotice', { title: n.title, body: n.body }, admin));
     published += 1;
   }
 
@@ -77,10 +101,10 @@ export async function seedPush(invoke: Invoke, admin: string, log: (s: string) =
   const campaigns = await must<CampaignView[]>(invoke, 'campaigns', {}, admin);
   const policy = templates.find((t) => t.key === 'policyNotice');
   if (campaigns.length === 0 && policy) {
-    const notice = notices.find((n) => n.title === NOTICES[0].title);
+    const notice = notices.find((n) => n.title === seeded[0].title);
     await must(invoke, 'createCampaign', {
       templateId: policy.templateId,
-      data: { thing1: '端午节假期工作安排', thing2: '示例市政务服务中心', time3: new Date().toISOString(), thing4: '假期暂停窗口服务，线上可正常办理' },
+      data: { thing1: seeded[0].campaign, thing2: '示例市政务服务中心', time3: new Date().toISOString(), thing4: '假期暂停窗口服务，线上可正常办理' },
       page: notice ? `packages/push/pages/notice/index?id=${notice.id}` : 'pages/index/index',
       audience: { type: 'templateSubscribers', templateId: policy.templateId },
       ...(notice ? { noticeId: notice.id } : {}),
@@ -97,7 +121,7 @@ export async function seedPush(invoke: Invoke, admin: string, log: (s: string) =
  * and a handful of their friends open the shared link. Runs once (seed step); later reads are real.
  */
 export async function seedNoticeEngagement(invoke: Invoke, admin: string, log: (s: string) => void = console.log) {
-  const notices = (await must<NoticeView[]>(invoke, 'notices', { limit: 50 }, admin)).filter((n) => NOTICES.some((s) => s.title === n.title));
+  const notices = (await must<NoticeView[]>(invoke, 'notices', { limit: 50 }, admin)).filter((n) => seedNotices().some((s) => s.title === n.title));
   let reads = 0;
   for (const [ni, notice] of notices.entries()) {
     const sharers = DEMO_RESIDENTS.slice(ni * 2, ni * 2 + 2);

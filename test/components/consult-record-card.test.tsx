@@ -1,7 +1,7 @@
 /** The personal assistant's answer shows as a card: status, next step, due date, and it opens the detail page. */
 import Taro from '@tarojs/taro'
 import { fireEvent, render, screen } from '@testing-library/react'
-import { RecordCards } from '@/packages/consult/pages/chat/record-cards'
+import { RecordAction, RecordCards } from '@/packages/consult/pages/chat/record-cards'
 
 it('renders a record card and opens its detail page', () => {
   const navigate = jest.spyOn(Taro, 'navigateTo').mockImplementation(() => Promise.resolve({ errMsg: 'navigateTo:ok' }) as never)
@@ -15,4 +15,11 @@ it('renders a record card and opens its detail page', () => {
   expect(screen.getByText('预约时间 2026-12-09 09:00–09:30')).toBeTruthy()
   fireEvent.click(screen.getByText('社会保障卡申领'))
   expect(navigate).toHaveBeenCalledWith({ url: '/packages/affairs/pages/detail/index?id=app-1' })
+})
+
+it('the no-records answer’s 去预约 button opens the page to find a matter to book', () => {
+  const navigate = jest.spyOn(Taro, 'navigateTo').mockImplementation(() => Promise.resolve({ errMsg: 'navigateTo:ok' }) as never)
+  render(<RecordAction action={{ label: '去预约', link: '/packages/matters/pages/search/index' }} />)
+  fireEvent.click(screen.getByText('去预约'))
+  expect(navigate).toHaveBeenCalledWith({ url: '/packages/matters/pages/search/index' })
 })

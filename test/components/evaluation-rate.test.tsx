@@ -44,3 +44,13 @@ it('a hall visit (一次一评) offers the on-site list of the tapped level', ()
   expect(screen.getByText('服务态度良好')).toBeTruthy()
   expect(screen.getByText('哪些方面让您满意（可多选）')).toBeTruthy()
 })
+
+it('the 追评 page does not promise a new 回访; the first rating does', () => {
+  __test.router.params = { ratingId: 'R:application:app-1', title: '居民身份证补领' }
+  const followUp = render(<RatePage />)
+  expect(followUp.container.textContent).not.toContain('将转办理单位回访整改')
+  expect(followUp.container.textContent).toContain('追评提交后不能修改')
+  followUp.unmount()
+  __test.router.params = { targetType: 'application', targetId: 'app-1', title: '居民身份证补领' }
+  expect(render(<RatePage />).container.textContent).toContain('将转办理单位回访整改')
+})

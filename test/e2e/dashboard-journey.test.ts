@@ -15,6 +15,7 @@ import type { Indicator, StatusVolume } from '../../core/metrics/api';
 import { shanghaiDate } from '../../core/shanghai-time';
 import { openPhonePage, startPreview, type Preview } from './browser';
 import { becomeByLabel } from './journey-helpers';
+import { seedNotices } from '../../scripts/seed/push';
 
 /** The seed's id for 张三's 5th application (出生登记, 公安局, accepted): scripts/seed/affairs.ts seedId. */
 const APP_ID = `A${createHash('sha256').update('seed\u0000local-citizen\u00004').digest('hex').slice(0, 24)}`;
@@ -48,7 +49,7 @@ describe('H5 journey: 效能看板 and notice engagement', () => {
     const base = preview.gateway.url;
     await becomeByLabel(page, base, '市民（李*）');
     await page.goto(`${base}/#/pages/index/index`);
-    await page.getByText('关于启用新版居民身份证补领“跑零次”服务的通知').first().click();
+    await page.getByText('关于社会保障卡补领、换领“跑零次”服务的通知').first().click();
     const bar = page.locator('.notice-engagement').filter({ visible: true })
     await bar.waitFor();
     const reads = async () => Number(/阅读 (\d+)/.exec(await bar.locator('.notice-engagement__reads').innerText())![1]);
@@ -73,7 +74,7 @@ describe('H5 journey: 效能看板 and notice engagement', () => {
     await page.locator('.staff-dashboard-entry').filter({ visible: true }).click();
     await page.waitForURL(/packages\/staff\/pages\/dashboard\/index/);
     const notices = page.locator('.dash-notices').filter({ visible: true });
-    await notices.getByText('示例市政务服务中心端午节假期工作安排').waitFor();
+    await notices.getByText(seedNotices()[0].title).waitFor();
     await notices.getByText(/阅读 \d+ · 点赞 \d+ · 分享 2（经分享打开 \d+）/).first().waitFor();
     // F2 paints asynchronously: wait until the canvas has non-transparent pixels.
     const painted = await page.waitForFunction(() => {

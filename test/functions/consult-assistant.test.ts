@@ -2,7 +2,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { getDb } from '../../cloudfunctions/shared/cloud';
-import type { ConsultAskResult, InboxItem } from '../../core/api';
+import type { ConsultAskResult } from '../../core/api';
 import { ADMIN, CITIZEN, call, expectOk, startCloud } from './harness';
 
 const KB = JSON.parse(fs.readFileSync(path.join(__dirname, '../../seed/consult-kb.json'), 'utf8'));
@@ -62,12 +62,29 @@ describe('the personal assistant', () => {
     expect(a.message).toContain('没有找到');
   });
 
-  it('someone with no records is handed to a person, with context', async () => {
-    const a = await ask('我的社保卡办到哪一步了', OTHER.replace('other', 'third'));
-    expect(a.type).toBe('handoff');
-    const items: InboxItem[] = expectOk(await call('consult', 'inbox', {}, AGENT));
-    const item = items.find((i) => i.id === a.questionId)!;
-    expect(item.reason).toBe('own-case');
+  it.each(['我约的是几点来着？', '我预约的是几点', '查一下我的预约', '我的预约'])('"%s" from someone with no bookings is answered from their records: none, with 去预约', async (text) => {
+    const a = await ask(text, 'third-citizen-openid');
+    expect(a).toMatchObject({ type: 'answer', answer: { source: 'record', cards: [], action: { label: '去预约', link: '/packages/matters/pages/search/index' } } });
+    expect(a.message).toContain('您目前没有有效的预约');
+    expect(a.questionId).toBeUndefined();
+  });
+
+  it.each(['我的社保卡办到哪一步了', '查一下我的办件', '我申请的公积金提取进度'])('"%s" from someone with no applications says so, with where to apply', async (text) => {
+    const a = await ask(text, 'third-citizen-openid');
+    expect(a).toMatchObject({ type: 'answer', answer: { source: 'record', cards: [], action: { label: '去办事' } } });
+    expect(a.message).toContain('没有在本小程序申办的办件');
+  });
+
+  it('"查一下我的预约" with a booking shows it, not the how-to-book FAQ', async () => {
+    const a = await ask('查一下我的预约');
+    expect(a.answer?.source).toBe('record');
+    expect(a.answer?.cards).toEqual([expect.objectContaining({ kind: 'booking', title: '户口迁入' })]);
+  });
+
+  it('general questions about booking stay with the knowledge base', async () => {
+    for (const text of ['怎么预约', '预约需要带什么材料', '我想预约户口迁入']) {
+      expect((await ask(text, 'third-citizen-openid')).answer?.source).not.toBe('record');
+    }
   });
 });
 

@@ -230,11 +230,14 @@ describe('matters: bad input never throws and never writes', () => {
     expect((res as { message: string }).message).toMatch(/[\u4e00-\u9fa5]/);
   });
 
-  it('answers a 10 MB string with INVALID_INPUT and imports nothing', async () => {
+  it('a 10 MB string never reaches the function (WeChat’s 100 KB data cap); a 95 KB one is INVALID_INPUT; nothing is imported', async () => {
     const huge = 'x'.repeat(10 * 1024 * 1024);
-    expect(await call('matters', 'search', { q: huge })).toMatchObject({ ok: false, code: 'INVALID_INPUT' });
-    const res = await call('matters', 'import', { format: 'csv', content: huge }, ADMIN);
-    expect(res).toMatchObject({ ok: false, code: 'INVALID_INPUT' });
+    const refused = { errMsg: 'cloud.callFunction:fail data exceed max size' };
+    await expect(call('matters', 'search', { q: huge })).rejects.toMatchObject(refused);
+    await expect(call('matters', 'import', { format: 'csv', content: huge }, ADMIN)).rejects.toMatchObject(refused);
+    const large = 'x'.repeat(95 * 1024);
+    expect(await call('matters', 'search', { q: large })).toMatchObject({ ok: false, code: 'INVALID_INPUT' });
+    expect(await call('matters', 'import', { format: 'csv', content: large }, ADMIN)).toMatchObject({ ok: false, code: 'INVALID_INPUT' });
     expect(await matterCount()).toBe(4);
   });
 

@@ -109,18 +109,35 @@ describe('gateway in local mode', () => {
     expect(r.json.result.code).toBe('INVALID_INPUT');
   });
 
-  it('refuses a 10 MB body with 413 PAYLOAD_TOO_LARGE (declared length)', async () => {
+  const WECHAT_REFUSAL = { errCode: -1, errMsg: 'cloud.callFunction:fail data exceed max size' };
+
+  it('refuses a 10 MB body as WeChat refuses oversized callFunction data (declared length)', async () => {
     const body = Buffer.alloc(10 * 1024 * 1024, 0x61);
     const r = await request(gw.url, '/api/functions/echo', { method: 'POST', body });
     expect(r.status).toBe(413);
-    expect(r.json).toEqual({ result: { ok: false, code: 'PAYLOAD_TOO_LARGE', message: '请求内容过大' } });
+    expect(r.json).toEqual(WECHAT_REFUSAL);
   });
 
-  it('refuses a chunked 10 MB body once it passes 5 MB', async () => {
+  it('refuses a chunked 10 MB body once it passes the read limit', async () => {
     const body = Buffer.alloc(10 * 1024 * 1024, 0x62);
     const r = await request(gw.url, '/api/functions/echo', { method: 'POST', body, chunked: true });
     expect(r.status).toBe(413);
-    expect(r.json.result.code).toBe('PAYLOAD_TOO_LARGE');
+    expect(r.json).toEqual(WECHAT_REFUSAL);
+  });
+
+  it('accepts data whose JSON is exactly 100 KB and refuses one byte more, counting UTF-8 bytes', async () => {
+    const shell = Buffer.byteLength(JSON.stringify({ s: '' }));
+    const fits = await postJson(gw.url, 'echo', { s: 'a'.repeat(100 * 1024 - shell) });
+    expect(fits.status).toBe(200);
+    const over = await postJson(gw.url, 'echo', { s: 'a'.repeat(100 * 1024 - shell + 1) });
+    expect(over.status).toBe(413);
+    expect(over.json).toEqual(WECHAT_REFUSAL);
+    // 40 000 Chinese characters are 120 000 bytes of UTF-8: over, though fewer than 100 K characters.
+    const chinese = await postJson(gw.url, 'echo', { s: '办'.repeat(40_000) });
+    expect(chinese.json).toEqual(WECHAT_REFUSAL);
+    // Whitespace in the body is not data: 200 KB of body around a small object still fits.
+    const padded = await request(gw.url, '/api/functions/echo', { method: 'POST', body: `{"s":"x"}${' '.repeat(200 * 1024)}` });
+    expect(padded.status).toBe(200);
   });
 
   it('still serves requests after refusing a large body', async () => {
@@ -128,8 +145,8 @@ describe('gateway in local mode', () => {
     expect(r.status).toBe(200);
   });
 
-  it('accepts a body just under 5 MB', async () => {
-    const filler = 'x'.repeat(5 * 1024 * 1024 - 100);
+  it('accepts a body just under WeChat’s 100 KB data cap', async () => {
+    const filler = 'x'.repeat(100 * 1024 - 100);
     const r = await postJson(gw.url, 'echo', { filler });
     expect(r.status).toBe(200);
     expect(r.json.result.data.event.filler).toHaveLength(filler.length);

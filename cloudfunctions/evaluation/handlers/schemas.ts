@@ -2,6 +2,7 @@
 import { z } from '../../../core/zod-zh';
 import { TARGET_TYPES, type Level } from '../../../core/evaluation/model';
 import { RESOLUTIONS, TICKET_STATUSES } from '../../../core/evaluation/ticket';
+import { safeText } from '../../../core/text/hygiene';
 
 // An integer 1–5 is exactly a Level: the cast only tells zod's input type so (the contract's `level: Level`).
 const level = z.number().int('评价等级为1–5星').min(1, '评价等级为1–5星').max(5, '评价等级为1–5星') as unknown as z.ZodType<Level, z.ZodTypeDef, Level>;
@@ -13,13 +14,14 @@ export const rateParams = z.object({
   targetId: id,
   level,
   options: z.array(z.string().max(20)).max(10).optional(),
-  comment: z.string().max(300, '评价内容不能超过300字').optional(),
+  // Comments are shown to staff: no bidi overrides or other controls that render as something else.
+  comment: safeText(z.string().max(300, '评价内容不能超过300字')).optional(),
   requestId: z.string().min(8).max(64),
 }).strict();
 
 export const followUpParams = z.object({
   id,
-  comment: z.string().max(300, '追评内容不能超过300字').optional(),
+  comment: safeText(z.string().max(300, '追评内容不能超过300字')).optional(),
   handlingLevel: level.optional(),
 }).strict();
 

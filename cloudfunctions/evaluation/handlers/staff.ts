@@ -1,7 +1,7 @@
 /** The unit's 差评工单 (谁办理谁负责) and the admins' 申诉复核. Staff never see the rater's openid. */
 import type { TicketSummary, TicketView } from '../../../core/evaluation/api';
 import { departmentScope, type Actor } from '../../../core/policy';
-import { isOverdue, type TicketStep } from '../../../core/evaluation/ticket';
+import { isOverdue, orderTickets, type TicketStep } from '../../../core/evaluation/ticket';
 import { action } from '../../shared/router';
 import { getDb } from '../../shared/cloud';
 import { ACCESS_LOGS, APPLICATIONS, getById, TICKETS } from '../repo';
@@ -27,19 +27,32 @@ function view(t: TicketDoc): TicketView {
   };
 }
 
-/** Tickets of the units the actor works for: departments and halls; admins see all. */
+/**
+ * Tickets of the units the actor works for: departments and halls; admins see all. Open and closed
+ * tickets are read separately (open by due date, closed by last update) so a long closed history
+ * never pushes a new ticket off the page; orderTickets() gives the final order.
+ */
 async function ticketsFor(actor: Actor, status?: string): Promise<TicketDoc[]> {
   const _ = getDb().command;
-  const base = status ? { status: _.eq(status) } : {};
-  const query = (where: Record<string, unknown>) =>
-    getDb().collection<TicketDoc>(TICKETS).where({ ...base, ...where }).orderBy('dueDate', 'asc').limit(100).get().then((r) => r.data);
+  const read = (where: Record<string, unknown>) => {
+    const parts: Promise<TicketDoc[]>[] = [];
+    if (status !== 'closed') {
+      parts.push(getDb().collection<TicketDoc>(TICKETS).where({ status: status ? _.eq(status) : _.neq('closed'), ...where })
+        .orderBy('dueDate', 'asc').limit(100).get().then((r) => r.data));
+    }
+    if (!status || status === 'closed') {
+      parts.push(getDb().collection<TicketDoc>(TICKETS).where({ status: _.eq('closed'), ...where })
+        .orderBy('updatedAt', 'desc').limit(100).get().then((r) => r.data));
+    }
+    return Promise.all(parts).then((lists) => lists.flat());
+  };
   const scope = departmentScope(actor);
-  if (scope === 'all') return query({});
+  if (scope === 'all') return orderTickets(await read({}));
   const [byDept, byHall] = await Promise.all([
-    scope.length ? query({ department: _.in(scope) }) : [],
-    actor.halls.length ? query({ hall: _.in(actor.halls) }) : [],
+    scope.length ? read({ department: _.in(scope) }) : [],
+    actor.halls.length ? read({ hall: _.in(actor.halls) }) : [],
   ]);
-  return [...byDept, ...byHall].sort((a, b) => a.dueDate.localeCompare(b.dueDate));
+  return orderTickets([...byDept, ...byHall]);
 }
 
 export const tickets = action({

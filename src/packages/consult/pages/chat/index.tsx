@@ -8,7 +8,7 @@ import { useLocalIdentity } from '@/hooks/use-local-identity'
 import { cx } from '@/utils/class-names'
 import { guideUrl } from '@/utils/routes'
 import { askHuman } from '../../services/handoff'
-import { RecordCards } from './record-cards'
+import { RecordAction, RecordCards } from './record-cards'
 import { MatterFactsCard } from './matter-facts'
 import { RateOfferCard } from './rate-offer-card'
 import './index.scss'
@@ -57,6 +57,7 @@ function Bubble({ m, onAsk, onFeedback }: { m: ConsultChatMessage; onAsk: (q: st
         <Text className='consult-bubble__text'>{m.text}</Text>
         {m.answer && <RichCard answer={m.answer} />}
         {m.answer?.cards && <RecordCards cards={m.answer.cards} />}
+        {m.answer?.action && <RecordAction action={m.answer.action} />}
         {m.answer?.matter && <MatterFactsCard facts={m.answer.matter} />}
         {m.rateOffer && <RateOfferCard offer={m.rateOffer} />}
         {m.type === 'suggestions' && m.suggestions && m.suggestions.length > 0 && (

@@ -1,6 +1,6 @@
 import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
-import type { RecordCard } from '@core/api'
+import type { ConsultAction, RecordCard } from '@core/api'
 
 /** The personal assistant's answer: one card per application or booking of the caller's own. */
 export function RecordCards({ cards }: { cards: RecordCard[] }) {
@@ -20,4 +20,9 @@ export function RecordCards({ cards }: { cards: RecordCard[] }) {
       ))}
     </>
   )
+}
+
+/** Where to go next when the assistant found nothing of the caller's (去预约 / 去办事). */
+export function RecordAction({ action }: { action: ConsultAction }) {
+  return <View className='btn btn--primary consult-action' onClick={() => Taro.navigateTo({ url: action.link })}>{action.label}</View>
 }

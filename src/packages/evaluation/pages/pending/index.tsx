@@ -63,7 +63,7 @@ export default function PendingRatings() {
       <View className='section'>
         <View className='btn btn--block evaluation-publicity-link' onClick={() => Taro.navigateTo({ url: EVALUATION_ROUTES.publicity })}>查看评价公示</View>
       </View>
-      <View className='section muted'>评价自愿、真实，与任何办事结果、优惠无关；工作人员看不到您的身份。“不满意”“非常不满意”的评价由办理单位在1个工作日内回访核实并整改，结果将通过微信通知您。</View>
+      <View className='section muted'>评价自愿、真实，与任何办事结果、优惠无关；工作人员看不到您的微信身份；如为差评，办理单位可能按办件预留电话回访（查看留痕）。“不满意”“非常不满意”的评价由办理单位在1个工作日内回访核实并整改，结果将通过微信通知您。</View>
     </PageShell>
   )
 }

@@ -77,7 +77,8 @@ export default function RatePage() {
       {error && <View className='section evaluation-error'>{error}</View>}
       <View className='section'>
         <View className={`btn btn--primary btn--block evaluation-submit${busy ? ' btn--disabled' : ''}`} onClick={submit}>提交评价</View>
-        <View className='muted'>评价提交后不能修改；“不满意”“非常不满意”将转办理单位回访整改。</View>
+        {/* A 追评 rates the handling of a ticket already closed: it opens no new 回访. */}
+        <View className='muted'>{ratingId ? '追评提交后不能修改。' : '评价提交后不能修改；“不满意”“非常不满意”将转办理单位回访整改。'}</View>
       </View>
     </PageShell>
   )
