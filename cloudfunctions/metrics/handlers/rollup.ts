@@ -19,7 +19,7 @@ import { sourcedRecords, type Span } from './sources';
 export async function computeRows(date: string, span: Omit<Span, 'matterDepartments'>): Promise<MetricRow[]> {
   const { departments } = await publishedCatalogue();
   const records = await sourcedRecords({ ...span, matterDepartments: departments });
-  return rowsOf('day', date, records.flatMap((r) => place(r.department, r.contributions)));
+  return rowsOf('day', date, records.flatMap((r) => place(r.department, r.contributions, r.matter)));
 }
 
 export async function rollupDay(date: string, now: Date): Promise<number> {
