@@ -27,8 +27,14 @@ export const TICKETS = 'evaluation_tickets';
 /** matters: the department registry's overrides */
 export const DEPARTMENTS = 'departments';
 
-/** A day marked rolled up (written last, so a run killed half-way leaves the day unmarked). */
-export interface RunMarker { _id: string; period: 'run'; date: string; rows: number; at: string }
+/**
+ * A day marked rolled up (written last, so a run killed half-way leaves the day unmarked).
+ * `layout`: which rows the run wrote (absent: before per-matter rows, see ROW_LAYOUT).
+ */
+export interface RunMarker { _id: string; period: 'run'; date: string; rows: number; at: string; layout?: number }
+
+/** 2: per-matter rows besides the all-matters rows. Days marked with less are rolled up again by the timer. */
+export const ROW_LAYOUT = 2;
 /** The first day any source holds data: earlier days are known to be empty. */
 export interface OriginDoc { _id: string; period: 'origin'; date: string; at: string }
 

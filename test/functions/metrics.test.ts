@@ -2,7 +2,7 @@
 import { sdk } from '../../local-cloud';
 import type { Indicator } from '../../core/metrics/api';
 import { ADMIN, CITIZEN, POLICE_CLERK, call, callBad, expectOk, fireTimer, present, startCloud } from './harness';
-import { createCalendar } from '../../core/calendar/workdays';
+import { addDays, createCalendar } from '../../core/calendar/workdays';
 import { application, importSeedCatalogue, noonOf, PSB_MATTER, rating, today, writeKnownDay, yesterday } from './metrics-fixtures';
 
 process.env.PUSH_KICK = 'off';
@@ -184,6 +184,22 @@ describe('one matter (per-matter rows)', () => {
     const _ = sdk.database().command;
     const { data } = await sdk.database().collection('metrics_daily').where({ _id: _.eq(`m|${yesterday().slice(0, 7)}|*|${ID_CARD}|onTimeRate`) }).limit(1).get();
     expect(data).toHaveLength(0);
+  });
+
+  it('days rolled up before per-matter rows existed are rolled up again by the timer', async () => {
+    const day = addDays(yesterday(), -5);
+    await application('A6', { status: 'completed', department: 'psb', endedAt: noonOf(day), dueDate: day, usedDays: 3 });
+    expectOk(await call('metrics', 'rollup', { date: day }, ADMIN));
+    const perMatter = `d|${day}|psb|${PSB_MATTER}|onTimeRate`;
+    expect((await dayRows(day)).find((r) => r._id === perMatter)).toMatchObject({ num: 1, den: 1 });
+    // As an older version left it: all-matters rows only, marker without a layout.
+    await sdk.database().collection('metrics_daily').doc(perMatter).remove();
+    const marker = (await sdk.database().collection('metrics_daily').doc(`r|${day}`).get()).data as Record<string, unknown>;
+    const { _id: _ignored, layout: _old, ...older } = marker;
+    await sdk.database().collection('metrics_daily').doc(`r|${day}`).set({ data: older });
+    expect((await dayRows(day)).some((r) => r._id === perMatter)).toBe(false);
+    expectOk(await fireTimer('metrics', 'rollup'));
+    expect((await dayRows(day)).find((r) => r._id === perMatter)).toMatchObject({ num: 1, den: 1 });
   });
 });
 

@@ -9,7 +9,7 @@ import { addDays, lastDayOfMonth, monthOf } from '../../../core/metrics/range';
 import { shanghaiDate } from '../../../core/shanghai-time';
 import { getDb } from '../../shared/cloud';
 import {
-  _, APPLICATIONS, BOOKINGS, CONSULT_MESSAGES, DAILY, ORIGIN_ID, PUSH_DELIVERIES, RATINGS, removeAll, rowsWhere, runId, setAll,
+  _, APPLICATIONS, BOOKINGS, CONSULT_MESSAGES, DAILY, ORIGIN_ID, PUSH_DELIVERIES, RATINGS, removeAll, ROW_LAYOUT, rowsWhere, runId, setAll,
   TICKETS, type OriginDoc, type RunMarker,
 } from '../repo';
 import { publishedCatalogue } from './catalogue';
@@ -37,7 +37,7 @@ export async function rollupDay(date: string, now: Date): Promise<number> {
   const keepMonths = new Set(months.map((r) => r._id));
   await removeAll(DAILY, oldMonths.map((r) => r._id).filter((id) => !keepMonths.has(id)));
 
-  const marker: RunMarker = { _id: runId(date), period: 'run', date, rows: rows.length, at: now.toISOString() };
+  const marker: RunMarker = { _id: runId(date), period: 'run', date, rows: rows.length, at: now.toISOString(), layout: ROW_LAYOUT };
   await setAll(DAILY, [marker]);
   return rows.length;
 }
@@ -71,6 +71,15 @@ export async function origin(now: Date, refresh = false): Promise<string> {
   const date = await earliestDate(now);
   await setAll(DAILY, [{ _id: ORIGIN_ID, period: 'origin', date, at: now.toISOString() } as OriginDoc]);
   return date;
+}
+
+/**
+ * Days of `from`–`to` rolled up before the current row layout (no per-matter rows yet): the timer
+ * rolls them again while its time lasts; their all-matters rows are complete meanwhile.
+ */
+export async function outdatedDays(from: string, to: string): Promise<string[]> {
+  const markers = await rowsWhere({ period: _().eq('run'), date: _().and(_().gte(from), _().lte(to)) }) as unknown as RunMarker[];
+  return markers.filter((m) => (m.layout ?? 1) < ROW_LAYOUT).map((m) => m.date).sort().reverse();
 }
 
 /** Days of `from`–`to` (all before today) not rolled up yet. */

@@ -1,13 +1,13 @@
 /**
  * Timer `rollup` (01:10 Beijing time): yesterday, and the two days before it again so late
  * changes (a 差评 rectified, a booking marked 爽约) settle; then any day since the data origin that
- * was never rolled up, while the invocation's time lasts. The admin action reruns one day.
+ * was never rolled up, then days rolled up before the current row layout, while the invocation's time lasts. The admin action reruns one day.
  */
 import { addDays, isValidDate } from '../../../core/metrics/range';
 import { shanghaiDate } from '../../../core/shanghai-time';
 import { DomainError } from '../../../core/envelope';
 import { action, type TimerHandler } from '../../shared/router';
-import { missingDays, origin, rollupDay } from './rollup';
+import { missingDays, origin, outdatedDays, rollupDay } from './rollup';
 import { rollupParams } from './schemas';
 
 const RESERVE_MS = 3000;
@@ -29,6 +29,13 @@ export const rollupTimer: TimerHandler = async (_e, { remainingMs, now }) => {
   }
   for (const day of await missingDays(addDays(yesterday, -CATCH_UP_DAYS), yesterday, at)) {
     if (remainingMs() < RESERVE_MS) break;
+    await rollupDay(day, at);
+    done.push(day);
+  }
+  // Days rolled up before per-matter rows existed: newest first, while time lasts.
+  for (const day of await outdatedDays(addDays(yesterday, -CATCH_UP_DAYS), yesterday)) {
+    if (remainingMs() < RESERVE_MS) break;
+    if (done.includes(day)) continue;
     await rollupDay(day, at);
     done.push(day);
   }
