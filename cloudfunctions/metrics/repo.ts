@@ -102,6 +102,15 @@ export async function rowsWhere(where: Record<string, unknown>): Promise<MetricR
   return fetchAll<MetricRow>(() => getDb().collection<MetricRow>(DAILY).where(where).orderBy('_id', 'asc'), 50_000);
 }
 
+/**
+ * Every row whose `_id` starts with `prefix` (`d|2026-12-01|` a day, `d|2026-12-` a month's day
+ * rows, `m|2026-12|` a month's rows), read along the primary key: with per-matter rows a month can
+ * hold tens of thousands of rows, more than skip paging reads well (or at all past its cap).
+ */
+export async function rowsWithIdPrefix(prefix: string): Promise<MetricRow[]> {
+  return scanRange<MetricRow>(DAILY, {}, '_id', prefix, `${prefix}\uffff`);
+}
+
 /** Writes documents by id, a few at a time (each write is idempotent on its own). */
 export async function setAll(collection: string, docs: { _id: string }[], parallel = 16): Promise<void> {
   for (let i = 0; i < docs.length; i += parallel) {

@@ -5,11 +5,11 @@
  * again leaves exactly the rows a clean run leaves.
  */
 import { place, rowsOf, monthRows, type MetricRow } from '../../../core/metrics/rows';
-import { addDays, lastDayOfMonth, monthOf } from '../../../core/metrics/range';
+import { addDays, monthOf } from '../../../core/metrics/range';
 import { shanghaiDate } from '../../../core/shanghai-time';
 import { getDb } from '../../shared/cloud';
 import {
-  _, APPLICATIONS, BOOKINGS, CONSULT_MESSAGES, DAILY, ORIGIN_ID, PUSH_DELIVERIES, RATINGS, removeAll, ROW_LAYOUT, rowsWhere, runId, setAll,
+  _, APPLICATIONS, BOOKINGS, CONSULT_MESSAGES, DAILY, ORIGIN_ID, PUSH_DELIVERIES, RATINGS, removeAll, ROW_LAYOUT, rowsWhere, rowsWithIdPrefix, runId, setAll,
   TICKETS, type OriginDoc, type RunMarker,
 } from '../repo';
 import { publishedCatalogue } from './catalogue';
@@ -24,15 +24,15 @@ export async function computeRows(date: string, span: Omit<Span, 'matterDepartme
 
 export async function rollupDay(date: string, now: Date): Promise<number> {
   const rows = await computeRows(date, { from: date, to: date });
-  const before = await rowsWhere({ period: _().eq('day'), date: _().eq(date) });
+  const before = await rowsWithIdPrefix(`d|${date}|`);
   await setAll(DAILY, rows);
   const keep = new Set(rows.map((r) => r._id));
   await removeAll(DAILY, before.map((r) => r._id).filter((id) => !keep.has(id)));
 
   const month = monthOf(date);
-  const days = await rowsWhere({ period: _().eq('day'), date: _().and(_().gte(`${month}-01`), _().lte(lastDayOfMonth(month))) });
+  const days = await rowsWithIdPrefix(`d|${month}-`);
   const months = monthRows(month, days);
-  const oldMonths = await rowsWhere({ period: _().eq('month'), date: _().eq(month) });
+  const oldMonths = await rowsWithIdPrefix(`m|${month}|`);
   await setAll(DAILY, months);
   const keepMonths = new Set(months.map((r) => r._id));
   await removeAll(DAILY, oldMonths.map((r) => r._id).filter((id) => !keepMonths.has(id)));
