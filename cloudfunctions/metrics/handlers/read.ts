@@ -11,7 +11,7 @@ import { shanghaiDate } from '../../../core/shanghai-time';
 import { getDb } from '../../shared/cloud';
 import { _, APPLICATIONS, rowsWhere } from '../repo';
 import { catalogueFigures, publishedCatalogue } from './catalogue';
-import { computeRows, missingDays, rollupDay } from './rollup';
+import { computeRows, missingDays, rollupDays } from './rollup';
 import type { Scope } from './scope';
 
 /** Stop rolling up missing days on demand when less than this is left of the invocation. */
@@ -56,10 +56,7 @@ export async function rowsInRange(from: string, to: string, departments: string[
   const deptWhere = { matter: _().eq(matter), ...(departments ? { department: _().in(departments) } : {}) };
   const rows: MetricRow[] = [];
   if (from <= pastEnd) {
-    for (const day of await missingDays(from, pastEnd, o.now)) {
-      if (o.remainingMs() < RESERVE_MS) break;
-      await rollupDay(day, o.now);
-    }
+    await rollupDays(await missingDays(from, pastEnd, o.now), o.now, o.remainingMs, RESERVE_MS);
     const { months, days } = o.months ? coverage(from, pastEnd) : { months: [], days: daysOf(from, pastEnd) };
     const reads: Promise<MetricRow[]>[] = [];
     for (let i = 0; i < months.length; i += 100) {

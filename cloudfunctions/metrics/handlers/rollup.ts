@@ -23,23 +23,61 @@ export async function computeRows(date: string, span: Omit<Span, 'matterDepartme
 }
 
 export async function rollupDay(date: string, now: Date): Promise<number> {
+  const [done] = await rollupDays([date], now, () => Infinity, 0);
+  return done?.rows ?? 0;
+}
+
+/** A day's rows written by id and its rows that no longer count removed (its month not yet rebuilt). */
+async function writeDayRows(date: string): Promise<number> {
   const rows = await computeRows(date, { from: date, to: date });
   const before = await rowsWithIdPrefix(`d|${date}|`);
   await setAll(DAILY, rows);
   const keep = new Set(rows.map((r) => r._id));
   await removeAll(DAILY, before.map((r) => r._id).filter((id) => !keep.has(id)));
+  return rows.length;
+}
 
-  const month = monthOf(date);
+/** A month's rows summed again from its day rows; month rows no longer supported are removed. */
+async function rebuildMonth(month: string): Promise<void> {
   const days = await rowsWithIdPrefix(`d|${month}-`);
   const months = monthRows(month, days);
   const oldMonths = await rowsWithIdPrefix(`m|${month}|`);
   await setAll(DAILY, months);
   const keepMonths = new Set(months.map((r) => r._id));
   await removeAll(DAILY, oldMonths.map((r) => r._id).filter((id) => !keepMonths.has(id)));
+}
 
-  const marker: RunMarker = { _id: runId(date), period: 'run', date, rows: rows.length, at: now.toISOString(), layout: ROW_LAYOUT };
-  await setAll(DAILY, [marker]);
-  return rows.length;
+/** First guess of a month rebuild's time, before one has been measured in the invocation. */
+const REBUILD_GUESS_MS = 5000;
+
+/**
+ * Rolls up `dates` month by month: the days' rows, then their month once (with per-matter rows a
+ * month holds many rows: rebuilding it after every day made a catch-up quadratic), then the days'
+ * markers. A run killed before the markers leaves those days unmarked, so they are rolled up
+ * again. Stops taking days while the time left would not cover `reserveMs` and a month rebuild.
+ */
+export async function rollupDays(dates: readonly string[], now: Date, remainingMs: () => number, reserveMs: number): Promise<{ date: string; rows: number }[]> {
+  const done: { date: string; rows: number }[] = [];
+  let rebuildMs = REBUILD_GUESS_MS;
+  const byMonth = new Map<string, string[]>();
+  for (const d of dates) byMonth.set(monthOf(d), [...(byMonth.get(monthOf(d)) ?? []), d]);
+  for (const [month, days] of byMonth) {
+    const written: { date: string; rows: number }[] = [];
+    for (const date of days) {
+      if (written.length && remainingMs() < reserveMs + 2 * rebuildMs) break;
+      if (!written.length && remainingMs() < reserveMs) break;
+      written.push({ date, rows: await writeDayRows(date) });
+    }
+    if (!written.length) break;
+    const started = Date.now();
+    await rebuildMonth(month);
+    rebuildMs = Date.now() - started;
+    const markers: RunMarker[] = written.map(({ date, rows }) => ({ _id: runId(date), period: 'run', date, rows, at: now.toISOString(), layout: ROW_LAYOUT }));
+    await setAll(DAILY, markers);
+    done.push(...written);
+    if (written.length < days.length) break;
+  }
+  return done;
 }
 
 /** The earliest record's Shanghai day (today when there is none), from each source's oldest record. */
