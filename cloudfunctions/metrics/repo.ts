@@ -27,8 +27,14 @@ export const TICKETS = 'evaluation_tickets';
 /** matters: the department registry's overrides */
 export const DEPARTMENTS = 'departments';
 
-/** A day marked rolled up (written last, so a run killed half-way leaves the day unmarked). */
-export interface RunMarker { _id: string; period: 'run'; date: string; rows: number; at: string }
+/**
+ * A day marked rolled up (written last, so a run killed half-way leaves the day unmarked).
+ * `layout`: which rows the run wrote (absent: before per-matter rows, see ROW_LAYOUT).
+ */
+export interface RunMarker { _id: string; period: 'run'; date: string; rows: number; at: string; layout?: number }
+
+/** 2: per-matter rows besides the all-matters rows. Days marked with less are rolled up again by the timer. */
+export const ROW_LAYOUT = 2;
 /** The first day any source holds data: earlier days are known to be empty. */
 export interface OriginDoc { _id: string; period: 'origin'; date: string; at: string }
 
@@ -94,6 +100,15 @@ export async function existingIds<T extends Record<string, any>>(collection: str
 
 export async function rowsWhere(where: Record<string, unknown>): Promise<MetricRow[]> {
   return fetchAll<MetricRow>(() => getDb().collection<MetricRow>(DAILY).where(where).orderBy('_id', 'asc'), 50_000);
+}
+
+/**
+ * Every row whose `_id` starts with `prefix` (`d|2026-12-01|` a day, `d|2026-12-` a month's day
+ * rows, `m|2026-12|` a month's rows), read along the primary key: with per-matter rows a month can
+ * hold tens of thousands of rows, more than skip paging reads well (or at all past its cap).
+ */
+export async function rowsWithIdPrefix(prefix: string): Promise<MetricRow[]> {
+  return scanRange<MetricRow>(DAILY, {}, '_id', prefix, `${prefix}\uffff`);
 }
 
 /** Writes documents by id, a few at a time (each write is idempotent on its own). */

@@ -83,6 +83,15 @@ export interface DashboardParams {
   departmentId?: string;
 }
 
+/**
+ * Dashboard, trend and compare may narrow to one matter (added later, optional): its per-matter
+ * rows are read (today live, filtered by matter). Only indicators whose records name a matter have
+ * figures then (办件, 好差评, 预约; 事项 and 超期 for that matter); platform-wide ones are empty.
+ */
+export interface MatterFilter {
+  matterId?: string;
+}
+
 export interface DepartmentOption { id: string; name: string }
 
 /** How many 办件 are in one status right now (live, in the caller's scope; drafts not counted). */
@@ -97,18 +106,18 @@ export interface StatusVolume {
 export interface MetricsApi {
   /** Staff: their departments (admins: all). Today's figures are live, earlier days from the rollup. */
   dashboard: {
-    params: DashboardParams;
+    params: DashboardParams & MatterFilter;
     /** `statusVolume` (optional, added later): 办件 per status now, whatever the range. */
     result: { indicators: Indicator[]; departments?: DepartmentOption[]; computedAt?: string; statusVolume?: StatusVolume[] };
   };
   /** One indicator per day (ranges over 62 days: per month) for a trend line. */
   trend: {
-    params: DashboardParams & { key: IndicatorKey };
+    params: DashboardParams & { key: IndicatorKey } & MatterFilter;
     result: { granularity: 'day' | 'month'; points: { period: string; num: number; den: number }[] };
   };
   /** One indicator per department, for the comparison bars (only the departments the caller sees). */
   compare: {
-    params: { from: string; to: string; key: IndicatorKey };
+    params: { from: string; to: string; key: IndicatorKey } & MatterFilter;
     result: { rows: { departmentId: string; name: string; num: number; den: number }[] };
   };
   /** 差评 funnel: 差评 → 已回访 → 已处理 → 按期整改 → 已反馈. */

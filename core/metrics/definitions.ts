@@ -52,6 +52,16 @@ export function definitionOf(key: IndicatorKey): IndicatorDefinition {
 /** Areas the platform runs for everyone (no handling department): staff see the city-wide figure. */
 export const PLATFORM_WIDE_KEYS: readonly IndicatorKey[] = ['slotUtilisation', 'autoAnswerRate', 'handoffRate', 'firstResponseMinutes', 'deliveryRate', 'quotaExhaustedShare', 'deliveryP95Seconds', 'openRate'];
 
+/**
+ * Indicators whose records name a matter (办件, 好差评, 预约): they also get per-matter rows, so a
+ * matter's figures are read from the rollup like a department's.
+ */
+export const MATTER_KEYS: readonly IndicatorKey[] = [
+  'onTimeRate', 'avgHandlingDays', 'correctionRate',
+  'checkInRate', 'noShowRate', 'cancelRate',
+  'activeRatingRate', 'goodRate', 'badRate', 'badVisitRate', 'rectifiedRate', 'onTimeRectifiedRate',
+];
+
 /** Computed from the catalogue or open cases as they are now, never from daily rows. */
 export const SNAPSHOT_KEYS: readonly IndicatorKey[] = ['onlineRate', 'fullOnlineRate', 'zeroVisitRate', 'instantRate', 'timeCompressionRate', 'overdueCount'];
 

@@ -2,11 +2,13 @@
  * Daily rows (date, department, matter, key, num, den) and how they add up. A row's `_id` is
  * derived from what it counts, so writing a day twice names the same documents (idempotent).
  * Department `*` holds the whole city (records with no department count only there); matter `*`
- * holds all matters (the rollup keeps department totals: the dashboard reads a few hundred rows).
+ * holds all matters, so the dashboard still reads a few hundred rows. Indicators whose records name
+ * a matter (MATTER_KEYS) also get per-matter rows, city-wide and per department, read only when a
+ * matter is asked for.
  */
 import type { Indicator, IndicatorKey } from './api';
 import { LATENCY_BOUNDS, type Contribution, type RowKey } from './contributions';
-import { DEFINITIONS, PLATFORM_WIDE_KEYS } from './definitions';
+import { DEFINITIONS, MATTER_KEYS, PLATFORM_WIDE_KEYS } from './definitions';
 
 export const ALL = '*';
 
@@ -27,28 +29,41 @@ export interface MetricRow {
 export const rowId = (period: Period, date: string, department: string, key: string, matter = ALL) =>
   `${period === 'day' ? 'd' : 'm'}|${date}|${department}|${matter}|${key}`;
 
-/** A contribution and the department it belongs to ('' when the record has none). */
-export interface Placed extends Contribution { department: string }
+/** A contribution with the department and matter it belongs to ('' when the record has none). */
+export interface Placed extends Contribution { department: string; matter: string }
 
-/** Places a record's contributions; platform-wide indicators (no handling department) count only in `*`. */
-export const place = (department: string | undefined, list: Contribution[]): Placed[] =>
-  list.map((c) => ({ ...c, department: department && !isPlatformWide(c.key) ? department : '' }));
+/**
+ * Places a record's contributions; platform-wide indicators (no handling department) count only in
+ * `*`, and only MATTER_KEYS carry the record's matter.
+ */
+export const place = (department: string | undefined, list: Contribution[], matter?: string): Placed[] =>
+  list.map((c) => ({
+    ...c,
+    department: department && !isPlatformWide(c.key) ? department : '',
+    matter: matter && matter !== ALL && isPerMatter(c.key) ? matter : '',
+  }));
+
+export const isPerMatter = (key: string) => (MATTER_KEYS as readonly string[]).includes(key);
 
 export const isPlatformWide = (key: string) => (PLATFORM_WIDE_KEYS as readonly string[]).includes(key) || key.startsWith('deliveryLatency.');
 
-/** Sums contributions into the rows of one period: per department, and the city total `*`. */
+/**
+ * Sums contributions into the rows of one period: per department and the city total `*`, each for
+ * all matters `*` and, where the contribution names one, for its matter.
+ */
 export function rowsOf(period: Period, date: string, placed: Iterable<Placed>): MetricRow[] {
   const rows = new Map<string, MetricRow>();
-  const add = (department: string, c: Contribution) => {
-    const id = rowId(period, date, department, c.key);
-    const r = rows.get(id) ?? { _id: id, period, date, department, matter: ALL, key: c.key, num: 0, den: 0 };
+  const add = (department: string, matter: string, c: Contribution) => {
+    const id = rowId(period, date, department, c.key, matter);
+    const r = rows.get(id) ?? { _id: id, period, date, department, matter, key: c.key, num: 0, den: 0 };
     r.num += c.num;
     r.den += c.den;
     rows.set(id, r);
   };
   for (const c of placed) {
-    add(ALL, c);
-    if (c.department && c.department !== ALL) add(c.department, c);
+    const departments = c.department && c.department !== ALL ? [ALL, c.department] : [ALL];
+    const matters = c.matter && c.matter !== ALL ? [ALL, c.matter] : [ALL];
+    for (const d of departments) for (const m of matters) add(d, m, c);
   }
   return [...rows.values()].filter((r) => r.num !== 0 || r.den !== 0).sort((a, b) => a._id.localeCompare(b._id));
 }

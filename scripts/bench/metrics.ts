@@ -22,6 +22,12 @@ type Env = { ok: true; data: any } | { ok: false; code: string; message: string 
 const ADMIN = 'bench-admin';
 const DEPARTMENTS = ['psb', 'hrss', 'housing-fund', 'exit-entry', 'civil-affairs', 'tax', 'traffic-police', 'healthcare-security'];
 const MATTER = '11999900MB0P12301G3002011103000';
+/** Records spread over this many matters (a multiple of the departments: one department each); the first is MATTER. */
+const MATTERS = Number(process.env.BENCH_METRICS_MATTERS ?? 200);
+const matterOf = (i: number) => {
+  const m = i % MATTERS;
+  return m === 0 ? MATTER : `${MATTER.slice(0, -4)}${String(m).padStart(4, '0')}`;
+};
 
 const ms = (v: number) => `${v.toFixed(v < 10 ? 2 : 0)} ms`;
 const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * p))];
@@ -38,7 +44,7 @@ function application(id: string, date: string, i: number) {
   const at = noon(date, i);
   const due = addDays(date, i % 7 === 0 ? -1 : 3);
   return {
-    _id: id, no: `BJ${id}`, openid: `c${i % 5000}`, requestId: id, matterId: MATTER, matterName: '居住证申领', department: DEPARTMENTS[i % DEPARTMENTS.length], departmentName: '',
+    _id: id, no: `BJ${id}`, openid: `c${i % 5000}`, requestId: id, matterId: matterOf(i), matterName: '居住证申领', department: DEPARTMENTS[i % DEPARTMENTS.length], departmentName: '',
     caseKind: '承诺件', promisedDays: 5, statutoryDays: 20, status: 'completed', formFields: [], materialDefs: [], form: {}, pii: {}, idHashes: [], materials: [], deferredMaterials: [],
     timeline: [...(i % 9 === 0 ? [{ seq: 1, at, action: 'requestSupplement', status: 'supplement', by: '' }] : []), { seq: 2, at, action: 'complete', status: 'completed', by: '' }],
     version: 2, sortDue: due, dueDate: due,
@@ -50,7 +56,7 @@ function application(id: string, date: string, i: number) {
 function rating(id: string, date: string, i: number) {
   const at = noon(date, i + 7);
   return {
-    _id: `R:application:${id}`, openid: `c${i % 5000}`, requestId: id, targetType: 'application', targetId: id, matterId: MATTER, title: '居住证申领',
+    _id: `R:application:${id}`, openid: `c${i % 5000}`, requestId: id, targetType: 'application', targetId: id, matterId: matterOf(i), title: '居住证申领',
     department: DEPARTMENTS[i % DEPARTMENTS.length], level: [5, 5, 4, 5, 3, 4, 5, 2, 5, 1][i % 10], options: [], optionsVersion: '1', isDefault: i % 13 === 0, endedAt: at, createdAt: at,
   };
 }
@@ -146,8 +152,9 @@ export async function run(): Promise<void> {
     const yearP50 = await measure('dashboard 一年（全市，管理员）  ', { from, to: today });
     await measure('dashboard 近30天（全市，管理员）', { from: monthFrom, to: today });
     await measure('dashboard 一年（公安局，工作人员）', { from, to: today }, 'bench-clerk');
+    await measure('dashboard 一年（单个事项，管理员）  ', { from, to: today, matterId: MATTER });
     const _ = localCloud.sdk.database().command;
-    const read = await fetchAll(() => localCloud.sdk.database().collection('metrics_daily').where({ period: _.eq('month'), department: _.eq('*') }), 10_000);
+    const read = await fetchAll(() => localCloud.sdk.database().collection('metrics_daily').where({ period: _.eq('month'), department: _.eq('*'), matter: _.eq('*') }), 10_000);
     console.log(`  一年全市看板读取汇总行约 ${read.length} 行（月行），另加边缘日行与今日实时`);
 
     // A busy today: its records are read live on every call (a rating made now shows at once).

@@ -83,6 +83,29 @@ describe('rows', () => {
     expect(rowsOf('day', '2026-12-01', [...placed].reverse())).toEqual(rows);
   });
 
+  it('indicators with a matter also get per-matter rows (city and department); the all-matters rows stay the same', () => {
+    const withMatter = [
+      ...place('psb', ratingContributions({ level: 5 }), 'M1'),
+      ...place('psb', ratingContributions({ level: 1 }), 'M2'),
+      ...place(undefined, ratingContributions({ level: 4 }), 'M1'),
+      // A platform-wide key never gets a matter row, even when its record names one.
+      ...place('psb', botAnswerContributions({ handoff: true, thumbsDown: false }), 'M1'),
+    ];
+    const rows = rowsOf('day', '2026-12-01', withMatter);
+    const byId = Object.fromEntries(rows.map((r) => [r._id, [r.num, r.den]]));
+    expect(byId['d|2026-12-01|*|*|goodRate']).toEqual([2, 3]);
+    expect(byId['d|2026-12-01|psb|*|goodRate']).toEqual([1, 2]);
+    expect(byId['d|2026-12-01|*|M1|goodRate']).toEqual([2, 2]);
+    expect(byId['d|2026-12-01|psb|M1|goodRate']).toEqual([1, 1]);
+    expect(byId['d|2026-12-01|psb|M2|badRate']).toEqual([1, 1]);
+    expect(byId['d|2026-12-01|*|M2|goodRate']).toEqual([0, 1]);
+    expect(rows.find((r) => r._id === 'd|2026-12-01|psb|M2|badRate')).toMatchObject({ department: 'psb', matter: 'M2', key: 'badRate' });
+    expect(rows.some((r) => r.key === 'handoffRate' && r.matter !== '*')).toBe(false);
+    expect(rowsOf('day', '2026-12-01', [...withMatter].reverse())).toEqual(rows);
+    const months = monthRows('2026-12', rows);
+    expect(months.find((r) => r._id === 'm|2026-12|psb|M1|goodRate')).toMatchObject({ matter: 'M1', num: 1, den: 1 });
+  });
+
   it('month rows are the sums of the month’s day rows', () => {
     const days = [...rowsOf('day', '2026-11-30', placed), ...rowsOf('day', '2026-12-01', placed), ...rowsOf('day', '2026-12-02', placed)];
     const months = monthRows('2026-12', days);

@@ -2,8 +2,8 @@
 import { sdk } from '../../local-cloud';
 import type { Indicator } from '../../core/metrics/api';
 import { ADMIN, CITIZEN, POLICE_CLERK, call, callBad, expectOk, fireTimer, present, startCloud } from './harness';
-import { createCalendar } from '../../core/calendar/workdays';
-import { application, importSeedCatalogue, noonOf, rating, today, writeKnownDay, yesterday } from './metrics-fixtures';
+import { addDays, createCalendar } from '../../core/calendar/workdays';
+import { application, importSeedCatalogue, noonOf, PSB_MATTER, rating, today, writeKnownDay, yesterday } from './metrics-fixtures';
 
 process.env.PUSH_KICK = 'off';
 jest.setTimeout(60_000);
@@ -107,6 +107,99 @@ describe('who sees what', () => {
     expect(options).toEqual([{ id: 'psb', name: '示例市公安局' }]);
     const compare = expectOk(await call('metrics', 'compare', { from: yesterday(), to: yesterday(), key: 'onTimeRate' }, POLICE_CLERK)).rows;
     expect(compare).toEqual([{ departmentId: 'psb', name: '示例市公安局', num: 1, den: 2 }]);
+  });
+});
+
+describe('one matter (per-matter rows)', () => {
+  /** Another published psb matter (居民身份证换领). */
+  const ID_CARD = '11999900MB0P12301G3000711101002';
+  const forMatter = async (openid: string, matterId: string, from = yesterday(), to = yesterday(), departmentId?: string) =>
+    expectOk(await call('metrics', 'dashboard', { from, to, matterId, ...(departmentId ? { departmentId } : {}) }, openid)).indicators;
+
+  beforeEach(async () => {
+    // A5: a psb case of another matter, on time, completed the known day.
+    await application('A5', { status: 'completed', department: 'psb', endedAt: noonOf(yesterday()), dueDate: today(), usedDays: 1 });
+    await sdk.database().collection('applications').doc('A5').update({ data: { matterId: ID_CARD, matterName: '居民身份证换领' } });
+  });
+
+  it('reads that matter’s figures only (city-wide and per department); the all-matters figures still count every matter', async () => {
+    expect(figure(await dashboard(ADMIN), 'onTimeRate')).toEqual({ num: 3, den: 4 });
+    const residence = await forMatter(ADMIN, PSB_MATTER);
+    // A1, A2 (psb) and A3 (hrss) are 居住证申领; A5 is not.
+    expect(figure(residence, 'onTimeRate')).toEqual({ num: 2, den: 3 });
+    expect(figure(residence, 'avgHandlingDays')).toEqual({ num: 10, den: 3 });
+    expect(figure(residence, 'correctionRate')).toEqual({ num: 1, den: 3 });
+    expect(figure(residence, 'badRate')).toEqual({ num: 1, den: 1 });
+    expect(figure(residence, 'badVisitRate')).toEqual({ num: 1, den: 1 });
+    expect(figure(residence, 'rectifiedRate')).toEqual({ num: 1, den: 1 });
+    expect(figure(residence, 'noShowRate')).toEqual({ num: 1, den: 2 });
+    expect(figure(residence, 'cancelRate')).toEqual({ num: 1, den: 3 });
+    expect(figure(residence, 'activeRatingRate')).toEqual({ num: 2, den: 4 });
+    // Platform-wide indicators have no matter; the 事项 snapshot is that one matter's.
+    expect(figure(residence, 'autoAnswerRate')).toEqual({ num: 0, den: 0 });
+    expect(figure(residence, 'onlineRate').den).toBe(1);
+    expect(figure(residence, 'overdueCount')).toEqual({ num: 1, den: 1 });
+    const idCard = await forMatter(ADMIN, ID_CARD);
+    expect(figure(idCard, 'onTimeRate')).toEqual({ num: 1, den: 1 });
+    expect(figure(idCard, 'avgHandlingDays')).toEqual({ num: 1, den: 1 });
+    expect(figure(idCard, 'goodRate')).toEqual({ num: 0, den: 0 });
+    expect(figure(idCard, 'overdueCount')).toEqual({ num: 0, den: 0 });
+    // Staff read their own department's rows of the matter.
+    expect(figure(await forMatter(POLICE_CLERK, PSB_MATTER), 'onTimeRate')).toEqual({ num: 1, den: 2 });
+    expect(figure(await forMatter(ADMIN, PSB_MATTER, yesterday(), yesterday(), 'hrss'), 'onTimeRate')).toEqual({ num: 1, den: 1 });
+  });
+
+  it('trend and compare narrow to the matter; today is live and filtered by matter too', async () => {
+    const t = expectOk(await call('metrics', 'trend', { from: yesterday(), to: yesterday(), key: 'onTimeRate', matterId: ID_CARD }, ADMIN));
+    expect(t.points).toEqual([{ period: yesterday(), num: 1, den: 1 }]);
+    const c = expectOk(await call('metrics', 'compare', { from: yesterday(), to: yesterday(), key: 'onTimeRate', matterId: PSB_MATTER }, ADMIN)).rows;
+    expect(c.find((r) => r.departmentId === 'psb')).toMatchObject({ num: 1, den: 2 });
+    expect(c.find((r) => r.departmentId === 'hrss')).toMatchObject({ num: 1, den: 1 });
+    expectOk(await call('evaluation', 'rate', { targetType: 'application', targetId: 'A1', level: 5, requestId: 'req-metrics-matter' }, 'citizen-openid'));
+    expect(figure(await forMatter(ADMIN, PSB_MATTER, today(), today()), 'goodRate')).toEqual({ num: 1, den: 1 });
+    expect(figure(await forMatter(ADMIN, ID_CARD, today(), today()), 'goodRate')).toEqual({ num: 0, den: 0 });
+  });
+
+  it('a matter of another department is FORBIDDEN for staff; an unknown matter is refused', async () => {
+    const params = { from: yesterday(), to: yesterday(), matterId: PSB_MATTER };
+    expect(await call('metrics', 'dashboard', params, HRSS_CLERK)).toMatchObject({ ok: false, code: 'FORBIDDEN', message: '您只能查看本部门的效能数据' });
+    expect(await call('metrics', 'trend', { ...params, key: 'goodRate' }, HRSS_CLERK)).toMatchObject({ ok: false, code: 'FORBIDDEN' });
+    expect(await call('metrics', 'compare', { ...params, key: 'goodRate' }, HRSS_CLERK)).toMatchObject({ ok: false, code: 'FORBIDDEN' });
+    expect(await callBad('metrics', 'dashboard', { ...params, matterId: 'no-such-matter' }, ADMIN)).toMatchObject({ ok: false, code: 'INVALID_INPUT', message: expect.stringContaining('没有找到事项') });
+    // Funnel, drill-down and CSV take no matter.
+    expect(await callBad('metrics', 'funnel', params, ADMIN)).toMatchObject({ ok: false, code: 'INVALID_INPUT' });
+  });
+
+  it('per-matter rows have deterministic ids: a rerun writes the same rows and removes stale ones', async () => {
+    expectOk(await call('metrics', 'rollup', { date: yesterday() }, ADMIN));
+    const first = await dayRows(yesterday());
+    expect(first.find((r) => r._id === `d|${yesterday()}|psb|${PSB_MATTER}|onTimeRate`)).toMatchObject({ num: 1, den: 2 });
+    expect(first.find((r) => r._id === `d|${yesterday()}|*|${ID_CARD}|onTimeRate`)).toMatchObject({ num: 1, den: 1 });
+    expectOk(await call('metrics', 'rollup', { date: yesterday() }, ADMIN));
+    expect(await dayRows(yesterday())).toEqual(first);
+    await sdk.database().collection('applications').doc('A5').remove();
+    expectOk(await call('metrics', 'rollup', { date: yesterday() }, ADMIN));
+    const after = await dayRows(yesterday());
+    expect(after.some((r) => r._id.includes(`|${ID_CARD}|`))).toBe(false);
+    const _ = sdk.database().command;
+    const { data } = await sdk.database().collection('metrics_daily').where({ _id: _.eq(`m|${yesterday().slice(0, 7)}|*|${ID_CARD}|onTimeRate`) }).limit(1).get();
+    expect(data).toHaveLength(0);
+  });
+
+  it('days rolled up before per-matter rows existed are rolled up again by the timer', async () => {
+    const day = addDays(yesterday(), -5);
+    await application('A6', { status: 'completed', department: 'psb', endedAt: noonOf(day), dueDate: day, usedDays: 3 });
+    expectOk(await call('metrics', 'rollup', { date: day }, ADMIN));
+    const perMatter = `d|${day}|psb|${PSB_MATTER}|onTimeRate`;
+    expect((await dayRows(day)).find((r) => r._id === perMatter)).toMatchObject({ num: 1, den: 1 });
+    // As an older version left it: all-matters rows only, marker without a layout.
+    await sdk.database().collection('metrics_daily').doc(perMatter).remove();
+    const marker = (await sdk.database().collection('metrics_daily').doc(`r|${day}`).get()).data as Record<string, unknown>;
+    const { _id: _ignored, layout: _old, ...older } = marker;
+    await sdk.database().collection('metrics_daily').doc(`r|${day}`).set({ data: older });
+    expect((await dayRows(day)).some((r) => r._id === perMatter)).toBe(false);
+    expectOk(await fireTimer('metrics', 'rollup'));
+    expect((await dayRows(day)).find((r) => r._id === perMatter)).toMatchObject({ num: 1, den: 1 });
   });
 });
 

@@ -11,7 +11,7 @@ import { shanghaiDate } from '../../../core/shanghai-time';
 import { getDb } from '../../shared/cloud';
 import { _, APPLICATIONS, rowsWhere } from '../repo';
 import { catalogueFigures, publishedCatalogue } from './catalogue';
-import { computeRows, missingDays, rollupDay } from './rollup';
+import { computeRows, missingDays, rollupDays } from './rollup';
 import type { Scope } from './scope';
 
 /** Stop rolling up missing days on demand when less than this is left of the invocation. */
@@ -23,10 +23,16 @@ export interface ReadOptions {
   /** Read whole months as month rows (dashboard) or every day (daily trend). */
   months: boolean;
   keys?: readonly IndicatorKey[];
+  /** One matter's rows; absent: the all-matters rows `*`. */
+  matter?: string;
 }
 
-/** Whether a row counts for the scope: its own departments' rows, and the city row for platform-wide keys. */
-export function rowInScope(scope: Scope, row: { department: string; key: string }): boolean {
+/**
+ * Whether a row counts for the scope: its matter's (or all matters') rows of its own departments,
+ * and the city row for platform-wide keys.
+ */
+export function rowInScope(scope: Scope, row: { department: string; key: string; matter: string }): boolean {
+  if (row.matter !== (scope.matter ?? ALL)) return false;
   if (scope.all) return row.department === ALL;
   return row.department === ALL ? isPlatformWide(row.key) : scope.departments.includes(row.department) && !isPlatformWide(row.key);
 }
@@ -46,13 +52,11 @@ export async function rowsInRange(from: string, to: string, departments: string[
   checkRange(from, to);
   const today = shanghaiDate(o.now.toISOString());
   const pastEnd = to < today ? to : addDays(today, -1);
-  const deptWhere = departments ? { department: _().in(departments) } : {};
+  const matter = o.matter ?? ALL;
+  const deptWhere = { matter: _().eq(matter), ...(departments ? { department: _().in(departments) } : {}) };
   const rows: MetricRow[] = [];
   if (from <= pastEnd) {
-    for (const day of await missingDays(from, pastEnd, o.now)) {
-      if (o.remainingMs() < RESERVE_MS) break;
-      await rollupDay(day, o.now);
-    }
+    await rollupDays(await missingDays(from, pastEnd, o.now), o.now, o.remainingMs, RESERVE_MS);
     const { months, days } = o.months ? coverage(from, pastEnd) : { months: [], days: daysOf(from, pastEnd) };
     const reads: Promise<MetricRow[]>[] = [];
     for (let i = 0; i < months.length; i += 100) {
@@ -65,7 +69,7 @@ export async function rowsInRange(from: string, to: string, departments: string[
   }
   if (to >= today && from <= today) {
     const live = await computeRows(today, { from: today, to: today });
-    rows.push(...live.filter((r) => (!departments || departments.includes(r.department)) && (!o.keys || keyFilterMatches(o.keys, r.key))));
+    rows.push(...live.filter((r) => r.matter === matter && (!departments || departments.includes(r.department)) && (!o.keys || keyFilterMatches(o.keys, r.key))));
   }
   return rows;
 }
@@ -79,7 +83,8 @@ export const departmentsToRead = (scope: Scope) => (scope.all ? [ALL] : [...scop
 /** Sums the rows the scope sees, then sets the snapshot figures (catalogue, open cases) as of now. */
 export async function totalsFor(scope: Scope, rows: MetricRow[], now: Date): Promise<Totals> {
   const totals = sumRows(rows.filter((r) => rowInScope(scope, r)));
-  const { matters } = await publishedCatalogue();
+  const { matters: published } = await publishedCatalogue();
+  const matters = scope.matter ? published.filter((m) => m._id === scope.matter) : published;
   for (const c of catalogueFigures(matters, scope.all ? 'all' : scope.departments)) totals.set(c.key, { num: c.num, den: c.den });
   totals.set('overdueCount', await overdueNow(scope, now));
   return totals;
@@ -88,7 +93,11 @@ export async function totalsFor(scope: Scope, rows: MetricRow[], now: Date): Pro
 /** Open cases past their promised date now (num), out of all open cases (den). */
 export async function overdueNow(scope: Scope, now: Date): Promise<{ num: number; den: number }> {
   if (!scope.all && !scope.departments.length) return { num: 0, den: 0 };
-  const base = { status: _().in([...OPEN_STATUSES]), ...(scope.all ? {} : { department: _().in(scope.departments) }) };
+  const base = {
+    status: _().in([...OPEN_STATUSES]),
+    ...(scope.all ? {} : { department: _().in(scope.departments) }),
+    ...(scope.matter ? { matterId: _().eq(scope.matter) } : {}),
+  };
   const today = shanghaiDate(now.toISOString());
   const [open, overdue] = await Promise.all([
     getDb().collection(APPLICATIONS).where(base).count(),

@@ -5,11 +5,11 @@
  * again leaves exactly the rows a clean run leaves.
  */
 import { place, rowsOf, monthRows, type MetricRow } from '../../../core/metrics/rows';
-import { addDays, lastDayOfMonth, monthOf } from '../../../core/metrics/range';
+import { addDays, monthOf } from '../../../core/metrics/range';
 import { shanghaiDate } from '../../../core/shanghai-time';
 import { getDb } from '../../shared/cloud';
 import {
-  _, APPLICATIONS, BOOKINGS, CONSULT_MESSAGES, DAILY, ORIGIN_ID, PUSH_DELIVERIES, RATINGS, removeAll, rowsWhere, runId, setAll,
+  _, APPLICATIONS, BOOKINGS, CONSULT_MESSAGES, DAILY, ORIGIN_ID, PUSH_DELIVERIES, RATINGS, removeAll, ROW_LAYOUT, rowsWhere, rowsWithIdPrefix, runId, setAll,
   TICKETS, type OriginDoc, type RunMarker,
 } from '../repo';
 import { publishedCatalogue } from './catalogue';
@@ -19,27 +19,65 @@ import { sourcedRecords, type Span } from './sources';
 export async function computeRows(date: string, span: Omit<Span, 'matterDepartments'>): Promise<MetricRow[]> {
   const { departments } = await publishedCatalogue();
   const records = await sourcedRecords({ ...span, matterDepartments: departments });
-  return rowsOf('day', date, records.flatMap((r) => place(r.department, r.contributions)));
+  return rowsOf('day', date, records.flatMap((r) => place(r.department, r.contributions, r.matter)));
 }
 
 export async function rollupDay(date: string, now: Date): Promise<number> {
+  const [done] = await rollupDays([date], now, () => Infinity, 0);
+  return done?.rows ?? 0;
+}
+
+/** A day's rows written by id and its rows that no longer count removed (its month not yet rebuilt). */
+async function writeDayRows(date: string): Promise<number> {
   const rows = await computeRows(date, { from: date, to: date });
-  const before = await rowsWhere({ period: _().eq('day'), date: _().eq(date) });
+  const before = await rowsWithIdPrefix(`d|${date}|`);
   await setAll(DAILY, rows);
   const keep = new Set(rows.map((r) => r._id));
   await removeAll(DAILY, before.map((r) => r._id).filter((id) => !keep.has(id)));
+  return rows.length;
+}
 
-  const month = monthOf(date);
-  const days = await rowsWhere({ period: _().eq('day'), date: _().and(_().gte(`${month}-01`), _().lte(lastDayOfMonth(month))) });
+/** A month's rows summed again from its day rows; month rows no longer supported are removed. */
+async function rebuildMonth(month: string): Promise<void> {
+  const days = await rowsWithIdPrefix(`d|${month}-`);
   const months = monthRows(month, days);
-  const oldMonths = await rowsWhere({ period: _().eq('month'), date: _().eq(month) });
+  const oldMonths = await rowsWithIdPrefix(`m|${month}|`);
   await setAll(DAILY, months);
   const keepMonths = new Set(months.map((r) => r._id));
   await removeAll(DAILY, oldMonths.map((r) => r._id).filter((id) => !keepMonths.has(id)));
+}
 
-  const marker: RunMarker = { _id: runId(date), period: 'run', date, rows: rows.length, at: now.toISOString() };
-  await setAll(DAILY, [marker]);
-  return rows.length;
+/** First guess of a month rebuild's time, before one has been measured in the invocation. */
+const REBUILD_GUESS_MS = 5000;
+
+/**
+ * Rolls up `dates` month by month: the days' rows, then their month once (with per-matter rows a
+ * month holds many rows: rebuilding it after every day made a catch-up quadratic), then the days'
+ * markers. A run killed before the markers leaves those days unmarked, so they are rolled up
+ * again. Stops taking days while the time left would not cover `reserveMs` and a month rebuild.
+ */
+export async function rollupDays(dates: readonly string[], now: Date, remainingMs: () => number, reserveMs: number): Promise<{ date: string; rows: number }[]> {
+  const done: { date: string; rows: number }[] = [];
+  let rebuildMs = REBUILD_GUESS_MS;
+  const byMonth = new Map<string, string[]>();
+  for (const d of dates) byMonth.set(monthOf(d), [...(byMonth.get(monthOf(d)) ?? []), d]);
+  for (const [month, days] of byMonth) {
+    const written: { date: string; rows: number }[] = [];
+    for (const date of days) {
+      if (written.length && remainingMs() < reserveMs + 2 * rebuildMs) break;
+      if (!written.length && remainingMs() < reserveMs) break;
+      written.push({ date, rows: await writeDayRows(date) });
+    }
+    if (!written.length) break;
+    const started = Date.now();
+    await rebuildMonth(month);
+    rebuildMs = Date.now() - started;
+    const markers: RunMarker[] = written.map(({ date, rows }) => ({ _id: runId(date), period: 'run', date, rows, at: now.toISOString(), layout: ROW_LAYOUT }));
+    await setAll(DAILY, markers);
+    done.push(...written);
+    if (written.length < days.length) break;
+  }
+  return done;
 }
 
 /** The earliest record's Shanghai day (today when there is none), from each source's oldest record. */
@@ -71,6 +109,15 @@ export async function origin(now: Date, refresh = false): Promise<string> {
   const date = await earliestDate(now);
   await setAll(DAILY, [{ _id: ORIGIN_ID, period: 'origin', date, at: now.toISOString() } as OriginDoc]);
   return date;
+}
+
+/**
+ * Days of `from`–`to` rolled up before the current row layout (no per-matter rows yet): the timer
+ * rolls them again while its time lasts; their all-matters rows are complete meanwhile.
+ */
+export async function outdatedDays(from: string, to: string): Promise<string[]> {
+  const markers = await rowsWhere({ period: _().eq('run'), date: _().and(_().gte(from), _().lte(to)) }) as unknown as RunMarker[];
+  return markers.filter((m) => (m.layout ?? 1) < ROW_LAYOUT).map((m) => m.date).sort().reverse();
 }
 
 /** Days of `from`–`to` (all before today) not rolled up yet. */

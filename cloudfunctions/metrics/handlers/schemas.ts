@@ -7,15 +7,19 @@ const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '应为日期，如 2025-03
 const keys = INDICATOR_KEYS as [IndicatorKey, ...IndicatorKey[]];
 const key = z.enum(keys);
 const departmentId = z.string().trim().min(1).max(40);
+const matterId = z.string().trim().min(1).max(64);
 
 export const dashboardParams = z.object({ from: date, to: date, departmentId: departmentId.optional() }).strict();
 export const keyedParams = dashboardParams.extend({ key }).strict();
-export const compareParams = z.object({ from: date, to: date, key }).strict();
+/** Dashboard and trend may narrow to one matter; funnel, drill-down and CSV do not. */
+export const matterDashboardParams = dashboardParams.extend({ matterId: matterId.optional() }).strict();
+export const trendParams = keyedParams.extend({ matterId: matterId.optional() }).strict();
+export const compareParams = z.object({ from: date, to: date, key, matterId: matterId.optional() }).strict();
 export const recordsParams = keyedParams.extend({ page: z.number().int().min(1).max(500).optional() }).strict();
 export const publicBoardParams = z.object({ months: z.number().int().min(1, '月数为1–12').max(12, '月数为1–12').optional() }).strict();
 export const rollupParams = z.object({ date }).strict();
 
-const LABELS: Record<string, string> = { from: '开始日期', to: '结束日期', departmentId: '部门', key: '指标', page: '页码', months: '月数', date: '日期' };
+const LABELS: Record<string, string> = { from: '开始日期', to: '结束日期', departmentId: '部门', matterId: '事项', key: '指标', page: '页码', months: '月数', date: '日期' };
 
 export function metricsLabel(path: (string | number)[]): string {
   const k = path.filter((p) => typeof p === 'string').pop();

@@ -32,6 +32,8 @@ export interface SourcedRecord {
   title: string;
   date: string;
   department?: string;
+  /** The matter the record is about (办件, 预约, 评价, 差评工单), for the per-matter rows. */
+  matter?: string;
   detail?: string;
   link?: string;
   contributions: Contribution[];
@@ -75,7 +77,7 @@ const applications: Loader = async (s) => {
       contributions.push(...completedCaseContributions({ completedOn: date, dueDate: a.clock?.dueDate, usedDays, supplemented }));
       detail = `用时 ${usedDays ?? 0} 个工作日${a.clock && date > a.clock.dueDate ? '，超期' : ''}${supplemented ? '，曾补正' : ''}`;
     }
-    return { id: a._id, title: `${a.no} ${a.matterName}`, date, department: a.department, detail, link: `/packages/staff/pages/case/index?id=${a._id}`, contributions };
+    return { id: a._id, title: `${a.no} ${a.matterName}`, date, department: a.department, matter: a.matterId, detail, link: `/packages/staff/pages/case/index?id=${a._id}`, contributions };
   });
 };
 
@@ -88,7 +90,7 @@ const bookings: Loader = async (s) => {
   const slots = await scanRange<Slot>(SLOTS, { state: _().eq('open') }, 'date', s.from, addDays(s.to, 1));
   return [
     ...list.map((b) => ({
-      id: b._id, title: `${b.no} ${b.matterName}（${b.hallName}）`, date: b.date, department: s.matterDepartments.get(b.matterId),
+      id: b._id, title: `${b.no} ${b.matterName}（${b.hallName}）`, date: b.date, department: s.matterDepartments.get(b.matterId), matter: b.matterId,
       detail: `${b.date} ${b.start}–${b.end} ${BOOKING_DETAIL[b.status] ?? b.status}`,
       contributions: [
         ...bookingContributions({ status: b.status }),
@@ -147,15 +149,17 @@ const evaluation: Loader = async (s) => {
   const { start, end } = spanIso(s);
   const ratings = await scanRange<RatingDoc>(RATINGS, {}, 'createdAt', start, end);
   const tickets = await scanRange<TicketDoc>(TICKETS, {}, 'createdAt', start, end);
+  // A ticket names only its rating: its matter is the rating's (opened together, the same day).
+  const matterOfRating = new Map(ratings.map((r) => [r._id, r.matterId]));
   const deptOfRating = new Map(ratings.map((r) => [r._id, r.department ?? (r.matterId ? s.matterDepartments.get(r.matterId) : undefined)]));
   return [
     ...ratings.map((r) => ({
-      id: r._id, title: r.title, date: shanghaiDate(r.createdAt), department: deptOfRating.get(r._id),
+      id: r._id, title: r.title, date: shanghaiDate(r.createdAt), department: deptOfRating.get(r._id), matter: r.matterId,
       detail: `${LEVEL_NAMES[r.level] ?? r.level}${r.excluded ? '（申诉成立，不计入）' : ''}${r.isDefault ? '（默认评价）' : ''}`,
       contributions: ratingContributions(r),
     })),
     ...tickets.map((t) => ({
-      id: t._id, title: t.title, date: shanghaiDate(t.createdAt), department: t.department ?? deptOfRating.get(t.ratingId),
+      id: t._id, title: t.title, date: shanghaiDate(t.createdAt), department: t.department ?? deptOfRating.get(t.ratingId), matter: matterOfRating.get(t.ratingId),
       detail: t.appealUpheld ? '申诉成立' : t.rectified ? (t.rectifiedOnTime ? '按期整改' : '逾期整改') : t.contactedAt ? '已回访' : '待回访',
       contributions: ticketContributions({ contacted: !!t.contactedAt, rectified: t.rectified, rectifiedOnTime: t.rectifiedOnTime, appealUpheld: t.appealUpheld }),
     })),

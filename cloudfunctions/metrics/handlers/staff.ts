@@ -11,19 +11,19 @@ import { _, APPLICATIONS, departmentList, scanRange, TICKETS } from '../repo';
 import { OPEN_STATUSES, type ApplicationDoc } from '../../../core/affairs/model';
 import { catalogueFigures, publishedCatalogue } from './catalogue';
 import { departmentsToRead, rowInScope, rowsInRange, totalsFor } from './read';
-import { compareParams, dashboardParams, keyedParams, recordsParams } from './schemas';
-import { departmentOptions, scopeOf, type Scope } from './scope';
+import { compareParams, dashboardParams, matterDashboardParams, recordsParams, trendParams } from './schemas';
+import { checkMatter, departmentOptions, scopeOf, type Scope } from './scope';
 import { areasOfKey, dayStart, sourcedRecords } from './sources';
 import { statusVolumeNow } from './status-volume';
 
 export const dashboard = action({
   permission: 'metrics:read',
-  params: dashboardParams,
+  params: matterDashboardParams,
   handler: async (p, { actor, now, remainingMs }) => {
     checkRange(p.from, p.to);
-    const scope = await scopeOf(actor, p.departmentId);
+    const scope = await scopeOf(actor, p.departmentId, p.matterId);
     const at = now();
-    const rows = await rowsInRange(p.from, p.to, departmentsToRead(scope), { now: at, remainingMs, months: true });
+    const rows = await rowsInRange(p.from, p.to, departmentsToRead(scope), { now: at, remainingMs, months: true, matter: scope.matter });
     const [totals, departments, statusVolume] = await Promise.all([totalsFor(scope, rows, at), departmentOptions(actor), statusVolumeNow(scope)]);
     return { indicators: indicatorsFrom(totals), departments, computedAt: at.toISOString(), statusVolume };
   },
@@ -31,10 +31,10 @@ export const dashboard = action({
 
 export const trend = action({
   permission: 'metrics:read',
-  params: keyedParams,
+  params: trendParams,
   handler: async (p, { actor, now, remainingMs }) => {
     checkRange(p.from, p.to);
-    const scope = await scopeOf(actor, p.departmentId);
+    const scope = await scopeOf(actor, p.departmentId, p.matterId);
     const granularity = granularityOf(p.from, p.to);
     const at = now();
     if ((SNAPSHOT_KEYS as readonly string[]).includes(p.key)) {
@@ -43,7 +43,7 @@ export const trend = action({
       const today = shanghaiDate(at.toISOString());
       return { granularity, points: [{ period: granularity === 'day' ? today : monthOf(today), ...indicatorFrom(p.key, t) }].map(({ period, num, den }) => ({ period, num, den })) };
     }
-    const rows = await rowsInRange(p.from, p.to, departmentsToRead(scope), { now: at, remainingMs, months: granularity === 'month', keys: [p.key] });
+    const rows = await rowsInRange(p.from, p.to, departmentsToRead(scope), { now: at, remainingMs, months: granularity === 'month', keys: [p.key], matter: scope.matter });
     const byPeriod = new Map<string, MetricRow[]>();
     for (const r of rows.filter((x) => rowInScope(scope, x))) {
       const period = granularity === 'day' ? r.date : r.date.slice(0, 7);
@@ -64,20 +64,23 @@ export const compare = action({
     checkRange(p.from, p.to);
     const at = now();
     const scope = departmentScope(actor);
+    if (p.matterId) await checkMatter(actor, p.matterId);
+    const matter = p.matterId;
     const departments = (await departmentList()).filter((d) => scope === 'all' || scope.includes(d.code));
     if (isPlatformWide(p.key)) {
-      // No handling department: one city-wide bar.
-      const rows = await rowsInRange(p.from, p.to, [ALL], { now: at, remainingMs, months: true, keys: [p.key] });
+      // No handling department: one city-wide bar (no matter has platform-wide rows: empty then).
+      const rows = await rowsInRange(p.from, p.to, [ALL], { now: at, remainingMs, months: true, keys: [p.key], matter });
       const { num, den } = indicatorFrom(p.key, sumRows(rows));
       return { rows: [{ departmentId: ALL, name: '全市', num, den }] };
     }
-    const { matters } = await publishedCatalogue();
+    const { matters: published } = await publishedCatalogue();
+    const matters = matter ? published.filter((m) => m._id === matter) : published;
     const snapshot = (SNAPSHOT_KEYS as readonly string[]).includes(p.key);
-    const rows = snapshot ? [] : await rowsInRange(p.from, p.to, departments.map((d) => d.code), { now: at, remainingMs, months: true, keys: [p.key] });
+    const rows = snapshot ? [] : await rowsInRange(p.from, p.to, departments.map((d) => d.code), { now: at, remainingMs, months: true, keys: [p.key], matter });
     const out = [];
     for (const d of departments) {
       let figure: { num: number; den: number };
-      if (p.key === 'overdueCount') figure = (await totalsFor({ all: false, departments: [d.code] }, [], at)).get('overdueCount') ?? { num: 0, den: 0 };
+      if (p.key === 'overdueCount') figure = (await totalsFor({ all: false, departments: [d.code], matter }, [], at)).get('overdueCount') ?? { num: 0, den: 0 };
       else if (snapshot) figure = catalogueFigures(matters, [d.code]).find((c) => c.key === p.key) ?? { num: 0, den: 0 };
       else figure = indicatorFrom(p.key, sumRows(rows.filter((r) => r.department === d.code)));
       out.push({ departmentId: d.code, name: d.name, num: figure.num, den: figure.den });

@@ -1,13 +1,13 @@
 /**
  * Timer `rollup` (01:10 Beijing time): yesterday, and the two days before it again so late
  * changes (a 差评 rectified, a booking marked 爽约) settle; then any day since the data origin that
- * was never rolled up, while the invocation's time lasts. The admin action reruns one day.
+ * was never rolled up, then days rolled up before the current row layout, while the invocation's time lasts. The admin action reruns one day.
  */
 import { addDays, isValidDate } from '../../../core/metrics/range';
 import { shanghaiDate } from '../../../core/shanghai-time';
 import { DomainError } from '../../../core/envelope';
 import { action, type TimerHandler } from '../../shared/router';
-import { missingDays, origin, rollupDay } from './rollup';
+import { missingDays, origin, outdatedDays, rollupDay, rollupDays } from './rollup';
 import { rollupParams } from './schemas';
 
 const RESERVE_MS = 3000;
@@ -20,18 +20,13 @@ export const rollupTimer: TimerHandler = async (_e, { remainingMs, now }) => {
   const at = now();
   const yesterday = addDays(shanghaiDate(at.toISOString()), -1);
   await origin(at, true);
-  const done: string[] = [];
-  for (let i = 0; i <= SETTLE_DAYS; i += 1) {
-    if (remainingMs() < RESERVE_MS) break;
-    const day = addDays(yesterday, -i);
-    await rollupDay(day, at);
-    done.push(day);
-  }
-  for (const day of await missingDays(addDays(yesterday, -CATCH_UP_DAYS), yesterday, at)) {
-    if (remainingMs() < RESERVE_MS) break;
-    await rollupDay(day, at);
-    done.push(day);
-  }
+  const settle = Array.from({ length: SETTLE_DAYS + 1 }, (_x, i) => addDays(yesterday, -i));
+  const done = (await rollupDays(settle, at, remainingMs, RESERVE_MS)).map((d) => d.date);
+  const missing = await missingDays(addDays(yesterday, -CATCH_UP_DAYS), yesterday, at);
+  done.push(...(await rollupDays(missing, at, remainingMs, RESERVE_MS)).map((d) => d.date));
+  // Days rolled up before per-matter rows existed: newest first, while time lasts.
+  const outdated = (await outdatedDays(addDays(yesterday, -CATCH_UP_DAYS), yesterday)).filter((d) => !done.includes(d));
+  done.push(...(await rollupDays(outdated, at, remainingMs, RESERVE_MS)).map((d) => d.date));
   return { days: done.length, first: done.length ? done.reduce((a, b) => (a < b ? a : b)) : null };
 };
 
