@@ -23,7 +23,8 @@ const ADMIN = 'bench-admin';
 const DEPARTMENTS = ['psb', 'hrss', 'housing-fund', 'exit-entry', 'civil-affairs', 'tax', 'traffic-police', 'healthcare-security'];
 const MATTER = '11999900MB0P12301G3002011103000';
 /** Records spread over this many matters (a multiple of the departments: one department each); the first is MATTER. */
-const MATTERS = Number(process.env.BENCH_METRICS_MATTERS ?? 200);
+// The seeded catalogue's size by default; a province-sized list multiplies the per-matter rows (and the year's catch-up).
+const MATTERS = Number(process.env.BENCH_METRICS_MATTERS ?? 61);
 const matterOf = (i: number) => {
   const m = i % MATTERS;
   return m === 0 ? MATTER : `${MATTER.slice(0, -4)}${String(m).padStart(4, '0')}`;
@@ -149,8 +150,8 @@ export async function run(): Promise<void> {
       console.log(`  ${label}  p50 ${ms(pct(times, 0.5))}  p95 ${ms(pct(times, 0.95))}（${n} 次）`);
       return pct(times, 0.5);
     };
-    const yearP50 = await measure('dashboard 一年（全市，管理员）  ', { from, to: today });
-    await measure('dashboard 近30天（全市，管理员）', { from: monthFrom, to: today });
+    await measure('dashboard 一年（全市，管理员）  ', { from, to: today });
+    const monthP50 = await measure('dashboard 近30天（全市，管理员）', { from: monthFrom, to: today });
     await measure('dashboard 一年（公安局，工作人员）', { from, to: today }, 'bench-clerk');
     await measure('dashboard 一年（单个事项，管理员）  ', { from, to: today, matterId: MATTER });
     const _ = localCloud.sdk.database().command;
@@ -164,23 +165,24 @@ export async function run(): Promise<void> {
     await insertAll('evaluation_ratings', Array.from({ length: busy / 2 }, (_x, i) => ({ ...rating(`N${i}`, today, i), createdAt: new Date(Date.now() - 1000 * (i + 1)).toISOString() })));
     await measure(`dashboard 近30天，今天已有 ${busy} 条事件（实时）`, { from: monthFrom, to: today }, ADMIN, 10);
 
-    // Naive baseline: the same two figures from the raw records of the year, every call, read
-    // with the same date-cursor paging the rollup uses (the cheapest full read on offer).
+    // Naive baseline: the same two figures from the raw records of the last 30 days, every call, read
+    // with the same date-cursor paging the rollup uses (the cheapest full read on offer). A year of
+    // raw records takes minutes per call, so the month is the comparison `npm run bench` can afford.
     const naive = async () => {
-      const start = new Date(`${from}T00:00:00+08:00`).toISOString();
+      const start = new Date(`${monthFrom}T00:00:00+08:00`).toISOString();
       const end = new Date(Date.now() + 86_400_000).toISOString();
       const rs = await scanRange<{ level: number }>('evaluation_ratings', {}, 'createdAt', start, end);
       const as = await scanRange<{ clock?: { dueDate: string }; updatedAt: string }>('applications', { status: _.in(['completed']) }, 'updatedAt', start, end);
       return { good: rs.filter((r) => r.level >= 4).length / rs.length, onTime: as.filter((a) => !a.clock || shanghaiDate(a.updatedAt) <= a.clock.dueDate).length / as.length };
     };
     const naiveTimes: number[] = [];
-    for (let i = 0; i < 2; i += 1) {
+    for (let i = 0; i < 1; i += 1) {
       const s = performance.now();
       await naive();
       naiveTimes.push(performance.now() - s);
     }
     const naiveP50 = pct(naiveTimes, 0.5);
-    console.log(`  对照：每次扫描原始记录（仅好评率与按时办结率两项）p50 ${ms(naiveP50)}（2 次）；汇总行方案快 ${(naiveP50 / yearP50).toFixed(0)} 倍`);
+    console.log(`  对照：近30天每次扫描原始记录（仅好评率与按时办结率两项）${ms(naiveP50)}（1 次）；汇总行方案（近30天全部指标）快 ${(naiveP50 / monthP50).toFixed(0)} 倍`);
   } finally {
     localCloud.resetLocalCloud();
     process.env = saved;
