@@ -15,7 +15,38 @@ const TRIGGER_SOURCES = ['wx_trigger', 'wx_http', 'wx_message_push'];
 
 /** UTF-8 bytes of the JSON of data, the way the client serialises it (undefined data sends `{}`). */
 export function callDataBytes(data: unknown): number {
-  return Buffer.byteLength(JSON.stringify(data === undefined ? {} : data) ?? '', 'utf8');
+  const value = data === undefined ? {} : data;
+  try {
+    return Buffer.byteLength(JSON.stringify(value) ?? '', 'utf8');
+  } catch (e) {
+    // A nesting deeper than JSON.stringify's recursion allows: count it without recursion, so the
+    // event still reaches the function (whose router refuses it as too deep) instead of overflowing.
+    if (e instanceof RangeError) return jsonBytesIterative(value);
+    throw e;
+  }
+}
+
+/** JSON.stringify's byte length for plain JSON data (objects, arrays, strings, numbers, booleans, null), on an explicit stack. */
+function jsonBytesIterative(root: unknown): number {
+  let bytes = 0;
+  const stack: unknown[] = [root];
+  while (stack.length) {
+    const v = stack.pop();
+    if (v === null || typeof v !== 'object') {
+      bytes += Buffer.byteLength(JSON.stringify(v) ?? 'null', 'utf8');
+    } else if (Array.isArray(v)) {
+      bytes += 2 + Math.max(0, v.length - 1);
+      for (const item of v) stack.push(item === undefined || typeof item === 'function' ? null : item);
+    } else {
+      const entries = Object.entries(v as Record<string, unknown>).filter(([, x]) => x !== undefined && typeof x !== 'function');
+      bytes += 2 + Math.max(0, entries.length - 1);
+      for (const [k, x] of entries) {
+        bytes += Buffer.byteLength(JSON.stringify(k), 'utf8') + 1;
+        stack.push(x);
+      }
+    }
+  }
+  return bytes;
 }
 
 export function isTriggerSource(source: string | undefined): boolean {

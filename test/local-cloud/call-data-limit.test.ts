@@ -1,6 +1,6 @@
 /** callFunction data is capped at 100 KB (the JSON, in UTF-8 bytes), as in WeChat; trigger events are not. */
 import { invokeFunction, registerFunction, sdk } from '../../local-cloud';
-import { CALL_DATA_LIMIT_BYTES } from '../../local-cloud/call-limits';
+import { CALL_DATA_LIMIT_BYTES, callDataBytes } from '../../local-cloud/call-limits';
 import { rejection, useMemoryCloud } from './helpers';
 
 useMemoryCloud({ appid: 'wxtestappid000000001', envId: 'test-env' });
@@ -33,4 +33,15 @@ test('cloud.callFunction from a function is refused the same way', async () => {
 
 test('events WeChat builds itself (HTTP access) are not callFunction data', async () => {
   expect(await invokeFunction('size', sized(CALL_DATA_LIMIT_BYTES + 1), { SOURCE: 'wx_http' })).toMatchObject({ runs: 1 });
+});
+
+test('data nested deeper than JSON.stringify recurses is still measured, and a deep wide one over 100 KB is refused', async () => {
+  let deep: Record<string, unknown> = { s: 'x'.repeat(CALL_DATA_LIMIT_BYTES) };
+  for (let i = 0; i < 20_000; i++) deep = { a: deep, n: [1, null, 'é'] };
+  expect(() => JSON.stringify(deep)).toThrow(RangeError);
+  expect(callDataBytes(deep)).toBeGreaterThan(CALL_DATA_LIMIT_BYTES);
+  expect(await rejection(invokeFunction('size', deep, { OPENID: 'o-1' }))).toMatchObject(REFUSAL);
+  // Where JSON.stringify works, the count is exactly its UTF-8 length.
+  const sample = { a: [1, 'é', null, { b: true, c: undefined }], d: '中文', e: -1.5 };
+  expect(callDataBytes(sample)).toBe(Buffer.byteLength(JSON.stringify(sample), 'utf8'));
 });
