@@ -6,9 +6,7 @@
 import type { ApplicationDoc } from '../../core/affairs/model';
 import type { Booking } from '../../core/booking/model';
 import { evaluationSettings, type RatingTarget, type TargetType } from '../../core/evaluation/model';
-import { parseAdminList } from '../../core/policy';
 import { getDb } from '../shared/cloud';
-import { STAFF_COLLECTION } from '../shared/actor';
 
 export const RATINGS = 'evaluation_ratings';
 export const TICKETS = 'evaluation_tickets';
@@ -99,12 +97,3 @@ export async function existingRatingIds(ids: string[]): Promise<Set<string>> {
   return found;
 }
 
-/**
- * Who the admins are, the way every function resolves a caller (shared/actor): the ADMIN_OPENIDS
- * list plus the active staff records with the admin role (account function's `staff`).
- */
-export async function adminOpenids(): Promise<string[]> {
-  const _ = getDb().command;
-  const { data } = await getDb().collection(STAFF_COLLECTION).where({ role: _.eq('admin'), active: _.eq(true) }).field({ _id: true }).limit(100).get();
-  return [...new Set([...parseAdminList(process.env.ADMIN_OPENIDS), ...data.map((d) => String(d._id))])].sort();
-}

@@ -15,7 +15,8 @@ import { getDb } from '../shared/cloud';
 import { transact, txGet } from '../shared/transaction';
 import { ProviderError, type BillRow } from './provider';
 import { eventId, type PayReconcileEvent } from '../../core/events/outbox';
-import { adminOpenids, BILLS, MISMATCHES, OUTBOX, provider, RECONCILE_REPORTS } from './repo';
+import { BILLS, MISMATCHES, OUTBOX, provider, RECONCILE_REPORTS } from './repo';
+import { adminOpenids } from '../shared/actor';
 
 /** Where the admin's message opens: the 对账 page at that day. */
 export const REPORTS_PAGE = '/packages/staff/pages/pay-reports/index';

@@ -2,9 +2,6 @@
 import type { BillDoc } from '../../core/pay/machine';
 import type { ReceiptView } from '../../core/pay/api';
 import { getDb } from '../shared/cloud';
-import { STAFF_COLLECTION, type StaffRecord } from '../shared/actor';
-import { fetchAll } from '../shared/paging';
-import { parseAdminList } from '../../core/policy';
 import { configFromEnv, wechatPay } from './wechatpay';
 import { DomainError } from '../../core/envelope';
 import type { PaymentProvider } from './provider';
@@ -33,16 +30,6 @@ export interface MismatchDoc {
   source: 'notify' | 'sync' | 'reconcile' | 'tradebill';
 }
 
-/**
- * Everyone who is an admin for core/policy: the configured ADMIN_OPENIDS and active staff records
- * with the admin role (read-only here; the account function owns the staff records).
- */
-export async function adminOpenids(): Promise<string[]> {
-  const db = getDb();
-  const records = await fetchAll<StaffRecord>(() => db.collection<StaffRecord>(STAFF_COLLECTION)
-    .where({ role: db.command.eq('admin'), active: db.command.eq(true) }).orderBy('_id', 'asc'));
-  return [...new Set([...parseAdminList(process.env.ADMIN_OPENIDS), ...records.map((r) => r._id)])].sort();
-}
 
 export async function loadBill(id: string): Promise<BillDoc | null> {
   const { data } = await getDb().collection<BillDoc>(BILLS).where({ _id: getDb().command.eq(id) }).limit(1).get();

@@ -2,6 +2,7 @@
 import type { StaffMember } from '../../core/api';
 import { parseAdminList, resolveActor, type Actor } from '../../core/policy';
 import { callerOpenid, getDb } from './cloud';
+import { fetchAll } from './paging';
 
 export const STAFF_COLLECTION = 'staff';
 
@@ -16,4 +17,15 @@ export async function loadActor(): Promise<Actor> {
   if (!openid) return resolveActor('', admins, null);
   const { data } = await getDb().collection(STAFF_COLLECTION).where({ _id: openid }).limit(1).get();
   return resolveActor(openid, admins, (data[0] as StaffRecord | undefined) ?? null);
+}
+
+/**
+ * Everyone who is an admin for core/policy, the way loadActor decides it: the configured
+ * ADMIN_OPENIDS and the active staff records with the admin role. Sorted, without duplicates.
+ */
+export async function adminOpenids(): Promise<string[]> {
+  const db = getDb();
+  const records = await fetchAll<StaffRecord>(() => db.collection<StaffRecord>(STAFF_COLLECTION)
+    .where({ role: db.command.eq('admin'), active: db.command.eq(true) }).orderBy('_id', 'asc'));
+  return [...new Set([...parseAdminList(process.env.ADMIN_OPENIDS), ...records.map((r) => r._id)])].sort();
 }

@@ -6,7 +6,8 @@ import { shanghaiDate } from '../../../core/calendar/workdays';
 import { plusDays, ratingIdFor } from '../../../core/evaluation/model';
 import type { TimerHandler } from '../../shared/router';
 import { getDb } from '../../shared/cloud';
-import { adminOpenids, endedTargetsBetween, existingRatingIds, settings, TICKETS } from '../repo';
+import { endedTargetsBetween, existingRatingIds, settings, TICKETS } from '../repo';
+import { adminOpenids } from '../../shared/actor';
 import { ticketClock } from './clock';
 import { createRating, defaultRating, flagOverdue, type TicketDoc } from './write';
 
