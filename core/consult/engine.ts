@@ -387,7 +387,7 @@ export function buildEngine(kb: KnowledgeBase, opts: EngineOptions = {}): Consul
    */
   function matchFeatures(folded: string, ranked: [number, number][], confidence: number, margin: number, askedText: string, text: string): MatchFeatures {
     const top = ranked[0][0];
-    const asked = objectsIn(folded);
+    const asked = objectsIn(askPart(folded));
     const does = actionsIn(folded);
     let have = 0;
     let all = 0;
@@ -413,6 +413,19 @@ export function buildEngine(kb: KnowledgeBase, opts: EngineOptions = {}): Consul
       length: Math.log(1 + compact(text).length),
       window: askedText !== text ? 1 : 0,
     };
+  }
+
+  /**
+   * The part of a message that asks: in a story of several clauses, the last clause with a
+   * question cue and the one before it (现在想落回父母家，要怎么办). Objects of the background
+   * (户口还在部队那边) are context, not what is asked.
+   */
+  function askPart(folded: string): string {
+    const parts = clauses(folded);
+    if (parts.length < 3) return folded;
+    let last = parts.length - 1;
+    while (last > 0 && !QUESTION_CUE.test(parts[last])) last--;
+    return parts.slice(Math.max(0, last - 1), last + 1).join('，');
   }
 
   function ask(rawInput: string): Decision {

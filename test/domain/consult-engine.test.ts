@@ -126,6 +126,12 @@ describe('how citizens type', () => {
     expect(answered('我老家是本市的，现在在深圳工作，平时在深圳看病医保用不了，听说要备案，怎么弄')).toBe('faq-medins-offsite');
     expect(answered('我爸今年刚退休，下个月要去海南跟我妹住半年，他在那边看病医保能用吗，要先办什么')).toBe('faq-medins-offsite');
   });
+
+  it('objects of the story\'s background are context: only the asking clauses must fit the entry', () => {
+    expect(answered('我老家在河南，身份证户口都在那边，前年来这里上班，单位给交了社保，现在社保卡丢了，想问下怎么补办')).toBe('faq-shebao-card');
+    // An object the entry never asks about, in the asking clauses, still holds the answer back.
+    expect(ask('我社保卡去年补办好了，户口也迁过来了，就是社保卡密码忘了，怎么办').type).not.toBe('answer');
+  });
 });
 
 describe('no false confidence', () => {
