@@ -417,15 +417,15 @@ export function buildEngine(kb: KnowledgeBase, opts: EngineOptions = {}): Consul
 
   /**
    * The part of a message that asks: in a story of several clauses, the last clause with a
-   * question cue and the one before it (现在想落回父母家，要怎么办). Objects of the background
-   * (户口还在部队那边) are context, not what is asked.
+   * question cue, the one before it (现在想落回父母家，要怎么办) and any after it (…，转人工). Objects,
+   * rules and acts of the background (户口还在部队那边, 老家那边打电话说) are context, not what is asked.
    */
   function askPart(folded: string): string {
     const parts = clauses(folded);
     if (parts.length < 3) return folded;
     let last = parts.length - 1;
     while (last > 0 && !QUESTION_CUE.test(parts[last])) last--;
-    return parts.slice(Math.max(0, last - 1), last + 1).join('，');
+    return parts.slice(Math.max(0, last - 1)).join('，');
   }
 
   function ask(rawInput: string): Decision {
@@ -437,7 +437,8 @@ export function buildEngine(kb: KnowledgeBase, opts: EngineOptions = {}): Consul
     const raw = rawInput.slice(0, 2000);
     const base = { confidence: 0, margin: 0, candidates: [] as { id: string; score: number }[] };
     if (isBlank(raw)) return done({ type: 'handoff', reason: 'blank', ...base });
-    const rule = matchRule(raw) ?? actRule(raw);
+    const asking = askPart(raw);
+    const rule = matchRule(asking) ?? actRule(asking);
     if (rule) {
       if (isHandoffRule(rule)) return done({ type: 'handoff', answer: ruleAnswer(rule), reason: 'human', ...base });
       return done({ type: 'answer', answer: ruleAnswer(rule), reason: 'rule', ...base });

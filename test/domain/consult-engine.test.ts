@@ -71,6 +71,7 @@ describe('conversational acts beyond the rules\' literal keywords', () => {
     ['周日大厅上班吗', 'holiday'], ['你们大厅下午开到几点', 'office-hours'],
     ['你们的服务热线是多少', 'hotline'], ['你这里都管哪些事', 'help'],
     ['你是机器人还是人', 'robot'], ['有没有网页版可以办', 'online-hall'],
+    ['真是太感激了', 'thanks'], ['有没有可以直接打过去问的电话', 'hotline'],
   ];
   it.each(cases)('%s → the %s rule of any base', (q, act) => {
     expect(ask(q).answer?.id).toBe(`rule-${act}`);
@@ -88,6 +89,14 @@ describe('conversational acts beyond the rules\' literal keywords', () => {
   it('a social word inside a real question still goes to the FAQs', () => {
     expect(ask('谢谢，社保卡丢了怎么补办').answer?.id).toBe('faq-shebao-card');
     expect(ask('这期双色球开奖号码是多少').type).not.toBe('answer');
+  });
+
+  it('a story\'s background does not trigger a rule: someone phoning is not asking for the hotline', () => {
+    const story = '我妈在老家领养老金，前天社区打电话说今年的认证还没做，不做就停发，她腿脚不好出不了门，能在手机上帮她弄吗';
+    expect(ask(story).answer?.source).not.toBe('rule');
+    expect(ask('社区打电话说要认证').answer?.id).not.toBe('rule-hotline');
+    // … while a request for a person after the question still hands off.
+    expect(ask('我户口在老家，身份证也快到期了，想问问能不能在这边换，转人工').type).toBe('handoff');
   });
 });
 
