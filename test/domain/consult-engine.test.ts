@@ -150,11 +150,14 @@ describe('no false confidence', () => {
     '离婚财产怎么分割',
     '社保卡申请一个月了还没寄到',
     '我想举报窗口工作人员收红包',
+    '我的个税退税一直显示审核中，什么时候能到账',
+    '为什么我的社保三月份断了',
   ])('%s is not answered directly', (q) => {
     expect(ask(q).type).toBe('handoff');
   });
 
-  it.each(['公积金贷款的利息现在是多少', '护照办好了，申根签证去哪办', '二手车买卖过户要带什么', '社保卡的密码记不得了'])(
+  it.each(['公积金贷款的利息现在是多少', '护照办好了，申根签证去哪办', '二手车买卖过户要带什么', '社保卡的密码记不得了',
+    '行驶证找不到了怎么补办', '公租房怎么申请', '养了只狗要办什么证'])(
     '%s names an object the best FAQ never mentions: not answered directly', (q) => {
       expect(ask(q).type).not.toBe('answer');
     });
