@@ -373,6 +373,12 @@ export function buildEngine(kb: KnowledgeBase, opts: EngineOptions = {}): Consul
     return { ...best, text: whole.text, asked: best.text };
   }
 
+  /**
+   * Under a direct answer, the next entries that scored at least half as well, as 您可能还想问:
+   * one tap away when the answer is not the one the citizen meant.
+   */
+  const RELATED = 2;
+
   function suggestionsFrom(ranked: [number, number][]) {
     if (!ranked.length) return [];
     const top = ranked[0][1];
@@ -457,12 +463,16 @@ export function buildEngine(kb: KnowledgeBase, opts: EngineOptions = {}): Consul
     if (unmet.length) return done({ type: 'handoff', reason: 'intent', ...scored });
     if (OFF_TOPIC.test(text) && confidence < th.sure) return done({ type: 'handoff', reason: 'off-topic', ...scored });
     const features = matchFeatures(folded, ranked, confidence, margin, askedText, text);
-    if (answersDirectly(model, th, features)) return { decision: { type: 'answer', answer: faqAnswer(faqs[top]), reason: 'faq', ...scored }, features };
+    if (answersDirectly(model, th, features)) {
+      const related = ranked.slice(1, 1 + RELATED).filter(([, sc]) => sc >= 0.5 * ranked[0][1]).map(([e]) => ({ id: faqs[e].id, question: faqs[e].question }));
+      return { decision: { type: 'answer', answer: faqAnswer(faqs[top]), ...(related.length ? { suggestions: related } : {}), reason: 'faq', ...scored }, features };
+    }
     if (confidence >= th.suggest) {
       const suggestions = suggestionsFrom(ranked);
       if (suggestions.length >= 2) return { decision: { type: 'suggestions', suggestions, reason: 'unsure', ...scored }, features };
     }
-    return { decision: { type: 'handoff', reason: 'no-match', ...scored }, features };
+    const nearest = features.cover >= th.cover ? suggestionsFrom(ranked).slice(0, 3) : [];
+    return { decision: { type: 'handoff', reason: 'no-match', ...(nearest.length ? { suggestions: nearest } : {}), ...scored }, features };
   }
 
   return {

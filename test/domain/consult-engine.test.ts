@@ -143,6 +143,28 @@ describe('how citizens type', () => {
   });
 });
 
+describe('what else is offered beside the decision', () => {
+  it('a direct answer lists up to two entries that scored at least half as well (您可能还想问), never itself', () => {
+    const d = ask('公积金能取出来吗我买了房');
+    expect(d.type).toBe('answer');
+    expect(d.answer?.id).toBe('faq-gjj-buy');
+    expect(d.suggestions?.map((x) => x.id)).toEqual(['faq-gjj-rent']);
+    // A clear answer with nothing close stands alone.
+    expect(ask('身份证丢了怎么补办').suggestions).toBeUndefined();
+  });
+
+  it('a handoff for want of a sure match offers the nearest entries when they share the message\'s salient words', () => {
+    const near = ask('家里老人今年满八十五了，听邻居说满了一定年龄政府每个月会给点钱，我们没领过，这个要找谁申请');
+    expect(near.type).toBe('handoff');
+    expect(near.suggestions?.[0]?.id).toBe('faq-elderly-allowance');
+    expect(near.suggestions!.length).toBeLessThanOrEqual(3);
+    // Nothing of the base is about bees: no chips made of a shared 养.
+    const far = ask('养蜂有没有补助');
+    expect(far.type).toBe('handoff');
+    expect(far.suggestions).toBeUndefined();
+  });
+});
+
 describe('no false confidence', () => {
   it.each([
     '身份证被冒用办贷款了怎么办',

@@ -67,6 +67,16 @@ function Bubble({ m, onAsk, onFeedback }: { m: ConsultChatMessage; onAsk: (q: st
             ))}
           </View>
         )}
+        {m.type !== 'suggestions' && m.suggestions && m.suggestions.length > 0 && (
+          <View className='consult-related'>
+            <Text className='muted consult-related__title'>{m.type === 'answer' ? '您可能还想问' : '您也可以先看看'}</Text>
+            <View className='chips'>
+              {m.suggestions.map((s) => (
+                <View key={s.id} className='chip consult-suggestion consult-related__chip' hoverClass='chip--active' onClick={() => onAsk(s.question)}>{s.question}</View>
+              ))}
+            </View>
+          </View>
+        )}
         {m.type === 'answer' && (
           <View className='consult-feedback'>
             {m.helpful === undefined ? (
