@@ -174,6 +174,7 @@ describe('no false confidence', () => {
     '我想举报窗口工作人员收红包',
     '我的个税退税一直显示审核中，什么时候能到账',
     '为什么我的社保三月份断了',
+    '单位把我辞退了还不给工资，该找谁',
   ])('%s is not answered directly', (q) => {
     expect(ask(q).type).toBe('handoff');
   });
