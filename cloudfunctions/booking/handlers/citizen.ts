@@ -14,6 +14,8 @@ import { getDb } from '../../shared/cloud';
 import { nullableDocDb } from '../../shared/transaction';
 import { fetchAll } from '../../shared/paging';
 import { calendarDate } from '../../shared/params';
+// Applications live in affairs' collection; booking reads only whose it is and which matter.
+import { APPLICATIONS } from '../../shared/collections';
 import { loadCalendar } from '../calendar-repo';
 import * as machine from '../../../core/booking/machine';
 import { bookingEvent, writeEvent } from '../events';
@@ -81,9 +83,6 @@ export const slots = action({
 function bookingNo(date: string, id: string): string {
   return `YY${date.replace(/-/g, '')}${String(Number.parseInt(hash(id).slice(0, 10), 16) % 1_000_000).padStart(6, '0')}`;
 }
-
-/** Applications live in affairs' collection; booking reads only whose it is and which matter. */
-const APPLICATIONS = 'applications';
 
 /**
  * A booking may name the caller's own application for the same matter. Somebody else's answers
