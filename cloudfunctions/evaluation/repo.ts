@@ -7,7 +7,6 @@ import type { ApplicationDoc } from '../../core/affairs/model';
 import type { Booking } from '../../core/booking/model';
 import { evaluationSettings, type RatingTarget, type TargetType } from '../../core/evaluation/model';
 import { getDb } from '../shared/cloud';
-
 import {
   ACCESS_LOGS, APPLICATIONS, BOOKINGS, EVALUATION_RATINGS as RATINGS, EVALUATION_TICKETS as TICKETS, OUTBOX,
 } from '../shared/collections';

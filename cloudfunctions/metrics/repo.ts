@@ -7,7 +7,6 @@ import { getDb } from '../shared/cloud';
 import { fetchAll, SERVER_PAGE } from '../shared/paging';
 import { createRegistry, type Department } from '../../core/matter/departments';
 import type { MetricRow } from '../../core/metrics/rows';
-
 import {
   APPLICATIONS, BOOKINGS, BOOKING_SLOTS as SLOTS, CONSULT_FEEDBACK, CONSULT_INBOX, CONSULT_MESSAGES, DEPARTMENTS,
   EVALUATION_RATINGS as RATINGS, EVALUATION_TICKETS as TICKETS, PUSH_DELIVERIES, PUSH_OPENS,
