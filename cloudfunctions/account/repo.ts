@@ -2,7 +2,8 @@
 import type { StoredInvitation } from '../../core/account/invitation';
 import { getDb } from '../shared/cloud';
 import { fetchAll } from '../shared/paging';
-import { STAFF_COLLECTION, type StaffRecord } from '../shared/actor';
+import type { StaffRecord } from '../shared/actor';
+import { STAFF } from '../shared/collections';
 
 export const INVITATIONS = 'staff_invitations';
 
@@ -14,14 +15,14 @@ export async function findInvitation(code: string): Promise<StoredInvitation | n
 
 export async function findStaff(openid: string): Promise<StaffRecord | null> {
   const db = getDb();
-  const { data } = await db.collection<StaffRecord>(STAFF_COLLECTION).where({ _id: db.command.eq(openid) }).limit(1).get();
+  const { data } = await db.collection<StaffRecord>(STAFF).where({ _id: db.command.eq(openid) }).limit(1).get();
   return data[0] ?? null;
 }
 
 export function listStaffRecords(): Promise<StaffRecord[]> {
-  return fetchAll<StaffRecord>(() => getDb().collection<StaffRecord>(STAFF_COLLECTION).orderBy('_id', 'asc'));
+  return fetchAll<StaffRecord>(() => getDb().collection<StaffRecord>(STAFF).orderBy('_id', 'asc'));
 }
 
 export async function saveStaffRecord(openid: string, record: Omit<StaffRecord, '_id'>, at: Date): Promise<void> {
-  await getDb().collection(STAFF_COLLECTION).doc(openid).set({ data: { ...record, updatedAt: at.toISOString() } });
+  await getDb().collection(STAFF).doc(openid).set({ data: { ...record, updatedAt: at.toISOString() } });
 }

@@ -7,15 +7,14 @@ import type { ApplicationDoc } from '../../core/affairs/model';
 import type { Matter } from '../../core/matter/schema';
 import { getDb } from '../shared/cloud';
 import { fetchAll } from '../shared/paging';
+import { ACCESS_LOGS, APPLICATIONS, CALENDAR_OVERRIDES, OUTBOX } from '../shared/collections';
 
-export const APPLICATIONS = 'applications';
+export { ACCESS_LOGS, APPLICATIONS, OUTBOX };
+
 export const COUNTERS = 'application_counters';
 export const DRAFTS = 'drafts';
 export const BUNDLES = 'bundles';
 export const USER_MATERIALS = 'user_materials';
-export const ACCESS_LOGS = 'access_logs';
-export const CALENDAR = 'calendar_overrides';
-export const OUTBOX = 'outbox';
 
 export function digest(...parts: string[]): string {
   return createHash('sha256').update(parts.join('\u0000')).digest('hex');
@@ -61,7 +60,7 @@ export function invalidateCalendar(): void {
 
 export async function loadOverrides(): Promise<CalendarOverrides> {
   if (calendarCache && Date.now() - calendarCache.at < CALENDAR_TTL_MS) return calendarCache.overrides;
-  const docs = await fetchAll<CalendarDoc>(() => getDb().collection<CalendarDoc>(CALENDAR).orderBy('_id', 'asc'), 5000);
+  const docs = await fetchAll<CalendarDoc>(() => getDb().collection<CalendarDoc>(CALENDAR_OVERRIDES).orderBy('_id', 'asc'), 5000);
   const overrides: CalendarOverrides = {
     days: docs.filter((d) => d.kind === 'day' && d.date).map((d) => ({ date: d.date!, workday: !!d.workday, ...(d.name ? { name: d.name } : {}) })),
     coveredYears: docs.filter((d) => d.kind === 'year' && d.year).map((d) => d.year!),
@@ -77,13 +76,13 @@ export async function loadCalendar(): Promise<WorkCalendar> {
 export async function writeCalendarDays(days: DayOverride[], years: number[]): Promise<void> {
   const db = getDb();
   for (const d of days) {
-    await db.collection(CALENDAR).doc(d.date).set({ data: { kind: 'day', date: d.date, workday: d.workday, ...(d.name ? { name: d.name } : {}) } });
+    await db.collection(CALENDAR_OVERRIDES).doc(d.date).set({ data: { kind: 'day', date: d.date, workday: d.workday, ...(d.name ? { name: d.name } : {}) } });
   }
-  for (const y of years) await db.collection(CALENDAR).doc(`year-${y}`).set({ data: { kind: 'year', year: y } });
+  for (const y of years) await db.collection(CALENDAR_OVERRIDES).doc(`year-${y}`).set({ data: { kind: 'year', year: y } });
   invalidateCalendar();
 }
 
 export async function removeCalendarDay(date: string): Promise<void> {
-  await getDb().collection(CALENDAR).doc(date).remove().catch(() => undefined);
+  await getDb().collection(CALENDAR_OVERRIDES).doc(date).remove().catch(() => undefined);
   invalidateCalendar();
 }

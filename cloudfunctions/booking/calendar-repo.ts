@@ -7,14 +7,14 @@
 import { createCalendar, NO_OVERRIDES, type CalendarOverrides, type DayOverride, type WorkCalendar } from '../../core/calendar/workdays';
 import { getDb } from '../shared/cloud';
 import { fetchAll } from '../shared/paging';
+import { CALENDAR_OVERRIDES } from '../shared/collections';
 
-export const CALENDAR_OVERRIDES_COLLECTION = 'calendar_overrides';
 const TTL_MS = 60_000;
 const caches = new WeakMap<() => Date, { at: number; calendar: WorkCalendar }>();
 
 export async function readOverrides(): Promise<CalendarOverrides> {
   try {
-    const docs = await fetchAll<Record<string, unknown>>(() => getDb().collection(CALENDAR_OVERRIDES_COLLECTION).orderBy('_id', 'asc'), 5000);
+    const docs = await fetchAll<Record<string, unknown>>(() => getDb().collection(CALENDAR_OVERRIDES).orderBy('_id', 'asc'), 5000);
     const days: DayOverride[] = [];
     const coveredYears: number[] = [];
     for (const d of docs) {

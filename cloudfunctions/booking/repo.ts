@@ -13,16 +13,15 @@ import { getDb, type Transaction } from '../shared/cloud';
 import { transact as runTransaction } from '../shared/transaction';
 import { fetchAll } from '../shared/paging';
 import { publishedMatter } from '../shared/catalogue';
+import { BOOKING_HALLS as HALLS, BOOKING_SLOTS as SLOTS, BOOKINGS, OUTBOX } from '../shared/collections';
 
-export const HALLS = 'booking_halls';
+export { HALLS, SLOTS, BOOKINGS, OUTBOX };
+
 export const TEMPLATES = 'booking_templates';
-export const SLOTS = 'booking_slots';
-export const BOOKINGS = 'bookings';
 export const KEYS = 'booking_keys';
 export const CODES = 'booking_codes';
 export const CITIZENS = 'booking_citizens';
 export const NO_SHOWS = 'booking_no_shows';
-export const OUTBOX = 'outbox';
 
 export const hash = (s: string) => createHash('sha256').update(s).digest('hex');
 

@@ -10,15 +10,13 @@ import type { ApplicationRow, BookingRow } from '../../core/consult/assistant';
 import { maskPersonalNumbers } from '../../core/consult/personal-numbers';
 import { shanghaiDateTime } from '../../core/shanghai-time';
 import { getDb } from '../shared/cloud';
+// affairs' and booking's records, read by the caller's openid only.
+import { APPLICATIONS, BOOKINGS } from '../shared/collections';
 import type { ConsultMessage } from './conversation';
 import { C } from './repo';
 
 export const CONTEXT_LINES = 8;
 export const CONTEXT_RECORDS = 5;
-/** affairs' and booking's records, read by the caller's openid only. */
-const APPLICATIONS = 'applications';
-const BOOKINGS = 'bookings';
-
 /** The caller's latest applications (not drafts), newest change first. */
 export async function recentApplications(openid: string, limit: number): Promise<ApplicationRow[]> {
   const _ = getDb().command;

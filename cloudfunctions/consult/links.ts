@@ -5,10 +5,10 @@
  * a follower's comes with their messages or the follower sync (`oa_followers`).
  */
 import { getCloud, getDb } from '../shared/cloud';
+import { OA_FOLLOWERS as FOLLOWERS } from '../shared/collections';
 
 export const LINKS = 'consult_links';
 /** 服务号 followers, written by the 服务号 entry and the follower sync. */
-const FOLLOWERS = 'oa_followers';
 
 /** What an unlinked follower is told when they ask about their own case. */
 export const LINK_HOWTO = '查询本人办件和预约进度，需要先关联小程序：请在微信中打开本市政务服务小程序，进入“智能咨询”页面一次，之后在服务号里就能直接查询。也可以在小程序“我的办件”“我的预约”中查看。';

@@ -4,9 +4,8 @@ import type { KnowledgeBase } from '../../core/consult/kb';
 import { factsLine, matterFacts } from '../../core/consult/matter-facts';
 import { getDb } from '../shared/cloud';
 import { publishedMatter } from '../shared/catalogue';
-
-/** booking's halls: a matter can be booked when an active hall serves it (read only). */
-const HALLS = 'booking_halls';
+// booking's halls: a matter can be booked when an active hall serves it (read only).
+import { BOOKING_HALLS as HALLS } from '../shared/collections';
 
 async function bookable(matterId: string): Promise<boolean> {
   const _ = getDb().command;

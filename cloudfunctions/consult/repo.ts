@@ -9,23 +9,26 @@ import type { KnowledgeBase } from '../../core/consult/kb';
 import { DomainError } from '../../core/envelope';
 import { getDb } from '../shared/cloud';
 import { transact, txGet } from '../shared/transaction';
+import {
+  ACCESS_LOGS, CONSULT_FEEDBACK, CONSULT_INBOX, CONSULT_MESSAGES, OA_FOLLOWERS, OUTBOX, PUSH_DELIVERIES,
+} from '../shared/collections';
 
 export const C = {
   meta: 'consult_meta',
   versions: 'kb_versions',
   conversations: 'consult_conversations',
-  messages: 'consult_messages',
-  inbox: 'consult_inbox',
-  feedback: 'consult_feedback',
+  messages: CONSULT_MESSAGES,
+  inbox: CONSULT_INBOX,
+  feedback: CONSULT_FEEDBACK,
   processed: 'consult_processed',
   rate: 'consult_rate',
-  followers: 'oa_followers',
-  outbox: 'outbox',
-  accessLogs: 'access_logs',
+  followers: OA_FOLLOWERS,
+  outbox: OUTBOX,
+  accessLogs: ACCESS_LOGS,
 } as const;
 
 /** The push function's message records: read (never written) to tell an agent how a reply went. */
-export const PUSH_DELIVERIES = 'push_deliveries';
+export { PUSH_DELIVERIES };
 
 const KB_META_ID = 'kb';
 

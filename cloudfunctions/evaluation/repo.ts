@@ -7,14 +7,12 @@ import type { ApplicationDoc } from '../../core/affairs/model';
 import type { Booking } from '../../core/booking/model';
 import { evaluationSettings, type RatingTarget, type TargetType } from '../../core/evaluation/model';
 import { getDb } from '../shared/cloud';
+import {
+  ACCESS_LOGS, APPLICATIONS, BOOKINGS, EVALUATION_RATINGS as RATINGS, EVALUATION_TICKETS as TICKETS, OUTBOX,
+} from '../shared/collections';
 
-export const RATINGS = 'evaluation_ratings';
-export const TICKETS = 'evaluation_tickets';
-export const OUTBOX = 'outbox';
-export const APPLICATIONS = 'applications';
-/** The personal-data access log the affairs function keeps (≥ 6 months). */
-export const ACCESS_LOGS = 'access_logs';
-const BOOKINGS = 'bookings';
+/** ACCESS_LOGS: the personal-data access log the affairs function keeps (≥ 6 months). */
+export { ACCESS_LOGS, APPLICATIONS, OUTBOX, RATINGS, TICKETS };
 
 export const settings = () => evaluationSettings(process.env);
 

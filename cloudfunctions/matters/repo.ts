@@ -23,9 +23,10 @@ import type { Matter, MatterGuide } from '../../core/matter/schema';
 import { getDb } from '../shared/cloud';
 import { fetchAll } from '../shared/paging';
 import {
-  CATALOGUE_META_ID, MATTER_VERSIONS, META, matterRowId as rowId, publishedMatter, publishedMatters, publishedPointer, rowToMatter as toMatter,
+  CATALOGUE_META_ID, matterRowId as rowId, publishedMatter, publishedMatters, publishedPointer, rowToMatter as toMatter,
   type StoredMatterRow as StoredRow,
 } from '../shared/catalogue';
+import { MATTER_VERSIONS, META } from '../shared/collections';
 
 export { MATTER_VERSIONS, META };
 const MATTERS = MATTER_VERSIONS;

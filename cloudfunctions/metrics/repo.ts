@@ -7,25 +7,17 @@ import { getDb } from '../shared/cloud';
 import { fetchAll, SERVER_PAGE } from '../shared/paging';
 import { createRegistry, type Department } from '../../core/matter/departments';
 import type { MetricRow } from '../../core/metrics/rows';
+import {
+  APPLICATIONS, BOOKINGS, BOOKING_SLOTS as SLOTS, CONSULT_FEEDBACK, CONSULT_INBOX, CONSULT_MESSAGES, DEPARTMENTS,
+  EVALUATION_RATINGS as RATINGS, EVALUATION_TICKETS as TICKETS, PUSH_DELIVERIES, PUSH_OPENS,
+} from '../shared/collections';
 
 export const DAILY = 'metrics_daily';
-/** affairs */
-export const APPLICATIONS = 'applications';
-/** booking */
-export const BOOKINGS = 'bookings';
-export const SLOTS = 'booking_slots';
-/** consult */
-export const CONSULT_MESSAGES = 'consult_messages';
-export const CONSULT_INBOX = 'consult_inbox';
-export const CONSULT_FEEDBACK = 'consult_feedback';
-/** push */
-export const PUSH_DELIVERIES = 'push_deliveries';
-export const PUSH_OPENS = 'push_opens';
-/** evaluation */
-export const RATINGS = 'evaluation_ratings';
-export const TICKETS = 'evaluation_tickets';
-/** matters: the department registry's overrides */
-export const DEPARTMENTS = 'departments';
+// Read only, by owner: affairs (APPLICATIONS), booking (BOOKINGS, SLOTS), consult (CONSULT_*),
+// push (PUSH_*), evaluation (RATINGS, TICKETS), matters (DEPARTMENTS: the registry's overrides).
+export {
+  APPLICATIONS, BOOKINGS, SLOTS, CONSULT_MESSAGES, CONSULT_INBOX, CONSULT_FEEDBACK, PUSH_DELIVERIES, PUSH_OPENS, RATINGS, TICKETS, DEPARTMENTS,
+};
 
 /**
  * A day marked rolled up (written last, so a run killed half-way leaves the day unmarked).

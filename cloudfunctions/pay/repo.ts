@@ -2,18 +2,17 @@
 import type { BillDoc } from '../../core/pay/machine';
 import type { ReceiptView } from '../../core/pay/api';
 import { getDb } from '../shared/cloud';
+import { APPLICATIONS, OUTBOX, PAY_BILLS as BILLS } from '../shared/collections';
 import { configFromEnv, wechatPay } from './wechatpay';
 import { DomainError } from '../../core/envelope';
 import type { PaymentProvider } from './provider';
 
-export const BILLS = 'pay_bills';
 export const RECEIPTS = 'pay_receipts';
 export const COUNTERS = 'pay_counters';
 export const MISMATCHES = 'pay_mismatches';
 export const RECONCILE_REPORTS = 'pay_reconcile_reports';
-export const OUTBOX = 'outbox';
-/** Read only: the case a bill belongs to (affairs owns it). */
-export const APPLICATIONS = 'applications';
+/** APPLICATIONS is read only: the case a bill belongs to (affairs owns it). */
+export { APPLICATIONS, BILLS, OUTBOX };
 
 export interface ReceiptDoc extends ReceiptView {
   _id: string;

@@ -1,20 +1,21 @@
 /** Collections of the push function and small helpers around them. */
 import { getDb, type Doc } from '../shared/cloud';
 import { createOnce, nullableDocDb } from '../shared/transaction';
+import { OA_FOLLOWERS, OUTBOX, PUSH_DELIVERIES, PUSH_OPENS, PUSH_STATE } from '../shared/collections';
 
 export const C = {
-  outbox: 'outbox',
+  outbox: OUTBOX,
   ledger: 'push_ledger',
   settings: 'push_settings',
   campaigns: 'push_campaigns',
   chunks: 'push_campaign_chunks',
-  deliveries: 'push_deliveries',
+  deliveries: PUSH_DELIVERIES,
   attempts: 'push_attempts',
-  opens: 'push_opens',
+  opens: PUSH_OPENS,
   notices: 'push_notices',
   engagement: 'push_notice_engagement',
-  state: 'push_state',
-  followers: 'oa_followers',
+  state: PUSH_STATE,
+  followers: OA_FOLLOWERS,
 } as const;
 
 export const db = () => getDb();

@@ -10,8 +10,9 @@ import { BLOCKING_STATUSES, newBillDoc, paymentEvent, STATUS_LABEL, type BillDoc
 import { OUTBOX_COLLECTION } from '../../core/events/outbox';
 import type { Transaction } from './cloud';
 import { txGet } from './transaction';
+import { PAY_BILLS } from './collections';
 
-export const PAY_BILLS = 'pay_bills';
+export { PAY_BILLS };
 
 export const billIdFor = (applicationId: string) => `P${crypto.createHash('sha256').update(`bill|${applicationId}`).digest('hex').slice(0, 20)}`;
 

@@ -9,9 +9,9 @@
 import type { Matter, MatterGuide } from '../../core/matter/schema';
 import { getDb } from './cloud';
 import { fetchAll } from './paging';
+import { MATTER_VERSIONS, META } from './collections';
 
-export const MATTER_VERSIONS = 'matter_versions';
-export const META = 'meta';
+export { MATTER_VERSIONS, META };
 export const CATALOGUE_META_ID = 'catalogue';
 
 export type StoredMatterRow = MatterGuide & { _id: string; catalogueVersion: string; updatedAt: string };

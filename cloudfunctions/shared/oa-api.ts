@@ -5,9 +5,9 @@
  * and retry. Locally WX_OPENAPI_BASE points it at a fake.
  */
 import { getDb } from './cloud';
+import { PUSH_STATE } from './collections';
 
 /** Where the token is cached (the push function's state collection). */
-const STATE = 'push_state';
 const db = () => getDb();
 
 export interface OaCallResult { errcode: number; errmsg?: string; transport?: 'network' | 'timeout' }
@@ -44,7 +44,7 @@ async function fetchToken(force: boolean): Promise<string> {
   const by = issuer();
   if (!force && memToken && memToken.issuer === by && memToken.expiresAt - now > 5 * 60_000) return memToken.token;
   if (!force) {
-    const { data } = await db().collection(STATE).where({ _id: 'oa-token' }).limit(1).get();
+    const { data } = await db().collection(PUSH_STATE).where({ _id: 'oa-token' }).limit(1).get();
     const doc = data[0] as TokenDoc | undefined;
     if (doc && doc.issuer === by && doc.expiresAt - now > 5 * 60_000) {
       memToken = doc;
@@ -58,7 +58,7 @@ async function fetchToken(force: boolean): Promise<string> {
   const body = (await res.json()) as { access_token?: string; expires_in?: number; errcode?: number; errmsg?: string };
   if (!body.access_token) throw new Error(`stable_token failed: ${body.errcode} ${body.errmsg}`);
   memToken = { _id: 'oa-token', token: body.access_token, expiresAt: now + (body.expires_in ?? 7200) * 1000, issuer: by };
-  await db().collection(STATE).doc('oa-token').set({ data: { token: memToken.token, expiresAt: memToken.expiresAt, issuer: by } });
+  await db().collection(PUSH_STATE).doc('oa-token').set({ data: { token: memToken.token, expiresAt: memToken.expiresAt, issuer: by } });
   return memToken.token;
 }
 

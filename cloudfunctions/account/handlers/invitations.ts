@@ -18,7 +18,7 @@ import { action, noParams } from '../../shared/router';
 import { getDb } from '../../shared/cloud';
 import { transact, txGet } from '../../shared/transaction';
 import { fetchAll } from '../../shared/paging';
-import { STAFF_COLLECTION } from '../../shared/actor';
+import { STAFF } from '../../shared/collections';
 import { INVITATIONS, findInvitation, findStaff, listStaffRecords } from '../repo';
 
 const deptCode = z.string().regex(/^[a-z0-9-]{2,40}$/, '部门代码格式不正确');
@@ -121,7 +121,7 @@ export const revokeInvitation = action({
       const cur = await txGet<StoredInvitation>(t, INVITATIONS, p.code);
       if (!cur || cur.status !== 'used') throw new DomainError('CONFLICT', '该邀请码状态已变化，请刷新后再操作');
       await t.collection(INVITATIONS).doc(p.code).update({ data: { status: 'revoked', revokedAt, revokedBy: actor.openid } });
-      await t.collection(STAFF_COLLECTION).doc(usedBy).update({ data: { active: false, updatedAt: revokedAt } });
+      await t.collection(STAFF).doc(usedBy).update({ data: { active: false, updatedAt: revokedAt } });
     });
     return toInvitation({ ...inv, status: 'revoked', revokedAt }, new Date(), false);
   },
@@ -162,7 +162,7 @@ export const acceptInvitation = action({
         const why = cur ? unusableReason(effectiveStatus(cur, new Date())) : '邀请码不存在，请核对后重新输入';
         if (why) throw new DomainError('CONFLICT', why);
         await t.collection(INVITATIONS).doc(p.code).update({ data: { status: 'used', usedBy: openid, usedName: p.name, usedAt } });
-        await t.collection(STAFF_COLLECTION).doc(openid).set({
+        await t.collection(STAFF).doc(openid).set({
           data: { openid, name: p.name, ...merged, active: true, invitation: p.code, updatedAt: usedAt },
         });
       });

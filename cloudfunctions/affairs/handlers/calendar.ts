@@ -1,11 +1,11 @@
 /** 工作日历 override table: staff read it (for the uncovered-year warning), admins edit it. */
 import { z } from '../../../core/zod-zh';
-import { isRealDate } from '../../../core/matter/form';
 import { shanghaiDate } from '../../../core/calendar/workdays';
 import { action, noParams } from '../../shared/router';
+import { calendarDate } from '../../shared/params';
 import { loadCalendar, loadOverrides, removeCalendarDay as removeDay, writeCalendarDays } from '../repo';
 
-const date = z.string().refine(isRealDate, '应为日期，如 2025-03-04');
+const date = calendarDate();
 
 async function table() {
   const [o, cal] = await Promise.all([loadOverrides(), loadCalendar()]);

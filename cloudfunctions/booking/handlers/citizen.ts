@@ -13,6 +13,9 @@ import { action, noParams } from '../../shared/router';
 import { getDb } from '../../shared/cloud';
 import { nullableDocDb } from '../../shared/transaction';
 import { fetchAll } from '../../shared/paging';
+import { calendarDate } from '../../shared/params';
+// Applications live in affairs' collection; booking reads only whose it is and which matter.
+import { APPLICATIONS } from '../../shared/collections';
 import { loadCalendar } from '../calendar-repo';
 import * as machine from '../../../core/booking/machine';
 import { bookingEvent, writeEvent } from '../events';
@@ -25,8 +28,7 @@ import { bookingView, slotView } from '../views';
 
 export const matterId = z.string().trim().min(1).max(64).regex(/^[A-Za-z0-9-]+$/, '事项编码格式不正确');
 export const hallId = z.string().trim().regex(/^[a-z0-9-]{2,40}$/, '大厅编号格式不正确');
-export const dateParam = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '应为日期，如 2025-03-04')
-  .refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d), '日期不存在');
+export const dateParam = calendarDate();
 export const slotIdParam = z.string().trim().min(1).max(120);
 export const bookingIdParam = z.string().trim().regex(/^bk[0-9a-f]{22}$/, '预约编号格式不正确');
 
@@ -81,9 +83,6 @@ export const slots = action({
 function bookingNo(date: string, id: string): string {
   return `YY${date.replace(/-/g, '')}${String(Number.parseInt(hash(id).slice(0, 10), 16) % 1_000_000).padStart(6, '0')}`;
 }
-
-/** Applications live in affairs' collection; booking reads only whose it is and which matter. */
-const APPLICATIONS = 'applications';
 
 /**
  * A booking may name the caller's own application for the same matter. Somebody else's answers

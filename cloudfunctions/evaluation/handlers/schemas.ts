@@ -3,6 +3,7 @@ import { z } from '../../../core/zod-zh';
 import { TARGET_TYPES, type Level } from '../../../core/evaluation/model';
 import { RESOLUTIONS, TICKET_STATUSES } from '../../../core/evaluation/ticket';
 import { safeText } from '../../../core/text/hygiene';
+import { calendarDate } from '../../shared/params';
 
 // An integer 1–5 is exactly a Level: the cast only tells zod's input type so (the contract's `level: Level`).
 const level = z.number().int('评价等级为1–5星').min(1, '评价等级为1–5星').max(5, '评价等级为1–5星') as unknown as z.ZodType<Level, z.ZodTypeDef, Level>;
@@ -33,7 +34,7 @@ export const ticketStepParams = z.object({
   step: z.enum(['contact', 'resolve', 'rectified', 'feedback']),
   note,
   resolution: z.enum(RESOLUTIONS).optional(),
-  dueDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '整改期限应为日期，如 2025-03-04').optional(),
+  dueDate: calendarDate('整改期限应为日期，如 2025-03-04').optional(),
 }).strict();
 
 export const reviewParams = z.object({ id, upheld: z.boolean(), note }).strict();

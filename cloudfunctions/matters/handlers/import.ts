@@ -18,11 +18,11 @@ import type { Matter, MatterGuide } from '../../../core/matter/schema';
 import { action } from '../../shared/router';
 import { getCloud, getDb } from '../../shared/cloud';
 import { fetchAll } from '../../shared/paging';
+import { DEPARTMENTS } from '../../shared/collections';
 import { createMatterRepository } from '../repo';
 
 const MAX_INLINE_BYTES = MAX_INLINE_IMPORT_BYTES;
 const MAX_UPLOAD_BYTES = MAX_UPLOAD_IMPORT_BYTES;
-export const DEPARTMENTS_COLLECTION = 'departments';
 
 const TOO_LARGE = `文件内容超过${MAX_INLINE_BYTES / 1024} KB（微信云函数单次调用数据上限约 100 KB），请用“选择文件”上传后导入`;
 
@@ -64,7 +64,7 @@ async function downloadUpload(fileID: string, actor: Actor): Promise<string> {
 /** Built-in registry plus the admin-maintained `departments` collection. */
 async function loadRegistry(): Promise<DepartmentRegistry> {
   const records = await fetchAll<{ _id: string; name?: unknown; creditCode?: unknown }>(
-    () => getDb().collection<{ _id: string; name?: unknown; creditCode?: unknown }>(DEPARTMENTS_COLLECTION).orderBy('_id', 'asc'),
+    () => getDb().collection<{ _id: string; name?: unknown; creditCode?: unknown }>(DEPARTMENTS).orderBy('_id', 'asc'),
   );
   return createRegistry(records.map((r) => ({ code: r._id, name: r.name, creditCode: r.creditCode })));
 }

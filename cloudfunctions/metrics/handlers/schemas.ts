@@ -2,8 +2,9 @@
 import { z } from '../../../core/zod-zh';
 import type { IndicatorKey } from '../../../core/metrics/api';
 import { INDICATOR_KEYS } from '../../../core/metrics/definitions';
+import { calendarDate } from '../../shared/params';
 
-const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '应为日期，如 2025-03-04');
+const date = calendarDate();
 const keys = INDICATOR_KEYS as [IndicatorKey, ...IndicatorKey[]];
 const key = z.enum(keys);
 const departmentId = z.string().trim().min(1).max(40);

@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { z } from '../../../core/zod-zh';
 import { DomainError } from '../../../core/envelope';
 import { action } from '../../shared/router';
+import { calendarDate } from '../../shared/params';
 import { loadCatalogue } from '../../../core/push/catalogue';
 import { renderData, renderPreview } from '../../../core/push/fields';
 import { REASON_LABELS } from '../../../core/push/errors';
@@ -20,7 +21,7 @@ const audienceSchema: z.ZodType<Audience> = z.lazy(() => z.discriminatedUnion('t
   z.object({ type: z.literal('templateSubscribers'), templateId: z.string().min(1).max(128) }).strict(),
   z.object({ type: z.literal('categorySubscribers'), category: z.enum(CATEGORIES) }).strict(),
   z.object({ type: z.literal('matterApplicants'), matterId: z.string().min(1).max(64) }).strict(),
-  z.object({ type: z.literal('hallDayBookers'), hallId: z.string().min(1).max(64), date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '应为日期，如 2025-03-04') }).strict(),
+  z.object({ type: z.literal('hallDayBookers'), hallId: z.string().min(1).max(64), date: calendarDate() }).strict(),
   z.object({ type: z.literal('oaFollowers') }).strict(),
   z.object({ type: z.literal('union'), of: z.array(audienceSchema).min(1).max(8) }).strict(),
 ]) as never);

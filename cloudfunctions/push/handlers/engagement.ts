@@ -8,6 +8,7 @@ import { z } from '../../../core/zod-zh';
 import { DomainError } from '../../../core/envelope';
 import { action } from '../../shared/router';
 import { transact, txGet } from '../../shared/transaction';
+import { calendarDate } from '../../shared/params';
 import { counters, countsAsShareOpen, publishedBetween, SHARE_TOKEN_RE, type EngagementKind, type NoticeCounters } from '../../../core/push/engagement';
 import type { NoticeStatsRow } from '../../../core/push/api-types';
 import { C, _, getAll } from '../repo';
@@ -23,7 +24,7 @@ const shareToken = (noticeId: string, key: string) => createHash('sha256').updat
 const shareId = (token: string) => `share_${token}`;
 
 const noticeId = z.string().min(1).max(64);
-const dateString = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '应为日期，如 2025-03-04');
+const dateString = calendarDate();
 
 async function noticeIn(t: Parameters<Parameters<typeof transact>[0]>[0], id: string): Promise<NoticeRow> {
   const n = await txGet<NoticeRow>(t, C.notices, id);
