@@ -50,3 +50,19 @@ it('an answer without related questions shows no such block', async () => {
   await screen.findByText('您好，请问有什么可以帮您？')
   expect(container.querySelector('.consult-related')).toBeNull()
 })
+
+it('an answer with the 本市 card leaves the facts line of text channels out of the bubble', async () => {
+  const matter = {
+    id: 'M1', name: '居民身份证补领', fee: '工本费 20元/证', promised: '20个工作日', places: ['市政务服务中心'], onlineDepth: 'Ⅱ级',
+    bookable: true, links: { guide: '/packages/matters/pages/guide/index?id=M1', book: '/packages/booking/pages/book/index?matterId=M1' },
+  }
+  const text = '携带户口簿到派出所申请补领。\n【本市居民身份证补领】收费：工本费 20元/证；承诺时限：20个工作日；办理地点：市政务服务中心；网上办理：Ⅱ级；可网上预约。'
+  fetchMock.mockResolvedValue(history([
+    { id: 'm1', role: 'citizen', text: '身份证丢了咋办', at },
+    { id: 'm2', role: 'bot', type: 'answer', text, at, answer: { id: 'faq-idcard-reissue', source: 'faq', content: text, matter } },
+  ]))
+  const { container } = render(<Chat />)
+  await screen.findByText('携带户口簿到派出所申请补领。')
+  expect(container.querySelector('.consult-bubble__text')?.textContent).not.toContain('【本市')
+  expect(container.textContent).toContain('20个工作日')
+})

@@ -82,6 +82,13 @@ it('效能看板 shows months of seeded trend at once; 跑零次率 is the home 
   expect(data).toHaveLength(1);
 });
 
+it('the seeded knowledge base answers with the city\'s own facts from the seeded catalogue', async () => {
+  const a = expectOk(await call('consult', 'ask', { text: '身份证丢了怎么补办' }, 'local-citizen-2'));
+  expect(a.answer?.id).toBe('faq-idcard-reissue');
+  expect(a.answer?.matter).toMatchObject({ name: '居民身份证补领（含挂失申报）' });
+  expect(a.answer?.matter?.links.guide).toContain('guide');
+});
+
 it('a data dir seeded before the seed kept its log gets only the steps added since; edits stay', async () => {
   const { kb } = expectOk(await call('consult', 'knowledge', {}, 'local-agent'));
   const edited = { ...kb.faqs[0], answer: '坐席改过的答案。' };

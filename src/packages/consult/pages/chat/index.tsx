@@ -45,6 +45,12 @@ function RichCard({ answer }: { answer: ConsultAnswer }) {
   )
 }
 
+/**
+ * The bot's text carries the city's facts as a last 【本市…】 line for text-only channels (客服消息,
+ * 服务号); here the 本市 card shows them, so the line is left out of the bubble.
+ */
+const bubbleText = (m: ConsultChatMessage) => (m.answer?.matter ? m.text.replace(/\n【本市[^\n]*$/, '') : m.text)
+
 function Bubble({ m, onAsk, onFeedback }: { m: ConsultChatMessage; onAsk: (q: string) => void; onFeedback: (id: string, helpful: boolean) => void }) {
   if (m.role === 'citizen') {
     return <View className='consult-msg consult-msg--citizen'><View className='consult-bubble consult-bubble--citizen'>{m.text}</View></View>
@@ -54,7 +60,7 @@ function Bubble({ m, onAsk, onFeedback }: { m: ConsultChatMessage; onAsk: (q: st
     <View className={cx('consult-msg', staff ? 'consult-msg--staff' : 'consult-msg--bot', m.type && `consult-msg--${m.type}`)}>
       <Text className='consult-msg__who'>{staff ? `工作人员${m.staffName ? ` ${m.staffName}` : ''}` : '智能客服'}</Text>
       <View className='consult-bubble'>
-        <Text className='consult-bubble__text'>{m.text}</Text>
+        <Text className='consult-bubble__text'>{bubbleText(m)}</Text>
         {m.answer && <RichCard answer={m.answer} />}
         {m.answer?.cards && <RecordCards cards={m.answer.cards} />}
         {m.answer?.action && <RecordAction action={m.answer.action} />}
