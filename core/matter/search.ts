@@ -153,7 +153,8 @@ export function searchMatters(index: SearchIndex, q: string, limit = 20): Search
   const alternatives: Analysed[] = [analysed];
   if (analysed.isPinyin) {
     const words = index.vocab.latin(analysed.raw);
-    if (words.length) alternatives.push(analyseQuery(words[0]));
+    // The words the letters spell, in order (yibaoyidijiuyi → 医保 + 异地就医), read as one query.
+    if (words.length) alternatives.push(analyseQuery(words.join('')));
   } else {
     const fixed = index.vocab.correct(analysed.raw);
     if (fixed !== analysed.raw) alternatives.push(analyseQuery(fixed));

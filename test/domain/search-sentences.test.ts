@@ -10,6 +10,13 @@ const sets = JSON.parse(fs.readFileSync(path.join(__dirname, '../fixtures/search
 const index = buildSearchIndex(catalogueOf(61));
 const top1 = (cases: Case[]) => cases.filter((c) => searchMatters(index, c.q, 1)[0]?.name === c.expect).length / cases.length;
 
+describe('typed pinyin of several words', () => {
+  it('reads every word the letters spell, not only the first (yibao yidi jiuyi is 医保 + 异地就医)', () => {
+    for (const q of ['yibao yidi jiuyi', 'yibaoyidijiuyi']) expect(searchMatters(index, q, 1)[0]?.name).toBe('基本医疗保险跨省异地就医备案');
+    expect(searchMatters(index, 'huzhao', 1)[0]?.name).toBe('普通护照签发');
+  });
+});
+
 describe('reading a sentence', () => {
   it('drops question and filler words but keeps the pieces between them apart', () => {
     const a = analyseQuery('办护照要带什么材料能不能加急');
