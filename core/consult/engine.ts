@@ -15,7 +15,10 @@ import { charSalience, pairSalience, salientWords, wordSalience } from '../text/
 import type { Faq, KnowledgeBase, RichReply, Rule } from './kb';
 import { HUMAN_REQUEST, OFF_TOPIC, intentsIn } from './intents';
 import { actOfRule, actsIn, type ActName } from './acts';
-import { actionsIn, objectsIn } from './objects';
+import { SERVICE_OBJECTS, actionsIn, objectsIn } from './objects';
+
+/** Each service object's forms, longest first (what a message that only names it consists of). */
+const OBJECT_FORMS = new Map(Object.entries(SERVICE_OBJECTS).map(([name, forms]) => [name, [...forms].sort((a, b) => b.length - a.length)]));
 import { DEFAULT_MODEL, answersDirectly, type DecisionModel, type MatchFeatures, type RuleThresholds } from './decision';
 
 export type DecisionType = 'answer' | 'suggestions' | 'handoff';
@@ -434,6 +437,21 @@ export function buildEngine(kb: KnowledgeBase, opts: EngineOptions = {}): Consul
     return parts.slice(Math.max(0, last - 1)).join('，');
   }
 
+  /**
+   * A message that only names a thing (护照, 护照相关, 社保的事) which several entries ask about says
+   * nothing of what to do with it: which entry is meant is a guess, so it gets suggestions.
+   */
+  const NAMING_ONLY = /的事情|的事儿|的事|相关|方面|问题|业务|这块|咨询|了解|一下|请问|我想问|问问|关于|的/g;
+  function onlyNamesShared(folded: string): boolean {
+    const asked = objectsIn(folded);
+    if (asked.size !== 1) return false;
+    const [object] = [...asked];
+    let rest = compact(folded);
+    for (const form of OBJECT_FORMS.get(object) ?? []) rest = rest.split(form).join('');
+    if (rest.replace(NAMING_ONLY, '').length > 0) return false;
+    return entryAsks.filter((a) => a.has(object)).length >= 2;
+  }
+
   function ask(rawInput: string): Decision {
     return decide(rawInput).decision;
   }
@@ -463,7 +481,7 @@ export function buildEngine(kb: KnowledgeBase, opts: EngineOptions = {}): Consul
     if (unmet.length) return done({ type: 'handoff', reason: 'intent', ...scored });
     if (OFF_TOPIC.test(text) && confidence < th.sure) return done({ type: 'handoff', reason: 'off-topic', ...scored });
     const features = matchFeatures(folded, ranked, confidence, margin, askedText, text);
-    if (answersDirectly(model, th, features)) {
+    if (!onlyNamesShared(folded) && answersDirectly(model, th, features)) {
       const related = ranked.slice(1, 1 + RELATED).filter(([, sc]) => sc >= 0.5 * ranked[0][1]).map(([e]) => ({ id: faqs[e].id, question: faqs[e].question }));
       return { decision: { type: 'answer', answer: faqAnswer(faqs[top]), ...(related.length ? { suggestions: related } : {}), reason: 'faq', ...scored }, features };
     }

@@ -143,6 +143,18 @@ describe('how citizens type', () => {
   });
 });
 
+describe('naming a thing is not asking', () => {
+  it('only an object several entries ask about (护照, 驾照相关, 公积金的事) gets suggestions; an object one entry owns is answered', () => {
+    for (const q of ['护照', '驾照相关', '公积金的事']) {
+      const d = ask(q);
+      expect(d.type).toBe('suggestions');
+      expect(d.suggestions!.length).toBeGreaterThanOrEqual(2);
+    }
+    expect(answered('居住证')).toBe('faq-residence-permit');
+    expect(answered('护照丢了')).toBe('faq-passport-lost');
+  });
+});
+
 describe('what else is offered beside the decision', () => {
   it('a direct answer lists up to two entries that scored at least half as well (您可能还想问), never itself', () => {
     const d = ask('公积金能取出来吗我买了房');
