@@ -69,6 +69,11 @@ describe('hand-set rule (the default decision)', () => {
     expect(handSetRule(DEFAULT_THRESHOLDS, { ...sure, cover: 0.2 })).toBe(false);
   });
 
+  it('holds back a near miss: same object, another procedure', () => {
+    expect(handSetRule(DEFAULT_THRESHOLDS, { ...sure, objectShared: 1, actionForeign: 1, actionShared: 0, frameUnique: 0 })).toBe(false);
+    expect(handSetRule(DEFAULT_THRESHOLDS, { ...sure, objectShared: 0, actionForeign: 1, actionShared: 0, frameUnique: 0 })).toBe(true);
+  });
+
   it('lets the frame settle a close runner-up', () => {
     expect(handSetRule(DEFAULT_THRESHOLDS, { ...sure, margin: 0.05, confidence: 0.3, frameUnique: 1 })).toBe(true);
   });

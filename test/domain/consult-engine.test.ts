@@ -143,6 +143,11 @@ describe('how citizens type', () => {
   });
 });
 
+it('a near miss asking another procedure on the entry\'s object (结婚证补办 against 结婚登记) is not answered directly', () => {
+  expect(ask('结婚证弄丢了能补吗').type).not.toBe('answer');
+  expect(ask('结婚证弄丢了能补吗').suggestions?.[0]?.id).toBe('faq-marriage');
+});
+
 describe('naming a thing is not asking', () => {
   it('only an object several entries ask about (护照, 驾照相关, 公积金的事) gets suggestions; an object one entry owns is answered', () => {
     for (const q of ['护照', '驾照相关', '公积金的事']) {
