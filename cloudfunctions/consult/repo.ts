@@ -24,6 +24,9 @@ export const C = {
   accessLogs: 'access_logs',
 } as const;
 
+/** Other functions' records consult reads (never writes): the asking citizen's cases and bookings, beside a question. */
+export const READ_ONLY = { applications: 'applications', bookings: 'bookings' } as const;
+
 /** The push function's message records: read (never written) to tell an agent how a reply went. */
 export const PUSH_DELIVERIES = 'push_deliveries';
 
