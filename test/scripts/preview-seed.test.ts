@@ -82,13 +82,30 @@ it('效能看板 shows months of seeded trend at once; 跑零次率 is the home 
   expect(data).toHaveLength(1);
 });
 
+it('咨询坐席 finds the seeded handoffs with the askers\' cases and opens 张三\'s passport read-only: 待缴费, nothing more', async () => {
+  const items = expectOk(await call('consult', 'inbox', {}, 'local-agent'));
+  expect(items).toHaveLength(2);
+  const zhang = items.find((i) => i.question.includes('居住证'))!;
+  const passport = zhang.context!.records.find((r) => r.title === '普通护照签发')!;
+  expect(passport.link).toBe(`/packages/staff/pages/consult-record/index?questionId=${zhang.id}&kind=application&id=${passport.id}`);
+  const view = expectOk(await call('consult', 'inboxRecord', { questionId: zhang.id, kind: 'application', id: passport.id }, 'local-agent'));
+  expect(view).toMatchObject({ status: '办理中', applicant: '张*', unpaid: { amountFen: 12000, status: '待缴费' } });
+  expect(view.staffLink).toBeUndefined();
+  expect(JSON.stringify(view)).not.toMatch(/13812345678|330106/);
+  // 李四's question does not open 张三's case.
+  const li = items.find((i) => i !== zhang)!;
+  expect(await call('consult', 'inboxRecord', { questionId: li.id, kind: 'application', id: passport.id }, 'local-agent')).toMatchObject({ ok: false, code: 'NOT_FOUND' });
+});
+
 it('a data dir seeded before the seed kept its log gets only the steps added since; edits stay', async () => {
   const { kb } = expectOk(await call('consult', 'knowledge', {}, 'local-agent'));
   const edited = { ...kb.faqs[0], answer: '坐席改过的答案。' };
   expectOk(await call('consult', 'saveEntry', { kind: 'faq', entry: edited }, 'local-agent'));
   await sdk.database().collection('local_seed').doc('steps').remove();
-  expect(await seedOnce(invoke, ADMIN, () => undefined)).toEqual(['affairs-billed', 'push-audience', 'notice-engagement', 'evaluation', 'pay', 'metrics']);
+  expect(await seedOnce(invoke, ADMIN, () => undefined)).toEqual(['affairs-billed', 'push-audience', 'notice-engagement', 'evaluation', 'pay', 'consult-inbox', 'metrics']);
   expect(await seedOnce(invoke, ADMIN, () => undefined)).toEqual([]);
+  // The seeded handoffs are asked once, not again on the rerun.
+  expect(expectOk(await call('consult', 'inbox', {}, 'local-agent'))).toHaveLength(2);
   const after = expectOk(await call('consult', 'knowledge', {}, 'local-agent'));
   expect(after.kb.faqs.find((f) => f.id === edited.id)?.answer).toBe('坐席改过的答案。');
 });
