@@ -25,15 +25,14 @@ export async function seedConsult(invoke: Invoke, admin: string, log: (s: string
 }
 
 /**
- * Questions the demo citizens handed to a person, so the preview's 咨询收件箱 shows an item with its
- * context: the asker's own cases (张三's 居住证 waiting for 补正, the passport with a bill still to pay;
- * 李四's overdue 失业保险金) as links to the agent's read-only record page. Asked through
- * `consult.ask` like a citizen would, after the affairs steps (the context is taken at handoff).
+ * A question a demo citizen handed to a person, so the preview's 咨询收件箱 shows an item with its
+ * context: 李四's own recent cases (社会保障卡补领 办理中, the others) as links to the agent's
+ * read-only record page. Asked through `consult.ask` like a citizen would, after the affairs steps
+ * (the context is taken at handoff). 张三 keeps an empty chat: the preview's first-visit view.
  * A question already in the inbox is not asked again.
  */
 const SEED_HANDOFFS = [
-  { openid: 'local-citizen', text: '我的居住证申请说要补正住址证明，我不太明白要重新传什么，麻烦人工帮我看一下' },
-  { openid: 'local-citizen-2', text: '我申请的失业保险金已经过了承诺时间还没办完，能帮我查查是什么情况吗' },
+  { openid: 'local-citizen-2', text: '我的社保卡补领已经受理好几天了，什么时候能拿到卡？麻烦帮我查一下' },
 ];
 
 export async function seedConsultInbox(invoke: Invoke, admin: string, log: (s: string) => void = console.log) {
@@ -51,5 +50,5 @@ export async function seedConsultInbox(invoke: Invoke, admin: string, log: (s: s
     if (!res.ok) throw new Error(`示例转人工提问失败：${res.message}`);
     added += 1;
   }
-  log(`咨询收件箱：示例转人工提问 ${added} 条（附提问人的办件，坐席可点开只读查看）`);
+  log(`咨询收件箱：示例转人工提问 ${added} 条（李四，附其办件，坐席可点开只读查看）`);
 }

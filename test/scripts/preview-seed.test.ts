@@ -82,19 +82,22 @@ it('效能看板 shows months of seeded trend at once; 跑零次率 is the home 
   expect(data).toHaveLength(1);
 });
 
-it('咨询坐席 finds the seeded handoffs with the askers\' cases and opens 张三\'s passport read-only: 待缴费, nothing more', async () => {
+it('咨询坐席 finds 李四\'s seeded handoff with her cases and opens the one she asks about read-only; 张三\'s case is not there for it', async () => {
   const items = expectOk(await call('consult', 'inbox', {}, 'local-agent'));
-  expect(items).toHaveLength(2);
-  const zhang = items.find((i) => i.question.includes('居住证'))!;
-  const passport = zhang.context!.records.find((r) => r.title === '普通护照签发')!;
-  expect(passport.link).toBe(`/packages/staff/pages/consult-record/index?questionId=${zhang.id}&kind=application&id=${passport.id}`);
-  const view = expectOk(await call('consult', 'inboxRecord', { questionId: zhang.id, kind: 'application', id: passport.id }, 'local-agent'));
-  expect(view).toMatchObject({ status: '办理中', applicant: '张*', unpaid: { amountFen: 12000, status: '待缴费' } });
+  expect(items).toHaveLength(1);
+  const li = items[0]!;
+  const card = li.context!.records.find((r) => r.title === '社会保障卡补领、换领' && r.status === '办理中')!;
+  expect(card.link).toBe(`/packages/staff/pages/consult-record/index?questionId=${li.id}&kind=application&id=${card.id}`);
+  const view = expectOk(await call('consult', 'inboxRecord', { questionId: li.id, kind: 'application', id: card.id }, 'local-agent'));
+  expect(view).toMatchObject({ status: '办理中', unit: '示例市人力资源和社会保障局', applicant: '李*' });
+  expect(view.steps.map((s) => s.step)).toEqual(['提交申请', '受理']);
   expect(view.staffLink).toBeUndefined();
-  expect(JSON.stringify(view)).not.toMatch(/13812345678|330106/);
-  // 李四's question does not open 张三's case.
-  const li = items.find((i) => i !== zhang)!;
-  expect(await call('consult', 'inboxRecord', { questionId: li.id, kind: 'application', id: passport.id }, 'local-agent')).toMatchObject({ ok: false, code: 'NOT_FOUND' });
+  expect(JSON.stringify(view)).not.toMatch(/13955556666|330102/);
+  // 张三's passport case (its bill 待缴费) does not open beside 李四's question.
+  const [zhangBill] = expectOk(await call('pay', 'bills', {}, 'local-citizen'));
+  expect(await call('consult', 'inboxRecord', { questionId: li.id, kind: 'application', id: zhangBill!.applicationId }, 'local-agent')).toMatchObject({ ok: false, code: 'NOT_FOUND' });
+  // 张三 still starts with an empty chat.
+  expect(expectOk(await call('consult', 'history', {}, 'local-citizen')).messages).toEqual([]);
 });
 
 it('a data dir seeded before the seed kept its log gets only the steps added since; edits stay', async () => {
@@ -104,8 +107,8 @@ it('a data dir seeded before the seed kept its log gets only the steps added sin
   await sdk.database().collection('local_seed').doc('steps').remove();
   expect(await seedOnce(invoke, ADMIN, () => undefined)).toEqual(['affairs-billed', 'push-audience', 'notice-engagement', 'evaluation', 'pay', 'consult-inbox', 'metrics']);
   expect(await seedOnce(invoke, ADMIN, () => undefined)).toEqual([]);
-  // The seeded handoffs are asked once, not again on the rerun.
-  expect(expectOk(await call('consult', 'inbox', {}, 'local-agent'))).toHaveLength(2);
+  // The seeded handoff is asked once, not again on the rerun.
+  expect(expectOk(await call('consult', 'inbox', {}, 'local-agent'))).toHaveLength(1);
   const after = expectOk(await call('consult', 'knowledge', {}, 'local-agent'));
   expect(after.kb.faqs.find((f) => f.id === edited.id)?.answer).toBe('坐席改过的答案。');
 });
