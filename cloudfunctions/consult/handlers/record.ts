@@ -37,6 +37,12 @@ const APPLICATION_FIELDS = {
   timeline: true, clock: true, supplementRequest: true, suspendReason: true, result: true, submittedAt: true,
 } as const;
 
+/** A booking without its check-in code, which only the citizen shows at the hall. */
+const BOOKING_FIELDS = {
+  _id: true, no: true, openid: true, matterName: true, hallId: true, hallName: true, hallAddress: true, groupName: true, date: true, start: true, end: true,
+  startAt: true, status: true, createdAt: true, cancelledAt: true, cancelledBy: true, cancelReason: true, checkedInAt: true, noShowAt: true,
+} as const;
+
 async function load(questionId: string, kind: 'application' | 'booking', id: string): Promise<Loaded | null> {
   const question = await byId<InboxDoc>(C.inbox, questionId);
   if (!question) return null;
@@ -44,7 +50,7 @@ async function load(questionId: string, kind: 'application' | 'booking', id: str
     const record = await byId<StoredApplication>(READ_ONLY.applications, id, APPLICATION_FIELDS);
     return record ? { question, kind, record } : null;
   }
-  const record = await byId<StoredBooking & { openid: string }>(READ_ONLY.bookings, id);
+  const record = await byId<StoredBooking>(READ_ONLY.bookings, id, BOOKING_FIELDS);
   return record ? { question, kind, record } : null;
 }
 
