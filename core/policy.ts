@@ -43,6 +43,11 @@ export interface Resource {
   hall?: string;
   /** Who created it (a campaign): the creator may not also approve it. */
   createdBy?: string;
+  /**
+   * The citizen who asked a handed-off question (consult): a record an agent opens beside the
+   * question must be that citizen's (`ownerOpenid`), never anybody else's.
+   */
+  askerOpenid?: string;
 }
 
 export type Permission =
@@ -58,7 +63,7 @@ export type Permission =
   | 'case:handle'          // staff of the handling department
   | 'hall:operate'         // staff of the hall (check-in, day list, capacity, closures)
   | 'hall:manage'          // set up halls and slot templates: admin, or staff of that hall
-  | 'consult:answer'       // the human inbox
+  | 'consult:answer'       // the human inbox, and the asking citizen's own records beside a question (read-only)
   | 'consult:reveal'       // an inbox question's unmasked ID / phone numbers (logged)
   | 'knowledge:manage'     // rules, FAQ, synonyms, knowledge-base import
   | 'push:campaign'        // compose, schedule, cancel broadcast campaigns
@@ -117,6 +122,7 @@ const NOT_ON_ONESELF: Partial<Record<Permission, string>> = {
   'case:handle': '不能办理本人提交的办件，请由本部门其他工作人员办理',
   'hall:operate': '不能办理本人的预约，请由大厅其他工作人员办理',
   'push:approve': '不能审批自己创建的推送，请由另一位审批人审批',
+  'consult:answer': '不能查看本人的办件或预约，请由其他坐席答复',
 };
 
 /** Whether the resource is the actor's own: they applied for or booked it, or created it. */
@@ -185,8 +191,12 @@ function decideByRole(actor: Actor, permission: Permission, resource?: Resource)
       if (!gate.allowed || !resource) return gate;
       return resource.hall && coversHall(actor, resource.hall) ? ALLOW : deny('FORBIDDEN', '您不是该服务大厅的工作人员');
     }
-    case 'consult:answer':
-      return granted('consult', '仅咨询坐席可以答复群众提问');
+    case 'consult:answer': {
+      const gate = granted('consult', '仅咨询坐席可以答复群众提问');
+      if (!gate.allowed || !resource?.ownerOpenid) return gate;
+      // A record beside a question: only the asker's own; anything else is not there for the agent.
+      return resource.ownerOpenid === resource.askerOpenid ? ALLOW : NOT_YOURS;
+    }
     case 'consult:reveal':
       return granted('consult', '仅咨询坐席可以查看提问原文');
     case 'knowledge:manage':

@@ -9,7 +9,7 @@ import * as path from 'node:path';
 import { sdk } from '../local-cloud';
 import { bootLocalCloud, firstAdmin, importCatalogueFile, type Invoke } from './lib/boot-local-cloud';
 import { REPO_ROOT } from './lib/repo';
-import { seedConsult } from './seed/consult';
+import { seedConsult, seedConsultInbox } from './seed/consult';
 import { previewStaffRecords } from '../local-cloud/gateway/identities';
 import { seedBooking } from './seed/booking';
 import { seedAffairs, seedBilledCases, withMatterForms } from './seed/affairs';
@@ -63,6 +63,8 @@ const STEPS: SeedStep[] = [
   { name: 'notice-engagement', run: seedNoticeEngagement },
   { name: 'evaluation', run: (_i, _a, log) => seedEvaluation(log) },
   { name: 'pay', run: (_i, _a, log) => seedPay(log) },
+  // After the cases and bills: a handoff keeps the asker's records as they are then.
+  { name: 'consult-inbox', run: seedConsultInbox },
   // Last: rolls up the days the steps above seeded.
   { name: 'metrics', run: seedMetrics },
 ];

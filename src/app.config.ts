@@ -38,7 +38,7 @@ export default defineAppConfig({
     {
       // Only staff ever open these; citizens never download them (the 效能看板 chart library, F2, lives only here).
       root: 'packages/staff',
-      pages: ['pages/import/index', 'pages/staff/index', 'pages/invite/index', 'pages/join/index', 'pages/queue/index', 'pages/case/index', 'pages/compose/index', 'pages/campaigns/index', 'pages/campaign/index', 'pages/notice-publish/index', 'pages/consult-inbox/index', 'pages/knowledge/index', 'pages/consult-stats/index', 'pages/hall-day/index', 'pages/hall-setup/index', 'pages/eval-tickets/index', 'pages/eval-ticket/index', 'pages/pay-reports/index', 'pages/dashboard/index', 'pages/indicator/index'],
+      pages: ['pages/import/index', 'pages/staff/index', 'pages/invite/index', 'pages/join/index', 'pages/queue/index', 'pages/case/index', 'pages/compose/index', 'pages/campaigns/index', 'pages/campaign/index', 'pages/notice-publish/index', 'pages/consult-inbox/index', 'pages/consult-record/index', 'pages/knowledge/index', 'pages/consult-stats/index', 'pages/hall-day/index', 'pages/hall-setup/index', 'pages/eval-tickets/index', 'pages/eval-ticket/index', 'pages/pay-reports/index', 'pages/dashboard/index', 'pages/indicator/index'],
     },
   ],
   preloadRule: {

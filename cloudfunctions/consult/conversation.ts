@@ -139,7 +139,7 @@ export async function handleCitizenMessage(input: CitizenMessageInput): Promise<
   const botText = botReplyText(decision);
   // Read before the transaction (the conversation so far, the citizen's own records): a snapshot
   // for the agent, not part of what must commit together.
-  const context = questionId ? await handoffContext(input.openid, conversationId) : undefined;
+  const context = questionId ? await handoffContext(input.openid, conversationId, questionId) : undefined;
   const rateOffer = await rateOfferAfter(decision, input.openid, input.channel, text, at);
   // The conversation, the citizen's message, the inbox entry and the bot's answer: all or nothing.
   await transact(async (t) => {

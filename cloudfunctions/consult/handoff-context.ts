@@ -7,6 +7,7 @@ import type { HandoffContext, HandoffLine, HandoffRecord } from '../../core/api'
 import { STATUS_LABELS } from '../../core/affairs/model';
 import { BOOKING_STATUS_LABELS } from '../../core/booking/model';
 import type { ApplicationRow, BookingRow } from '../../core/consult/assistant';
+import { inboxRecordLink } from '../../core/consult/inbox-record';
 import { maskPersonalNumbers } from '../../core/consult/personal-numbers';
 import { shanghaiDateTime } from '../../core/shanghai-time';
 import { getDb } from '../shared/cloud';
@@ -41,25 +42,32 @@ async function lastLines(conversationId: string, openid: string): Promise<Handof
     .map((m) => ({ role: m.role, text: maskPersonalNumbers(m.text), at: m.at }));
 }
 
-export async function handoffContext(openid: string, conversationId: string): Promise<HandoffContext> {
+export async function handoffContext(openid: string, conversationId: string, questionId: string): Promise<HandoffContext> {
   const [messages, apps, bookings] = await Promise.all([
     lastLines(conversationId, openid), recentApplications(openid, CONTEXT_RECORDS), recentBookings(openid, CONTEXT_RECORDS),
   ]);
   const records: HandoffRecord[] = [
     ...apps.map((a): HandoffRecord => ({
       kind: 'application', id: a._id, no: a.no, title: a.matterName, status: STATUS_LABELS[a.status] ?? a.status,
-      when: shanghaiDateTime(a.updatedAt), link: `/packages/staff/pages/case/index?id=${encodeURIComponent(a._id)}`,
+      when: shanghaiDateTime(a.updatedAt), link: inboxRecordLink(questionId, 'application', a._id),
     })),
     ...bookings.map((b): HandoffRecord => ({
       kind: 'booking', id: b._id, no: b.no, title: b.matterName, status: BOOKING_STATUS_LABELS[b.status] ?? b.status,
-      when: `${b.date} ${b.start}`, link: '/packages/staff/pages/hall-day/index',
+      when: `${b.date} ${b.start}`, link: inboxRecordLink(questionId, 'booking', b._id),
     })),
   ];
   return { messages, records };
 }
 
-/** Why a stored inbox question reached a person and its context, as the inbox shows them. */
-export function handoffFields(doc: object): { reason?: string; context?: HandoffContext } {
-  const d = doc as { reason?: string; context?: HandoffContext };
-  return { ...(d.reason ? { reason: d.reason } : {}), ...(d.context ? { context: d.context } : {}) };
+/**
+ * Why a stored inbox question reached a person and its context, as the inbox shows them. Record
+ * links are made afresh: questions stored before the agent's record view linked to pages only
+ * the handling department or hall can open.
+ */
+export function handoffFields(doc: { _id: string }): { reason?: string; context?: HandoffContext } {
+  const d = doc as { _id: string; reason?: string; context?: HandoffContext };
+  const context = d.context && {
+    ...d.context, records: (d.context.records ?? []).map((r) => ({ ...r, link: inboxRecordLink(d._id, r.kind, r.id) })),
+  };
+  return { ...(d.reason ? { reason: d.reason } : {}), ...(context ? { context } : {}) };
 }

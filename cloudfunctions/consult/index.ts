@@ -5,6 +5,7 @@ import { KB_FIELD_LABELS } from '../../core/consult/kb';
 import { ask, feedback, history } from './handlers/citizen';
 import { deleteEntry, importKnowledge, kbHistory, knowledge, rollback, saveEntry } from './handlers/knowledge';
 import { inbox, learn, reply, revealQuestion, stats } from './handlers/inbox';
+import { inboxRecord } from './handlers/record';
 import { kfEntry } from './channels/kf';
 import { httpFallback, oaEntry } from './channels/oa';
 
@@ -12,7 +13,7 @@ import { httpFallback, oaEntry } from './channels/oa';
 export const actions = {
   ask, history, feedback,
   importKnowledge, knowledge, saveEntry, deleteEntry, kbHistory, rollback,
-  inbox, reply, revealQuestion, learn, stats,
+  inbox, reply, revealQuestion, inboxRecord, learn, stats,
 };
 
 const LABELS: Record<string, string> = {

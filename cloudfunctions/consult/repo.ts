@@ -10,7 +10,7 @@ import { DomainError } from '../../core/envelope';
 import { getDb } from '../shared/cloud';
 import { transact, txGet } from '../shared/transaction';
 import {
-  ACCESS_LOGS, CONSULT_FEEDBACK, CONSULT_INBOX, CONSULT_MESSAGES, OA_FOLLOWERS, OUTBOX, PUSH_DELIVERIES,
+  ACCESS_LOGS, APPLICATIONS, BOOKINGS, CONSULT_FEEDBACK, CONSULT_INBOX, CONSULT_MESSAGES, OA_FOLLOWERS, OUTBOX, PUSH_DELIVERIES,
 } from '../shared/collections';
 
 export const C = {
@@ -26,6 +26,9 @@ export const C = {
   outbox: OUTBOX,
   accessLogs: ACCESS_LOGS,
 } as const;
+
+/** Other functions' records consult reads (never writes): the asking citizen's cases and bookings, beside a question. */
+export const READ_ONLY = { applications: APPLICATIONS, bookings: BOOKINGS } as const;
 
 /** The push function's message records: read (never written) to tell an agent how a reply went. */
 export { PUSH_DELIVERIES };

@@ -94,8 +94,44 @@ export interface HandoffRecord {
   status: string;
   /** 预约: the slot, Asia/Shanghai (`2026-12-09 09:00`); 办件: the last change. */
   when?: string;
-  /** Staff page that opens it. */
+  /** Staff page that opens it: the agent's read-only record view beside the question. */
   link: string;
+}
+
+/** One step of a record as the agent reads it out: when (Asia/Shanghai), what, by whom (a department or 申请人, never an openid). */
+export interface InboxRecordStep { at: string; step: string; by?: string; comment?: string }
+
+/**
+ * One of the asking citizen's applications or bookings, read-only for the agent answering them:
+ * masked, without materials, result files, check-in codes or form values.
+ */
+export interface InboxRecordView {
+  kind: 'application' | 'booking';
+  id: string;
+  /** 办件编号 / 预约编号 */
+  no: string;
+  matterName: string;
+  /** In Chinese (办理中, 已预约 …). */
+  status: string;
+  /** 办件: the handling department; 预约: the hall and window. */
+  unit: string;
+  /** 办件: 提交时间; 预约: the slot (`2026-12-09 09:00–09:30`), Asia/Shanghai. */
+  when: string;
+  /** 办件: 承诺办结日期 while the clock runs (absent before 受理 and while paused). */
+  due?: string;
+  /** 办件: the clock is paused (补正, 挂起). */
+  clockPaused?: boolean;
+  /** The applicant's name, masked (张*). */
+  applicant?: string;
+  /** 预约: the hall's address. */
+  address?: string;
+  steps: InboxRecordStep[];
+  /** What the citizen should do next, in the words the citizen's own page uses. */
+  nextStep: string;
+  /** 办件: an unpaid bill, in 分. */
+  unpaid?: { amountFen: number; status: string };
+  /** The full staff page, only for an agent who may handle the record there (its department or hall). */
+  staffLink?: string;
 }
 
 /** What the agent sees beside a handed-off question. */
@@ -151,6 +187,8 @@ export interface ConsultApi {
   reply: { params: { questionId: string; text: string }; result: InboxItem };
   /** The unmasked question, for an agent who needs the ID or phone number; every reveal is logged. */
   revealQuestion: { params: { questionId: string }; result: { question: string } };
+  /** One of the asking citizen's records linked beside a question (read-only, masked; every view is logged). */
+  inboxRecord: { params: { questionId: string; kind: 'application' | 'booking'; id: string }; result: InboxRecordView };
   learn: {
     params: { questionId: string; mode: 'newFaq'; category: string; question?: string; answer?: string } | { questionId: string; mode: 'similar'; faqId: string };
     result: { version: number; faqId: string };

@@ -16,7 +16,7 @@ it('shows the reason, the earlier messages and opens a record from its link', as
       id: 'q1', conversationId: 'cv1', maskedOpenid: 'citi****enid', question: '转人工', status: 'open', at: '2026-03-04T01:00:00Z', channel: 'app', reason: 'human',
       context: {
         messages: [{ role: 'citizen', text: '社保卡丢了，我手机138****5678', at: '2026-03-04T00:59:00Z' }, { role: 'bot', text: '请携带身份证到网点补领。', at: '2026-03-04T00:59:00Z' }],
-        records: [{ kind: 'application', id: 'app-1', no: 'A20260301001', title: '社会保障卡申领', status: '办理中', when: '2026-03-01 10:00', link: '/packages/staff/pages/case/index?id=app-1' }],
+        records: [{ kind: 'application', id: 'app-1', no: 'A20260301001', title: '社会保障卡申领', status: '办理中', when: '2026-03-01 10:00', link: '/packages/staff/pages/consult-record/index?questionId=q1&kind=application&id=app-1' }],
       },
     }])
     return ok(null)
@@ -28,5 +28,6 @@ it('shows the reason, the earlier messages and opens a record from its link', as
   expect(screen.getByText('社保卡丢了，我手机138****5678')).toBeTruthy()
   expect(screen.getByText('请携带身份证到网点补领。')).toBeTruthy()
   fireEvent.click(screen.getByText(/社会保障卡申领/))
-  expect(navigate).toHaveBeenCalledWith({ url: '/packages/staff/pages/case/index?id=app-1' })
+  // The agent's read-only record view beside the question, which a 咨询坐席 without a department can open.
+  expect(navigate).toHaveBeenCalledWith({ url: '/packages/staff/pages/consult-record/index?questionId=q1&kind=application&id=app-1' })
 })

@@ -112,3 +112,16 @@ describe('department scope for staff listings', () => {
     expect(departmentScope(citizen)).toEqual([]);
   });
 });
+
+describe('an agent opening a record beside an inbox question', () => {
+  it('sees the asking citizen\'s own record, nobody else\'s, never their own, and only with the consult grant', () => {
+    expect(allowed(agent, 'consult:answer', { ownerOpenid: 'c1', askerOpenid: 'c1' })).toBe(true);
+    expect(allowed(admin, 'consult:answer', { ownerOpenid: 'c1', askerOpenid: 'c1' })).toBe(true);
+    expect(reason(agent, 'consult:answer', { ownerOpenid: 'c2', askerOpenid: 'c1' })).toBe('NOT_FOUND');
+    expect(reason(agent, 'consult:answer', { ownerOpenid: 'c1' })).toBe('NOT_FOUND');
+    // The agent asked the question themselves: their own case is for a colleague.
+    expect(reason(agent, 'consult:answer', { ownerOpenid: 's-agent', askerOpenid: 's-agent' })).toBe('FORBIDDEN');
+    expect(reason(psbClerk, 'consult:answer', { ownerOpenid: 'c1', askerOpenid: 'c1' })).toBe('FORBIDDEN');
+    expect(reason(citizen, 'consult:answer', { ownerOpenid: 'c1', askerOpenid: 'c1' })).toBe('FORBIDDEN');
+  });
+});

@@ -1,6 +1,7 @@
 /**
  * 智能咨询 in the H5 preview: a complaint after an earlier question reaches a person; the agent
- * sees why, and the conversation before it, in the inbox.
+ * sees why, and the conversation before it, in the inbox, and opens the citizen's own case from
+ * there (read-only: a 咨询坐席 has no department, so the full case page is not theirs).
  */
 import { openPhonePage, startPreview, type Preview } from './browser';
 import { becomeByLabel } from './journey-helpers';
@@ -34,5 +35,15 @@ it('a complaint reaches the agent with the conversation before it', async () => 
   await item.waitFor();
   await item.getByText('投诉', { exact: true }).waitFor();
   await item.locator('.consult-context__line', { hasText: FIRST }).waitFor();
+
+  // 张三's passport case (seeded 办理中, its bill 待缴费) opens in the agent's record view.
+  await item.locator('.consult-context__record', { hasText: '普通护照签发' }).click();
+  await page.locator('.consult-record__title', { hasText: '普通护照签发' }).waitFor();
+  expect(await page.locator('.consult-record__status').innerText()).toBe('办理中');
+  expect(await page.locator('.consult-record__unpaid').innerText()).toContain('¥120.00（待缴费）');
+  expect(await page.locator('.consult-record__step').count()).toBeGreaterThan(0);
+  expect(await page.getByText('没有找到该办件').count()).toBe(0);
+  expect(await page.getByText('在工作台打开').count()).toBe(0);
+  expect(await page.locator('body').innerText()).not.toMatch(/13812345678|330106\d{8}/);
   expect(problems).toEqual([]);
 });

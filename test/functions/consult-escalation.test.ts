@@ -61,7 +61,7 @@ describe('the inbox item carries context', () => {
     expect(lines[0].text).toBe('社保卡丢了，我手机138****5678');
     expect(JSON.stringify(item.context)).not.toContain('13812345678');
     expect(item.context!.records).toEqual([
-      expect.objectContaining({ kind: 'application', title: '社会保障卡申领', status: '办理中', no: 'A20261201001', link: '/packages/staff/pages/case/index?id=app-mine' }),
+      expect.objectContaining({ kind: 'application', title: '社会保障卡申领', status: '办理中', no: 'A20261201001', link: `/packages/staff/pages/consult-record/index?questionId=${item.id}&kind=application&id=app-mine` }),
       expect.objectContaining({ kind: 'booking', title: '户口迁入', status: '已预约', no: 'B001' }),
     ]);
     expect(JSON.stringify(item.context)).not.toContain('别人的办件');

@@ -89,13 +89,33 @@ it('the seeded knowledge base answers with the city\'s own facts from the seeded
   expect(a.answer?.matter?.links.guide).toContain('guide');
 });
 
+it('咨询坐席 finds 李四\'s seeded handoff with her cases and opens the one she asks about read-only; 张三\'s case is not there for it', async () => {
+  const items = expectOk(await call('consult', 'inbox', {}, 'local-agent'));
+  expect(items).toHaveLength(1);
+  const li = items[0]!;
+  const card = li.context!.records.find((r) => r.title === '社会保障卡补领、换领' && r.status === '办理中')!;
+  expect(card.link).toBe(`/packages/staff/pages/consult-record/index?questionId=${li.id}&kind=application&id=${card.id}`);
+  const view = expectOk(await call('consult', 'inboxRecord', { questionId: li.id, kind: 'application', id: card.id }, 'local-agent'));
+  expect(view).toMatchObject({ status: '办理中', unit: '示例市人力资源和社会保障局', applicant: '李*' });
+  expect(view.steps.map((s) => s.step)).toEqual(['提交申请', '受理']);
+  expect(view.staffLink).toBeUndefined();
+  expect(JSON.stringify(view)).not.toMatch(/13955556666|330102/);
+  // 张三's passport case (its bill 待缴费) does not open beside 李四's question.
+  const [zhangBill] = expectOk(await call('pay', 'bills', {}, 'local-citizen'));
+  expect(await call('consult', 'inboxRecord', { questionId: li.id, kind: 'application', id: zhangBill!.applicationId }, 'local-agent')).toMatchObject({ ok: false, code: 'NOT_FOUND' });
+  // 张三 still starts with an empty chat.
+  expect(expectOk(await call('consult', 'history', {}, 'local-citizen')).messages).toEqual([]);
+});
+
 it('a data dir seeded before the seed kept its log gets only the steps added since; edits stay', async () => {
   const { kb } = expectOk(await call('consult', 'knowledge', {}, 'local-agent'));
   const edited = { ...kb.faqs[0], answer: '坐席改过的答案。' };
   expectOk(await call('consult', 'saveEntry', { kind: 'faq', entry: edited }, 'local-agent'));
   await sdk.database().collection('local_seed').doc('steps').remove();
-  expect(await seedOnce(invoke, ADMIN, () => undefined)).toEqual(['affairs-billed', 'push-audience', 'notice-engagement', 'evaluation', 'pay', 'metrics']);
+  expect(await seedOnce(invoke, ADMIN, () => undefined)).toEqual(['affairs-billed', 'push-audience', 'notice-engagement', 'evaluation', 'pay', 'consult-inbox', 'metrics']);
   expect(await seedOnce(invoke, ADMIN, () => undefined)).toEqual([]);
+  // The seeded handoff is asked once, not again on the rerun.
+  expect(expectOk(await call('consult', 'inbox', {}, 'local-agent'))).toHaveLength(1);
   const after = expectOk(await call('consult', 'knowledge', {}, 'local-agent'));
   expect(after.kb.faqs.find((f) => f.id === edited.id)?.answer).toBe('坐席改过的答案。');
 });
