@@ -43,6 +43,15 @@ describe('asking for a person in other words', () => {
     expect(a.message).not.toContain('无法准确回答');
     expect(a.questionId).toBeTruthy();
   });
+
+  it.each(['能不能让人来回答', '别让机器回了', '你们工作人员能直接回我吗', '叫个人来跟我说', '别用机器人回答我了'])('%s → a request for a person in the inbox', async (text) => {
+    const a = expectOk(await call('consult', 'ask', { text }, CITIZEN));
+    expect(a.type).toBe('handoff');
+    expect(a.message).not.toContain('无法准确回答');
+    const item = (await openInbox()).find((i) => i.id === a.questionId);
+    // reason human: the staff page labels it 群众要求人工.
+    expect(item).toMatchObject({ question: text, reason: 'human' });
+  });
 });
 
 describe('the inbox item carries context', () => {
