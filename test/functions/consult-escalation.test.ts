@@ -75,4 +75,16 @@ describe('the inbox item carries context', () => {
     ]);
     expect(JSON.stringify(item.context)).not.toContain('别人的办件');
   });
+
+  it('a bot turn that offered questions carries them: the agent sees what 您是不是想问 listed', async () => {
+    const unsure = expectOk(await call('consult', 'ask', { text: '公积金' }, CITIZEN));
+    expect(unsure.type).toBe('suggestions');
+    const offered = (unsure.suggestions ?? []).map((s) => s.question);
+    expect(offered.length).toBeGreaterThanOrEqual(2);
+    const h = expectOk(await call('consult', 'ask', { text: '转人工', conversationId: unsure.conversationId }, CITIZEN));
+    const item = (await openInbox()).find((i) => i.id === h.questionId)!;
+    const bot = item.context!.messages.find((m) => m.role === 'bot')!;
+    expect(bot).toMatchObject({ text: '您是不是想问：', type: 'suggestions' });
+    expect(bot.suggestions?.map((s) => s.question)).toEqual(offered.slice(0, 5));
+  });
 });
