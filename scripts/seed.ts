@@ -9,7 +9,7 @@ import * as path from 'node:path';
 import { sdk } from '../local-cloud';
 import { bootLocalCloud, firstAdmin, importCatalogueFile, type Invoke } from './lib/boot-local-cloud';
 import { REPO_ROOT } from './lib/repo';
-import { seedConsult } from './seed/consult';
+import { seedConsult, seedConsultInbox } from './seed/consult';
 import { previewStaffRecords } from '../local-cloud/gateway/identities';
 import { seedBooking } from './seed/booking';
 import { seedAffairs, seedBilledCases, withMatterForms } from './seed/affairs';
@@ -56,6 +56,7 @@ const STEPS: SeedStep[] = [
   { name: 'catalogue', run: seedStaffAndCatalogue },
   { name: 'booking', run: seedBooking },
   { name: 'consult', run: seedConsult },
+  { name: 'consult-inbox', run: seedConsultInbox },
   { name: 'affairs', run: (_i, _a, log) => seedAffairs(log) },
   { name: 'affairs-billed', run: (_i, _a, log) => seedBilledCases(log) },
   { name: 'push', run: seedPush },

@@ -23,3 +23,39 @@ export async function seedConsult(invoke: Invoke, admin: string, log: (s: string
   if (!res.ok || !res.data?.applied) throw new Error(`咨询知识库种子导入失败：${res.message ?? JSON.stringify(res.data?.issues)}`);
   log(`已导入咨询知识库：问答 ${res.data.faqs} 条、规则 ${res.data.rules} 条`);
 }
+
+type Reply = { ok: boolean; code?: string; message?: string; data?: any };
+
+/**
+ * The staff inbox as a city sees it after a few days: 李* asked about 公积金, was offered entries
+ * (您是不是想问), and asked for a person in her own words (open, 群众要求人工); an earlier question of
+ * hers was answered by 陈坐席 and learned as a phrasing of the 高龄津贴 entry (已加入知识库).
+ * Written once: skipped when the inbox already holds these questions.
+ */
+export const SEED_INBOX_CITIZEN = 'local-citizen-2';
+export const SEED_INBOX_AGENT = 'local-agent';
+const ASKED_FOR_PERSON = '能不能让人来回答';
+const LEARNED_QUESTION = '我爸今年82了，那个每月发给老人的钱要去哪里申请';
+const LEARNED_REPLY = '您好，这是高龄津贴：老人年满80周岁、本市户籍即可申请。请家属携带老人身份证、户口簿和本人银行卡，到户籍所在社区居委会申请，次月起按月发放。';
+const LEARNED_AS = 'faq-elderly-allowance';
+
+export async function seedConsultInbox(invoke: Invoke, _admin: string, log: (s: string) => void = console.log) {
+  const must = async (data: unknown, openid: string) => {
+    const res = (await invoke('consult', data, openid)) as Reply;
+    if (!res.ok) throw new Error(`咨询收件箱种子失败：${res.code} ${res.message}`);
+    return res.data;
+  };
+  const all = [...await must({ action: 'inbox', params: { status: 'open' } }, SEED_INBOX_AGENT), ...await must({ action: 'inbox', params: { status: 'answered' } }, SEED_INBOX_AGENT)] as { question: string }[];
+  if (all.some((i) => i.question === ASKED_FOR_PERSON || i.question === LEARNED_QUESTION)) {
+    log('咨询收件箱已有示例提问，跳过');
+    return;
+  }
+  // Answered and learned first, so the open request is the citizen's latest conversation.
+  const handed = await must({ action: 'ask', params: { text: LEARNED_QUESTION, handoff: true } }, SEED_INBOX_CITIZEN);
+  await must({ action: 'reply', params: { questionId: handed.questionId, text: LEARNED_REPLY } }, SEED_INBOX_AGENT);
+  await must({ action: 'learn', params: { questionId: handed.questionId, mode: 'similar', faqId: LEARNED_AS } }, SEED_INBOX_AGENT);
+  const unsure = await must({ action: 'ask', params: { text: '公积金' } }, SEED_INBOX_CITIZEN);
+  const person = await must({ action: 'ask', params: { text: ASKED_FOR_PERSON, conversationId: unsure.conversationId } }, SEED_INBOX_CITIZEN);
+  if (unsure.type !== 'suggestions' || person.type !== 'handoff') throw new Error(`咨询收件箱种子：意外的回答（${unsure.type} / ${person.type}）`);
+  log('已写入咨询收件箱示例：1 条待答复（群众要求人工，附此前的推荐问题），1 条已答复并加入知识库');
+}

@@ -82,12 +82,26 @@ it('效能看板 shows months of seeded trend at once; 跑零次率 is the home 
   expect(data).toHaveLength(1);
 });
 
+it('咨询坐席 finds a request for a person with the entries offered before it, and a question already learned', async () => {
+  const open = expectOk(await call('consult', 'inbox', { status: 'open' }, 'local-agent'));
+  const asked = open.find((i) => i.question === '能不能让人来回答')!;
+  expect(asked).toMatchObject({ reason: 'human', maskedOpenid: expect.not.stringContaining('local-citizen-2') });
+  const offered = asked.context!.messages.find((m) => m.role === 'bot')!;
+  expect(offered).toMatchObject({ type: 'suggestions', text: '您是不是想问：' });
+  expect(offered.suggestions!.length).toBeGreaterThanOrEqual(2);
+  const answered = expectOk(await call('consult', 'inbox', { status: 'answered' }, 'local-agent'));
+  const learned = answered.find((i) => i.learnedAs)!;
+  expect(learned).toMatchObject({ learnedAs: 'faq-elderly-allowance', answeredByName: '陈坐席' });
+  const { kb } = expectOk(await call('consult', 'knowledge', {}, 'local-agent'));
+  expect(kb.faqs.find((f) => f.id === 'faq-elderly-allowance')!.similar).toContain(learned.question);
+});
+
 it('a data dir seeded before the seed kept its log gets only the steps added since; edits stay', async () => {
   const { kb } = expectOk(await call('consult', 'knowledge', {}, 'local-agent'));
   const edited = { ...kb.faqs[0], answer: '坐席改过的答案。' };
   expectOk(await call('consult', 'saveEntry', { kind: 'faq', entry: edited }, 'local-agent'));
   await sdk.database().collection('local_seed').doc('steps').remove();
-  expect(await seedOnce(invoke, ADMIN, () => undefined)).toEqual(['affairs-billed', 'push-audience', 'notice-engagement', 'evaluation', 'pay', 'metrics']);
+  expect(await seedOnce(invoke, ADMIN, () => undefined)).toEqual(['consult-inbox', 'affairs-billed', 'push-audience', 'notice-engagement', 'evaluation', 'pay', 'metrics']);
   expect(await seedOnce(invoke, ADMIN, () => undefined)).toEqual([]);
   const after = expectOk(await call('consult', 'knowledge', {}, 'local-agent'));
   expect(after.kb.faqs.find((f) => f.id === edited.id)?.answer).toBe('坐席改过的答案。');
