@@ -20,6 +20,9 @@ import { rateOfferAfter } from './rate-offer';
 import type { RateOffer } from '../../core/api';
 
 export const MAX_CHARS = 2000;
+/** Past this, a message is refused before any work on it (what is scanned at all stays bounded). */
+export const MAX_RAW_CHARS = 20000;
+export const TOO_LONG_REPLY = `问题太长了，请控制在 ${MAX_CHARS} 字以内`;
 export const RATE_PER_MINUTE = 20;
 
 export type Channel = 'app' | 'kf' | 'oa';
@@ -113,9 +116,10 @@ export interface CitizenMessageInput {
 export async function handleCitizenMessage(input: CitizenMessageInput): Promise<AskOutcome> {
   const now = input.now ?? new Date();
   const at = now.toISOString();
+  if (input.text.length > MAX_RAW_CHARS) throw new DomainError('INVALID_INPUT', TOO_LONG_REPLY);
   // Invisible and direction-changing characters are dropped, not refused: the question still gets an answer.
   const text = stripInvisible(input.text);
-  if (text.length > MAX_CHARS) throw new DomainError('INVALID_INPUT', `问题太长了，请控制在 ${MAX_CHARS} 字以内`);
+  if (text.length > MAX_CHARS) throw new DomainError('INVALID_INPUT', TOO_LONG_REPLY);
   await rateLimit(input.openid, now);
   if (isBlank(text)) {
     const decision: Decision = { type: 'handoff', reason: 'blank', confidence: 0, margin: 0, candidates: [] };

@@ -18,6 +18,7 @@ import { C } from './repo';
 
 export const CONTEXT_LINES = 8;
 export const CONTEXT_RECORDS = 5;
+export const CONTEXT_SUGGESTIONS = 5;
 /** The caller's latest applications (not drafts), newest change first. */
 export async function recentApplications(openid: string, limit: number): Promise<ApplicationRow[]> {
   const _ = getDb().command;
@@ -39,7 +40,12 @@ async function lastLines(conversationId: string, openid: string): Promise<Handof
   const order = { citizen: 0, bot: 1, staff: 2 } as const;
   return [...data].sort((a, b) => a.at.localeCompare(b.at) || order[a.role] - order[b.role])
     // Stored masked already; masking again costs nothing and keeps a bot line quoting a number safe.
-    .map((m) => ({ role: m.role, text: maskPersonalNumbers(m.text), at: m.at }));
+    .map((m) => ({
+      role: m.role, text: maskPersonalNumbers(m.text), at: m.at,
+      ...(m.role === 'bot' && m.type ? { type: m.type } : {}),
+      // The entries offered (knowledge-base questions, no personal data), so the agent sees what the citizen could pick.
+      ...(m.role === 'bot' && m.suggestions?.length ? { suggestions: m.suggestions.slice(0, CONTEXT_SUGGESTIONS).map((s) => ({ id: s.id, question: s.question })) } : {}),
+    }));
 }
 
 export async function handoffContext(openid: string, conversationId: string, questionId: string): Promise<HandoffContext> {

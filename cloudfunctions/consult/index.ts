@@ -18,7 +18,8 @@ export const actions = {
 
 const LABELS: Record<string, string> = {
   ...KB_FIELD_LABELS,
-  text: '咨询内容', conversationId: '对话编号', handoff: '转人工', messageId: '消息编号', helpful: '是否有帮助', kb: '知识库', mode: '方式',
+  // `text` is the citizen's question in ask and the agent's answer in reply: a label true of both.
+  text: '消息内容', conversationId: '对话编号', handoff: '转人工', messageId: '消息编号', helpful: '是否有帮助', kb: '知识库', mode: '方式',
   kind: '类型', entry: '条目', groups: '同义词组', status: '状态', questionId: '提问编号', faqId: '问答编号', days: '统计天数',
 };
 

@@ -7,7 +7,7 @@ import * as fs from 'node:fs';
 import { buildEngine, type ConsultEngine } from '../../core/consult/engine';
 import type { KnowledgeBase } from '../../core/consult/kb';
 import { DomainError } from '../../core/envelope';
-import { getDb } from '../shared/cloud';
+import { getDb, type Transaction } from '../shared/cloud';
 import { transact, txGet } from '../shared/transaction';
 import {
   ACCESS_LOGS, APPLICATIONS, BOOKINGS, CONSULT_FEEDBACK, CONSULT_INBOX, CONSULT_MESSAGES, OA_FOLLOWERS, OUTBOX, PUSH_DELIVERIES,
@@ -70,11 +70,17 @@ export async function currentKb(): Promise<{ version: number; kb: KnowledgeBase 
 /**
  * Writes a new version and moves the pointer with one conditional update, so two editors saving
  * together cannot both win: the loser gets CONFLICT and nothing of theirs becomes current.
+ * `alongside` runs first in the same transaction (the inbox item a learn marks): its refusal
+ * leaves the knowledge base untouched, and the version cannot land without it.
  */
-export async function commitVersion(expected: number, kb: KnowledgeBase, by: { openid: string; name?: string }, change: string, at: string): Promise<number> {
+export async function commitVersion(
+  expected: number, kb: KnowledgeBase, by: { openid: string; name?: string }, change: string, at: string,
+  alongside?: (t: Transaction) => Promise<void>,
+): Promise<number> {
   const next = expected + 1;
   const doc: KbVersionDoc = { _id: versionId(next), version: next, kb: { ...kb, version: next }, by: by.openid, ...(by.name ? { byName: by.name } : {}), at, change };
   return transact(async (t) => {
+    if (alongside) await alongside(t);
     if (await txGet(t, C.versions, versionId(next))) throw new DomainError('CONFLICT', '知识库刚被其他人修改，请刷新后重试');
     await t.collection(C.versions).doc(versionId(next)).set({ data: { version: doc.version, kb: doc.kb, by: doc.by, ...(doc.byName ? { byName: doc.byName } : {}), at: doc.at, change: doc.change } as unknown as Record<string, unknown> });
     await t.collection(C.meta).doc(KB_META_ID).set({ data: { version: next, updatedAt: at } });

@@ -82,8 +82,18 @@ export interface ConsultChatMessage {
   rateOffer?: RateOffer;
 }
 
-/** One line of the conversation before a handoff, as stored (personal numbers masked). */
-export interface HandoffLine { role: 'citizen' | 'bot' | 'staff'; text: string; at: string }
+/**
+ * One line of the conversation before a handoff, as stored (personal numbers masked). A bot line
+ * keeps what it offered beside its text (您是不是想问 / 您可能还想问 / 您也可以先看看): the text
+ * of a suggestions turn is only the prompt.
+ */
+export interface HandoffLine {
+  role: 'citizen' | 'bot' | 'staff';
+  text: string;
+  at: string;
+  type?: 'answer' | 'suggestions' | 'handoff';
+  suggestions?: { id: string; question: string }[];
+}
 
 /** One of the citizen's own applications or bookings, for the agent to open. */
 export interface HandoffRecord {

@@ -1,14 +1,32 @@
 /**
  * The human inbox's transitions, pure: a handed-off question is answered once (open → answered),
- * and an answered question can teach the knowledge base (a new FAQ, or a similar phrasing of an
+ * and a question can teach the knowledge base once (a new FAQ, or a similar phrasing of an
  * existing one). The consult function reads, calls one of these, and writes the result.
  */
 import { DomainError } from '../envelope';
+import { stripInvisible } from '../text/hygiene';
 import type { Faq, KnowledgeBase } from './kb';
+
+export const MAX_REPLY_CHARS = 2000;
 
 export interface InboxDoc {
   _id: string; conversationId: string; openid: string; question: string; status: 'open' | 'answered'; at: string;
-  channel: 'app' | 'kf' | 'oa'; flagged?: boolean; sealed?: string; reply?: string; answeredBy?: string; answeredByName?: string; answeredAt?: string; learnedAs?: string; key?: string;
+  channel: 'app' | 'kf' | 'oa'; flagged?: boolean; sealed?: string; reply?: string; answeredBy?: string; answeredByName?: string; answeredAt?: string; key?: string;
+  /** Set once, in the same transaction as the knowledge-base version it wrote: the FAQ it taught. */
+  learnedAs?: string; learnedAt?: string; learnedBy?: string;
+}
+
+/**
+ * What a staff reply stores: invisible and direction-changing characters dropped the way a
+ * citizen's question is (so the citizen reads what the agent saw), then refused when nothing is
+ * left or it is too long. Checked here, not in the params schema: the schema's field label is
+ * shared with the citizen's question (咨询内容), and these messages name the reply.
+ */
+export function replyText(raw: string): string {
+  const text = stripInvisible(raw).trim();
+  if (!text) throw new DomainError('INVALID_INPUT', '答复内容不能为空');
+  if (text.length > MAX_REPLY_CHARS) throw new DomainError('INVALID_INPUT', `答复内容不能超过${MAX_REPLY_CHARS}字`);
+  return text;
 }
 
 /** open → answered; a second answer to the same question is refused (exactly once). */
@@ -21,8 +39,17 @@ export type LearnRequest =
   | { mode: 'newFaq'; category: string; question?: string; answer?: string }
   | { mode: 'similar'; faqId: string };
 
+export const ALREADY_LEARNED = '该提问已加入知识库';
+
+/** A question teaches the knowledge base once: a second learn would add it twice or to a second FAQ. */
+export function markLearned(doc: InboxDoc, faqId: string, by: string, at: string): InboxDoc {
+  if (doc.learnedAs) throw new DomainError('CONFLICT', ALREADY_LEARNED);
+  return { ...doc, learnedAs: faqId, learnedAt: at, learnedBy: by };
+}
+
 /** The knowledge base after learning from a question, and the FAQ it taught. */
 export function learnFromQuestion(kb: KnowledgeBase, doc: InboxDoc, req: LearnRequest): { kb: KnowledgeBase; faqId: string } {
+  if (doc.learnedAs) throw new DomainError('CONFLICT', ALREADY_LEARNED);
   if (req.mode === 'newFaq') {
     const answer = req.answer ?? doc.reply;
     if (!answer) throw new DomainError('CONFLICT', '该提问还没有答复，请先答复或填写答案');

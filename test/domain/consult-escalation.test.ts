@@ -23,6 +23,22 @@ describe('escalationOf', () => {
   });
 });
 
+describe('asking for a person in other words', () => {
+  it.each([
+    // Found by an outside tester.
+    '能不能让人来回答', '别让机器回了', '你们工作人员能直接回我吗',
+    // Further phrasings of the same three asks.
+    '叫个人来跟我说', '换个人来回答吧', '让人工来处理吧', '别用机器人回答我了', '别再让AI回复了', '不要机器人，我要真人',
+    '能不能请工作人员亲自回复一下', '客服可以回我一下吗', '我要人工服务',
+  ])('%s → human', (text) => expect(escalationOf(text)).toBe('human'));
+
+  it.each([
+    '人工服务时间', '投诉电话是多少', '人工智能', '你们用的是人工智能吗', '需要人工审核吗', '是人工审核还是机器审核',
+    '社保卡丢了让人很着急怎么办', '这个政策让人看不懂', '机器人能办理什么业务', '自助机器不要钱吗', '客服电话是多少',
+    '办事员回复说材料不全，还要补什么',
+  ])('%s → not a request for a person', (text) => expect(escalationOf(text)).not.toBe('human'));
+});
+
 it('a report of a public nuisance is not a complaint about service: a learned FAQ may answer it', () => {
   expect(escalationOf('小区门口共享单车乱停没人管找谁')).toBeNull();
 });

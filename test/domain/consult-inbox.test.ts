@@ -1,5 +1,5 @@
 import { refusalOf } from './refusal';
-import { answerQuestion, learnFromQuestion, type InboxDoc } from '../../core/consult/inbox';
+import { answerQuestion, learnFromQuestion, markLearned, replyText, type InboxDoc } from '../../core/consult/inbox';
 import type { KnowledgeBase } from '../../core/consult/kb';
 
 const open: InboxDoc = { _id: 'Q:abc-1', conversationId: 'c1', openid: 'o1', question: '老年人坐公交免费卡在哪办', status: 'open', at: '2026-12-01T02:00:00.000Z', channel: 'app' };
@@ -26,5 +26,21 @@ describe('consult inbox transitions', () => {
     expect(similar.kb.faqs[0].similar).toEqual([open.question]);
     expect(learnFromQuestion(similar.kb, open, { mode: 'similar', faqId: 'faq-bus' }).kb.faqs[0].similar).toEqual([open.question]);
     expect(refusal(() => learnFromQuestion(kb, open, { mode: 'similar', faqId: 'faq-none' }))).toBe('NOT_FOUND:没有找到该问答');
+  });
+
+  it('a question teaches once: a learned question is refused in either mode', () => {
+    const learned = markLearned(open, 'faq-bus', 'editor', '2026-12-01T04:00:00.000Z');
+    expect(learned).toMatchObject({ learnedAs: 'faq-bus', learnedBy: 'editor', learnedAt: '2026-12-01T04:00:00.000Z' });
+    expect(refusal(() => markLearned(learned, 'faq-other', 'admin', '2026-12-01T04:00:01.000Z'))).toBe('CONFLICT:该提问已加入知识库');
+    expect(refusal(() => learnFromQuestion(kb, learned, { mode: 'similar', faqId: 'faq-bus' }))).toBe('CONFLICT:该提问已加入知识库');
+    expect(refusal(() => learnFromQuestion(kb, { ...learned, reply: '答' }, { mode: 'newFaq', category: '民政' }))).toBe('CONFLICT:该提问已加入知识库');
+  });
+
+  it('a staff reply loses invisible and direction-changing characters; blank or too long is refused naming 答复内容', () => {
+    expect(replyText(' \u202e请带身份证\u200b到社区办理。\u2069 ')).toBe('请带身份证到社区办理。');
+    expect(refusal(() => replyText('\u200b\u200b\u202e'))).toBe('INVALID_INPUT:答复内容不能为空');
+    expect(refusal(() => replyText('  '))).toBe('INVALID_INPUT:答复内容不能为空');
+    expect(replyText('办'.repeat(2000) + '\u200b')).toHaveLength(2000);
+    expect(refusal(() => replyText('办'.repeat(2001)))).toBe('INVALID_INPUT:答复内容不能超过2000字');
   });
 });

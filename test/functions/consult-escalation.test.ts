@@ -43,6 +43,15 @@ describe('asking for a person in other words', () => {
     expect(a.message).not.toContain('无法准确回答');
     expect(a.questionId).toBeTruthy();
   });
+
+  it.each(['能不能让人来回答', '别让机器回了', '你们工作人员能直接回我吗', '叫个人来跟我说', '别用机器人回答我了'])('%s → a request for a person in the inbox', async (text) => {
+    const a = expectOk(await call('consult', 'ask', { text }, CITIZEN));
+    expect(a.type).toBe('handoff');
+    expect(a.message).not.toContain('无法准确回答');
+    const item = (await openInbox()).find((i) => i.id === a.questionId);
+    // reason human: the staff page labels it 群众要求人工.
+    expect(item).toMatchObject({ question: text, reason: 'human' });
+  });
 });
 
 describe('the inbox item carries context', () => {
@@ -65,5 +74,17 @@ describe('the inbox item carries context', () => {
       expect.objectContaining({ kind: 'booking', title: '户口迁入', status: '已预约', no: 'B001' }),
     ]);
     expect(JSON.stringify(item.context)).not.toContain('别人的办件');
+  });
+
+  it('a bot turn that offered questions carries them: the agent sees what 您是不是想问 listed', async () => {
+    const unsure = expectOk(await call('consult', 'ask', { text: '公积金' }, CITIZEN));
+    expect(unsure.type).toBe('suggestions');
+    const offered = (unsure.suggestions ?? []).map((s) => s.question);
+    expect(offered.length).toBeGreaterThanOrEqual(2);
+    const h = expectOk(await call('consult', 'ask', { text: '转人工', conversationId: unsure.conversationId }, CITIZEN));
+    const item = (await openInbox()).find((i) => i.id === h.questionId)!;
+    const bot = item.context!.messages.find((m) => m.role === 'bot')!;
+    expect(bot).toMatchObject({ text: '您是不是想问：', type: 'suggestions' });
+    expect(bot.suggestions?.map((s) => s.question)).toEqual(offered.slice(0, 5));
   });
 });

@@ -90,9 +90,8 @@ it('the seeded knowledge base answers with the city\'s own facts from the seeded
 });
 
 it('咨询坐席 finds 李四\'s seeded handoff with her cases and opens the one she asks about read-only; 张三\'s case is not there for it', async () => {
-  const items = expectOk(await call('consult', 'inbox', {}, 'local-agent'));
-  expect(items).toHaveLength(1);
-  const li = items[0]!;
+  const items = expectOk(await call('consult', 'inbox', { status: 'open' }, 'local-agent'));
+  const li = items.find((i) => i.question.startsWith('我的社保卡补领'))!;
   const card = li.context!.records.find((r) => r.title === '社会保障卡补领、换领' && r.status === '办理中')!;
   expect(card.link).toBe(`/packages/staff/pages/consult-record/index?questionId=${li.id}&kind=application&id=${card.id}`);
   const view = expectOk(await call('consult', 'inboxRecord', { questionId: li.id, kind: 'application', id: card.id }, 'local-agent'));
@@ -107,15 +106,30 @@ it('咨询坐席 finds 李四\'s seeded handoff with her cases and opens the one
   expect(expectOk(await call('consult', 'history', {}, 'local-citizen')).messages).toEqual([]);
 });
 
+it('咨询坐席 finds a request for a person with the entries offered before it, and a question already learned', async () => {
+  const open = expectOk(await call('consult', 'inbox', { status: 'open' }, 'local-agent'));
+  const asked = open.find((i) => i.question === '能不能让人来回答')!;
+  expect(asked).toMatchObject({ reason: 'human', maskedOpenid: expect.not.stringContaining('local-citizen-2') });
+  const offered = asked.context!.messages.find((m) => m.role === 'bot')!;
+  expect(offered).toMatchObject({ type: 'suggestions', text: '您是不是想问：' });
+  expect(offered.suggestions!.length).toBeGreaterThanOrEqual(2);
+  const answered = expectOk(await call('consult', 'inbox', { status: 'answered' }, 'local-agent'));
+  const learned = answered.find((i) => i.learnedAs)!;
+  expect(learned).toMatchObject({ learnedAs: 'faq-elderly-allowance', answeredByName: '陈坐席' });
+  const { kb } = expectOk(await call('consult', 'knowledge', {}, 'local-agent'));
+  expect(kb.faqs.find((f) => f.id === 'faq-elderly-allowance')!.similar).toContain(learned.question);
+});
+
 it('a data dir seeded before the seed kept its log gets only the steps added since; edits stay', async () => {
   const { kb } = expectOk(await call('consult', 'knowledge', {}, 'local-agent'));
+  const openBefore = expectOk(await call('consult', 'inbox', { status: 'open' }, 'local-agent')).length;
   const edited = { ...kb.faqs[0], answer: '坐席改过的答案。' };
   expectOk(await call('consult', 'saveEntry', { kind: 'faq', entry: edited }, 'local-agent'));
   await sdk.database().collection('local_seed').doc('steps').remove();
   expect(await seedOnce(invoke, ADMIN, () => undefined)).toEqual(['affairs-billed', 'push-audience', 'notice-engagement', 'evaluation', 'pay', 'consult-inbox', 'metrics']);
   expect(await seedOnce(invoke, ADMIN, () => undefined)).toEqual([]);
-  // The seeded handoff is asked once, not again on the rerun.
-  expect(expectOk(await call('consult', 'inbox', {}, 'local-agent'))).toHaveLength(1);
+  // The seeded handoffs are asked once, not again on the rerun.
+  expect(expectOk(await call('consult', 'inbox', { status: 'open' }, 'local-agent'))).toHaveLength(openBefore);
   const after = expectOk(await call('consult', 'knowledge', {}, 'local-agent'));
   expect(after.kb.faqs.find((f) => f.id === edited.id)?.answer).toBe('坐席改过的答案。');
 });

@@ -11,7 +11,8 @@ const idParam = z.string().trim().min(1).max(64).regex(/^[A-Za-z0-9:_-]+$/, '编
 
 export const ask = action({
   permission: 'signed-in',
-  params: z.object({ text: z.string().max(20000), conversationId: idParam.optional(), handoff: z.boolean().optional() }).strict(),
+  // Length is refused in handleCitizenMessage, one message whatever the excess (as on 客服消息 / 服务号).
+  params: z.object({ text: z.string(), conversationId: idParam.optional(), handoff: z.boolean().optional() }).strict(),
   handler: async (p, { actor }): Promise<ConsultAskResult> => {
     await rememberUnionid(actor.openid);
     const out = await handleCitizenMessage({ openid: actor.openid, text: p.text, conversationId: p.conversationId, channel: 'app', handoff: p.handoff });

@@ -7,7 +7,7 @@ import { eventId, OUTBOX_COLLECTION, type ConsultReplyEvent, type CustomerServic
 import { eventDeliveryId } from '../../../core/push/delivery';
 import { replyDeliveryWarning, type ReplyDeliveryState } from '../../../core/consult/reply-delivery';
 import type { ConsultStats, InboxItem } from '../../../core/api';
-import { answerQuestion, learnFromQuestion, type InboxDoc } from '../../../core/consult/inbox';
+import { answerQuestion, learnFromQuestion, markLearned, replyText, type InboxDoc } from '../../../core/consult/inbox';
 import { action } from '../../shared/router';
 import { getDb } from '../../shared/cloud';
 import { fetchAll } from '../../shared/paging';
@@ -45,21 +45,23 @@ export const inbox = action({
 
 export const reply = action({
   permission: 'consult:answer',
-  params: z.object({ questionId: qid, text: z.string().trim().min(1, '回复不能为空').max(2000, '回复不能超过2000字') }).strict(),
+  // Blank-after-cleaning and length are refused by replyText() in the handler, naming 答复内容.
+  params: z.object({ questionId: qid, text: z.string() }).strict(),
   notFound: '没有找到该提问',
   authorize: async (p) => {
     const q = await loadQuestion(p.questionId);
     return q ? { resource: {}, entity: q } : null;
   },
   handler: async (p, { actor, entity, remainingMs }) => {
+    const text = replyText(p.text);
     // Answered already: refuse before the content check (a WeChat call with its own quota).
     if (entity.status !== 'open') throw new DomainError('CONFLICT', '该提问已有人答复');
-    const verdict = await checkContent(actor.openid, p.text);
+    const verdict = await checkContent(actor.openid, text);
     if (verdict === 'risky') throw new DomainError('CONTENT_RISKY', RISKY_REPLY);
     const at = new Date().toISOString();
     const staffName = actor.name ?? '工作人员';
     const messageId = `mr-${entity._id}`;
-    const event = replyEvent(entity, p.text, at);
+    const event = replyEvent(entity, text, at);
     // The answer, the chat message, the conversation's state and the outbox event land together or
     // not at all; a second reply to the same question is refused (exactly once). The push
     // dispatcher sends the event (a customer-service message for 客服消息 / 服务号, a subscription
@@ -67,12 +69,12 @@ export const reply = action({
     await transact(async (t) => {
       const cur = await txGet<InboxDoc>(t, C.inbox, entity._id);
       if (!cur) throw new DomainError('CONFLICT', '该提问已有人答复');
-      await t.collection(C.inbox).doc(entity._id).set({ data: stripId(answerQuestion(cur, p.text, { openid: actor.openid, name: staffName }, at)) });
-      await t.collection(C.messages).doc(messageId).set({ data: { conversationId: entity.conversationId, openid: entity.openid, role: 'staff', text: p.text, at, channel: entity.channel, staffName, questionId: entity._id } });
+      await t.collection(C.inbox).doc(entity._id).set({ data: stripId(answerQuestion(cur, text, { openid: actor.openid, name: staffName }, at)) });
+      await t.collection(C.messages).doc(messageId).set({ data: { conversationId: entity.conversationId, openid: entity.openid, role: 'staff', text, at, channel: entity.channel, staffName, questionId: entity._id } });
       await t.collection(C.conversations).doc(entity.conversationId).update({ data: { status: 'answered', updatedAt: at } });
       await t.collection(OUTBOX_COLLECTION).doc(event._id).set({ data: stripId(event) });
     }, { awaitKickMs: entity.channel === 'app' ? 0 : Math.max(0, Math.min(KICK_WAIT_MS, remainingMs() - 1500)) });
-    const item = toItem({ ...entity, status: 'answered', reply: p.text, answeredBy: actor.openid, answeredByName: staffName, answeredAt: at });
+    const item = toItem({ ...entity, status: 'answered', reply: text, answeredBy: actor.openid, answeredByName: staffName, answeredAt: at });
     if (entity.channel === 'app') return item;
     // The kick has run: tell the agent now if WeChat refused the customer-service message.
     const delivery = await nullableDocDb().collection<ReplyDeliveryState>(PUSH_DELIVERIES).doc(eventDeliveryId(event._id, entity.openid)).get();
@@ -135,8 +137,15 @@ export const learn = action({
     const { version, kb } = await currentKb();
     const at = new Date().toISOString();
     const { kb: next, faqId } = learnFromQuestion(kb, entity, p);
-    const committed = await commitVersion(version, next, { openid: actor.openid, name: actor.name }, p.mode === 'newFaq' ? `由提问新增问答 ${faqId}` : `为 ${faqId} 增加相似问法`, at);
-    await getDb().collection(C.inbox).doc(entity._id).update({ data: { learnedAs: faqId } });
+    // The question is marked learned in the version's own transaction, read afresh there: of two
+    // learns at once (two tabs, an agent and an admin) one commits, the other reads the mark on
+    // its re-run and is refused; the knowledge base moves once.
+    const committed = await commitVersion(version, next, { openid: actor.openid, name: actor.name }, p.mode === 'newFaq' ? `由提问新增问答 ${faqId}` : `为 ${faqId} 增加相似问法`, at, async (t) => {
+      const cur = await txGet<InboxDoc>(t, C.inbox, entity._id);
+      if (!cur) throw new DomainError('NOT_FOUND', '没有找到该提问');
+      const marked = markLearned(cur, faqId, actor.openid, at);
+      await t.collection(C.inbox).doc(entity._id).update({ data: { learnedAs: marked.learnedAs, learnedAt: marked.learnedAt, learnedBy: marked.learnedBy } });
+    });
     return { version: committed, faqId };
   },
 });

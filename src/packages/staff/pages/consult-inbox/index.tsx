@@ -29,6 +29,8 @@ function Learn({ item, onDone }: { item: InboxItem; onDone: () => void }) {
   const save = async (params: ParamsOf<'consult', 'learn'>) => {
     const res = await learnCall.run(params)
     if (!res) return
+    // Learned meanwhile (another tab, another editor): say so and reload, the item then shows it.
+    if (!res.ok && res.code === 'CONFLICT') { Taro.showToast({ title: res.message, icon: 'none' }); onDone(); return }
     if (!res.ok) { setMsg(res.message); return }
     Taro.showToast({ title: '已加入知识库', icon: 'success' })
     onDone()
@@ -100,6 +102,7 @@ function Item({ item, canLearn, onChanged }: { item: InboxItem; canLearn: boolea
         <Text className='badge'>{CHANNELS[item.channel]}</Text>
         {item.reason && HANDOFF_REASONS[item.reason] && <Text className='badge'>{HANDOFF_REASONS[item.reason]}</Text>}
         {item.flagged && <Text className='badge badge--accent'>内容待复核</Text>}
+        {item.learnedAs && <Text className='badge consult-item__learned'>已加入知识库</Text>}
         <Text className='muted'>{item.maskedOpenid} · {shanghaiDateTime(item.at)}</Text>
       </View>
       <View className='consult-item__question'>{original ?? item.question}</View>
@@ -114,7 +117,7 @@ function Item({ item, canLearn, onChanged }: { item: InboxItem; canLearn: boolea
       ) : (
         <>
           <View className='consult-item__reply'>答复（{item.answeredByName ?? '工作人员'}）：{item.reply}</View>
-          {item.learnedAs ? <View className='muted'>已加入知识库：{item.learnedAs}</View>
+          {item.learnedAs ? <View className='muted'>学习为：{item.learnedAs}</View>
             : canLearn && (learning ? <Learn item={item} onDone={() => { setLearning(false); onChanged() }} />
               : <View className='btn btn--block consult-item__learn' onClick={() => setLearning(true)}>加入知识库（学习）</View>)}
         </>

@@ -1,0 +1,75 @@
+/**
+ * consult: a question teaches the knowledge base once. Two tabs, or an agent and an admin at the
+ * same time, learning the same question: one commits, the others are refused, the version moves once.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { KnowledgeBase } from '../../core/consult/kb';
+import { ADMIN, CITIZEN, call, expectOk, present, startCloud } from './harness';
+
+const KB: KnowledgeBase = JSON.parse(fs.readFileSync(path.join(__dirname, '../../seed/consult-kb.json'), 'utf8'));
+const AGENT = 'agent-openid';
+const Q = '老年人坐公交免费卡在哪办';
+process.env.PUSH_KICK = 'off';
+
+beforeEach(async () => {
+  startCloud();
+  expectOk(await call('account', 'setStaff', { openid: AGENT, name: '王坐席', role: 'staff', departments: [], grants: ['consult', 'knowledge'], active: true }, ADMIN));
+  expect(expectOk(await call('consult', 'importKnowledge', { kb: KB, mode: 'replace' }, AGENT)).applied).toBe(true);
+});
+
+/** A handed-off question the agent has answered. */
+async function answeredQuestion(): Promise<string> {
+  const h = expectOk(await call('consult', 'ask', { text: Q, handoff: true }, CITIZEN));
+  const questionId = present(h.questionId, 'questionId');
+  expectOk(await call('consult', 'reply', { questionId, text: '请带身份证到社区办理老年优待卡。' }, AGENT));
+  return questionId;
+}
+
+const versions = async () => expectOk(await call('consult', 'kbHistory', {}, AGENT));
+
+it('a second learn of the same question is CONFLICT, in either mode, and the knowledge base moved once', async () => {
+  const questionId = await answeredQuestion();
+  const before = (await versions())[0].version;
+  const learned = expectOk(await call('consult', 'learn', { questionId, mode: 'newFaq', category: '民政' }, AGENT));
+  expect(learned.version).toBe(before + 1);
+  expect(await call('consult', 'learn', { questionId, mode: 'newFaq', category: '民政' }, AGENT))
+    .toEqual({ ok: false, code: 'CONFLICT', message: '该提问已加入知识库' });
+  expect(await call('consult', 'learn', { questionId, mode: 'similar', faqId: 'faq-retirement' }, ADMIN))
+    .toEqual({ ok: false, code: 'CONFLICT', message: '该提问已加入知识库' });
+  expect((await versions())[0].version).toBe(before + 1);
+  const kb = expectOk(await call('consult', 'knowledge', {}, AGENT)).kb;
+  expect(kb.faqs.filter((f) => f.id === learned.faqId)).toHaveLength(1);
+  expect(present(kb.faqs.find((f) => f.id === 'faq-retirement'), 'faq-retirement').similar).not.toContain(Q);
+  const item = present(expectOk(await call('consult', 'inbox', { status: 'answered' }, AGENT)).find((i) => i.id === questionId), 'the inbox item');
+  expect(item.learnedAs).toBe(learned.faqId);
+  // The learned sentence is answered by its own entry, not offered as one of two.
+  const again = expectOk(await call('consult', 'ask', { text: Q }, 'another-citizen-openid'));
+  expect(again).toMatchObject({ type: 'answer', answer: { id: learned.faqId } });
+});
+
+it('learns at once (two tabs of the agent, an admin adding it to another FAQ): exactly one commits', async () => {
+  const questionId = await answeredQuestion();
+  const before = (await versions())[0].version;
+  const results = await Promise.all([
+    call('consult', 'learn', { questionId, mode: 'newFaq', category: '民政' }, AGENT),
+    call('consult', 'learn', { questionId, mode: 'newFaq', category: '民政' }, AGENT),
+    call('consult', 'learn', { questionId, mode: 'similar', faqId: 'faq-retirement' }, ADMIN),
+    call('consult', 'learn', { questionId, mode: 'newFaq', category: '其他', question: '老年优待卡怎么办理？' }, ADMIN),
+    call('consult', 'learn', { questionId, mode: 'similar', faqId: 'faq-retirement' }, AGENT),
+  ]);
+  const won = results.filter((r) => r.ok);
+  expect(won).toHaveLength(1);
+  for (const r of results.filter((x) => !x.ok)) expect(r).toEqual({ ok: false, code: 'CONFLICT', message: '该提问已加入知识库' });
+  const history = await versions();
+  expect(history[0].version).toBe(before + 1);
+  expect(history.filter((v) => v.version > before)).toHaveLength(1);
+  const kb = expectOk(await call('consult', 'knowledge', {}, AGENT)).kb;
+  const asNewFaq = kb.faqs.filter((f) => f.id.startsWith('faq-learned-')).length;
+  const asSimilar = kb.faqs.filter((f) => f.similar.includes(Q)).filter((f) => !f.id.startsWith('faq-learned-')).length;
+  // Taught exactly one way.
+  expect(asNewFaq + asSimilar).toBe(1);
+  const winner = won[0].ok ? won[0].data.faqId : '';
+  const item = present(expectOk(await call('consult', 'inbox', { status: 'answered' }, AGENT)).find((i) => i.id === questionId), 'the inbox item');
+  expect(item.learnedAs).toBe(winner);
+});
