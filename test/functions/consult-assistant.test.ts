@@ -108,7 +108,7 @@ describe('a case waiting for payment', () => {
     expect(bill).toMatchObject({ status: 'unpaid', totalFen: 12000 });
 
     const a = await ask('我的护照办到哪一步了');
-    const step = `请缴纳费用 ¥120.00（${shanghaiDateTime(bill.expiresAt)}前），缴费后办理单位即可办结`;
+    const step = `请缴纳费用 ¥120.00（${shanghaiDateTime(bill!.expiresAt!)}前），缴费后办理单位即可办结`;
     expect(a.answer?.cards).toEqual([expect.objectContaining({ id: app.id, title: '普通护照签发', status: '办理中', nextStep: step })]);
     expect(a.message).toContain(step);
     expect(a.answer?.action).toEqual({ label: '去缴费', link: `/packages/affairs/pages/detail/index?id=${app.id}` });
