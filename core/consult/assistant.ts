@@ -19,7 +19,7 @@ export type ApplicationRow = Pick<ApplicationDoc, '_id' | 'no' | 'openid' | 'mat
 export type BillRow = PayableBill & { applicationId: string };
 export type BookingRow = Pick<Booking, '_id' | 'no' | 'openid' | 'matterName' | 'hallName' | 'hallAddress' | 'groupName' | 'date' | 'start' | 'end' | 'startAt' | 'status'>;
 
-const FIRST_PERSON_CASE = /我(?:的|们的|家的|申请的|办的|提交的|递交的|交的|申请了|办了|提交了|在网上|之前|上周|昨天|前几天)/;
+const FIRST_PERSON_CASE = /我(?:的|们的|家的|申请的|办的|提交的|递交的|交的|申请了|办了|提交了|在网上|之前|今天|昨天|前天|前几天|前两天|这几天|这周|本周|上周|这个?星期|上个?星期|这个月|本月|上个?月)/;
 const PROGRESS = /办到哪|到哪一步|哪一步了|到哪了|进度|办好了(?:没|吗)|办完了(?:没|吗)|好了没|批了(?:没|吗)|批下来|下来了(?:没|吗)|什么状态|啥状态|状态(?:是|怎么)|怎么样了|出结果/;
 const MY_BOOKING = /我(?:的|之前|已经|已|刚|刚才|昨天)?(?:预约|约)(?:的|了|好)|我的预约/;
 const BOOKING_ASK = /几点|哪天|哪一天|什么时候|啥时候|时间|在哪|地点|哪个大厅|哪个窗口|还有效|取消了(?:没|吗)/;

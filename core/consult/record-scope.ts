@@ -15,6 +15,14 @@ export function namedObjects(text: string): Set<string> {
   return new Set([...objectsIn(text)].filter((o) => !ATTRIBUTES.has(o)));
 }
 
+/** Broader words that cover narrower objects: "我的社保" may be the 社保卡 case; 签注 is on a 通行证. */
+const COVERS: Record<string, string[]> = {
+  社保: ['社保卡', '养老金', '失业', '医保', '生育'],
+  签注: ['港澳通行证', '台湾通行证'],
+  港澳通行证: ['签注'],
+  台湾通行证: ['签注'],
+};
+
 const bigrams = (s: string): string[] => [...s].slice(0, -1).map((c, i) => c + s[i + 1]);
 
 /**
@@ -23,7 +31,7 @@ const bigrams = (s: string): string[] => [...s].slice(0, -1).map((c, i) => c + s
  */
 export function matterFits(named: Set<string>, text: string, matterName: string): boolean {
   const own = namedObjects(matterName);
-  if (own.size) return [...own].some((o) => named.has(o));
+  if (own.size) return [...own].some((o) => named.has(o) || [...named].some((n) => COVERS[n]?.includes(o)));
   return bigrams(matterName).some((b) => text.includes(b));
 }
 

@@ -9,6 +9,9 @@ describe('personalAskOf', () => {
     ['我约的是几点', 'booking'],
     ['我预约的是哪天来着', 'booking'],
     ['BJ20261201000001 进度怎么样了', 'application'],
+    ['我上个月提交的那个批了没', 'application'],
+    ['我今天提交的办到哪了', 'application'],
+    ['我这周交的材料办到哪一步了', 'application'],
   ])('%s → %s', (text, about) => expect(personalAskOf(text)?.about).toBe(about));
 
   it.each(['社保卡办理进度怎么查', '我想预约办身份证', '怎么预约', '护照怎么办'])('%s → not personal', (text) => {
@@ -95,6 +98,11 @@ describe('no confident answer about another matter', () => {
   it('"我的护照办到哪了" with other cases only: no passport case, the in-progress others listed as others', () => {
     const r = personalReply({ about: 'application' }, '我的护照办到哪了', [app('a1', '居民身份证换领', 'accepted'), app('a2', '往来港澳通行证再次签注', 'completed')], [], NOW)!;
     expect(r.text).toMatch(/^您名下没有护照相关的办件。以下是您的其他办件/);
+    expect(r.cards.map((c) => c.id)).toEqual(['a1']);
+  });
+
+  it('"社保" covers the 社保卡 case', () => {
+    const r = personalReply({ about: 'application' }, '我的社保办到哪了', [app('a1', '社会保障卡申领', 'accepted'), app('a2', '普通护照签发', 'accepted')], [], NOW)!;
     expect(r.cards.map((c) => c.id)).toEqual(['a1']);
   });
 
