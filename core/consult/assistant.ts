@@ -201,3 +201,13 @@ function describe(cards: RecordCard[], allLive?: boolean): string {
     ? `您预约的“${c.title}”${c.status}，时间 ${c.due}。${c.nextStep}。`
     : `您申请的“${c.title}”（${c.no}）当前状态：${c.status}。${c.nextStep}${c.due ? `。承诺办结日期 ${c.due}` : ''}。`;
 }
+
+/**
+ * The reply as one text, for channels that show no cards (客服消息, 服务号): each record the text
+ * does not already describe, one line each.
+ */
+export function replyAsText(reply: PersonalReply): string {
+  const lines = reply.cards.filter((c) => !reply.text.includes(c.title))
+    .map((c) => `· ${c.title}（${c.no}）${c.status}${c.due ? `，${c.kind === 'booking' ? '时间' : '承诺办结'} ${c.due}` : ''}：${c.nextStep}`);
+  return [reply.text, ...lines].join('\n');
+}
