@@ -5,8 +5,8 @@
  */
 import type { ConsultEngine, Decision } from '../../core/consult/engine';
 import { escalate, escalationOf } from '../../core/consult/escalation';
-import { noRecordsReply, personalAskOf, personalReply } from '../../core/consult/assistant';
-import { recentApplications, recentBookings } from './handoff-context';
+import { noRecordsReply, personalAskOf, personalReply, replyAsText } from '../../core/consult/assistant';
+import { recentApplications, recentBookings, unpaidBillsOf } from './handoff-context';
 import { LINK_HOWTO, linkedOpenid } from './links';
 import type { Channel } from './conversation';
 
@@ -27,10 +27,14 @@ export async function decide(engine: ConsultEngine, text: string, caller: { open
     ask.about === 'application' || ask.number ? recentApplications(owner, PERSONAL_RECORDS) : [],
     ask.about === 'booking' || ask.number ? recentBookings(owner, PERSONAL_RECORDS) : [],
   ]);
-  const found = personalReply(ask, text, apps, bookings, now.toISOString());
+  const accepted = apps.filter((a) => a.status === 'accepted').map((a) => a._id);
+  const bills = await unpaidBillsOf(owner, accepted);
+  const found = personalReply(ask, text, apps, bookings, now.toISOString(), bills);
   // No record of that kind: "how do I check" still gets the how-to; otherwise the (empty) records answer.
   if (!found && ASKS_HOW_TO_CHECK.test(text)) return escalate(engine.ask(text), text);
   const reply = found ?? noRecordsReply(ask);
-  const answer = { id: `record:${ask.about}`, source: 'record', content: reply.text, cards: reply.cards, ...(reply.action ? { action: reply.action } : {}) };
+  // Cards show only in the mini-program: elsewhere the records are listed in the text.
+  const content = caller.channel === 'app' ? reply.text : replyAsText(reply);
+  const answer = { id: `record:${ask.about}`, source: 'record', content, cards: reply.cards, ...(reply.action ? { action: reply.action } : {}) };
   return { type: 'answer', reason: 'record', ...fixed, answer: answer as Decision['answer'] };
 }

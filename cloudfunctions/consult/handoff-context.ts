@@ -6,13 +6,13 @@
 import type { HandoffContext, HandoffLine, HandoffRecord } from '../../core/api';
 import { STATUS_LABELS } from '../../core/affairs/model';
 import { BOOKING_STATUS_LABELS } from '../../core/booking/model';
-import type { ApplicationRow, BookingRow } from '../../core/consult/assistant';
+import type { ApplicationRow, BillRow, BookingRow } from '../../core/consult/assistant';
 import { inboxRecordLink } from '../../core/consult/inbox-record';
 import { maskPersonalNumbers } from '../../core/consult/personal-numbers';
 import { shanghaiDateTime } from '../../core/shanghai-time';
 import { getDb } from '../shared/cloud';
-// affairs' and booking's records, read by the caller's openid only.
-import { APPLICATIONS, BOOKINGS } from '../shared/collections';
+// affairs' and booking's records and pay's bills, read by the caller's openid only.
+import { APPLICATIONS, BOOKINGS, PAY_BILLS } from '../shared/collections';
 import type { ConsultMessage } from './conversation';
 import { C } from './repo';
 
@@ -30,6 +30,19 @@ export async function recentApplications(openid: string, limit: number): Promise
 export async function recentBookings(openid: string, limit: number): Promise<BookingRow[]> {
   const _ = getDb().command;
   const { data } = await getDb().collection<BookingRow>(BOOKINGS).where({ openid: _.eq(openid) }).orderBy('startAt', 'desc').limit(limit).get();
+  return data;
+}
+
+/**
+ * The caller's bills still to pay among these cases (the pay function's records, read by openid):
+ * what the case detail page shows as its next step.
+ */
+export async function unpaidBillsOf(openid: string, applicationIds: string[]): Promise<BillRow[]> {
+  if (!applicationIds.length) return [];
+  const _ = getDb().command;
+  const { data } = await getDb().collection<BillRow>(PAY_BILLS)
+    .where({ openid: _.eq(openid), applicationId: _.in(applicationIds.slice(0, 100)), status: _.in(['unpaid', 'paying']) })
+    .field({ applicationId: true, status: true, totalFen: true, expiresAt: true }).limit(100).get();
   return data;
 }
 

@@ -6,13 +6,13 @@
 import type { RateOffer } from '../../core/api';
 import type { Decision } from '../../core/consult/engine';
 import { RATE_OFFER_REASONS, rateOfferFor } from '../../core/consult/rate-offer';
-import { pendingRatingsOf } from '../evaluation/pending';
+import { pendingWithServerOf } from '../evaluation/pending';
 import type { Channel } from './conversation';
 
 export async function rateOfferAfter(decision: Decision, openid: string, channel: Channel, text: string, at: string): Promise<RateOffer | undefined> {
   if (channel !== 'app' || decision.type !== 'handoff' || !RATE_OFFER_REASONS.includes(decision.reason)) return undefined;
   try {
-    return rateOfferFor(text, await pendingRatingsOf(openid, at)) ?? undefined;
+    return rateOfferFor(text, await pendingWithServerOf(openid, at)) ?? undefined;
   } catch (e) {
     // The offer is an extra: the complaint still reaches a person when the ratings cannot be read.
     console.warn('consult: rate offer skipped', (e as { errCode?: number }).errCode ?? (e as Error).name);

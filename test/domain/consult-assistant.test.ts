@@ -1,5 +1,6 @@
 /** Which messages ask about the caller's own case or booking, and which record answers them. */
-import { personalAskOf, personalReply, type ApplicationRow } from '../../core/consult/assistant';
+import { personalAskOf, personalReply, type ApplicationRow, type BookingRow } from '../../core/consult/assistant';
+import { periodIn } from '../../core/consult/record-scope';
 
 describe('personalAskOf', () => {
   it.each([
@@ -8,6 +9,9 @@ describe('personalAskOf', () => {
     ['我约的是几点', 'booking'],
     ['我预约的是哪天来着', 'booking'],
     ['BJ20261201000001 进度怎么样了', 'application'],
+    ['我上个月提交的那个批了没', 'application'],
+    ['我今天提交的办到哪了', 'application'],
+    ['我这周交的材料办到哪一步了', 'application'],
   ])('%s → %s', (text, about) => expect(personalAskOf(text)?.about).toBe(about));
 
   it.each(['社保卡办理进度怎么查', '我想预约办身份证', '怎么预约', '护照怎么办'])('%s → not personal', (text) => {
@@ -34,5 +38,124 @@ describe('personalReply', () => {
 
   it('none of that kind → null (the inbox)', () => {
     expect(personalReply({ about: 'booking' }, '我约的是几点', apps, [], '2026-12-07T00:00:00Z')).toBeNull();
+  });
+});
+
+describe('bare numbers are looked up like the progress question', () => {
+  it.each([
+    ['BJ20261201000001', 'application', 'BJ20261201000001'],
+    ['查一下YY20261209000123', 'booking', 'YY20261209000123'],
+    ['YY20261209000123 几点', 'booking', 'YY20261209000123'],
+    ['yy20261209000123？', 'booking', 'YY20261209000123'],
+    ['bj20261201000001办好了吗', 'application', 'BJ20261201000001'],
+  ])('%s → %s %s', (text, about, number) => expect(personalAskOf(text)).toEqual({ about, number }));
+});
+
+describe('someone else\'s case', () => {
+  it.each([
+    ['我老婆的护照办到哪了', 'application'],
+    ['我爸的社保卡办好了吗', 'application'],
+    ['我妈妈的公积金提取批了没', 'application'],
+    ['她的护照办到哪一步了', 'application'],
+    ['我老公约的是几点', 'booking'],
+  ])('%s → %s of someone else', (text, about) => expect(personalAskOf(text)).toEqual({ about, someoneElse: true }));
+
+  it.each([
+    ['我帮我妈办的护照到哪了', 'application'],
+    ['我给孩子预约的是几点', 'booking'],
+  ])('%s → the caller\'s own %s (they acted for them)', (text, about) => expect(personalAskOf(text)).toEqual({ about }));
+
+  it.each(['我妈的社保卡丢了怎么补办', '我老婆的护照过期了怎么办'])('%s → a how-to, not personal', (text) => expect(personalAskOf(text)).toBeNull());
+
+  it('says only the caller\'s own records can be looked up; a fitting own record is shown only as "if you applied for them"', () => {
+    const apps = [app('a1', '普通护照签发', 'accepted'), app('a2', '公积金提取', 'accepted')];
+    const none = personalReply({ about: 'application', someoneElse: true }, '我老婆的社保卡办到哪了', apps, [], NOW)!;
+    expect(none.cards).toEqual([]);
+    expect(none.text).toContain('只能查询用您本人微信办理的办件');
+    expect(none.action).toEqual({ label: '我的办件', link: '/packages/affairs/pages/mine/index' });
+    const fits = personalReply({ about: 'application', someoneElse: true }, '我老婆的护照办到哪了', apps, [], NOW)!;
+    expect(fits.cards.map((c) => c.id)).toEqual(['a1']);
+    expect(fits.text).toMatch(/只能查询.*如果是您用本微信替对方申办的/);
+  });
+});
+
+const NOW = '2026-12-07T02:00:00.000Z'; // Monday 10:00 in Shanghai
+function app(id: string, matterName: string, status: ApplicationRow['status'], submittedAt = '2026-12-01T02:00:00.000Z'): ApplicationRow {
+  return { _id: id, no: `BJ2026120100000${id.slice(-1)}`, openid: 'me', matterName, status, updatedAt: submittedAt, submittedAt, departmentName: '示例市公安局' };
+}
+const booking = (id: string, matterName: string): BookingRow => ({
+  _id: id, no: `YY2026120900012${id.slice(-1)}`, openid: 'me', matterName, hallName: '市民中心', hallAddress: '人民路1号', groupName: '户籍窗口',
+  date: '2026-12-09', start: '09:00', end: '09:30', startAt: '2026-12-09T01:00:00.000Z', status: 'booked',
+});
+
+describe('no confident answer about another matter', () => {
+  it('"我约的护照是几点" with only another booking: says there is no passport booking, then lists the others as others', () => {
+    const r = personalReply({ about: 'booking' }, '我约的护照是几点', [], [booking('b1', '户口迁入')], NOW)!;
+    expect(r.text).toBe('您名下没有护照相关的预约。以下是您的其他预约，请核对：');
+    expect(r.cards.map((c) => c.id)).toEqual(['b1']);
+  });
+
+  it('"我的护照办到哪了" with other cases only: no passport case, the in-progress others listed as others', () => {
+    const r = personalReply({ about: 'application' }, '我的护照办到哪了', [app('a1', '居民身份证换领', 'accepted'), app('a2', '往来港澳通行证再次签注', 'completed')], [], NOW)!;
+    expect(r.text).toMatch(/^您名下没有护照相关的办件。以下是您的其他办件/);
+    expect(r.cards.map((c) => c.id)).toEqual(['a1']);
+  });
+
+  it('"社保" covers the 社保卡 case', () => {
+    const r = personalReply({ about: 'application' }, '我的社保办到哪了', [app('a1', '社会保障卡申领', 'accepted'), app('a2', '普通护照签发', 'accepted')], [], NOW)!;
+    expect(r.cards.map((c) => c.id)).toEqual(['a1']);
+  });
+
+  it('身份证 is not 居住证 although both end in 证', () => {
+    const r = personalReply({ about: 'application' }, '我的身份证办好了没', [app('a1', '居住证申领', 'accepted')], [], NOW)!;
+    expect(r.text).toContain('没有身份证相关的办件');
+  });
+});
+
+describe('time words choose by submission day (Asia/Shanghai)', () => {
+  const apps = [
+    app('a1', '公积金提取', 'accepted', '2026-12-02T03:00:00.000Z'), // last week (Wed)
+    app('a2', '社会保障卡申领', 'accepted', '2026-11-24T03:00:00.000Z'), // two weeks ago
+    app('a3', '居民身份证换领', 'accepted', '2026-12-06T16:30:00.000Z'), // Monday 00:30 in Shanghai: today
+  ];
+
+  it.each([
+    ['我上周提交的那个批了没', ['a1']],
+    ['我今天提交的办到哪了', ['a3']],
+    ['我上个月提交的那个批了没', ['a2']],
+    ['我前几天提交的那个怎么样了', ['a1']],
+  ])('%s → %j', (text, ids) => {
+    expect(personalReply({ about: 'application' }, text, apps, [], NOW)!.cards.map((c) => c.id)).toEqual(ids);
+  });
+
+  it('none submitted then: says so and lists the in-progress ones', () => {
+    const r = personalReply({ about: 'application' }, '我昨天提交的那个批了没', apps, [], NOW)!;
+    expect(r.text).toBe('您昨天没有提交过办件。以下是您办理中的办件，请核对：');
+    expect(r.cards.map((c) => c.id)).toEqual(['a1', 'a2', 'a3']);
+  });
+
+  it('periods: weeks start on Monday, days are Shanghai days', () => {
+    expect(periodIn('上周', NOW)).toEqual({ label: '上周', from: '2026-11-30', to: '2026-12-06' });
+    expect(periodIn('这周', '2026-12-06T15:59:00.000Z')).toEqual({ label: '这周', from: '2026-11-30', to: '2026-12-06' });
+    expect(periodIn('本周', '2026-12-06T16:00:00.000Z')).toEqual({ label: '本周', from: '2026-12-07', to: '2026-12-07' });
+    expect(periodIn('上个月', NOW)).toEqual({ label: '上个月', from: '2026-11-01', to: '2026-11-30' });
+    expect(periodIn('社保卡办到哪了', NOW)).toBeNull();
+  });
+});
+
+describe('an unpaid bill is the next step', () => {
+  it('an accepted case with an unpaid bill: pay, amount and deadline (Shanghai), 去缴费 to the case page', () => {
+    const r = personalReply({ about: 'application' }, '我的护照办到哪一步了', [app('a1', '普通护照签发', 'accepted')], [], NOW,
+      [{ applicationId: 'a1', status: 'unpaid', totalFen: 12000, expiresAt: '2026-12-14T10:00:00.000Z' }])!;
+    expect(r.cards[0].nextStep).toBe('请缴纳费用 ¥120.00（2026-12-14 18:00前），缴费后办理单位即可办结');
+    expect(r.text).toContain('请缴纳费用 ¥120.00（2026-12-14 18:00前）');
+    expect(r.action).toEqual({ label: '去缴费', link: '/packages/affairs/pages/detail/index?id=a1' });
+  });
+
+  it('a paid bill leaves the department\'s next step', () => {
+    const r = personalReply({ about: 'application' }, '我的护照办到哪一步了', [app('a1', '普通护照签发', 'accepted')], [], NOW,
+      [{ applicationId: 'a1', status: 'paid', totalFen: 12000 }])!;
+    expect(r.cards[0].nextStep).toContain('正在办理');
+    expect(r.action).toBeUndefined();
   });
 });

@@ -3,7 +3,10 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { getDb } from '../../cloudfunctions/shared/cloud';
 import type { ConsultAskResult } from '../../core/api';
-import { ADMIN, CITIZEN, call, expectOk, startCloud } from './harness';
+import { periodIn } from '../../core/consult/record-scope';
+import { shanghaiDateTime } from '../../core/shanghai-time';
+import { makeOnlineMatter } from '../fixtures/online-matter';
+import { ADMIN, CITIZEN, POLICE_CLERK, call, expectOk, startCloud } from './harness';
 
 const KB = JSON.parse(fs.readFileSync(path.join(__dirname, '../../seed/consult-kb.json'), 'utf8'));
 const AGENT = 'agent-openid';
@@ -91,4 +94,77 @@ describe('the personal assistant', () => {
 it('with no record to show, "…怎么查" still gets the knowledge base\'s how-to, not a handoff', async () => {
   const a = await ask('我交的申请办到哪了怎么查', 'third-citizen-openid');
   expect(a.type).not.toBe('handoff');
+});
+
+describe('a case waiting for payment', () => {
+  const passport = makeOnlineMatter('普通护照签发', { charged: true, items: [{ name: '护照工本费', standard: '120元/本', basis: '发改价格〔2017〕1186号', reducible: false }], onlinePayment: true });
+
+  it('"我的护照办到哪一步了" says to pay, with the amount and deadline (Shanghai) the detail page shows, and 去缴费 to that page', async () => {
+    expectOk(await call('account', 'setStaff', { openid: POLICE_CLERK, name: '李警官', role: 'staff', departments: ['psb'], active: true }, ADMIN));
+    expectOk(await call('matters', 'import', { format: 'json', content: JSON.stringify({ version: 1, matters: [passport] }) }, ADMIN));
+    const app = expectOk(await call('affairs', 'submit', { matterId: passport.implementationCode, requestId: 'req-consult-pay-1', form: { name: '张三丰' }, materials: [] }, CITIZEN));
+    expectOk(await call('affairs', 'act', { id: app.id, action: 'accept' }, POLICE_CLERK));
+    const bill = expectOk(await call('pay', 'forCase', { applicationId: app.id }, CITIZEN));
+    expect(bill).toMatchObject({ status: 'unpaid', totalFen: 12000 });
+
+    const a = await ask('我的护照办到哪一步了');
+    const step = `请缴纳费用 ¥120.00（${shanghaiDateTime(bill!.expiresAt!)}前），缴费后办理单位即可办结`;
+    expect(a.answer?.cards).toEqual([expect.objectContaining({ id: app.id, title: '普通护照签发', status: '办理中', nextStep: step })]);
+    expect(a.message).toContain(step);
+    expect(a.answer?.action).toEqual({ label: '去缴费', link: `/packages/affairs/pages/detail/index?id=${app.id}` });
+  });
+});
+
+describe('no confident answer about another matter, person or time', () => {
+  it('"我约的护照是几点" with only a 户口 booking: no passport booking, the booking they have listed as another', async () => {
+    const a = await ask('我约的护照是几点');
+    expect(a.message).toBe('您名下没有护照相关的预约。以下是您的其他预约，请核对：');
+    expect(a.answer?.cards).toEqual([expect.objectContaining({ kind: 'booking', title: '户口迁入' })]);
+  });
+
+  it('"我的护照办到哪了" with no passport case of their own (another citizen has one): says so, lists their own others', async () => {
+    const a = await ask('我的护照办到哪了');
+    expect(a.message).toMatch(/^您名下没有护照相关的办件。以下是您的其他办件/);
+    expect(a.answer?.cards?.map((c) => c.id).sort()).toEqual(['app-000001', 'app-000002']);
+  });
+
+  it('"我老婆的护照办到哪了" / "我爸的社保卡办好了吗": only the caller\'s own records, never the FAQ as if it answered', async () => {
+    const wife = await ask('我老婆的护照办到哪了');
+    expect(wife).toMatchObject({ type: 'answer', answer: { source: 'record', cards: [], action: { label: '我的办件' } } });
+    expect(wife.message).toContain('只能查询用您本人微信办理的办件');
+    const dad = await ask('我爸的社保卡办好了吗');
+    expect(dad.message).toMatch(/只能查询.*如果是您用本微信替对方申办的/);
+    expect(dad.answer?.cards?.map((c) => c.id)).toEqual(['app-000001']);
+  });
+
+  it('"我上周提交的那个批了没" shows what was submitted last week (Shanghai days); none then → says so and lists the in-progress ones', async () => {
+    const lastWeek = periodIn('上周', new Date().toISOString())!;
+    await getDb().collection('applications').doc('app-000001').update({ data: { submittedAt: `${lastWeek.from}T04:00:00.000Z` } });
+    await getDb().collection('applications').doc('app-000002').update({ data: { submittedAt: '2026-01-05T04:00:00.000Z' } });
+    const a = await ask('我上周提交的那个批了没');
+    expect(a.answer?.cards?.map((c) => c.id)).toEqual(['app-000001']);
+    await getDb().collection('applications').doc('app-000001').update({ data: { submittedAt: '2026-01-05T04:00:00.000Z' } });
+    const none = await ask('我上周提交的那个批了没');
+    expect(none.message).toBe('您上周没有提交过办件。以下是您办理中的办件，请核对：');
+    expect(none.answer?.cards?.map((c) => c.id).sort()).toEqual(['app-000001', 'app-000002']);
+  });
+});
+
+describe('a bare number is looked up in the caller\'s own records', () => {
+  it.each([
+    ['BJ20261201000001', 'app-000001'],
+    ['YY20261209000123', 'bk-1'],
+    ['查一下YY20261209000123', 'bk-1'],
+    ['YY20261209000123 几点', 'bk-1'],
+  ])('"%s" → the card of %s', async (text, id) => {
+    const a = await ask(text);
+    expect(a).toMatchObject({ type: 'answer', answer: { source: 'record' } });
+    expect(a.answer?.cards?.map((c) => c.id)).toEqual([id]);
+  });
+
+  it('another citizen\'s number alone finds nothing and reveals nothing', async () => {
+    const a = await ask('BJ20261201000003');
+    expect(a.message).toBe('在您名下没有找到编号为 BJ20261201000003 的办件或预约。请核对编号，或在“我的办件”“我的预约”中查看。');
+    expect(JSON.stringify(a)).not.toContain('护照');
+  });
 });

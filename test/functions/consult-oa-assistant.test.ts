@@ -55,3 +55,10 @@ it('once the mini-program user with the same UNIONID has opened 智能咨询, th
   await getDb().collection('oa_followers').doc('oFan_other').set({ data: { subscribed: true, at: '2026-12-01T00:00:00.000Z' } });
   expect(await oaSay('oFan_other', '我的社保卡办到哪一步了', 'm-3')).not.toContain('社会保障卡申领');
 });
+
+it('a text-only channel lists the records the cards would show: "我的护照办到哪了" with only a 社保卡 case', async () => {
+  expect((await invokeFunction('consult', { action: 'history', params: {} }, { OPENID: CITIZEN, UNIONID: UNION }) as { ok: boolean }).ok).toBe(true);
+  const text = await oaSay(FAN, '我的护照办到哪了', 'm-4');
+  expect(text).toContain('您名下没有护照相关的办件。以下是您的其他办件，请核对：');
+  expect(text).toContain('· 社会保障卡申领（BJ20261201000001）待受理');
+});

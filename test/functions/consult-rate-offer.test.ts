@@ -13,11 +13,11 @@ process.env.PUSH_KICK = 'off';
 const ago = (days: number) => new Date(Date.now() - days * 86_400_000).toISOString();
 
 /** An application as affairs stores one (only the fields evaluation reads). */
-async function application(id: string, openid: string, matterName: string, status = 'completed', endedDaysAgo = 1) {
+async function application(id: string, openid: string, matterName: string, status = 'completed', endedDaysAgo = 1, departmentName = '示例市公安局') {
   const at = ago(endedDaysAgo);
   await sdk.database().collection('applications').doc(id).set({ data: {
-    no: `BJ${id}`, openid, requestId: id, matterId: 'm1', matterName, department: 'psb', departmentName: '示例市公安局', formFields: [], form: {}, pii: {},
-    status, timeline: [{ seq: 1, at, action: 'complete', status, by: '示例市公安局' }], updatedAt: at, submittedAt: ago(endedDaysAgo + 3),
+    no: `BJ${id}`, openid, requestId: id, matterId: 'm1', matterName, department: 'psb', departmentName, formFields: [], form: {}, pii: {},
+    status, timeline: [{ seq: 1, at, action: 'complete', status, by: departmentName }], updatedAt: at, submittedAt: ago(endedDaysAgo + 3),
   } });
 }
 
@@ -49,7 +49,7 @@ it('no case open for rating (rated, still running, or none) → no offer; a ques
   await application('A00000000005', CITIZEN, '居民身份证补领');
   expectOk(await call('evaluation', 'rate', { targetType: 'application', targetId: 'A00000000005', level: 2, requestId: 'req-consult-offer-1' }, CITIZEN));
   expect(expectOk(await call('consult', 'ask', { text: COMPLAINT }, CITIZEN)).rateOffer).toBeUndefined();
-  await application('A00000000006', CITIZEN, '社会保障卡申领');
+  await application('A00000000006', CITIZEN, '居民身份证换领');
   const asked = expectOk(await call('consult', 'ask', { text: '社保卡丢了怎么补办' }, CITIZEN));
   expect(asked.type).not.toBe('handoff');
   expect(asked.rateOffer).toBeUndefined();
@@ -62,4 +62,16 @@ it('another citizen’s ended case is never offered', async () => {
   expect(a.type).toBe('handoff');
   expect(a.rateOffer).toBeUndefined();
   expect(expectOk(await call('consult', 'ask', { text: COMPLAINT }, OTHER)).rateOffer).toMatchObject({ targetId: 'A00000000007' });
+});
+
+it('a complaint about 户政窗口 is not offered the 出入境 签注 case; a 户政 case is, though it ended earlier', async () => {
+  await application('A00000000008', CITIZEN, '往来港澳通行证再次签注', 'completed', 1, '示例市公安局出入境管理支队');
+  const text = '户政窗口那个工作人员态度很差，爱答不理的';
+  const a = expectOk(await call('consult', 'ask', { text }, CITIZEN));
+  expect(a.type).toBe('handoff');
+  expect(a.rateOffer).toBeUndefined();
+  await application('A00000000009', CITIZEN, '居民身份证补领', 'completed', 3);
+  expect(expectOk(await call('consult', 'ask', { text }, CITIZEN)).rateOffer).toMatchObject({ targetId: 'A00000000009', title: '居民身份证补领' });
+  // Naming nothing identifiable: the one that ended last, as before.
+  expect(expectOk(await call('consult', 'ask', { text: '窗口那个工作人员态度很差，爱答不理的' }, CITIZEN)).rateOffer).toMatchObject({ targetId: 'A00000000008' });
 });

@@ -13,20 +13,15 @@ import { callCloud } from '@/services/cloud-client'
 import type { ResultOf } from '@core/api'
 import { billPageUrl, newRequestId, yuan } from '@/services/payment'
 import { fixedBill } from '@core/pay/fees'
+import { isPayable } from '@core/pay/next-step'
 import { FeeItemsForm } from './fee-items'
 
 type CaseBill = ResultOf<'pay', 'forCase'>
 
-const isPayable = (bill: CaseBill | undefined): boolean => !!bill && (bill.status === 'unpaid' || bill.status === 'paying')
-
 export const openBillPage = (billId: string) => Taro.navigateTo({ url: billPageUrl(billId) })
 
-/** While the case waits for the citizen's payment, that payment is the case's next step, not the department's work. */
-export function unpaidNextStep(bill: CaseBill | undefined): string | null {
-  if (!bill || !isPayable(bill)) return null
-  const by = bill.expiresAt ? `（${shanghaiDateTime(bill.expiresAt)}前）` : ''
-  return `请缴纳费用 ${yuan(bill.totalFen)}${by}，缴费后办理单位即可办结`
-}
+/** The case's next step while its bill is unpaid: the same wording as the personal assistant's card. */
+export { unpaidNextStep } from '@core/pay/next-step'
 
 export function CitizenBillCard({ bill }: { bill: CaseBill | undefined }) {
   if (!bill) return null
