@@ -57,7 +57,8 @@ const ASKS_HOW = /在哪|哪里|哪儿|怎么|如何|渠道|途径|电话|方式
 const ABOUT_COMPLAINING = /投诉|差评|评价|举报|意见|监督/;
 
 function entryAnswersComplaint(decision: Decision, text: string): boolean {
-  const best = decision.answer?.question ?? decision.suggestions?.[0]?.question ?? '';
+  // Only what the engine offered as its reading of the message: not the chips under a handoff.
+  const best = decision.answer?.question ?? (decision.type === 'suggestions' ? decision.suggestions?.[0]?.question : undefined) ?? '';
   return ASKS_HOW.test(text) && ABOUT_COMPLAINING.test(best);
 }
 
