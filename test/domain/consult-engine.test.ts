@@ -202,6 +202,11 @@ describe('no false confidence', () => {
       expect(ask(q).type).not.toBe('answer');
     });
 
+  it('delivering food is a job, not an off-topic order: 跑外卖的 asks about insurance', () => {
+    expect(answered('我跑外卖的 没单位给交 养老能自己交吗')).toBe('faq-flexible-insurance');
+    expect(ask('我点的外卖怎么还没到').type).toBe('handoff');
+  });
+
   it('off-topic and unknown questions hand off', () => {
     expect(ask('明天天气怎么样').type).toBe('handoff');
     expect(ask('量子计算机是什么原理').type).toBe('handoff');
