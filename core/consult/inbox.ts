@@ -4,7 +4,7 @@
  * existing one). The consult function reads, calls one of these, and writes the result.
  */
 import { DomainError } from '../envelope';
-import { stripInvisible } from '../text/hygiene';
+import { hasVisible, stripInvisible } from '../text/hygiene';
 import type { Faq, KnowledgeBase } from './kb';
 
 export const MAX_REPLY_CHARS = 2000;
@@ -24,7 +24,8 @@ export interface InboxDoc {
  */
 export function replyText(raw: string): string {
   const text = stripInvisible(raw).trim();
-  if (!text) throw new DomainError('INVALID_INPUT', '答复内容不能为空');
+  // Blank letters (ㅤ, ⠀) and marks draw as nothing too: such a reply would close the question empty.
+  if (!hasVisible(text)) throw new DomainError('INVALID_INPUT', '答复内容不能为空');
   if (text.length > MAX_REPLY_CHARS) throw new DomainError('INVALID_INPUT', `答复内容不能超过${MAX_REPLY_CHARS}字`);
   return text;
 }

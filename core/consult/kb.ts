@@ -5,9 +5,10 @@
  * page card (a matter's 办事指南 or 在线申办).
  */
 import { labelsFrom, z } from '../zod-zh';
+import { safeText } from '../text/hygiene';
 
 const id = (prefix: string) => z.string().trim().min(3).max(80).regex(new RegExp(`^${prefix}-[a-z0-9][a-z0-9-]*$`), `编号须以 ${prefix}- 开头，只含小写字母、数字和连字符`);
-const phrase = z.string().trim().min(1, '不能为空').max(200, '不能超过200字');
+const phrase = safeText(z.string().trim().min(1, '不能为空').max(200, '不能超过200字'));
 
 export const richReplySchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('text'), content: z.string().trim().min(1).max(2000) }).strict(),
@@ -30,7 +31,8 @@ export const faqSchema = z.object({
   question: phrase,
   similar: z.array(phrase).max(50).default([]),
   keywords: z.array(z.string().trim().min(1).max(30)).max(30).default([]),
-  answer: z.string().trim().min(1, '答案不能为空').max(2000, '答案不能超过2000字'),
+  // Hygiene too: a learned reply of blank letters (ㅤ, ⠀) must not become an answer that shows nothing.
+  answer: safeText(z.string().trim().min(1, '答案不能为空').max(2000, '答案不能超过2000字')),
   /** Optional rich attachment shown under the answer (guide card, link, image). */
   reply: richReplySchema.optional(),
   /** 实施编码 of a matter whose live catalogue facts (fee, 时限, 地点…) the answer shows. */

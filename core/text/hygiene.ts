@@ -6,13 +6,15 @@
  */
 import type { ZodString } from 'zod';
 import { z } from '../zod-zh';
+import { BLANK_CLASS, INVISIBLE_ONLY } from './visible';
+
+export { hasVisible } from './visible';
 
 const NUL = /\u0000/;
 // Embeddings/overrides/isolates plus the implicit marks (LRM, RLM, ALM): all reorder what staff see.
 const BIDI = /[\u202A-\u202E\u2066-\u2069\u200E\u200F\u061C]/;
 // C0/C1 control characters other than tab and line breaks: invisible, and they garble logs and exports.
 const CONTROL = /[\u0001-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/;
-const ZERO_WIDTH_ONLY = /^[\u200B-\u200D\u2060\uFEFF]+$/;
 
 /** Why a text is refused (Chinese, for the person who typed it), or null when it is fine. */
 export function textProblem(value: string): string | null {
@@ -20,7 +22,7 @@ export function textProblem(value: string): string | null {
   if (hasLoneSurrogate(value)) return '包含无法识别的字符（不完整的 Unicode 代理对），请重新输入';
   if (BIDI.test(value)) return '不能包含改变文字方向的控制字符';
   if (CONTROL.test(value)) return '不能包含不可见的控制字符';
-  if (ZERO_WIDTH_ONLY.test(value)) return '不能只由不可见字符组成';
+  if (value.length > 0 && INVISIBLE_ONLY.test(value) && value.trim().length > 0) return '不能只由不可见字符组成';
   return null;
 }
 
@@ -48,7 +50,7 @@ export function safeText(schema: ZodString = z.string()): ZodString {
     .regex(/^(?:[^\uD800-\uDFFF]|[\uD800-\uDBFF][\uDC00-\uDFFF])*$/, '包含无法识别的字符（不完整的 Unicode 代理对），请重新输入')
     .regex(/^[^\u202A-\u202E\u2066-\u2069\u200E\u200F\u061C]*$/, '不能包含改变文字方向的控制字符')
     .regex(/^[^\u0001-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]*$/, '不能包含不可见的控制字符')
-    .regex(/^$|[^\u200B-\u200D\u2060\uFEFF]/, '不能只由不可见字符组成');
+    .regex(new RegExp(`^$|[^${BLANK_CLASS}]`), '不能只由不可见字符组成');
 }
 
 // What stripInvisible() removes: NUL and other controls, bidi controls, zero-width spaces and

@@ -4,6 +4,8 @@
  * rewrites citizens type (咋办 → 怎么办, 啥 → 什么, 弄 → 办).
  */
 
+import { hasVisible } from './visible';
+
 const PUNCT = /[\s\p{P}\p{S}\u3000]+/gu;
 const EMOJI = /[\p{Extended_Pictographic}\u{1F3FB}-\u{1F3FF}\u{FE0F}\u{200D}\u{20E3}]/gu;
 const CJK = /[\u3400-\u9fff\uf900-\ufaff]/;
@@ -20,7 +22,8 @@ export function compact(text: string): string {
 
 /** True when nothing meaningful is left: empty, whitespace, punctuation or emoji only. */
 export function isBlank(text: string): boolean {
-  return compact(text).length === 0;
+  const c = compact(text);
+  return c.length === 0 || !hasVisible(c);
 }
 
 export function isCjk(ch: string): boolean {

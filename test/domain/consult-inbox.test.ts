@@ -1,6 +1,6 @@
 import { refusalOf } from './refusal';
 import { answerQuestion, learnFromQuestion, markLearned, replyText, type InboxDoc } from '../../core/consult/inbox';
-import type { KnowledgeBase } from '../../core/consult/kb';
+import { faqSchema, type KnowledgeBase } from '../../core/consult/kb';
 
 const open: InboxDoc = { _id: 'Q:abc-1', conversationId: 'c1', openid: 'o1', question: '老年人坐公交免费卡在哪办', status: 'open', at: '2026-12-01T02:00:00.000Z', channel: 'app' };
 const kb: KnowledgeBase = {
@@ -39,8 +39,23 @@ describe('consult inbox transitions', () => {
   it('a staff reply loses invisible and direction-changing characters; blank or too long is refused naming 答复内容', () => {
     expect(replyText(' \u202e请带身份证\u200b到社区办理。\u2069 ')).toBe('请带身份证到社区办理。');
     expect(refusal(() => replyText('\u200b\u200b\u202e'))).toBe('INVALID_INPUT:答复内容不能为空');
+    // Blank letters, joiners, soft hyphens and base-less marks draw as nothing too.
+    for (const blank of ['\u200d', '\u00ad', '\u3164', '\u115f\u1160', '\u2800', '\u180e', '\u034f', '\u3000 \u200d', '\u2800\u3164']) {
+      expect(refusal(() => replyText(blank))).toBe('INVALID_INPUT:答复内容不能为空');
+    }
+    expect(replyText('\u2800好的')).toBe('\u2800好的');
     expect(refusal(() => replyText('  '))).toBe('INVALID_INPUT:答复内容不能为空');
     expect(replyText('办'.repeat(2000) + '\u200b')).toHaveLength(2000);
     expect(refusal(() => replyText('办'.repeat(2001)))).toBe('INVALID_INPUT:答复内容不能超过2000字');
+  });
+});
+
+describe('knowledge-base text hygiene', () => {
+  it('an answer or question of blank letters is refused on import and learn alike', () => {
+    const entry = { id: 'faq-x', category: '其他', question: '问题', similar: [], keywords: [], answer: '答案' };
+    expect(faqSchema.safeParse(entry).success).toBe(true);
+    expect(faqSchema.safeParse({ ...entry, answer: '\u2800' }).success).toBe(false);
+    expect(faqSchema.safeParse({ ...entry, question: '\u3164' }).success).toBe(false);
+    expect(faqSchema.safeParse({ ...entry, similar: ['\u200d'] }).success).toBe(false);
   });
 });
