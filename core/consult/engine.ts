@@ -338,6 +338,8 @@ export function buildEngine(kb: KnowledgeBase, opts: EngineOptions = {}): Consul
     return undefined;
   };
 
+  /** Asking for a person in any words the generic recognisers know (acts.ts, intents.ts). */
+  const asksForPerson = (text: string) => actsIn(compact(text)).includes('human') || HUMAN_REQUEST.test(colloquial(fold(text)));
   const isHandoffRule = (r: Rule) => r.handoff === true || r.keywords.some((k) => k.includes('人工'));
   const ruleAnswer = (r: Rule): Answer => ({ id: r.id, source: 'rule', content: r.reply.content, ...(r.reply.type === 'text' ? {} : { reply: r.reply }) });
   const faqAnswer = (f: Faq): Answer => ({ id: f.id, source: 'faq', content: f.answer, question: f.question, ...(f.reply ? { reply: f.reply } : {}) });
@@ -462,7 +464,9 @@ export function buildEngine(kb: KnowledgeBase, opts: EngineOptions = {}): Consul
     const base = { confidence: 0, margin: 0, candidates: [] as { id: string; score: number }[] };
     if (isBlank(raw)) return done({ type: 'handoff', reason: 'blank', ...base });
     const asking = askPart(raw);
-    const rule = matchRule(asking) ?? actRule(asking);
+    const literal = matchRule(asking);
+    // A base's "人工" rule matched inside 人工费 / 人工智能 is no request for a person.
+    const rule = (literal && isHandoffRule(literal) && !asksForPerson(asking) ? undefined : literal) ?? actRule(asking);
     if (rule) {
       if (isHandoffRule(rule)) return done({ type: 'handoff', answer: ruleAnswer(rule), reason: 'human', ...base });
       return done({ type: 'answer', answer: ruleAnswer(rule), reason: 'rule', ...base });

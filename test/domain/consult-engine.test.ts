@@ -86,6 +86,12 @@ describe('conversational acts beyond the rules\' literal keywords', () => {
     }
   });
 
+  it('人工 or 真人 inside another word is no request for a person, even against a base rule keyed on 人工', () => {
+    for (const q of ['人工智能能帮我办社保吗', '人工费怎么算', '真人认证怎么做']) expect(ask(q).reason).not.toBe('human');
+    expect(ask('人工服务时间是几点到几点').answer?.id).toBe('rule-office-hours');
+    for (const q of ['人工', '转人工', '我要人工', '找真人客服', '人工客服在吗']) expect(ask(q)).toMatchObject({ type: 'handoff', reason: 'human' });
+  });
+
   it('a social word inside a real question still goes to the FAQs', () => {
     expect(ask('谢谢，社保卡丢了怎么补办').answer?.id).toBe('faq-shebao-card');
     expect(ask('这期双色球开奖号码是多少').type).not.toBe('answer');
