@@ -6,6 +6,9 @@ describe('escalationOf', () => {
     ['窗口那个人态度太差了', 'complaint'],
     ['我要投诉你们大厅的工作人员', 'complaint'],
     ['去了三次都被推来推去', 'complaint'],
+    ['补个证太慢了，对你们很不满意', 'complaint'],
+    ['差评！窗口让我来回跑', 'complaint'],
+    ['我对户政窗口的服务态度很不满意', 'complaint'],
     ['对处罚决定不服怎么办', 'dispute'],
     ['帮我转接一下工作人员', 'human'],
     ['人工客服在吗', 'human'],
@@ -18,7 +21,7 @@ describe('escalationOf', () => {
     expect(escalate(faq, '窗口的人态度很差，必须给我个说法')).toMatchObject({ type: 'handoff', reason: 'complaint', answer: undefined });
   });
 
-  it.each(['人工服务时间是几点', '社保卡丢了怎么补办', '投诉电话是多少', '工作人员几点上班', '你是机器人吗'])('%s → nothing to escalate', (text) => {
+  it.each(['人工服务时间是几点', '社保卡丢了怎么补办', '投诉电话是多少', '工作人员几点上班', '你是机器人吗', '孩子不满16岁能办身份证吗'])('%s → nothing to escalate', (text) => {
     expect(escalationOf(text)).toBeNull();
   });
 });
