@@ -152,6 +152,9 @@ describe('how citizens type', () => {
 it('a near miss asking another procedure on the entry\'s object (结婚证补办 against 结婚登记) is not answered directly', () => {
   expect(ask('结婚证弄丢了能补吗').type).not.toBe('answer');
   expect(ask('结婚证弄丢了能补吗').suggestions?.[0]?.id).toBe('faq-marriage');
+  // Raising a pension or adding a name to a deed is no 办退休 or 办房产证.
+  expect(ask('退休金什么时候涨').type).not.toBe('answer');
+  expect(ask('房产证加名字怎么办').type).not.toBe('answer');
 });
 
 describe('naming a thing is not asking', () => {
