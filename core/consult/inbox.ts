@@ -9,6 +9,11 @@ import type { Faq, KnowledgeBase } from './kb';
 
 export const MAX_REPLY_CHARS = 2000;
 
+/** True when the text shows at least one character a reader can see (after the invisible ones are dropped). */
+export function hasVisibleText(value: string): boolean {
+  return hasVisible(stripInvisible(value));
+}
+
 export interface InboxDoc {
   _id: string; conversationId: string; openid: string; question: string; status: 'open' | 'answered'; at: string;
   channel: 'app' | 'kf' | 'oa'; flagged?: boolean; sealed?: string; reply?: string; answeredBy?: string; answeredByName?: string; answeredAt?: string; key?: string;
@@ -25,7 +30,7 @@ export interface InboxDoc {
 export function replyText(raw: string): string {
   const text = stripInvisible(raw).trim();
   // Blank letters (ㅤ, ⠀) and marks draw as nothing too: such a reply would close the question empty.
-  if (!hasVisible(text)) throw new DomainError('INVALID_INPUT', '答复内容不能为空');
+  if (!hasVisibleText(text)) throw new DomainError('INVALID_INPUT', '答复内容不能为空');
   if (text.length > MAX_REPLY_CHARS) throw new DomainError('INVALID_INPUT', `答复内容不能超过${MAX_REPLY_CHARS}字`);
   return text;
 }
@@ -41,6 +46,7 @@ export type LearnRequest =
   | { mode: 'similar'; faqId: string };
 
 export const ALREADY_LEARNED = '该提问已加入知识库';
+export const BLANK_REPLY = '该提问的答复没有可见文字，请重新答复后再加入知识库';
 
 /** A question teaches the knowledge base once: a second learn would add it twice or to a second FAQ. */
 export function markLearned(doc: InboxDoc, faqId: string, by: string, at: string): InboxDoc {
@@ -51,9 +57,13 @@ export function markLearned(doc: InboxDoc, faqId: string, by: string, at: string
 /** The knowledge base after learning from a question, and the FAQ it taught. */
 export function learnFromQuestion(kb: KnowledgeBase, doc: InboxDoc, req: LearnRequest): { kb: KnowledgeBase; faqId: string } {
   if (doc.learnedAs) throw new DomainError('CONFLICT', ALREADY_LEARNED);
+  // A stored reply that shows nothing (only fillers or blank-looking marks, e.g. from before replies
+  // were checked) never answered the citizen: it must not become, or vouch for, a knowledge entry.
+  if (doc.reply !== undefined && !hasVisibleText(doc.reply)) throw new DomainError('INVALID_INPUT', BLANK_REPLY);
   if (req.mode === 'newFaq') {
     const answer = req.answer ?? doc.reply;
     if (!answer) throw new DomainError('CONFLICT', '该提问还没有答复，请先答复或填写答案');
+    if (!hasVisibleText(answer)) throw new DomainError('INVALID_INPUT', '答案内容没有可见文字，不能加入知识库');
     const faqId = `faq-learned-${doc._id.toLowerCase().replace(/[^a-z0-9]/g, '')}`;
     const faq: Faq = {
       id: faqId, category: req.category, question: (req.question ?? doc.question).slice(0, 200),

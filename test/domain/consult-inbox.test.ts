@@ -1,5 +1,5 @@
 import { refusalOf } from './refusal';
-import { answerQuestion, learnFromQuestion, markLearned, replyText, type InboxDoc } from '../../core/consult/inbox';
+import { answerQuestion, hasVisibleText, learnFromQuestion, markLearned, replyText, type InboxDoc } from '../../core/consult/inbox';
 import { faqSchema, type KnowledgeBase } from '../../core/consult/kb';
 
 const open: InboxDoc = { _id: 'Q:abc-1', conversationId: 'c1', openid: 'o1', question: '老年人坐公交免费卡在哪办', status: 'open', at: '2026-12-01T02:00:00.000Z', channel: 'app' };
@@ -47,6 +47,20 @@ describe('consult inbox transitions', () => {
     expect(refusal(() => replyText('  '))).toBe('INVALID_INPUT:答复内容不能为空');
     expect(replyText('办'.repeat(2000) + '\u200b')).toHaveLength(2000);
     expect(refusal(() => replyText('办'.repeat(2001)))).toBe('INVALID_INPUT:答复内容不能超过2000字');
+  });
+
+  it('text of only blank-looking characters is not visible: replies and learns refuse it', () => {
+    for (const blank of ['\u2800', '\u3164', '\uFFA0\u115F\u1160', ' \u3000\u200d\ufe0f\u00ad ']) {
+      expect(hasVisibleText(blank)).toBe(false);
+      expect(refusal(() => replyText(blank))).toBe('INVALID_INPUT:答复内容不能为空');
+      const answered: InboxDoc = { ...open, status: 'answered', reply: blank };
+      expect(refusal(() => learnFromQuestion(kb, answered, { mode: 'newFaq', category: '民政' }))).toBe('INVALID_INPUT:该提问的答复没有可见文字，请重新答复后再加入知识库');
+      expect(refusal(() => learnFromQuestion(kb, answered, { mode: 'similar', faqId: 'faq-bus' }))).toBe('INVALID_INPUT:该提问的答复没有可见文字，请重新答复后再加入知识库');
+      expect(refusal(() => learnFromQuestion(kb, open, { mode: 'newFaq', category: '民政', answer: blank }))).toBe('INVALID_INPUT:答案内容没有可见文字，不能加入知识库');
+    }
+    // Emoji sequences keep their joiner and still count as visible.
+    expect(hasVisibleText('\u{1F468}\u200d\u{1F469}')).toBe(true);
+    expect(replyText('\u2800请到社区办理。')).toBe('\u2800请到社区办理。');
   });
 });
 

@@ -137,12 +137,14 @@ export const learn = action({
     const { version, kb } = await currentKb();
     const at = new Date().toISOString();
     const { kb: next, faqId } = learnFromQuestion(kb, entity, p);
-    // The question is marked learned in the version's own transaction, read afresh there: of two
-    // learns at once (two tabs, an agent and an admin) one commits, the other reads the mark on
-    // its re-run and is refused; the knowledge base moves once.
+    // The question is marked learned in the version's own transaction, read afresh there: of any
+    // learns at once, in either mode (two tabs, an agent and an admin) one commits, the others read
+    // the mark on their re-run and are refused; the knowledge base moves once. Every refusal is
+    // decided again on that fresh read, not on the copy loaded before the transaction.
     const committed = await commitVersion(version, next, { openid: actor.openid, name: actor.name }, p.mode === 'newFaq' ? `由提问新增问答 ${faqId}` : `为 ${faqId} 增加相似问法`, at, async (t) => {
       const cur = await txGet<InboxDoc>(t, C.inbox, entity._id);
       if (!cur) throw new DomainError('NOT_FOUND', '没有找到该提问');
+      learnFromQuestion(kb, cur, p);
       const marked = markLearned(cur, faqId, actor.openid, at);
       await t.collection(C.inbox).doc(entity._id).update({ data: { learnedAs: marked.learnedAs, learnedAt: marked.learnedAt, learnedBy: marked.learnedBy } });
     });
