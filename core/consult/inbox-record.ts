@@ -10,6 +10,7 @@ import { BOOKING_STATUS_LABELS, type Booking } from '../booking/model';
 import { maskName } from '../mask';
 import { BLOCKING_STATUSES, STATUS_LABEL as BILL_STATUS_LABELS } from '../pay/machine';
 import type { BillStatus } from '../pay/api';
+import { unpaidNextStep } from '../pay/next-step';
 import { shanghaiDateTime } from '../shanghai-time';
 import type { InboxRecordStep, InboxRecordView } from './api';
 import { bookingCard } from './assistant';
@@ -28,8 +29,8 @@ export function inboxRecordLink(questionId: string, kind: RecordKind, id: string
 export const STAFF_CASE_PAGE = '/packages/staff/pages/case/index';
 export const STAFF_HALL_PAGE = '/packages/staff/pages/hall-day/index';
 
-/** What of a case's bill matters to the agent: whether something is still to pay. */
-export interface BillLike { status: BillStatus; totalFen: number }
+/** What of a case's bill matters to the agent: whether something is still to pay, and by when. */
+export interface BillLike { status: BillStatus; totalFen: number; expiresAt?: string }
 
 /** Typed by staff: a comment may quote a number the agent must not read out. */
 const masked = (text: string | undefined) => (text ? maskPersonalNumbers(text) : undefined);
@@ -55,7 +56,8 @@ export function applicationRecordView(app: ApplicationRecord, bill: BillLike | n
     ...(paused ? { clockPaused: true } : {}),
     ...(app.applicantName ? { applicant: maskName(app.applicantName) } : {}),
     steps,
-    nextStep: masked(nextStepFor(app as ApplicationDoc, 'owner')) ?? '',
+    // The citizen's own words (detail page, assistant card): an accepted case waiting for payment says to pay.
+    nextStep: (app.status === 'accepted' ? unpaidNextStep(bill) : null) ?? masked(nextStepFor(app as ApplicationDoc, 'owner')) ?? '',
     ...(bill && BLOCKING_STATUSES.includes(bill.status) ? { unpaid: { amountFen: bill.totalFen, status: BILL_STATUS_LABELS[bill.status] } } : {}),
     ...(staffLink ? { staffLink } : {}),
   };

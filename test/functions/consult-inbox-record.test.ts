@@ -41,7 +41,7 @@ beforeEach(async () => {
   await db.collection('applications').doc('app-mine').set({ data: application(CITIZEN, '社会保障卡申领') });
   await db.collection('applications').doc('app-other').set({ data: application(OTHER, '护照申领', { no: 'BJ20261201000002' }) });
   await db.collection('applications').doc('app-agent').set({ data: application(AGENT, '公积金提取', { no: 'BJ20261201000003' }) });
-  await db.collection('pay_bills').doc(billIdFor('app-mine')).set({ data: { applicationId: 'app-mine', status: 'unpaid', totalFen: 2000, items: [{ name: '工本费', amountFen: 2000 }] } });
+  await db.collection('pay_bills').doc(billIdFor('app-mine')).set({ data: { applicationId: 'app-mine', status: 'unpaid', totalFen: 2000, expiresAt: '2026-12-14T02:00:00.000Z', items: [{ name: '工本费', amountFen: 2000 }] } });
   await db.collection('bookings').doc('bk-mine').set({ data: {
     no: 'YY20261209000123', code: '87654321', openid: CITIZEN, matterName: '户口迁入', hallId: 'hall-center', hallName: '市民中心', hallAddress: '人民路1号', groupName: '户籍窗口',
     date: '2026-12-09', start: '09:00', end: '09:30', startAt: '2026-12-09T01:00:00.000Z', endAt: '2026-12-09T01:30:00.000Z', status: 'booked', createdAt: '2026-12-02T03:00:00.000Z',
@@ -72,7 +72,8 @@ it('shows an agent the asking citizen\'s case: masked summary, timeline, next st
       { at: '2026-12-01 09:00', step: '提交申请', by: '申请人' },
       { at: '2026-12-01 14:30', step: '受理', by: '市人社局', comment: '材料齐全，已电话联系 138****5678' },
     ],
-    nextStep: '市人社局正在办理，承诺在2026-12-15前办结',
+    // Word for word what the citizen is told on the detail page and by the assistant.
+    nextStep: '请缴纳费用 ¥20.00（2026-12-14 10:00前），缴费后办理单位即可办结',
     unpaid: { amountFen: 2000, status: '待缴费' },
   });
   const text = JSON.stringify(view);

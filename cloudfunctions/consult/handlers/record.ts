@@ -67,7 +67,7 @@ export const inboxRecord = action({
     let view: InboxRecordView;
     if (entity.kind === 'application') {
       const app = entity.record;
-      const bill = await byId<BillLike>(PAY_BILLS, billIdFor(app._id), { status: true, totalFen: true });
+      const bill = await byId<BillLike>(PAY_BILLS, billIdFor(app._id), { status: true, totalFen: true, expiresAt: true });
       // The full case page only for someone who may handle it there; everyone else keeps this summary.
       const canHandle = decide(actor, 'case:handle', { department: app.department, ownerOpenid: app.openid }).allowed;
       view = applicationRecordView(app, bill, canHandle ? `${STAFF_CASE_PAGE}?id=${encodeURIComponent(app._id)}` : undefined);
