@@ -72,16 +72,21 @@ function overlap(text: string, title: string): number {
  * The records the text names most (two characters of the matter name at least), else — nothing
  * named — the ones still in progress (or upcoming), else the latest.
  */
-function pick<T extends { matterName: string }>(text: string, rows: T[], preferred: (r: T) => boolean): T[] {
+function pick<T extends { matterName: string }>(text: string, rows: T[], preferred: (r: T) => boolean): Picked<T> {
   const scored = rows.map((r) => ({ r, s: overlap(text, r.matterName) }));
   const best = Math.max(0, ...scored.map((x) => x.s));
-  if (best >= 2) return scored.filter((x) => x.s === best).map((x) => x.r).slice(0, 3);
+  if (best >= 2) return capped(scored.filter((x) => x.s === best).map((x) => x.r));
   return livePreferred(rows, preferred);
 }
 
-function livePreferred<T>(rows: T[], preferred: (r: T) => boolean): T[] {
+/** The cards shown (at most 3, the latest) and how many records there are of that kind. */
+interface Picked<T> { shown: T[]; total: number }
+const SHOWN = 3;
+const capped = <T>(rows: T[]): Picked<T> => ({ shown: rows.slice(0, SHOWN), total: rows.length });
+
+function livePreferred<T>(rows: T[], preferred: (r: T) => boolean): Picked<T> {
   const live = rows.filter(preferred);
-  return (live.length ? live : rows).slice(0, 3);
+  return capped(live.length ? live : rows);
 }
 
 /** As the case detail page says it: an accepted case with an unpaid bill waits for the payment. */
@@ -154,13 +159,13 @@ function chooseRecords<T extends ApplicationRow | BookingRow>(ask: PersonalAsk, 
   const words = withoutTimeWords(text);
   const fitting = named.size ? inPeriod.filter((r) => matterFits(named, words, r.matterName)) : inPeriod;
   if (fitting.length) {
-    const chosen = pick(words, fitting, live);
+    const { shown: chosen, total } = pick(words, fitting, live);
     const unnamed = !named.size && !period && overlap(words, chosen[0].matterName) < 2;
-    return withPayAction({ cards: chosen.map(card), text: describe(chosen.map(card), unnamed ? chosen.every(live) : undefined) });
+    return withPayAction(withAllLink(ask, { cards: chosen.map(card), text: describe(chosen.map(card), unnamed ? chosen.every(live) : undefined, total) }, total));
   }
   // Not what was asked about: say so, then what the caller does have, clearly as other records.
-  const others = livePreferred(rows, live);
-  return withPayAction({ cards: others.map(card), text: notFoundText(ask.about, period, named, others.every(live)) });
+  const { shown: others, total } = livePreferred(rows, live);
+  return withPayAction(withAllLink(ask, { cards: others.map(card), text: notFoundText(ask.about, period, named, others.every(live)) }, total));
 }
 
 function notFoundText(about: PersonalAsk['about'], period: Period | null, named: Set<string>, othersLive: boolean): string {
@@ -188,13 +193,22 @@ function withPayAction(reply: PersonalReply): PersonalReply {
   return paying ? { ...reply, action: { label: '去缴费', link: paying.link } } : reply;
 }
 
-/** `allLive`: nothing was named and these are the caller's live records (true) or latest ones (false). */
-function describe(cards: RecordCard[], allLive?: boolean): string {
+/** More records than cards: the 我的办件 / 我的预约 page lists them all. */
+function withAllLink(ask: PersonalAsk, reply: PersonalReply, total: number): PersonalReply {
+  return total > reply.cards.length ? { ...reply, action: { label: MY_RECORDS[ask.about], link: MY_RECORDS_PAGE[ask.about] } } : reply;
+}
+
+/**
+ * `allLive`: nothing was named and these are the caller's live records (true) or latest ones
+ * (false). `total`: how many there are of them; the cards show at most SHOWN.
+ */
+function describe(cards: RecordCard[], allLive?: boolean, total = cards.length): string {
   const kind = KIND[cards[0].kind];
-  if (cards.length > 1) {
-    if (allLive === undefined) return `您名下有 ${cards.length} 件相关的${kind}，请看下面的卡片：`;
+  const more = total > cards.length ? `，下面是最近的 ${cards.length} 件，全部请到“${MY_RECORDS[cards[0].kind]}”查看：` : '，请看下面的卡片：';
+  if (cards.length > 1 || total > cards.length) {
+    if (allLive === undefined) return `您名下有 ${total} 件相关的${kind}${more}`;
     const which = allLive ? (cards[0].kind === 'booking' ? '有效的' : '办理中的') : '最近的';
-    return `您${which}${kind}有 ${cards.length} 件，请看下面的卡片：`;
+    return `您${which}${kind}共 ${total} 件${more}`;
   }
   const c = cards[0];
   return c.kind === 'booking'

@@ -25,6 +25,16 @@ describe('personalReply', () => {
   });
   const apps = [app('a1', '公积金提取', 'accepted'), app('a2', '社会保障卡申领', 'submitted')];
 
+  it('more records than cards: the real count, the latest three, and the way to all of them', () => {
+    const many = ['a1', 'a2', 'a3', 'a4', 'a5'].map((id, i) => app(id, ['公积金提取', '社会保障卡申领', '居住证申领', '护照签发', '失业登记'][i], 'accepted'));
+    const r = personalReply({ about: 'application' }, '我的办件', many, [], '2026-12-07T00:00:00Z')!;
+    expect(r.cards).toHaveLength(3);
+    expect(r.text).toBe('您办理中的办件共 5 件，下面是最近的 3 件，全部请到“我的办件”查看：');
+    expect(r.action).toEqual({ label: '我的办件', link: '/packages/affairs/pages/mine/index' });
+    // As many as fit: no such line.
+    expect(personalReply({ about: 'application' }, '我的办件', many.slice(0, 2), [], '2026-12-07T00:00:00Z')!.text).toBe('您办理中的办件共 2 件，请看下面的卡片：');
+  });
+
   it('picks the record the message names', () => {
     const r = personalReply({ about: 'application' }, '我的社保卡到哪一步了', apps, [], '2026-12-07T00:00:00Z')!;
     expect(r.cards.map((c) => c.id)).toEqual(['a2']);
