@@ -7,7 +7,7 @@
 import { STATUS_LABELS, OPEN_STATUSES, type ApplicationDoc } from '../affairs/model';
 import { nextStepFor } from '../affairs/view';
 import { BOOKING_STATUS_LABELS, type Booking } from '../booking/model';
-import { unpaidNextStep, type PayableBill } from '../pay/next-step';
+import { caseNextPay, type PayableBill } from '../pay/next-step';
 import type { ConsultAction, RecordCard } from './api';
 import { aboutSomeoneElse, matterFits, namedObjects, ON_BEHALF, periodIn, within, withoutTimeWords, type Period } from './record-scope';
 
@@ -89,13 +89,16 @@ function livePreferred<T>(rows: T[], preferred: (r: T) => boolean): Picked<T> {
   return capped(live.length ? live : rows);
 }
 
-/** As the case detail page says it: an accepted case with an unpaid bill waits for the payment. */
+/** A case's next step as its owner reads it on the detail page: an accepted case with an unpaid bill waits for the payment. */
+export function ownerNextStep(a: Pick<ApplicationDoc, 'status'> & Partial<ApplicationDoc>, bill?: PayableBill | null): string {
+  return caseNextPay(a.status, bill) ?? nextStepFor(a as ApplicationDoc, 'owner');
+}
+
 export function applicationCard(a: ApplicationRow, bill?: BillRow): RecordCard {
   const due = a.clock?.dueDate ?? a.dueDate;
-  const pay = a.status === 'accepted' ? unpaidNextStep(bill) : null;
   return {
     kind: 'application', id: a._id, no: a.no, title: a.matterName, status: STATUS_LABELS[a.status] ?? a.status,
-    nextStep: pay ?? nextStepFor(a as ApplicationDoc, 'owner'), ...(due && OPEN_STATUSES.includes(a.status) ? { due } : {}),
+    nextStep: ownerNextStep(a, bill), ...(due && OPEN_STATUSES.includes(a.status) ? { due } : {}),
     link: `/packages/affairs/pages/detail/index?id=${encodeURIComponent(a._id)}`,
   };
 }
@@ -150,7 +153,7 @@ export function personalReply(ask: PersonalAsk, text: string, apps: ApplicationR
 
 function chooseRecords<T extends ApplicationRow | BookingRow>(ask: PersonalAsk, text: string, rows: T[], nowIso: string, live: (r: T) => boolean, card: (r: T) => RecordCard): PersonalReply | null {
   const named = namedObjects(text);
-  if (ask.someoneElse) return someoneElseReply(ask, named.size ? rows.filter((r) => matterFits(named, text, r.matterName)).slice(0, 3).map(card) : []);
+  if (ask.someoneElse) return someoneElseReply(ask, named.size ? rows.filter((r) => matterFits(named, text, r.matterName)).slice(0, SHOWN).map(card) : []);
   if (!rows.length) return null;
   // 上周提交的: the cases submitted then (for bookings a time word names the slot, not when it was made).
   const period = ask.about === 'application' ? periodIn(text, nowIso) : null;
@@ -161,7 +164,8 @@ function chooseRecords<T extends ApplicationRow | BookingRow>(ask: PersonalAsk, 
   if (fitting.length) {
     const { shown: chosen, total } = pick(words, fitting, live);
     const unnamed = !named.size && !period && overlap(words, chosen[0].matterName) < 2;
-    return withPayAction(withAllLink(ask, { cards: chosen.map(card), text: describe(chosen.map(card), unnamed ? chosen.every(live) : undefined, total) }, total));
+    const cards = chosen.map(card);
+    return withPayAction(withAllLink(ask, { cards, text: describe(cards, unnamed ? chosen.every(live) : undefined, total) }, total));
   }
   // Not what was asked about: say so, then what the caller does have, clearly as other records.
   const { shown: others, total } = livePreferred(rows, live);
@@ -205,7 +209,8 @@ function withAllLink(ask: PersonalAsk, reply: PersonalReply, total: number): Per
 function describe(cards: RecordCard[], allLive?: boolean, total = cards.length): string {
   const kind = KIND[cards[0].kind];
   const more = total > cards.length ? `，下面是最近的 ${cards.length} 件，全部请到“${MY_RECORDS[cards[0].kind]}”查看：` : '，请看下面的卡片：';
-  if (cards.length > 1 || total > cards.length) {
+  // At most SHOWN cards of `total`: a single card is the only record.
+  if (cards.length > 1) {
     if (allLive === undefined) return `您名下有 ${total} 件相关的${kind}${more}`;
     const which = allLive ? (cards[0].kind === 'booking' ? '有效的' : '办理中的') : '最近的';
     return `您${which}${kind}共 ${total} 件${more}`;

@@ -16,10 +16,10 @@ import type { Faq, KnowledgeBase, RichReply, Rule } from './kb';
 import { HUMAN_REQUEST, OFF_TOPIC, intentsIn } from './intents';
 import { actOfRule, actsIn, type ActName } from './acts';
 import { SERVICE_OBJECTS, actionsIn, objectsIn } from './objects';
+import { DEFAULT_MODEL, answersDirectly, type DecisionModel, type MatchFeatures, type RuleThresholds } from './decision';
 
 /** Each service object's forms, longest first (what a message that only names it consists of). */
 const OBJECT_FORMS = new Map(Object.entries(SERVICE_OBJECTS).map(([name, forms]) => [name, [...forms].sort((a, b) => b.length - a.length)]));
-import { DEFAULT_MODEL, answersDirectly, type DecisionModel, type MatchFeatures, type RuleThresholds } from './decision';
 
 export type DecisionType = 'answer' | 'suggestions' | 'handoff';
 
@@ -145,6 +145,9 @@ export function buildEngine(kb: KnowledgeBase, opts: EngineOptions = {}): Consul
   const entryText = faqs.map((f) => colloquial(fold([f.question, ...f.similar, ...f.keywords].join(' '))));
   /** Service objects each entry asks about (its answer's asides do not count: measured stricter). */
   const entryAsks = entryText.map(objectsIn);
+  /** How many entries ask about each object (read per message by onlyNamesShared). */
+  const askersOf = new Map<string, number>();
+  for (const asks of entryAsks) for (const o of asks) askersOf.set(o, (askersOf.get(o) ?? 0) + 1);
   const entryAll = faqs.map((f, i) => entryText[i] + ' ' + colloquial(fold(f.answer)));
   const entryDoes = entryText.map(actionsIn);
 
@@ -451,7 +454,7 @@ export function buildEngine(kb: KnowledgeBase, opts: EngineOptions = {}): Consul
     let rest = compact(folded);
     for (const form of OBJECT_FORMS.get(object) ?? []) rest = rest.split(form).join('');
     if (rest.replace(NAMING_ONLY, '').length > 0) return false;
-    return entryAsks.filter((a) => a.has(object)).length >= 2;
+    return (askersOf.get(object) ?? 0) >= 2;
   }
 
   function ask(rawInput: string): Decision {

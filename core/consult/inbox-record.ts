@@ -5,15 +5,13 @@
  * stored records and decides access (core/policy.ts) before calling these.
  */
 import { ACTION_LABELS, STATUS_LABELS, type ApplicationDoc } from '../affairs/model';
-import { nextStepFor } from '../affairs/view';
 import { BOOKING_STATUS_LABELS, type Booking } from '../booking/model';
 import { maskName } from '../mask';
 import { BLOCKING_STATUSES, STATUS_LABEL as BILL_STATUS_LABELS } from '../pay/machine';
 import type { BillStatus } from '../pay/api';
-import { unpaidNextStep } from '../pay/next-step';
 import { shanghaiDateTime } from '../shanghai-time';
 import type { InboxRecordStep, InboxRecordView } from './api';
-import { bookingCard } from './assistant';
+import { bookingCard, ownerNextStep } from './assistant';
 import { maskPersonalNumbers } from './personal-numbers';
 
 export type RecordKind = InboxRecordView['kind'];
@@ -57,7 +55,7 @@ export function applicationRecordView(app: ApplicationRecord, bill: BillLike | n
     ...(app.applicantName ? { applicant: maskName(app.applicantName) } : {}),
     steps,
     // The citizen's own words (detail page, assistant card): an accepted case waiting for payment says to pay.
-    nextStep: (app.status === 'accepted' ? unpaidNextStep(bill) : null) ?? masked(nextStepFor(app as ApplicationDoc, 'owner')) ?? '',
+    nextStep: masked(ownerNextStep(app, bill)) ?? '',
     ...(bill && BLOCKING_STATUSES.includes(bill.status) ? { unpaid: { amountFen: bill.totalFen, status: BILL_STATUS_LABELS[bill.status] } } : {}),
     ...(staffLink ? { staffLink } : {}),
   };

@@ -30,7 +30,7 @@ export interface InboxDoc {
 export function replyText(raw: string): string {
   const text = stripInvisible(raw).trim();
   // Blank letters (ㅤ, ⠀) and marks draw as nothing too: such a reply would close the question empty.
-  if (!hasVisibleText(text)) throw new DomainError('INVALID_INPUT', '答复内容不能为空');
+  if (!hasVisible(text)) throw new DomainError('INVALID_INPUT', '答复内容不能为空');
   if (text.length > MAX_REPLY_CHARS) throw new DomainError('INVALID_INPUT', `答复内容不能超过${MAX_REPLY_CHARS}字`);
   return text;
 }

@@ -20,3 +20,8 @@ export function unpaidNextStep(bill: PayableBill | null | undefined): string | n
   const by = bill.expiresAt ? `（${shanghaiDateTime(bill.expiresAt)}前）` : '';
   return `请缴纳费用 ${yuanSign(bill.totalFen)}${by}，缴费后办理单位即可办结`;
 }
+
+/** The next step of a case in this status while it has this bill: paying only once it is accepted. */
+export function caseNextPay(status: string, bill: PayableBill | null | undefined): string | null {
+  return status === 'accepted' ? unpaidNextStep(bill) : null;
+}

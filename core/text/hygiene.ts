@@ -22,7 +22,8 @@ export function textProblem(value: string): string | null {
   if (hasLoneSurrogate(value)) return '包含无法识别的字符（不完整的 Unicode 代理对），请重新输入';
   if (BIDI.test(value)) return '不能包含改变文字方向的控制字符';
   if (CONTROL.test(value)) return '不能包含不可见的控制字符';
-  if (value.length > 0 && INVISIBLE_ONLY.test(value) && value.trim().length > 0) return '不能只由不可见字符组成';
+  // Plain white space is left to the schema's trim().min(): its message names the field.
+  if (INVISIBLE_ONLY.test(value) && value.trim().length > 0) return '不能只由不可见字符组成';
   return null;
 }
 

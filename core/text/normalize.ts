@@ -22,8 +22,7 @@ export function compact(text: string): string {
 
 /** True when nothing meaningful is left: empty, whitespace, punctuation or emoji only. */
 export function isBlank(text: string): boolean {
-  const c = compact(text);
-  return c.length === 0 || !hasVisible(c);
+  return !hasVisible(compact(text));
 }
 
 export function isCjk(ch: string): boolean {

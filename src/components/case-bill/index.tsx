@@ -21,7 +21,7 @@ type CaseBill = ResultOf<'pay', 'forCase'>
 export const openBillPage = (billId: string) => Taro.navigateTo({ url: billPageUrl(billId) })
 
 /** The case's next step while its bill is unpaid: the same wording as the personal assistant's card. */
-export { unpaidNextStep } from '@core/pay/next-step'
+export { caseNextPay } from '@core/pay/next-step'
 
 export function CitizenBillCard({ bill }: { bill: CaseBill | undefined }) {
   if (!bill) return null

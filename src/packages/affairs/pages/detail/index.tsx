@@ -7,7 +7,7 @@ import { PageShell } from '@/components/page-shell'
 import { LoadState } from '@/components/load-state'
 import { CaseTimeline } from '@/components/case-timeline'
 import { SubscribePrompt } from '@/components/subscribe-prompt'
-import { CitizenBillCard, openBillPage, unpaidNextStep } from '@/components/case-bill'
+import { CitizenBillCard, caseNextPay, openBillPage } from '@/components/case-bill'
 import { useCloudQuery } from '@/hooks/use-cloud-query'
 import { usePushOpen } from '@/hooks/use-push-open'
 import { useWhoAmI } from '@/hooks/use-whoami'
@@ -59,7 +59,7 @@ export default function Detail() {
   const me = useWhoAmI()
   const app = q.data
   const bill = useCloudQuery('pay', 'forCase', { applicationId: id }, { enabled: !!app && app.status !== 'submitted' }).data
-  const payNext = app?.status === 'accepted' ? unpaidNextStep(bill) : null
+  const payNext = app ? caseNextPay(app.status, bill) : null
 
   const withdraw = async () => {
     const { confirm } = await Taro.showModal({ title: '撤回申请', content: '撤回后需重新提交，确定撤回？' })
