@@ -387,6 +387,16 @@ export function buildEngine(kb: KnowledgeBase, opts: EngineOptions = {}): Consul
    */
   const RELATED = 2;
 
+  /**
+   * The related entries under a direct answer: the next ones that scored at least half as well and
+   * ask about a thing the message or the answer is about. A close score alone is not enough: 驾照快到期
+   * also scores 身份证快到期, and 被裁了去哪登记 also scores 出生登记 — same action, another thing.
+   */
+  function relatedTo(top: number, asked: Set<string>, ranked: [number, number][]): [number, number][] {
+    const about = new Set([...asked, ...entryAsks[top]]);
+    return ranked.slice(1).filter(([e, sc]) => sc >= 0.5 * ranked[0][1] && (about.size === 0 || [...entryAsks[e]].some((o) => about.has(o)))).slice(0, RELATED);
+  }
+
   function suggestionsFrom(ranked: [number, number][]) {
     if (!ranked.length) return [];
     const top = ranked[0][1];
@@ -489,7 +499,7 @@ export function buildEngine(kb: KnowledgeBase, opts: EngineOptions = {}): Consul
     if (OFF_TOPIC.test(text) && confidence < th.sure) return done({ type: 'handoff', reason: 'off-topic', ...scored });
     const features = matchFeatures(folded, ranked, confidence, margin, askedText, text);
     if (!onlyNamesShared(folded) && answersDirectly(model, th, features)) {
-      const related = ranked.slice(1, 1 + RELATED).filter(([, sc]) => sc >= 0.5 * ranked[0][1]).map(([e]) => ({ id: faqs[e].id, question: faqs[e].question }));
+      const related = relatedTo(top, objectsIn(folded), ranked).map(([e]) => ({ id: faqs[e].id, question: faqs[e].question }));
       return { decision: { type: 'answer', answer: faqAnswer(faqs[top]), ...(related.length ? { suggestions: related } : {}), reason: 'faq', ...scored }, features };
     }
     if (confidence >= th.suggest) {

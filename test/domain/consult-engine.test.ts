@@ -179,6 +179,17 @@ describe('what else is offered beside the decision', () => {
     expect(ask('身份证丢了怎么补办').suggestions).toBeUndefined();
   });
 
+  it('a related entry must be about a thing the message or the answer is about, not only score close', () => {
+    // 身份证快到期 scores close to 驾照快到期 (same action), but is about another thing.
+    const d = ask('驾照快到期了咋换啊');
+    expect(d.answer?.id).toBe('faq-license-renew');
+    expect(d.suggestions?.map((x) => x.id)).toEqual(['faq-license-reissue']);
+    const lost = ask('失业金能不能一次性全部领出来 不想按月领');
+    expect(lost.answer?.id).toBe('faq-unemployment-benefit');
+    expect((lost.suggestions ?? []).map((x) => x.id)).not.toContain('faq-license-reissue');
+    expect((lost.suggestions ?? []).map((x) => x.id)).not.toContain('faq-idcard-reissue');
+  });
+
   it('a handoff for want of a sure match offers the nearest entries when they share the message\'s salient words', () => {
     const near = ask('家里老人今年满八十五了，听邻居说满了一定年龄政府每个月会给点钱，我们没领过，这个要找谁申请');
     expect(near.type).toBe('handoff');
