@@ -23,8 +23,13 @@ const FIRST_PERSON_CASE = /我(?:的|们的|家的|申请的|办的|提交的|�
 const PROGRESS = /办到哪|到哪一步|哪一步了|到哪了|进度|办好了(?:没|吗)|办完了(?:没|吗)|好了没|批了(?:没|吗)|批下来|下来了(?:没|吗)|什么状态|啥状态|状态(?:是|怎么)|怎么样了|出结果/;
 const MY_BOOKING = /我(?:的|之前|已经|已|刚|刚才|昨天)?(?:预约|约)(?:的|了|好)|我的预约/;
 const BOOKING_ASK = /几点|哪天|哪一天|什么时候|啥时候|时间|在哪|地点|哪个大厅|哪个窗口|还有效|取消了(?:没|吗)/;
-/** 办件编号 BJ…, 预约编号 YY… (the formats affairs and booking hand out). */
-const NUMBER = /\b(?:BJ|YY)\d{14}\b/i;
+/**
+ * 办件编号 BJ…, 预约编号 YY… (the formats affairs and booking hand out: 14 digits). A few digits more
+ * or less is still meant as one of ours (a digit dropped or doubled while typing), so it is looked
+ * up and answered as such rather than handed to the FAQ engine.
+ */
+const NUMBER = /\b(?:BJ|YY)\d{11,17}\b/i;
+const NUMBER_DIGITS = 14;
 
 /**
  * "查一下我的预约", "看看我的办件", or just "我的预约": a request for one's own records, with no
@@ -143,12 +148,34 @@ export function personalReply(ask: PersonalAsk, text: string, apps: ApplicationR
     const app = apps.find((a) => a.no.toUpperCase() === ask.number);
     const booking = bookings.find((b) => b.no.toUpperCase() === ask.number);
     const card = app ? appCard(app) : booking ? bookingCard(booking) : null;
-    if (!card) return { cards: [], text: `在您名下没有找到编号为 ${ask.number} 的办件或预约。请核对编号，或在“我的办件”“我的预约”中查看。` };
-    return withPayAction({ cards: [card], text: describe([card]) });
+    if (card) return withPayAction({ cards: [card], text: describe([card]) });
+    // A typo of one of the caller's own numbers: offer that record. Only the caller's records are
+    // compared, so a near miss of someone else's number still reveals nothing.
+    const near = [...apps.filter((a) => oneTypoApart(a.no.toUpperCase(), ask.number!)).map(appCard), ...bookings.filter((b) => oneTypoApart(b.no.toUpperCase(), ask.number!)).map(bookingCard)];
+    if (near.length === 1) return withPayAction({ cards: near, text: `您名下没有编号为 ${ask.number} 的记录，您要查的是不是编号相近的这一件：` });
+    const digits = ask.number.length - 2;
+    const format = digits === NUMBER_DIGITS ? '' : `办件和预约编号为 BJ 或 YY 加 ${NUMBER_DIGITS} 位数字，您发来的编号有 ${digits} 位数字。`;
+    return { cards: [], text: `在您名下没有找到编号为 ${ask.number} 的办件或预约。${format}请核对编号，或在“我的办件”“我的预约”中查看。` };
   }
   return ask.about === 'booking'
     ? chooseRecords(ask, text, bookings, nowIso, (b) => b.status === 'booked' && b.startAt >= nowIso, bookingCard)
     : chooseRecords(ask, text, apps, nowIso, (a) => OPEN_STATUSES.includes(a.status), appCard);
+}
+
+/** One typing slip apart: a digit changed, dropped, added, or two neighbours swapped. */
+export function oneTypoApart(a: string, b: string): boolean {
+  if (a === b) return false;
+  if (a.length === b.length) {
+    const diff: number[] = [];
+    for (let i = 0; i < a.length && diff.length <= 2; i++) if (a[i] !== b[i]) diff.push(i);
+    if (diff.length === 1) return true;
+    return diff.length === 2 && diff[1] === diff[0] + 1 && a[diff[0]] === b[diff[1]] && a[diff[1]] === b[diff[0]];
+  }
+  const [long, short] = a.length > b.length ? [a, b] : [b, a];
+  if (long.length - short.length !== 1) return false;
+  let i = 0;
+  while (i < short.length && long[i] === short[i]) i++;
+  return long.slice(i + 1) === short.slice(i);
 }
 
 function chooseRecords<T extends ApplicationRow | BookingRow>(ask: PersonalAsk, text: string, rows: T[], nowIso: string, live: (r: T) => boolean, card: (r: T) => RecordCard): PersonalReply | null {

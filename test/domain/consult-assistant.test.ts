@@ -46,6 +46,23 @@ describe('personalReply', () => {
     expect(r.text).not.toMatch(/公积金|社会保障卡/);
   });
 
+  it('a number one typing slip from one of the caller\'s own offers that record; a number far from all of them offers none', () => {
+    // a1's number is BJ20261201000001: one digit changed, one dropped, one added, two swapped.
+    for (const typo of ['BJ20261201010001', 'BJ2026120100001', 'BJ202612010000001', 'BJ20261210000001']) {
+      const r = personalReply({ about: 'application', number: typo }, '', apps, [], '2026-12-07T00:00:00Z')!;
+      expect(r.cards.map((c) => c.id)).toEqual(['a1']);
+      expect(r.text).toContain(`没有编号为 ${typo} 的记录`);
+    }
+    // Two of the caller's numbers are one slip away (…01 and …02 from …03): no guess.
+    expect(personalReply({ about: 'application', number: 'BJ20261201000003' }, '', apps, [], '2026-12-07T00:00:00Z')!.cards).toEqual([]);
+  });
+
+  it('a number with the wrong count of digits says what the format is', () => {
+    const r = personalReply({ about: 'application', number: 'BJ202612010009' }, '', apps, [], '2026-12-07T00:00:00Z')!;
+    expect(r.cards).toEqual([]);
+    expect(r.text).toContain('BJ 或 YY 加 14 位数字，您发来的编号有 12 位数字');
+  });
+
   it('none of that kind → null (the inbox)', () => {
     expect(personalReply({ about: 'booking' }, '我约的是几点', apps, [], '2026-12-07T00:00:00Z')).toBeNull();
   });
@@ -58,6 +75,9 @@ describe('bare numbers are looked up like the progress question', () => {
     ['YY20261209000123 几点', 'booking', 'YY20261209000123'],
     ['yy20261209000123？', 'booking', 'YY20261209000123'],
     ['bj20261201000001办好了吗', 'application', 'BJ20261201000001'],
+    // A digit dropped or added while typing is still meant as one of ours.
+    ['BJ2026120100001', 'application', 'BJ2026120100001'],
+    ['查下YY202612090001234', 'booking', 'YY202612090001234'],
   ])('%s → %s %s', (text, about, number) => expect(personalAskOf(text)).toEqual({ about, number }));
 });
 

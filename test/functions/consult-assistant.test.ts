@@ -162,6 +162,12 @@ describe('a bare number is looked up in the caller\'s own records', () => {
     expect(a.answer?.cards?.map((c) => c.id)).toEqual([id]);
   });
 
+  it('the caller\'s own number with a digit dropped offers that record, and says the number typed was not found', async () => {
+    const a = await ask('YY2026120900123几点');
+    expect(a.answer?.cards?.map((c) => c.id)).toEqual(['bk-1']);
+    expect(a.message).toContain('您名下没有编号为 YY2026120900123 的记录');
+  });
+
   it('another citizen\'s number alone finds nothing and reveals nothing', async () => {
     const a = await ask('BJ20261201000003');
     expect(a.message).toBe('在您名下没有找到编号为 BJ20261201000003 的办件或预约。请核对编号，或在“我的办件”“我的预约”中查看。');
