@@ -5,6 +5,7 @@
  */
 import { DomainError } from '../envelope';
 import { hasVisible, stripInvisible } from '../text/hygiene';
+import { compact } from '../text';
 import type { Faq, KnowledgeBase } from './kb';
 
 export const MAX_REPLY_CHARS = 2000;
@@ -61,6 +62,7 @@ export function learnFromQuestion(kb: KnowledgeBase, doc: InboxDoc, req: LearnRe
   // were checked) never answered the citizen: it must not become, or vouch for, a knowledge entry.
   if (doc.reply !== undefined && !hasVisibleText(doc.reply)) throw new DomainError('INVALID_INPUT', BLANK_REPLY);
   if (req.mode === 'newFaq') {
+    for (const q of [req.question, doc.question]) if (q) refuseIfAskedElsewhere(kb, q, undefined);
     const answer = req.answer ?? doc.reply;
     if (!answer) throw new DomainError('CONFLICT', '该提问还没有答复，请先答复或填写答案');
     if (!hasVisibleText(answer)) throw new DomainError('INVALID_INPUT', '答案内容没有可见文字，不能加入知识库');
@@ -74,8 +76,25 @@ export function learnFromQuestion(kb: KnowledgeBase, doc: InboxDoc, req: LearnRe
   const target = kb.faqs.find((f) => f.id === req.faqId);
   if (!target) throw new DomainError('NOT_FOUND', '没有找到该问答');
   const phrasing = doc.question.slice(0, 200);
+  refuseIfAskedElsewhere(kb, phrasing, target.id);
   return {
-    kb: { ...kb, faqs: kb.faqs.map((f) => (f.id === target.id ? { ...f, similar: f.similar.includes(phrasing) ? f.similar : [...f.similar, phrasing] } : f)) },
+    kb: { ...kb, faqs: kb.faqs.map((f) => (f.id === target.id ? { ...f, similar: asks(f, phrasing) ? f.similar : [...f.similar, phrasing] } : f)) },
     faqId: target.id,
   };
+}
+
+/**
+ * The same wording under two entries makes the engine guess between them for ever after (two
+ * inbox items with one text, learned by two agents into different entries). Compared as the engine
+ * reads text: punctuation and spaces aside.
+ */
+function refuseIfAskedElsewhere(kb: KnowledgeBase, phrasing: string, except: string | undefined): void {
+  const owner = kb.faqs.find((f) => f.id !== except && asks(f, phrasing));
+  if (owner) throw new DomainError('CONFLICT', `这个问法已在问答“${owner.question}”中，不能再加入另一条问答`);
+}
+
+/** Whether an entry already asks this wording, punctuation and spaces aside. */
+function asks(f: Faq, phrasing: string): boolean {
+  const key = compact(phrasing);
+  return key.length > 0 && [f.question, ...f.similar].some((q) => compact(q) === key);
 }

@@ -28,6 +28,19 @@ describe('consult inbox transitions', () => {
     expect(refusal(() => learnFromQuestion(kb, open, { mode: 'similar', faqId: 'faq-none' }))).toBe('NOT_FOUND:没有找到该问答');
   });
 
+  it('a wording already asked under another entry is not learned into a second one (two inbox items with one text)', () => {
+    const twoEntries: KnowledgeBase = { ...kb, faqs: [...kb.faqs, { id: 'faq-card', category: '交通', question: '公交卡怎么办', similar: [], keywords: [], answer: '到公交公司办理。' }] };
+    const first = learnFromQuestion(twoEntries, open, { mode: 'similar', faqId: 'faq-bus' }).kb;
+    // The same text, typed again by someone else, a second inbox item with its own id.
+    const again: InboxDoc = { ...open, _id: 'Q:abc-2', question: '老年人坐公交免费卡在哪办？', status: 'answered', reply: '到社区。' };
+    expect(refusal(() => learnFromQuestion(first, again, { mode: 'similar', faqId: 'faq-card' }))).toBe('CONFLICT:这个问法已在问答“老年优待卡怎么办”中，不能再加入另一条问答');
+    expect(refusal(() => learnFromQuestion(first, again, { mode: 'newFaq', category: '民政' }))).toMatch(/^CONFLICT:这个问法已在问答/);
+    // Into the entry that already has it: nothing to add, no refusal.
+    const same = learnFromQuestion(first, again, { mode: 'similar', faqId: 'faq-bus' });
+    expect(same.faqId).toBe('faq-bus');
+    expect(same.kb.faqs[0].similar).toEqual([open.question]);
+  });
+
   it('a question teaches once: a learned question is refused in either mode', () => {
     const learned = markLearned(open, 'faq-bus', 'editor', '2026-12-01T04:00:00.000Z');
     expect(learned).toMatchObject({ learnedAs: 'faq-bus', learnedBy: 'editor', learnedAt: '2026-12-01T04:00:00.000Z' });

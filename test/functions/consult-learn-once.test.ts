@@ -20,8 +20,8 @@ beforeEach(async () => {
 });
 
 /** A handed-off question the agent has answered. */
-async function answeredQuestion(): Promise<string> {
-  const h = expectOk(await call('consult', 'ask', { text: Q, handoff: true }, CITIZEN));
+async function answeredQuestion(text = Q): Promise<string> {
+  const h = expectOk(await call('consult', 'ask', { text, handoff: true }, CITIZEN));
   const questionId = present(h.questionId, 'questionId');
   expectOk(await call('consult', 'reply', { questionId, text: '请带身份证到社区办理老年优待卡。' }, AGENT));
   return questionId;
@@ -77,7 +77,9 @@ it('learns at once (two tabs of the agent, an admin adding it to another FAQ): e
 
 it('newFaq and similar learns racing on one question, round after round: one ok, the rest CONFLICT, one version, one entry', async () => {
   for (let round = 0; round < 4; round++) {
-    const questionId = await answeredQuestion();
+    // A new wording each round: a wording learned once is not learned into another entry again.
+    const q = `${Q}（第${round + 1}次问）`;
+    const questionId = await answeredQuestion(q);
     const before = (await versions())[0].version;
     const kbBefore = expectOk(await call('consult', 'knowledge', {}, AGENT)).kb;
     const learns = [
@@ -100,11 +102,24 @@ it('newFaq and similar learns racing on one question, round after round: one ok,
     const winner = won[0].ok ? won[0].data.faqId : '';
     // The question (or its new FAQ) appears in exactly one entry, and that entry is the winner's.
     const learnedFaq = `faq-learned-${questionId.toLowerCase().replace(/[^a-z0-9]/g, '')}`;
-    const touched = kb.faqs.filter((f) => f.id === learnedFaq || (f.similar.includes(Q) && !kbBefore.faqs.find((b) => b.id === f.id)?.similar.includes(Q)));
+    const touched = kb.faqs.filter((f) => f.id === learnedFaq || (f.similar.includes(q) && !kbBefore.faqs.find((b) => b.id === f.id)?.similar.includes(q)));
     expect(touched.map((f) => f.id)).toEqual([winner]);
     const item = present(expectOk(await call('consult', 'inbox', { status: 'answered' }, AGENT)).find((i) => i.id === questionId), 'the inbox item');
     expect(item.learnedAs).toBe(winner);
   }
+});
+
+it('the same text asked twice (two inbox items) teaches one entry: the second learn into another entry is refused, nothing written', async () => {
+  const first = await answeredQuestion();
+  const second = await answeredQuestion();
+  expect(first).not.toBe(second);
+  expectOk(await call('consult', 'learn', { questionId: first, mode: 'similar', faqId: 'faq-retirement' }, AGENT));
+  const before = (await versions())[0].version;
+  expect(await call('consult', 'learn', { questionId: second, mode: 'similar', faqId: 'faq-passport' }, AGENT)).toMatchObject({ ok: false, code: 'CONFLICT', message: expect.stringContaining('这个问法已在问答') });
+  expect(await call('consult', 'learn', { questionId: second, mode: 'newFaq', category: '民政' }, AGENT)).toMatchObject({ ok: false, code: 'CONFLICT' });
+  expect((await versions())[0].version).toBe(before);
+  const kb = expectOk(await call('consult', 'knowledge', {}, AGENT)).kb;
+  expect(kb.faqs.filter((f) => [f.question, ...f.similar].includes(Q)).map((f) => f.id)).toEqual(['faq-retirement']);
 });
 
 describe('a reply that shows nothing cannot teach the knowledge base', () => {

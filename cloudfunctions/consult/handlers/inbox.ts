@@ -135,8 +135,11 @@ export const learn = action({
   },
   handler: async (p, { actor, entity }) => {
     const { version, kb } = await currentKb();
+    // The question read again after the knowledge base: a learn that committed in between wrote both
+    // in one transaction, so this sees its mark and says 已加入 (not that the wording is taken).
+    const question = (await loadQuestion(p.questionId)) ?? entity;
     const at = new Date().toISOString();
-    const { kb: next, faqId } = learnFromQuestion(kb, entity, p);
+    const { kb: next, faqId } = learnFromQuestion(kb, question, p);
     // The question is marked learned in the version's own transaction, read afresh there: of any
     // learns at once, in either mode (two tabs, an agent and an admin) one commits, the others read
     // the mark on their re-run and are refused; the knowledge base moves once. Every refusal is
