@@ -488,6 +488,16 @@ export function buildEngine(kb: KnowledgeBase, opts: EngineOptions = {}): Consul
     return (askersOf.get(object) ?? 0) >= 2;
   }
 
+  /**
+   * Three characters or fewer that name no service object (办证, 房子的事, 查询) say too little to pick
+   * one entry, however well one scores: suggestions, not a guess. 验车, 关公司 name one and are answered.
+   * Dev set: −2 wrong direct answers, −1 right before 验车 joined the lexicon, 0 after.
+   */
+  const VAGUE_MAX = 3;
+  function tooVague(folded: string, frame: Frame): boolean {
+    return frame.objects.size === 0 && compact(folded).replace(NAMING_ONLY, '').length <= VAGUE_MAX;
+  }
+
   function ask(rawInput: string): Decision {
     return decide(rawInput).decision;
   }
@@ -521,7 +531,7 @@ export function buildEngine(kb: KnowledgeBase, opts: EngineOptions = {}): Consul
     if (unmet.length) return done({ type: 'handoff', reason: 'intent', ...scored });
     if (OFF_TOPIC.test(text) && confidence < th.sure) return done({ type: 'handoff', reason: 'off-topic', ...scored });
     const features = matchFeatures(folded, frame.objects, ranked, confidence, margin, askedText, text);
-    if (!onlyNamesShared(folded) && answersDirectly(model, th, features)) {
+    if (!tooVague(folded, frame) && !onlyNamesShared(folded) && answersDirectly(model, th, features)) {
       const related = relatedTo(top, objectsIn(folded), ranked).map(([e]) => ({ id: faqs[e].id, question: faqs[e].question }));
       return { decision: { type: 'answer', answer: faqAnswer(faqs[top]), ...(related.length ? { suggestions: related } : {}), reason: 'faq', ...scored }, features };
     }

@@ -246,9 +246,16 @@ describe('no false confidence', () => {
   });
 });
 
+describe('too little to go on', () => {
+  it('three characters naming no service object get suggestions, however well one entry scores; naming one is answered', () => {
+    for (const q of ['办证', '房子的事']) expect(ask(q).type).not.toBe('answer');
+    expect(answered('验车')).toBe('faq-vehicle-inspection');
+  });
+});
+
 describe('thresholds', () => {
   it('a stricter threshold turns a direct answer into suggestions', () => {
-    const q = '车子验车多久一次';
+    const q = '车子多久要检一次';
     expect(answered(q)).toBe('faq-vehicle-inspection');
     const strict = buildEngine(kb, { thresholds: { answer: 0.99, sure: 0.99 } });
     expect(strict.ask(q).type).toBe('suggestions');
