@@ -76,6 +76,10 @@ describe('mini-program chat', () => {
     expect(stored[2]).toMatchObject({ text: '2', picked: { id: listed[1].id, question: listed[1].question } });
     expect(stored[3]).toMatchObject({ type: 'answer', reason: 'picked', question: listed[1].question, answer: { id: listed[1].id }, suggestions: [listed[0], ...listed.slice(2)] });
 
+    // The chat's history says what the number picked (its 转人工 hands over that question).
+    const h = expectOk(await call('consult', 'history', { conversationId: unsure.conversationId }, CITIZEN));
+    expect(h.messages[2]).toMatchObject({ role: 'citizen', text: '2', picked: listed[1] });
+
     // 第一个 now refers to the list under that answer.
     const again = expectOk(await call('consult', 'ask', { text: '第一个', conversationId: unsure.conversationId }, CITIZEN));
     expect(again.answer?.id).toBe(listed[0].id);

@@ -61,6 +61,7 @@ export const history = action({
       id: m._id, role: m.role, text: m.text, at: m.at,
       ...(m.type ? { type: m.type } : {}), ...(m.answer ? { answer: m.answer } : {}), ...(m.suggestions ? { suggestions: m.suggestions } : {}),
       ...(m.staffName ? { staffName: m.staffName } : {}), ...(m.rateOffer ? { rateOffer: m.rateOffer } : {}), ...(helpful.has(m._id) ? { helpful: helpful.get(m._id) } : {}),
+      ...(m.picked ? { picked: { id: m.picked.id, question: m.picked.question } } : {}),
     }));
     return { conversationId, messages };
   },
