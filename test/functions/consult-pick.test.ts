@@ -11,6 +11,7 @@ import { getDb } from '../../cloudfunctions/shared/cloud';
 import { consultRouter } from '../../cloudfunctions/consult';
 import { oaSignature } from '../../cloudfunctions/consult/channels/oa';
 import type { KnowledgeBase } from '../../core/consult/kb';
+import { makeMatter } from '../fixtures/matter-factory';
 import { ADMIN, CITIZEN, call, expectOk, present, registerSource, startCloud } from './harness';
 
 const KB: KnowledgeBase = JSON.parse(fs.readFileSync(path.join(__dirname, '../../seed/consult-kb.json'), 'utf8'));
@@ -55,6 +56,24 @@ beforeEach(async () => {
   expectOk(await call('consult', 'importKnowledge', { kb: KB, mode: 'replace' }, ADMIN));
 });
 afterAll(() => { delete process.env.OA_TOKEN; });
+
+// First in the file: the warm engine is keyed by knowledge-base version, and each test starts a fresh
+// database, so two tests in a row that both reach version 2 with different bases would share it.
+it('a picked entry that references a matter carries its live catalogue facts, as a typed question does', async () => {
+  const matter = makeMatter({ name: '居民身份证补领', fees: { charged: false, items: [], onlinePayment: false }, timeLimit: { statutoryDays: 60, promisedDays: 7, caseKind: '承诺件' } });
+  const entry = { id: 'faq-idcard-lost', category: '户籍', question: '身份证丢了怎么补办', similar: [], keywords: ['身份证', '补办'], answer: '携带户口簿到户籍窗口申请补领。', matter: matter.implementationCode };
+  expectOk(await call('consult', 'importKnowledge', { kb: { faqs: [entry], rules: [], synonyms: [] }, mode: 'replace' }, ADMIN));
+  expectOk(await call('matters', 'import', { format: 'json', content: JSON.stringify({ version: 1, matters: [matter] }) }, ADMIN));
+  // The bot listed it a minute ago in the citizen's conversation.
+  const at = new Date(Date.now() - 60_000).toISOString();
+  await getDb().collection('consult_conversations').doc('cv-facts').set({ data: { openid: CITIZEN, channel: 'app', createdAt: at, updatedAt: at, status: 'bot' } });
+  await getDb().collection('consult_messages').doc('m-listed').set({ data: {
+    conversationId: 'cv-facts', openid: CITIZEN, role: 'bot', type: 'suggestions', text: '您是不是想问：', at, channel: 'app', suggestions: [{ id: entry.id, question: entry.question }],
+  } });
+  const r = expectOk(await call('consult', 'ask', { text: '１', conversationId: 'cv-facts' }, CITIZEN));
+  expect(r.answer).toMatchObject({ id: entry.id, matter: { name: '居民身份证补领', fee: '免费', promised: '7个工作日' } });
+  expect(r.message).toContain('本市免收费用');
+});
 
 describe('mini-program chat', () => {
   it('"2" after 您是不是想问 answers the second entry; the message is stored as typed with what it picked', async () => {
