@@ -3,7 +3,8 @@
  * official account): rate limit, length cap, blank handling, content security, the decision, the
  * conversation record, and a handoff into the same human inbox.
  */
-import type { Decision } from '../../core/consult/engine';
+import { faqAnswer, type ConsultEngine, type Decision } from '../../core/consult/engine';
+import { noChoiceReply, parseChoice, pickFrom, type Offered } from '../../core/consult/choice';
 import { compact, isBlank } from '../../core/text';
 import { stripInvisible } from '../../core/text/hygiene';
 import { DomainError } from '../../core/envelope';
@@ -49,6 +50,8 @@ export interface ConsultMessage {
   staffName?: string;
   /** Bot handoffs after a complaint: the caller's case open for rating (好差评). */
   rateOffer?: RateOffer;
+  /** Citizen messages that picked a listed question by its number (回复序号): the entry picked. */
+  picked?: Offered;
 }
 
 export interface AskOutcome {
@@ -58,6 +61,8 @@ export interface AskOutcome {
   questionId?: string;
   flagged: boolean;
   rateOffer?: RateOffer;
+  /** Nothing was stored (no messageId): what to tell the citizen instead (a number that picks nothing). */
+  notice?: string;
 }
 
 const rid = (prefix: string) => `${prefix}${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}`;
@@ -130,13 +135,24 @@ export async function handleCitizenMessage(input: CitizenMessageInput): Promise<
   if (verdict === 'risky') throw new DomainError('CONTENT_RISKY', RISKY_REPLY);
   const conversationId = input.conversationId ?? (input.channel === 'app' ? rid('cv') : `${input.channel}:${input.openid}`);
   const { engine, kb } = await engineNow();
+  const caller = { openid: input.openid, channel: input.channel };
+  // 回复序号: a bare number picks from the bot's last list in this conversation (one more read, only for such a message).
+  const choice = input.handoff ? null : parseChoice(text);
+  const pick = choice === null ? null : pickFrom(await lastBotMessage(conversationId, input.openid), choice, now);
+  if (choice !== null && !pick) {
+    // Nothing to pick: a prompt only, as for a blank message (nothing stored, no inbox item).
+    const decision: Decision = { type: 'suggestions', reason: 'no-choice', confidence: 0, margin: 0, candidates: [], suggestions: [] };
+    return { decision, conversationId: input.conversationId ?? '', messageId: '', flagged: false, notice: noChoiceReply(choice) };
+  }
   const decision: Decision = input.handoff
     ? { type: 'handoff', reason: 'human', confidence: 0, margin: 0, candidates: [] }
-    : await withMatterFacts(await decide(engine, text, { openid: input.openid, channel: input.channel }, now), kb);
+    : await withMatterFacts(pick ? await pickedDecision(engine, pick, caller, now) : await decide(engine, text, caller, now), kb);
   const flagged = verdict === 'review';
   // Only the masked text is stored in the clear (and so reaches the inbox, stats and pushes).
   const stored = sealPersonalText(text);
   const sealed = stored.sealed ? { sealed: stored.sealed } : {};
+  // What was asked: the picked question stands for the number (in the inbox, the stats, feedback).
+  const asked = pick ? pick.picked.question : stored.text;
   const citizenId = rid('m');
   const questionId = decision.type === 'handoff' ? rid('q') : undefined;
   const botId = rid('m');
@@ -144,7 +160,7 @@ export async function handleCitizenMessage(input: CitizenMessageInput): Promise<
   // Read before the transaction (the conversation so far, the citizen's own records): a snapshot
   // for the agent, not part of what must commit together.
   const context = questionId ? await handoffContext(input.openid, conversationId, questionId) : undefined;
-  const rateOffer = await rateOfferAfter(decision, input.openid, input.channel, text, at);
+  const rateOffer = await rateOfferAfter(decision, input.openid, input.channel, pick ? asked : text, at);
   // The conversation, the citizen's message, the inbox entry and the bot's answer: all or nothing.
   await transact(async (t) => {
     const conversation = await txGet<{ openid: string }>(t, C.conversations, conversationId);
@@ -152,17 +168,20 @@ export async function handleCitizenMessage(input: CitizenMessageInput): Promise<
     const state = { updatedAt: at, ...(questionId ? { status: 'waiting' } : {}) };
     if (conversation) await t.collection(C.conversations).doc(conversationId).update({ data: state });
     else await t.collection(C.conversations).doc(conversationId).set({ data: { openid: input.openid, channel: input.channel, createdAt: at, status: 'bot', ...state } });
-    await t.collection(C.messages).doc(citizenId).set({ data: { conversationId, openid: input.openid, role: 'citizen', text: stored.text, at, channel: input.channel, ...(flagged ? { flagged: true } : {}), ...sealed } });
+    await t.collection(C.messages).doc(citizenId).set({ data: {
+      conversationId, openid: input.openid, role: 'citizen', text: stored.text, at, channel: input.channel,
+      ...(pick ? { picked: pick.picked } : {}), ...(flagged ? { flagged: true } : {}), ...sealed,
+    } });
     if (questionId) {
       await t.collection(C.inbox).doc(questionId).set({ data: {
-        conversationId, openid: input.openid, question: stored.text, key: compact(stored.text).slice(0, 200), status: 'open', at, channel: input.channel, reason: decision.reason,
+        conversationId, openid: input.openid, question: asked, key: compact(asked).slice(0, 200), status: 'open', at, channel: input.channel, reason: decision.reason,
         ...(context ? { context } : {}),
         ...(flagged ? { flagged: true } : {}), ...sealed,
       } });
     }
     await t.collection(C.messages).doc(botId).set({ data: {
       conversationId, openid: input.openid, role: 'bot', text: botText, at, channel: input.channel, type: decision.type,
-      question: stored.text, key: compact(stored.text).slice(0, 200), reason: decision.reason, confidence: Math.round(decision.confidence * 1000) / 1000,
+      question: asked, key: compact(asked).slice(0, 200), reason: decision.reason, confidence: Math.round(decision.confidence * 1000) / 1000,
       ...(decision.answer ? { answer: decision.answer } : {}), ...(decision.suggestions ? { suggestions: decision.suggestions } : {}), ...(questionId ? { questionId } : {}),
       ...(rateOffer ? { rateOffer } : {}), day: shanghaiDay(now),
     } });
@@ -170,6 +189,25 @@ export async function handleCitizenMessage(input: CitizenMessageInput): Promise<
     if (messages.length) await t.collection(OUTBOX_COLLECTION).doc(eventId('assistantMessage', botId, 1)).set({ data: assistantEventBody(input.openid, at, messages) });
   }, { awaitKickMs: input.answerBy?.awaitKickMs });
   return { decision, conversationId, messageId: botId, questionId, flagged, ...(rateOffer ? { rateOffer } : {}) };
+}
+
+/** The bot's latest message in this conversation, read by the caller's openid only. */
+async function lastBotMessage(conversationId: string, openid: string): Promise<ConsultMessage | undefined> {
+  const _ = getDb().command;
+  const { data } = await getDb().collection<ConsultMessage>(C.messages)
+    .where({ conversationId: _.eq(conversationId), openid: _.eq(openid), role: _.eq('bot') }).orderBy('at', 'desc').limit(1).get();
+  return data[0];
+}
+
+/**
+ * The answer to a picked entry, from the knowledge base as it is now, with the rest of the list
+ * under it (renumbered, so another number picks again). An entry deleted since is asked as a question.
+ */
+async function pickedDecision(engine: ConsultEngine, pick: { picked: Offered; rest: Offered[] }, caller: { openid: string; channel: Channel }, now: Date): Promise<Decision> {
+  const entry = engine.faq(pick.picked.id);
+  if (!entry) return decide(engine, pick.picked.question, caller, now);
+  const rest = pick.rest.flatMap((s) => { const f = engine.faq(s.id); return f ? [{ id: f.id, question: f.question }] : []; });
+  return { type: 'answer', reason: 'picked', confidence: 1, margin: 1, candidates: [], answer: faqAnswer(entry), ...(rest.length ? { suggestions: rest } : {}) };
 }
 
 export function shanghaiDay(d: Date): string {

@@ -23,4 +23,9 @@ const LABELS: Record<string, string> = {
   kind: '类型', entry: '条目', groups: '同义词组', status: '状态', questionId: '提问编号', faqId: '问答编号', days: '统计天数',
 };
 
-export const main = createRouter('consult', actions, { entries: [oaEntry, httpFallback, kfEntry], labels: labelsFrom(LABELS) });
+/** The router over a clock: WeChat runs it on the system clock; tests pass their own. */
+export function consultRouter(clock?: () => Date) {
+  return createRouter('consult', actions, { entries: [oaEntry, httpFallback, kfEntry], labels: labelsFrom(LABELS), clock });
+}
+
+export const main = consultRouter();

@@ -105,7 +105,7 @@ export interface TimerEvent { Type: 'Timer'; TriggerName: string; Time: string }
 export interface PlatformEntry {
   name: string;
   recognise: (event: unknown, wxContext: Record<string, unknown>) => boolean;
-  handle: (event: unknown, wxContext: Record<string, unknown>, ctx: { remainingMs: () => number }) => Promise<unknown>;
+  handle: (event: unknown, wxContext: Record<string, unknown>, ctx: { remainingMs: () => number; now: () => Date }) => Promise<unknown>;
 }
 
 export interface RouterOptions {
@@ -160,7 +160,7 @@ export function buildRouter(table: Record<string, ActionDef<any, any, any>>, opt
         return ok(await timer(event, { remainingMs, now }));
       }
       for (const entry of entries) {
-        if (entry.recognise(event, wxContext)) return await entry.handle(event, wxContext, { remainingMs });
+        if (entry.recognise(event, wxContext)) return await entry.handle(event, wxContext, { remainingMs, now });
       }
       return await dispatch(event, remainingMs);
     } catch (e) {

@@ -80,6 +80,8 @@ export interface ConsultChatMessage {
   helpful?: boolean;
   /** See ConsultAskResult.rateOffer (kept on the bot's handoff message). */
   rateOffer?: RateOffer;
+  /** A citizen message that was only a number (回复序号): the listed question it picked. */
+  picked?: { id: string; question: string };
 }
 
 /**

@@ -45,6 +45,9 @@ export interface Decision {
   candidates: { id: string; score: number }[];
 }
 
+/** An FAQ entry as the answer the bot gives (also to a citizen who picked it by its number). */
+export const faqAnswer = (f: Faq): Answer => ({ id: f.id, source: 'faq', content: f.answer, question: f.question, ...(f.reply ? { reply: f.reply } : {}) });
+
 export type Thresholds = RuleThresholds;
 
 export const DEFAULT_THRESHOLDS: Thresholds = { answer: 0.35, margin: 0.15, sure: 0.6, sureMargin: 0.12, suggest: 0.2, cover: 0.3 };
@@ -349,8 +352,6 @@ export function buildEngine(kb: KnowledgeBase, opts: EngineOptions = {}): Consul
   const asksForPerson = (text: string) => actsIn(compact(text)).includes('human') || HUMAN_REQUEST.test(colloquial(fold(text)));
   const isHandoffRule = (r: Rule) => r.handoff === true || r.keywords.some((k) => k.includes('人工'));
   const ruleAnswer = (r: Rule): Answer => ({ id: r.id, source: 'rule', content: r.reply.content, ...(r.reply.type === 'text' ? {} : { reply: r.reply }) });
-  const faqAnswer = (f: Faq): Answer => ({ id: f.id, source: 'faq', content: f.answer, question: f.question, ...(f.reply ? { reply: f.reply } : {}) });
-
   const UNSEEN = 0.35;
   const QUESTION_CUE = /怎么|咋|如何|吗|么|能不能|可以|可不可以|哪|什么|啥|多少|多久|几|要不要|是否|[?？]/;
 

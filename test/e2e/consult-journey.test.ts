@@ -4,6 +4,8 @@
  * agent turns it into an FAQ; the same question is then answered at once. Also measures the chat
  * page's tap targets (≥ 44 px, ≥ 60 px in 长辈版).
  */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import type { Page } from 'playwright-core';
 import { openPhonePage, startPreview, type Preview } from './browser';
 import { becomeByLabel } from './journey-helpers';
@@ -14,6 +16,7 @@ beforeAll(async () => { preview = await startPreview(); });
 afterAll(async () => { await preview?.close(); });
 
 const CHAT = '/#/packages/consult/pages/chat/index';
+const SEED_KB = JSON.parse(fs.readFileSync(path.join(__dirname, '../../seed/consult-kb.json'), 'utf8')) as { faqs: { question: string; answer: string }[] };
 const INBOX = '/#/packages/staff/pages/consult-inbox/index';
 const UNKNOWN = '小区门口共享单车乱停没人管找谁';
 const REPLY = '共享单车乱停放可拨打12345或在“随手拍”反映，城管部门会通知运营企业在2小时内清理。';
@@ -100,6 +103,32 @@ describe('H5 journey: 智能咨询', () => {
     const again = await ask(page, UNKNOWN);
     expect(await again.getAttribute('class')).toMatch(/consult-msg--answer/);
     await again.getByText(REPLY).waitFor();
+    expect(problems).toEqual([]);
+    await page.context().close();
+  });
+
+  it('typing a number after 您是不是想问 answers that entry (回复序号); a number outside the list says so', async () => {
+    const { page, problems } = await openPhonePage(preview);
+    const base = preview.gateway.url;
+    await becomeByLabel(page, preview.gateway.url, '市民（李*）');
+    await page.goto(`${base}${CHAT}`);
+    await page.locator('.consult-input textarea').waitFor();
+    const unsure = await ask(page, '身份证');
+    expect(await unsure.getAttribute('class')).toMatch(/consult-msg--suggestions/);
+    const second = (await unsure.locator('.consult-suggestion').nth(1).innerText()).trim();
+    const picked = await ask(page, '2');
+    expect(await picked.getAttribute('class')).toMatch(/consult-msg--answer/);
+    expect(await page.locator('.consult-bubble--citizen').last().innerText()).toBe('2');
+    // The answer is the second entry's (the preview's knowledge base is the seed's); the others stay offered under it.
+    const entry = SEED_KB.faqs.find((f) => f.question === second);
+    expect(entry).toBeDefined();
+    expect(await picked.innerText()).toContain(entry!.answer.slice(0, 20));
+    const related = await picked.locator('.consult-related__chip').allInnerTexts();
+    expect(related.length).toBeGreaterThan(0);
+    expect(related).not.toContain(second);
+    await page.locator('.consult-input textarea').fill('9');
+    await page.locator('.consult-send').click();
+    await page.locator('.consult-notice', { hasText: '没有找到第 9 条可选问题' }).waitFor();
     expect(problems).toEqual([]);
     await page.context().close();
   });

@@ -8,6 +8,8 @@ import { getDb } from '../../cloudfunctions/shared/cloud';
 import { ADMIN, call, expectOk, startCloud } from './harness';
 
 const KB = JSON.parse(fs.readFileSync(path.join(__dirname, '../../seed/consult-kb.json'), 'utf8'));
+/** 护找怎么办's answer as a text channel sends it: the passport entry, its related entry numbered under it (回复序号). */
+const PASSPORT_REPLY = `${KB.faqs.find((f: any) => f.id === 'faq-passport').answer}\n\n您可能还想问（回复序号）：\n1. ${KB.faqs.find((f: any) => f.id === 'faq-passport-lost').question}`;
 const USER = 'o-kf-user-openid';
 const AGENT = 'agent-openid';
 
@@ -28,7 +30,7 @@ describe('customer-service message push', () => {
     expect(await push(text('护找怎么办', 'm-1'))).toBe('success'); // WeChat retry
     const sent = getOpenapiSink({ touser: USER, api: 'customerServiceMessage.send' });
     expect(sent).toHaveLength(1);
-    expect((sent[0].payload as any).text.content).toBe(KB.faqs.find((f: any) => f.id === 'faq-passport').answer);
+    expect((sent[0].payload as any).text.content).toBe(PASSPORT_REPLY);
   });
 
   it('welcomes on user_enter_tempsession (deduped by FromUserName + CreateTime) and transfers unknown questions', async () => {

@@ -10,6 +10,8 @@ import { ADMIN, call, expectOk, startCloud } from './harness';
 import { startFakeWechat } from '../../scripts/lib/fake-wechat';
 
 const KB = JSON.parse(fs.readFileSync(path.join(__dirname, '../../seed/consult-kb.json'), 'utf8'));
+/** 护找怎么办's answer as a text channel sends it: the passport entry, its related entry numbered under it (回复序号). */
+const PASSPORT_REPLY = `${KB.faqs.find((f: any) => f.id === 'faq-passport').answer}\n\n您可能还想问（回复序号）：\n1. ${KB.faqs.find((f: any) => f.id === 'faq-passport-lost').question}`;
 const TOKEN = 'test-oa-token';
 const FAN = 'oFan_openid_123';
 const AGENT = 'agent-openid';
@@ -64,7 +66,7 @@ describe('服务号 HTTP entry', () => {
     expect(r.headers['Content-Type']).toMatch(/xml/);
     const x = parse(r.body);
     expect(x).toMatchObject({ ToUserName: FAN, FromUserName: 'gh_city', MsgType: 'text' });
-    expect(x.Content).toBe(KB.faqs.find((f: any) => f.id === 'faq-passport').answer);
+    expect(x.Content).toBe(PASSPORT_REPLY);
     expect(Number(x.CreateTime)).toBeGreaterThan(1.7e9);
   });
 
@@ -241,12 +243,12 @@ describe('服务号 安全模式 / 兼容模式', () => {
     expect(r.body).not.toContain('护照');
     const x = opened(r.body, 'n0nce42');
     expect(x).toMatchObject({ ToUserName: FAN, FromUserName: 'gh_city', MsgType: 'text' });
-    expect(x.Content).toBe(KB.faqs.find((f: any) => f.id === 'faq-passport').answer);
+    expect(x.Content).toBe(PASSPORT_REPLY);
   });
 
   it('takes 兼容模式 bodies by their encrypted part', async () => {
     const r = await aesRequest(msg('护找怎么办', '6100000000000000102'), 'compat1', { compat: true });
-    expect(opened(r.body, 'compat1').Content).toBe(KB.faqs.find((f: any) => f.id === 'faq-passport').answer);
+    expect(opened(r.body, 'compat1').Content).toBe(PASSPORT_REPLY);
   });
 
   it('a retry with its own nonce gets the same answer sealed for that nonce', async () => {

@@ -65,7 +65,9 @@ test('an answer WeChat refuses once (-1) is retried by the dispatcher and arrive
   failing = new Set([1]);
   await say('护找怎么办', 'm-outbox-1');
   await drainUntil(1);
-  const answer = KB.faqs.find((f: { id: string }) => f.id === 'faq-passport').answer;
+  const lost = KB.faqs.find((f: { id: string }) => f.id === 'faq-passport-lost').question;
+  // The related entry is numbered under the answer (回复序号).
+  const answer = `${KB.faqs.find((f: { id: string }) => f.id === 'faq-passport').answer}\n\n您可能还想问（回复序号）：\n1. ${lost}`;
   expect(sent.map((m) => [m.touser, m.msgtype, m.text?.content])).toEqual([[USER, 'text', answer]]);
 });
 

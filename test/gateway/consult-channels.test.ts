@@ -65,7 +65,9 @@ describe('POST /api/local/message-push/consult', () => {
     const inbox = await request(gw.url, `/api/local/inbox?openid=${user}`);
     const sent = (inbox.json as { api: string; payload: { text?: { content: string } } }[]).filter((m) => m.api === 'customerServiceMessage.send');
     expect(sent).toHaveLength(1);
-    expect(sent[0].payload.text?.content).toBe(KB.faqs.find((f: { id: string }) => f.id === 'faq-passport').answer);
+    // The answer, and its related entry numbered under it (回复序号).
+    const lost = KB.faqs.find((f: { id: string }) => f.id === 'faq-passport-lost').question;
+    expect(sent[0].payload.text?.content).toBe(`${KB.faqs.find((f: { id: string }) => f.id === 'faq-passport').answer}\n\n您可能还想问（回复序号）：\n1. ${lost}`);
   });
 
   it('hands an unknown question to a person and refuses malformed payloads', async () => {

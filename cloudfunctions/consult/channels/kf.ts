@@ -14,6 +14,7 @@ import { assistantEventBody, firstDelivery, handleCitizenMessage, HANDOFF_REPLY 
 import type { Decision } from '../../../core/consult/engine';
 import { DomainError } from '../../../core/envelope';
 import { eventId, OUTBOX_COLLECTION, type CustomerServiceMessage } from '../../../core/events/outbox';
+import { choiceBlock, withChoices } from '../../../core/consult/choice';
 import { transact } from '../../shared/transaction';
 
 const KF_TYPES = new Set(['text', 'image', 'miniprogrampage', 'event']);
@@ -36,20 +37,24 @@ export function isKfPayload(event: unknown, wx: Record<string, unknown>): event 
 
 export const WELCOME = '您好！我是示例市政务服务智能助手，请直接输入您要咨询的问题，例如“社保卡丢了怎么补办”。回复“人工”可转人工服务。';
 
-/** The answer as customer-service messages: text, or text and a page card for a matter, or a link. */
+/**
+ * The answer as customer-service messages: text, or text and a page card for a matter, or a link;
+ * a text carries the decision's numbered list (回复序号), a link is followed by it.
+ */
 export function decisionMessages(d: Decision): CustomerServiceMessage[] {
   const r = d.answer?.reply;
   if (r && r.type === 'miniprogrampage') {
     return [
-      { msgtype: 'text', text: { content: d.answer!.content } },
+      { msgtype: 'text', text: { content: withChoices(d, d.answer!.content) } },
       { msgtype: 'miniprogrampage', miniprogrampage: {
         title: r.title, pagepath: r.target === 'apply' ? `packages/affairs/pages/apply/index?matterId=${encodeURIComponent(r.matterId)}` : `packages/matters/pages/guide/index?id=${encodeURIComponent(r.matterId)}`, thumb_media_id: '' } },
     ];
   }
-  if (r && r.type === 'link') return [{ msgtype: 'link', link: { title: r.title, description: r.content.slice(0, 100), url: r.url, thumb_url: '' } }];
-  let content = d.answer?.content ?? HANDOFF_REPLY;
-  if (d.type === 'suggestions' && d.suggestions?.length) content = `您是不是想问：\n${d.suggestions.map((s, i) => `${i + 1}. ${s.question}`).join('\n')}\n请直接发送您想问的问题。`;
-  return [{ msgtype: 'text', text: { content } }];
+  if (r && r.type === 'link') {
+    const block = choiceBlock(d);
+    return [{ msgtype: 'link', link: { title: r.title, description: r.content.slice(0, 100), url: r.url, thumb_url: '' } }, ...(block ? [{ msgtype: 'text' as const, text: { content: block } }] : [])];
+  }
+  return [{ msgtype: 'text', text: { content: withChoices(d, d.answer?.content ?? HANDOFF_REPLY) } }];
 }
 
 /** Transferred to a person: WeChat's human customer service takes over, the assistant says nothing. */
@@ -72,7 +77,7 @@ async function queueMessages(key: string, touser: string, messages: CustomerServ
 export const kfEntry: PlatformEntry = {
   name: 'customer-service-message',
   recognise: isKfPayload,
-  handle: async (event, _wx, { remainingMs }) => {
+  handle: async (event, _wx, { remainingMs, now }) => {
     const p = event as KfPayload;
     const at = new Date().toISOString();
     const wait = () => Math.max(0, Math.min(SEND_WAIT_MS, remainingMs() - 1500));
@@ -89,10 +94,12 @@ export const kfEntry: PlatformEntry = {
     }
     try {
       const out = await handleCitizenMessage({
-        openid: p.FromUserName, text, channel: 'kf',
+        openid: p.FromUserName, text, channel: 'kf', now: now(),
         answerBy: { messages: (d) => (isTransfer(d) ? [] : decisionMessages(d)), awaitKickMs: wait() },
       });
-      if (isTransfer(out.decision)) {
+      // A number that picks nothing: the notice alone (nothing was stored, so nothing was queued).
+      if (out.notice) await queueMessages(dedupeKey, p.FromUserName, [{ msgtype: 'text', text: { content: out.notice } }], wait());
+      else if (isTransfer(out.decision)) {
         return { MsgType: 'transfer_customer_service', ToUserName: p.FromUserName, FromUserName: p.ToUserName, CreateTime: Math.floor(Date.now() / 1000) };
       }
     } catch (e) {

@@ -19,10 +19,10 @@ import type { Decision } from '../../../core/consult/engine';
 import { DomainError } from '../../../core/envelope';
 import { getDb } from '../../shared/cloud';
 import { C } from '../repo';
-import { handleCitizenMessage, HANDOFF_REPLY } from '../conversation';
+import { botReplyText, handleCitizenMessage, HANDOFF_REPLY } from '../conversation';
+import { withChoices } from '../../../core/consult/choice';
 import { oaCipher, OaCryptoConfigError, oaMsgSignature, sameSignature, wxSignature, type OaCipher } from './oa-crypto';
 import { claimNonce, freshTimestampMs } from './oa-replay';
-import { botReplyText } from '../conversation';
 
 export interface HttpEvent {
   path: string;
@@ -95,23 +95,22 @@ export function newsReply(m: OaMessage, a: { title: string; description: string;
 /**
  * The passive reply for a decision. A guide / 在线申办 card becomes a news item when the H5 site is
  * configured (`OA_H5_BASE_URL`), else a text with a mini-program link (`MINIPROGRAM_APPID`), else text.
+ * A text carries the decision's numbered list (回复序号); a news item has no room for it.
  */
 export function replyFor(m: OaMessage, d: Decision): string {
   const r = d.answer?.reply;
   // A handoff says why (asked for a person, a complaint…); anything else without an answer keeps the notice.
   const content = d.answer?.content ?? (d.type === 'handoff' ? botReplyText(d) : HANDOFF_REPLY);
-  if (d.type === 'suggestions' && d.suggestions?.length) {
-    return textReply(m, `您是不是想问：\n${d.suggestions.map((s, i) => `${i + 1}. ${s.question}`).join('\n')}\n请直接发送您想问的问题。`);
-  }
+  if (d.type === 'suggestions' && d.suggestions?.length) return textReply(m, withChoices(d, content));
   if (r?.type === 'link') return newsReply(m, { title: r.title, description: content, url: r.url });
   if (r?.type === 'miniprogrampage') {
     const page = r.target === 'guide' ? `packages/matters/pages/guide/index?id=${encodeURIComponent(r.matterId)}` : `packages/affairs/pages/apply/index?matterId=${encodeURIComponent(r.matterId)}`;
     const h5 = process.env.OA_H5_BASE_URL;
     if (h5) return newsReply(m, { title: r.title, description: content, url: `${h5.replace(/\/$/, '')}/#/${page}` });
     const appid = process.env.MINIPROGRAM_APPID;
-    if (appid) return textReply(m, `${content}\n<a data-miniprogram-appid="${appid}" data-miniprogram-path="${page}" href="https://mp.weixin.qq.com">${r.target === 'guide' ? '查看办事指南' : '在线申办'}</a>`);
+    if (appid) return textReply(m, withChoices(d, `${content}\n<a data-miniprogram-appid="${appid}" data-miniprogram-path="${page}" href="https://mp.weixin.qq.com">${r.target === 'guide' ? '查看办事指南' : '在线申办'}</a>`));
   }
-  return textReply(m, content);
+  return textReply(m, withChoices(d, content));
 }
 
 const parser = new XMLParser({ parseTagValue: false, trimValues: true, processEntities: true, ignoreDeclaration: true });
@@ -167,7 +166,7 @@ async function follow(m: OaMessage, subscribed: boolean, at: string) {
   } });
 }
 
-export async function handleOa(event: HttpEvent, remainingMs: () => number): Promise<HttpResponse> {
+export async function handleOa(event: HttpEvent, remainingMs: () => number, now: () => Date = () => new Date()): Promise<HttpResponse> {
   const started = Date.now();
   const q = event.queryStringParameters ?? {};
   if (!verify(q)) return text(403, 'forbidden');
@@ -227,9 +226,9 @@ export async function handleOa(event: HttpEvent, remainingMs: () => number): Pro
   if (!said.trim()) return done(textReply(m, '目前只能识别文字消息，请用文字描述您要咨询的问题。'));
   const overBudget = () => Date.now() - started > ANSWER_BUDGET_MS || remainingMs() < 1000;
   try {
-    const out = await handleCitizenMessage({ openid: m.FromUserName, text: said, channel: 'oa' });
+    const out = await handleCitizenMessage({ openid: m.FromUserName, text: said, channel: 'oa', now: now() });
     if (overBudget()) return done(null);
-    return done(replyFor(m, out.decision));
+    return done(out.notice ? textReply(m, out.notice) : replyFor(m, out.decision));
   } catch (e) {
     // Only a DomainError's message is written for people; anything else stays in the log.
     if (!(e instanceof DomainError)) console.error('[consult] 服务号 message failed', e);
@@ -247,7 +246,7 @@ export function isOaHttpEvent(event: unknown, wx: Record<string, unknown>): even
 export const oaEntry: PlatformEntry = {
   name: 'official-account',
   recognise: isOaHttpEvent,
-  handle: (event, _wx, ctx) => handleOa(event as HttpEvent, ctx.remainingMs),
+  handle: (event, _wx, ctx) => handleOa(event as HttpEvent, ctx.remainingMs, ctx.now),
 };
 
 /** Any other HTTP access to consult: nothing is served there. */

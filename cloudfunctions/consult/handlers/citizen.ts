@@ -13,11 +13,11 @@ export const ask = action({
   permission: 'signed-in',
   // Length is refused in handleCitizenMessage, one message whatever the excess (as on 客服消息 / 服务号).
   params: z.object({ text: z.string(), conversationId: idParam.optional(), handoff: z.boolean().optional() }).strict(),
-  handler: async (p, { actor }): Promise<ConsultAskResult> => {
+  handler: async (p, { actor, now }): Promise<ConsultAskResult> => {
     await rememberUnionid(actor.openid);
-    const out = await handleCitizenMessage({ openid: actor.openid, text: p.text, conversationId: p.conversationId, channel: 'app', handoff: p.handoff });
+    const out = await handleCitizenMessage({ openid: actor.openid, text: p.text, conversationId: p.conversationId, channel: 'app', handoff: p.handoff, now: now() });
     const d = out.decision;
-    if (!out.messageId) return { type: 'suggestions', suggestions: [], conversationId: out.conversationId, message: BLANK_REPLY };
+    if (!out.messageId) return { type: 'suggestions', suggestions: [], conversationId: out.conversationId, message: out.notice ?? BLANK_REPLY };
     return {
       type: d.type,
       ...(d.answer ? { answer: d.answer } : {}),
@@ -61,6 +61,7 @@ export const history = action({
       id: m._id, role: m.role, text: m.text, at: m.at,
       ...(m.type ? { type: m.type } : {}), ...(m.answer ? { answer: m.answer } : {}), ...(m.suggestions ? { suggestions: m.suggestions } : {}),
       ...(m.staffName ? { staffName: m.staffName } : {}), ...(m.rateOffer ? { rateOffer: m.rateOffer } : {}), ...(helpful.has(m._id) ? { helpful: helpful.get(m._id) } : {}),
+      ...(m.picked ? { picked: { id: m.picked.id, question: m.picked.question } } : {}),
     }));
     return { conversationId, messages };
   },

@@ -150,7 +150,9 @@ export default function Chat() {
     await refresh()
   }
 
-  const lastQuestion = [...messages].reverse().find((m) => m.role === 'citizen')?.text
+  // A reply that was only a number (回复序号) stands for the question it picked: that is what a person gets.
+  const lastAsked = [...messages].reverse().find((m) => m.role === 'citizen')
+  const lastQuestion = lastAsked?.picked?.question ?? lastAsked?.text
 
   const toHuman = () => {
     const q = text.trim() || lastQuestion
