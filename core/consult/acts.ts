@@ -42,7 +42,8 @@ const INFO: InfoAct[] = [
   },
   {
     name: 'holiday', kind: 'info',
-    pattern: new RegExp(`(?:${HOLIDAY_WORD}).{0,10}(?:开|办|上班|营业|有人|休息|关门|放假)`),
+    // 办 as opening for business (周末能办吗), not a procedure done then (周末才有空，去哪补办).
+    pattern: new RegExp(`(?:${HOLIDAY_WORD}).{0,10}(?:开|(?<![补换申领])办|上班|营业|有人|休息|关门|放假)`),
     keyword: new RegExp(HOLIDAY_WORD),
   },
   {

@@ -101,6 +101,9 @@ describe('conversational acts beyond the rules\' literal keywords', () => {
     const story = '我妈在老家领养老金，前天社区打电话说今年的认证还没做，不做就停发，她腿脚不好出不了门，能在手机上帮她弄吗';
     expect(ask(story).answer?.source).not.toBe('rule');
     expect(ask('社区打电话说要认证').answer?.id).not.toBe('rule-hotline');
+    // A free weekend is no question about weekend opening; 周末能办吗 still is.
+    expect(ask('上个月社保卡不知道丢哪了，家里人让我赶紧去弄。周末才有空，这个要去哪补办').answer?.id).toBe('faq-shebao-card');
+    expect(ask('周末，大厅开门吗').answer?.id).toBe('rule-holiday');
     // … while a request for a person after the question still hands off.
     expect(ask('我户口在老家，身份证也快到期了，想问问能不能在这边换，转人工').type).toBe('handoff');
   });
@@ -243,6 +246,13 @@ describe('no false confidence', () => {
   it('blank and emoji-only messages are handled without an answer', () => {
     expect(ask('   ').reason).toBe('blank');
     expect(ask('😀😀😀').reason).toBe('blank');
+  });
+});
+
+describe('a question that points back (这个怎么补)', () => {
+  it('ranks the thing the nearest earlier clause names, skipping a clause that says a thing is fine', () => {
+    const d = ask('出国用的本子前阵子搬家找不着了，驾照倒是还在。下个月要出国，这个要怎么重新弄一本');
+    expect(d.candidates.slice(0, 3).map((c) => c.id)).toContain('faq-passport-lost');
   });
 });
 
