@@ -516,6 +516,15 @@ export function buildEngine(kb: KnowledgeBase, opts: EngineOptions = {}): Consul
     return frame.objects.size === 0 && compact(folded).replace(NAMING_ONLY, '').length <= VAGUE_MAX;
   }
 
+  /**
+   * 驾照到期要换，车也该年检了，这两个怎么办: one message asking about several things at once. One
+   * entry answers only part of it, so the entries are offered side by side instead.
+   */
+  const SEVERAL = /分别|各自|这几个|这两个|这几样|这两样|两件事|几件事|哪个先|先办哪|先弄哪|都要办|都得办/;
+  function asksSeveral(folded: string): boolean {
+    return SEVERAL.test(folded) && objectsIn(folded).size >= 2;
+  }
+
   function ask(rawInput: string): Decision {
     return decide(rawInput).decision;
   }
@@ -552,7 +561,7 @@ export function buildEngine(kb: KnowledgeBase, opts: EngineOptions = {}): Consul
     if (unmet.length) return done({ type: 'handoff', reason: 'intent', ...scored });
     if (OFF_TOPIC.test(text) && confidence < th.sure) return done({ type: 'handoff', reason: 'off-topic', ...scored });
     const features = matchFeatures(folded, frame.objects, ranked, confidence, margin, askedText, text);
-    if (!tooVague(folded, frame) && !onlyNamesShared(folded) && answersDirectly(model, th, features)) {
+    if (!tooVague(folded, frame) && !asksSeveral(folded) && !onlyNamesShared(folded) && answersDirectly(model, th, features)) {
       const related = relatedTo(top, objectsIn(folded), ranked).map(([e]) => ({ id: faqs[e].id, question: faqs[e].question }));
       return { decision: { type: 'answer', answer: faqAnswer(faqs[top]), ...(related.length ? { suggestions: related } : {}), reason: 'faq', ...scored }, features };
     }

@@ -256,6 +256,14 @@ describe('a question that points back (这个怎么补)', () => {
   });
 });
 
+describe('several things at once', () => {
+  it('a message asking how to do several named things gets them side by side, not one of them as the answer', () => {
+    const d = ask('我从外地辞职回来了，那边交的养老保险和公积金都要转回来，这几个分别怎么弄，先弄哪个');
+    expect(d.type).toBe('suggestions');
+    expect(d.suggestions!.map((x) => x.id)).toContain('faq-gjj-transfer');
+  });
+});
+
 describe('too little to go on', () => {
   it('three characters naming no service object get suggestions, however well one entry scores; naming one is answered', () => {
     for (const q of ['办证', '房子的事']) expect(ask(q).type).not.toBe('answer');
