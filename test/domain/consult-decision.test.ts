@@ -66,7 +66,10 @@ describe('hand-set rule (the default decision)', () => {
     expect(handSetRule(DEFAULT_THRESHOLDS, { ...sure, frameUnique: 0 })).toBe(true);
     expect(handSetRule(DEFAULT_THRESHOLDS, { ...sure, margin: 0.05, frameUnique: 0 })).toBe(false);
     expect(handSetRule(DEFAULT_THRESHOLDS, { ...sure, objectForeign: 1 })).toBe(false);
-    expect(handSetRule(DEFAULT_THRESHOLDS, { ...sure, cover: 0.2 })).toBe(false);
+    expect(handSetRule(DEFAULT_THRESHOLDS, { ...sure, cover: 0.2, frameUnique: 0 })).toBe(false);
+    // The only close entry that fits the message's (object, action) frame passes without word cover.
+    expect(handSetRule(DEFAULT_THRESHOLDS, { ...sure, cover: 0.2, frameUnique: 1 })).toBe(true);
+    expect(handSetRule(DEFAULT_THRESHOLDS, { ...sure, cover: 0.2, frameUnique: 1, objectForeign: 1 })).toBe(false);
   });
 
   it('holds back a near miss: same object, another procedure', () => {
