@@ -42,4 +42,10 @@ describe('service objects', () => {
     // Not across a clause: 户口在老家，社保转过来 moves 社保.
     expect(read('户口在老家，社保怎么转过来').has('迁入')).toBe(false);
   });
+
+  it('a loan is a thing; repaying it early is another procedure on it than taking it out', () => {
+    expect(objectsIn('公积金贷款想提前还一部分').has('贷款')).toBe(true);
+    expect(actionsIn('公积金贷款想提前还一部分').has('还款')).toBe(true);
+    expect(actionsIn('还款日能不能改到发工资以后').has('变更')).toBe(true);
+  });
 });
