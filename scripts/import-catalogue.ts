@@ -37,7 +37,9 @@ async function run(argv: string[]): Promise<number> {
       if (r.errorsTruncated) console.error(`  ……仅列出前 ${r.errors.length} 处，共 ${r.errorsTotal} 处`);
       return 1;
     }
-    console.log(`${dryRun ? '预检通过' : '导入完成'}：共 ${r.total} 个事项，新增 ${r.created}，更新 ${r.updated}`);
+    // A row identical to the stored one (timestamps aside) is neither new nor updated.
+    const unchanged = r.total - r.created - r.updated;
+    console.log(`${dryRun ? '预检通过' : '导入完成'}：共 ${r.total} 个事项，新增 ${r.created}，更新 ${r.updated}${unchanged > 0 ? `，未变 ${unchanged}` : ''}`);
     return 0;
   } finally {
     close();

@@ -20,6 +20,7 @@ import type { ListFilter, Page } from '../../core/api';
 import { DomainError } from '../../core/envelope';
 import type { CatalogueSnapshot, CatalogueVersion, MatterRepository, PublishResult } from '../../core/matter/repository';
 import type { Matter, MatterGuide } from '../../core/matter/schema';
+import { sameGuide } from '../../core/matter/same-guide';
 import { getDb } from '../shared/cloud';
 import { fetchAll } from '../shared/paging';
 import {
@@ -131,8 +132,13 @@ export function createMatterRepository(options: RepositoryOptions = {}): MatterR
         next.set(m.implementationCode, guide);
       }
       let created = 0;
+      let updated = 0;
       for (const m of changes) {
-        if (!next.has(m.implementationCode)) created += 1;
+        const current = next.get(m.implementationCode);
+        // Unchanged: the row is copied into the new version as it is, keeping its updatedAt.
+        if (current && sameGuide(current, m)) continue;
+        if (current) updated += 1;
+        else created += 1;
         next.set(m.implementationCode, { ...m, updatedAt: at });
       }
 
@@ -156,7 +162,7 @@ export function createMatterRepository(options: RepositoryOptions = {}): MatterR
       }
       await db.collection(STAGES).doc(versionId).update({ data: { state: 'published' } })
         .catch((err: unknown) => console.error('[import] could not mark stage published', versionId, err));
-      return { created, updated: changes.length - created, version: base.version + 1 };
+      return { created, updated, version: base.version + 1 };
     },
 
     async cleanup(): Promise<number> {

@@ -25,6 +25,7 @@ export interface CatalogueSnapshot extends CatalogueVersion {
 
 export interface PublishResult {
   created: number;
+  /** Rows whose guide changed; a row identical to the stored one (same-guide.ts) is not counted and keeps its updatedAt. */
   updated: number;
   version: number;
 }

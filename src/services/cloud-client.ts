@@ -16,6 +16,21 @@ export type ClientEnvelope<T> = Ok<T> | ClientFail
 
 export const NETWORK_FAIL: ClientFail = Object.freeze({ ok: false, code: 'NETWORK', message: '网络异常，请稍后重试' })
 
+/**
+ * WeChat refuses callFunction `data` over ~100 KB before any function runs (wx.cloud.callFunction
+ * rejects; the H5 gateway mirrors it with HTTP 413 and the same object). Nothing was sent, so
+ * retrying cannot help: the person has to shorten what they typed or attached.
+ */
+export const TOO_LARGE_FAIL: ClientFail = Object.freeze({ ok: false, code: 'PAYLOAD_TOO_LARGE', message: '提交的内容太大（超过 100 KB），请删减后再试' })
+const TOO_LARGE_DETAIL = 'data exceed max size'
+
+/** WeChat's refusal object (`{ errCode, errMsg }`), thrown by the SDK or sent as the gateway's 413 body. */
+function isTooLarge(x: unknown): boolean {
+  if (!x || typeof x !== 'object') return false
+  const errMsg = (x as { errMsg?: unknown }).errMsg
+  return typeof errMsg === 'string' && errMsg.includes(TOO_LARGE_DETAIL)
+}
+
 /** Give up on the H5 gateway after this long, like callFunction's own timeout does on weapp. */
 const HTTP_TIMEOUT_MS = 15000
 /**
@@ -46,8 +61,8 @@ export async function callCloud<F extends FunctionName, A extends ActionName<F>>
   try {
     const reply = await transport(fn, data)
     return isEnvelope(reply) ? (reply as ClientEnvelope<ResultOf<F, A>>) : NETWORK_FAIL
-  } catch {
-    return NETWORK_FAIL
+  } catch (err) {
+    return isTooLarge(err) ? TOO_LARGE_FAIL : NETWORK_FAIL
   }
 }
 
@@ -77,6 +92,8 @@ async function viaHttpGateway(name: string, data: Body): Promise<unknown> {
     })
     // Read the body whatever the status: a gateway may send a Fail envelope with a 4xx/5xx.
     const body: unknown = await res.json()
+    // The 413 body is WeChat's own refusal object: throw it, as wx.cloud.callFunction rejects with it.
+    if (isTooLarge(body)) throw body
     return body && typeof body === 'object' ? (body as { result?: unknown }).result : undefined
   } finally {
     if (timer) clearTimeout(timer)

@@ -73,3 +73,37 @@ describe('client timeouts', () => {
     }
   })
 })
+
+describe('a request over WeChat\'s ~100 KB callFunction limit', () => {
+  const REFUSAL = { errCode: -1, errMsg: 'cloud.callFunction:fail data exceed max size' }
+  const TOO_LARGE = { ok: false, code: 'PAYLOAD_TOO_LARGE', message: '提交的内容太大（超过 100 KB），请删减后再试' }
+
+  it('on h5: the gateway\'s 413 refusal becomes a clear message, not 网络异常', async () => {
+    fetchMock.mockResolvedValue(reply(413, REFUSAL))
+    const res = await callCloud('consult', 'ask', { text: '长'.repeat(10) })
+    expect(res).toEqual(TOO_LARGE)
+    expect(res).not.toEqual(NETWORK_FAIL)
+  })
+
+  it('on weapp: the SDK\'s rejection becomes the same message; other rejections stay 网络异常', async () => {
+    const previous = process.env.TARO_ENV
+    process.env.TARO_ENV = 'weapp'
+    try {
+      let weappClient!: typeof import('@/services/cloud-client')
+      let taro!: typeof import('./taro-shim')
+      jest.isolateModules(() => {
+        taro = require('./taro-shim')
+        weappClient = require('@/services/cloud-client')
+      })
+      const callFunction = taro.cloud.callFunction as jest.Mock
+      callFunction.mockRejectedValueOnce(Object.assign(new Error(REFUSAL.errMsg), REFUSAL))
+      expect(await weappClient.callCloud('consult', 'ask', { text: '长' })).toEqual(TOO_LARGE)
+
+      callFunction.mockRejectedValueOnce({ errCode: -404011, errMsg: 'cloud.callFunction:fail requestID , cloud function execution error' })
+      expect(await weappClient.callCloud('consult', 'ask', { text: '长' })).toEqual(NETWORK_FAIL)
+      expect(fetchMock).not.toHaveBeenCalled()
+    } finally {
+      process.env.TARO_ENV = previous
+    }
+  })
+})

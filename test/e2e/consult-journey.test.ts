@@ -46,6 +46,25 @@ async function smallTargets(page: Page, min: number): Promise<string[]> {
   }, min);
 }
 
+/** Computed font-size (px) of a Taro textarea's wrapper and of the real <textarea> inside it. */
+async function textareaFont(page: Page, wrapper: string): Promise<{ wrapper: number; textarea: number }> {
+  return page.locator(wrapper).first().evaluate((el) => ({
+    wrapper: parseFloat(getComputedStyle(el).fontSize),
+    textarea: parseFloat(getComputedStyle(el.querySelector('textarea')!).fontSize),
+  }));
+}
+
+/** How far the element's bottom reaches below the fixed composer's top (≤ 0: fully clear of it), scrolled to the end. */
+async function overlapWithComposer(page: Page, selector: string): Promise<number> {
+  await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+  await page.waitForTimeout(200);
+  return page.evaluate((sel) => {
+    const el = document.querySelector(sel)!.getBoundingClientRect();
+    const bar = document.querySelector('.consult-composer')!.getBoundingClientRect();
+    return Math.round(el.bottom - bar.top);
+  }, selector);
+}
+
 describe('H5 journey: 智能咨询', () => {
   it('answers, hands off, shows the staff reply, and learns from it', async () => {
     const { page, problems } = await openPhonePage(preview);
@@ -56,6 +75,10 @@ describe('H5 journey: 智能咨询', () => {
     await page.locator('.consult-input textarea').waitFor();
     await page.getByText('还没有咨询记录').waitFor();
     expect(await page.locator('.consult-count').innerText()).toBe('0/2000');
+    // What is typed is as large as the page's body text (a bare <textarea> would be ~13 px).
+    const chatFont = await textareaFont(page, '.consult-input');
+    expect(chatFont.wrapper).toBeGreaterThanOrEqual(15);
+    expect(chatFont.textarea).toBe(chatFont.wrapper);
 
     // 1. Colloquial question → the right FAQ, with feedback buttons.
     const answer = await ask(page, '社保卡丢了咋办');
@@ -76,6 +99,9 @@ describe('H5 journey: 智能咨询', () => {
     const item = page.locator('.consult-item', { hasText: UNKNOWN });
     await item.waitFor();
     await item.locator('.consult-reply textarea').fill(REPLY);
+    // The staff box is a .field__textarea (its own smaller size): the typed text follows it too.
+    const replyFont = await textareaFont(page, '.consult-reply');
+    expect(replyFont.textarea).toBe(replyFont.wrapper);
     await item.locator('.consult-reply__send').click();
     await page.locator('.chip', { hasText: '已答复' }).click();
     const answered = page.locator('.consult-item--answered', { hasText: UNKNOWN });
@@ -129,6 +155,10 @@ describe('H5 journey: 智能咨询', () => {
     await page.locator('.consult-input textarea').fill('9');
     await page.locator('.consult-send').click();
     await page.locator('.consult-notice', { hasText: '没有找到第 9 条可选问题' }).waitFor();
+    // The notice is never under the fixed input bar, even with the textarea grown to its tallest.
+    expect(await overlapWithComposer(page, '.consult-notice')).toBeLessThanOrEqual(0);
+    await page.locator('.consult-input textarea').fill(Array.from({ length: 10 }, (_, i) => `第${i + 1}行`).join('\n'));
+    expect(await overlapWithComposer(page, '.consult-notice')).toBeLessThanOrEqual(0);
     expect(problems).toEqual([]);
     await page.context().close();
   });
@@ -142,8 +172,13 @@ describe('H5 journey: 智能咨询', () => {
     await page.locator('.elder-switch--compact .elder-switch__state', { hasText: '已开启' }).waitFor();
     await page.goto(`${base}${CHAT}`);
     await page.locator('.consult-input textarea').waitFor();
+    // 长辈版 body text is 20 px: the typed text follows it, not the browser's textarea default.
+    const elderFont = await textareaFont(page, '.consult-input');
+    expect(elderFont.wrapper).toBeGreaterThanOrEqual(18);
+    expect(elderFont.textarea).toBe(elderFont.wrapper);
     const suggestion = await ask(page, '公积金');
     expect(await suggestion.getAttribute('class')).toMatch(/consult-msg--(answer|suggestions)/);
+    expect(await overlapWithComposer(page, '.consult-msg--bot:last-child')).toBeLessThanOrEqual(0);
     expect(await smallTargets(page, 60)).toEqual([]);
     await page.context().close();
   });

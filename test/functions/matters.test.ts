@@ -20,6 +20,14 @@ async function importAs(openid: string, matters = catalogue, dryRun = false) {
   return call('matters', 'import', { format: 'json', content: JSON.stringify({ version: 1, matters }), dryRun }, openid);
 }
 
+/** The published version's stored rows, by 实施编码. */
+async function publishedRows(): Promise<{ implementationCode: string; updatedAt: string }[]> {
+  const db = cloud.database();
+  const { published } = (await db.collection('meta').doc('catalogue').get()).data as { published: string };
+  const { data } = await db.collection('matter_versions').where({ catalogueVersion: published }).limit(1000).get();
+  return (data as { implementationCode: string; updatedAt: string }[]).sort((a, b) => a.implementationCode.localeCompare(b.implementationCode));
+}
+
 async function matterCount() {
   return expectOk(await call('matters', 'home')).totals.matters;
 }
@@ -33,9 +41,30 @@ describe('matters: import', () => {
   it('lets an admin import a catalogue and reports created, then updated', async () => {
     const first = expectOk(await importAs(ADMIN));
     expect(first).toMatchObject({ applied: true, total: 4, created: 4, updated: 0, errors: [] });
-    const second = expectOk(await importAs(ADMIN));
+    const changed = catalogue.map((m) => ({ ...m, summary: `${m.summary}（修订）` }));
+    const second = expectOk(await importAs(ADMIN, changed));
     expect(second).toMatchObject({ applied: true, created: 0, updated: 4 });
     expect(await matterCount()).toBe(4);
+  });
+
+  it('counts a re-import of identical data as 0 updates, in a dry run and applied, and keeps updatedAt', async () => {
+    expectOk(await importAs(ADMIN));
+    const before = await publishedRows();
+    // Key order and omitted defaults differ from what is stored; the content does not.
+    const reordered = catalogue.map((m) => Object.fromEntries(Object.entries(m).reverse().filter(([, v]) => !(Array.isArray(v) && v.length === 0))));
+    expect(expectOk(await importAs(ADMIN, reordered as never, true))).toMatchObject({ dryRun: true, total: 4, created: 0, updated: 0 });
+    expect(expectOk(await importAs(ADMIN, reordered as never))).toMatchObject({ applied: true, total: 4, created: 0, updated: 0 });
+    const after = await publishedRows();
+    expect(after.map((r) => [r.implementationCode, r.updatedAt])).toEqual(before.map((r) => [r.implementationCode, r.updatedAt]));
+
+    // One changed field is one update, in the dry run as applied; only that row's updatedAt moves.
+    const edited = catalogue.map((m, i) => (i === 1 ? { ...m, keywords: [...(m.keywords ?? []), '身份证到期'] } : m));
+    expect(expectOk(await importAs(ADMIN, edited, true))).toMatchObject({ created: 0, updated: 1 });
+    expect(expectOk(await importAs(ADMIN, [...edited, makeMatter({ name: '临时身份证办理', department: police })]))).toMatchObject({ created: 1, updated: 1 });
+    const first = new Map(before.map((r) => [r.implementationCode, r.updatedAt]));
+    const last = new Map((await publishedRows()).map((r) => [r.implementationCode, r.updatedAt]));
+    expect(last.get(catalogue[0].implementationCode)).toBe(first.get(catalogue[0].implementationCode));
+    expect(last.get(catalogue[1].implementationCode)).not.toBe(first.get(catalogue[1].implementationCode));
   });
 
   it('dry run reports what would change and writes nothing', async () => {
@@ -92,7 +121,7 @@ describe('matters: import', () => {
     expectOk(await importAs(POLICE_CLERK, catalogue.slice(0, 2)));
     const logs = await importLogs();
     expect(logs).toHaveLength(2);
-    expect(logs[1]).toMatchObject({ openid: POLICE_CLERK, format: 'json', total: 2, created: 0, updated: 2 });
+    expect(logs[1]).toMatchObject({ openid: POLICE_CLERK, format: 'json', total: 2, created: 0, updated: 0 });
   });
 });
 

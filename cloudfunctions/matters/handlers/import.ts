@@ -14,6 +14,7 @@ import {
   capErrors, MAX_INLINE_IMPORT_BYTES, MAX_UPLOAD_IMPORT_BYTES, parseCatalogue, type ImportReport, type ImportRowError,
 } from '../../../core/matter/import';
 import { createRegistry, type DepartmentRegistry } from '../../../core/matter/departments';
+import { sameGuide } from '../../../core/matter/same-guide';
 import type { Matter, MatterGuide } from '../../../core/matter/schema';
 import { action } from '../../shared/router';
 import { getCloud, getDb } from '../../shared/cloud';
@@ -109,8 +110,10 @@ export const importCatalogue = action({
 
     const clean = { total, valid: total, ...capErrors([]) };
     if (p.dryRun) {
-      const updated = parsed.matters.filter((m) => stored.has(m.matter.implementationCode)).length;
-      return { ...base, ...clean, created: total - updated, updated };
+      // Counted as publish() counts: a row identical to the stored one is neither created nor updated.
+      const existing = parsed.matters.filter((m) => stored.has(m.matter.implementationCode));
+      const updated = existing.filter((m) => !sameGuide(stored.get(m.matter.implementationCode)!, m.matter)).length;
+      return { ...base, ...clean, created: total - existing.length, updated };
     }
     const at = new Date().toISOString();
     const { created, updated, version } = await repo.publish(current, parsed.matters.map((m) => m.matter), at);

@@ -13,7 +13,13 @@ import { billPageUrl, yuan } from '@/services/payment'
 import { applyUrl, bundleUrl, daysLeftText, detailUrl, formatTime, pausedClockText, STATUS_TONE } from '../../utils'
 import '../../affairs.scss'
 
-const FILTERS: (ApplicationStatus | undefined)[] = [undefined, 'submitted', 'accepted', 'supplement', 'completed', 'draft']
+/**
+ * Every status a person's case can be in (affairs.mine lists them all), open ones first, then the
+ * ends: a case that was 挂起, 不予受理 or 撤回 must be findable too.
+ */
+const FILTERS: (ApplicationStatus | undefined)[] = [
+  undefined, 'submitted', 'accepted', 'supplement', 'suspended', 'completed', 'rejected', 'withdrawn', 'draft',
+]
 
 export default function Mine() {
   const [status, setStatus] = useState<ApplicationStatus>()

@@ -132,9 +132,10 @@ export default function Chat() {
   useDidHide(stopPolling)
   useEffect(() => { startPolling(); return stopPolling }, [startPolling, stopPolling])
 
+  // A new message or notice is at the list's end: bring it into view above the composer.
   useEffect(() => {
-    if (messages.length) Taro.pageScrollTo({ scrollTop: 99999, duration: 0 }).catch(() => undefined)
-  }, [messages.length])
+    if (messages.length || notice) Taro.pageScrollTo({ scrollTop: 99999, duration: 0 }).catch(() => undefined)
+  }, [messages.length, notice])
 
   const send = async (question: string, handoff = false) => {
     if (busy) return
@@ -177,8 +178,8 @@ export default function Chat() {
       <View className='consult-list'>
         {loaded && messages.length === 0 && <View className='muted consult-empty'>还没有咨询记录，请在下方输入问题</View>}
         {messages.map((m) => <Bubble key={m.id} m={m} onAsk={(q) => send(q)} onFeedback={onFeedback} />)}
+        {notice && <View className='consult-notice'>{notice}</View>}
       </View>
-      {notice && <View className='section consult-notice'>{notice}</View>}
       <View className='consult-composer'>
         <Textarea
           className='consult-input'
