@@ -10,6 +10,7 @@ import { guideUrl } from '@/utils/routes'
 import { askHuman } from '../../services/handoff'
 import { RecordAction, RecordCards } from './record-cards'
 import { MatterFactsCard } from './matter-facts'
+import { MatterLinks } from './matter-links'
 import { RateOfferCard } from './rate-offer-card'
 import './index.scss'
 
@@ -66,6 +67,7 @@ function Bubble({ m, onAsk, onFeedback }: { m: ConsultChatMessage; onAsk: (q: st
         {m.answer?.action && <RecordAction action={m.answer.action} />}
         {m.answer?.matter && <MatterFactsCard facts={m.answer.matter} />}
         {m.rateOffer && <RateOfferCard offer={m.rateOffer} />}
+        {m.matters && m.matters.length > 0 && <MatterLinks links={m.matters} />}
         {m.type === 'suggestions' && m.suggestions && m.suggestions.length > 0 && (
           <View className='chips consult-suggestions'>
             {m.suggestions.map((s) => (
