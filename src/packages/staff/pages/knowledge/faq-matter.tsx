@@ -1,7 +1,9 @@
 import { Input, View } from '@tarojs/components'
 import { useState, type ReactNode } from 'react'
-import { linkedMatters, type Faq } from '@core/consult/kb'
+import type { Faq } from '@core/consult/kb'
 
+// The page keeps zod (core/consult/kb's schemas) out of its bundle: the order of linkedMatters, inline.
+const linkedCodes = (f: Faq) => [...new Set([f.matter, ...(f.matters ?? [])].filter((c): c is string => !!c))]
 const codesIn = (s: string) => [...new Set(s.split(/[,，、;；\s]+/).map((c) => c.trim()).filter(Boolean))]
 
 /**
@@ -10,7 +12,7 @@ const codesIn = (s: string) => [...new Set(s.split(/[,，、;；\s]+/).map((c) =
  * as `matter` and the rest as `matters` (none when left empty).
  */
 export function FaqMatter({ faq, children }: { faq: Faq; children: (faq: Faq) => ReactNode }) {
-  const [typed, setTyped] = useState(linkedMatters(faq).join('，'))
+  const [typed, setTyped] = useState(linkedCodes(faq).join('，'))
   const [first, ...more] = codesIn(typed)
   return (
     <>
