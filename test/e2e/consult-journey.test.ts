@@ -145,7 +145,10 @@ describe('H5 journey: 智能咨询', () => {
     if (process.env.E2E_SCREENSHOTS) await page.screenshot({ path: `${process.env.E2E_SCREENSHOTS}/consult-matter-links.png`, fullPage: true });
     await links.getByText('出生医学证明补发').click();
     await page.waitForURL(/packages\/matters\/pages\/guide\/index\?id=/);
-    await page.getByText('出生医学证明补发').first().waitFor();
+    // The guide of that matter: its 承诺办结时限 (10 个工作日 in the seeded catalogue).
+    const timeLimit = page.locator('.guide-time-limit');
+    await timeLimit.waitFor();
+    expect(await timeLimit.innerText()).toContain('10个工作日');
     expect(problems).toEqual([]);
     await page.context().close();
   });

@@ -67,7 +67,6 @@ function Bubble({ m, onAsk, onFeedback }: { m: ConsultChatMessage; onAsk: (q: st
         {m.answer?.action && <RecordAction action={m.answer.action} />}
         {m.answer?.matter && <MatterFactsCard facts={m.answer.matter} />}
         {m.rateOffer && <RateOfferCard offer={m.rateOffer} />}
-        {m.matters && m.matters.length > 0 && <MatterLinks links={m.matters} />}
         {m.type === 'suggestions' && m.suggestions && m.suggestions.length > 0 && (
           <View className='chips consult-suggestions'>
             {m.suggestions.map((s) => (
@@ -85,6 +84,8 @@ function Bubble({ m, onAsk, onFeedback }: { m: ConsultChatMessage; onAsk: (q: st
             </View>
           </View>
         )}
+        {/* After 您是不是想问's chips: the question's own entries first, then the catalogue's guide. */}
+        {m.matters && m.matters.length > 0 && <MatterLinks links={m.matters} />}
         {m.type === 'answer' && (
           <View className='consult-feedback'>
             {m.helpful === undefined ? (
