@@ -16,6 +16,7 @@ import { checkContent, type Verdict } from './security';
 import { sealPersonalText } from './personal';
 import { decide } from './assistant';
 import { withMatterFacts } from './matter-facts';
+import { withRelatedMatters } from './related-matters';
 import { handoffContext } from './handoff-context';
 import { rateOfferAfter } from './rate-offer';
 import type { RateOffer } from '../../core/api';
@@ -52,6 +53,8 @@ export interface ConsultMessage {
   rateOffer?: RateOffer;
   /** Citizen messages that picked a listed question by its number (回复序号): the entry picked. */
   picked?: Offered;
+  /** Bot replies that no FAQ answered: catalogue matters that fit the message (相关办事指南). */
+  matters?: Decision['matters'];
 }
 
 export interface AskOutcome {
@@ -144,9 +147,11 @@ export async function handleCitizenMessage(input: CitizenMessageInput): Promise<
     const decision: Decision = { type: 'suggestions', reason: 'no-choice', confidence: 0, margin: 0, candidates: [], suggestions: [] };
     return { decision, conversationId: input.conversationId ?? '', messageId: '', flagged: false, notice: noChoiceReply(choice) };
   }
+  // What was asked: a picked number stands for the question it picked.
+  const question = pick ? pick.picked.question : text;
   const decision: Decision = input.handoff
     ? { type: 'handoff', reason: 'human', confidence: 0, margin: 0, candidates: [] }
-    : await withMatterFacts(pick ? await pickedDecision(engine, pick, caller, now) : await decide(engine, text, caller, now), kb);
+    : await withRelatedMatters(await withMatterFacts(pick ? await pickedDecision(engine, pick, caller, now) : await decide(engine, text, caller, now), kb, question), question);
   const flagged = verdict === 'review';
   // Only the masked text is stored in the clear (and so reaches the inbox, stats and pushes).
   const stored = sealPersonalText(text);
@@ -183,6 +188,7 @@ export async function handleCitizenMessage(input: CitizenMessageInput): Promise<
       conversationId, openid: input.openid, role: 'bot', text: botText, at, channel: input.channel, type: decision.type,
       question: asked, key: compact(asked).slice(0, 200), reason: decision.reason, confidence: Math.round(decision.confidence * 1000) / 1000,
       ...(decision.answer ? { answer: decision.answer } : {}), ...(decision.suggestions ? { suggestions: decision.suggestions } : {}), ...(questionId ? { questionId } : {}),
+      ...(decision.matters ? { matters: decision.matters } : {}),
       ...(rateOffer ? { rateOffer } : {}), day: shanghaiDay(now),
     } });
     const messages = input.answerBy?.messages(decision) ?? [];

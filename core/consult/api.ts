@@ -31,6 +31,16 @@ export interface MatterFacts {
   links: { guide: string; apply?: string; book?: string };
 }
 
+/** A catalogue matter the bot points to when no FAQ answered (相关办事指南): its guide, and 在线申办 when offered. */
+export interface ConsultMatterLink {
+  /** 实施编码 */
+  id: string;
+  name: string;
+  /** /packages/matters/pages/guide/index?id=… */
+  guideLink: string;
+  applyLink?: string;
+}
+
 /**
  * After a complaint: the citizen's own case still open for rating, and the way to its rate page
  * (好差评). Shown as a card under the handoff notice; the rating itself stays voluntary.
@@ -66,6 +76,8 @@ export interface ConsultAskResult {
   flagged?: boolean;
   /** A complaint handed off while the caller has a case open for rating: offer to rate it. */
   rateOffer?: RateOffer;
+  /** No FAQ answered, but the catalogue search is sure of the service: up to 2 guides (相关办事指南). */
+  matters?: ConsultMatterLink[];
 }
 
 export interface ConsultChatMessage {
@@ -82,6 +94,8 @@ export interface ConsultChatMessage {
   rateOffer?: RateOffer;
   /** A citizen message that was only a number (回复序号): the listed question it picked. */
   picked?: { id: string; question: string };
+  /** See ConsultAskResult.matters (kept on the bot's message). */
+  matters?: ConsultMatterLink[];
 }
 
 /**

@@ -13,6 +13,7 @@ import {
   hasCjk, isBlank, runs, } from '../text';
 import { charSalience, pairSalience, salientWords, wordSalience } from '../text/salience';
 import type { Faq, KnowledgeBase, RichReply, Rule } from './kb';
+import type { ConsultMatterLink } from './api';
 import { HUMAN_REQUEST, OFF_TOPIC, intentsIn } from './intents';
 import { actOfRule, actsIn, type ActName } from './acts';
 import { SERVICE_OBJECTS, actionsIn, objectsIn } from './objects';
@@ -43,6 +44,8 @@ export interface Decision {
   margin: number;
   /** Best FAQ candidates, for staff views and rerankers. */
   candidates: { id: string; score: number }[];
+  /** Added outside the engine: catalogue matters that fit an unanswered message (相关办事指南). */
+  matters?: ConsultMatterLink[];
 }
 
 /** An FAQ entry as the answer the bot gives (also to a citizen who picked it by its number). */

@@ -25,6 +25,10 @@ export const richReplySchema = z.discriminatedUnion('type', [
 ]);
 export type RichReply = z.infer<typeof richReplySchema>;
 
+const matterCode = z.string().trim().regex(/^[0-9A-Za-z-]{6,60}$/, '实施编码格式不正确');
+/** An answer that covers more services than this is several answers. */
+export const MAX_LINKED_MATTERS = 5;
+
 export const faqSchema = z.object({
   id: id('faq'),
   category: z.string().trim().min(1).max(20),
@@ -36,9 +40,19 @@ export const faqSchema = z.object({
   /** Optional rich attachment shown under the answer (guide card, link, image). */
   reply: richReplySchema.optional(),
   /** 实施编码 of a matter whose live catalogue facts (fee, 时限, 地点…) the answer shows. */
-  matter: z.string().trim().regex(/^[0-9A-Za-z-]{6,60}$/, '实施编码格式不正确').optional(),
+  matter: matterCode.optional(),
+  /**
+   * Further matters the answer covers (社保卡申领 and 补领、换领): the message picks the one that
+   * fits it (core/consult/matter-facts.ts fittingMatter); `matter` stays the first and the fallback.
+   */
+  matters: z.array(matterCode).max(MAX_LINKED_MATTERS - 1, `关联事项最多${MAX_LINKED_MATTERS}个`).optional(),
 }).strict();
 export type Faq = z.infer<typeof faqSchema>;
+
+/** The 实施编码 an FAQ references, `matter` first, each once. */
+export function linkedMatters(f: Pick<Faq, 'matter' | 'matters'>): string[] {
+  return [...new Set([...(f.matter ? [f.matter] : []), ...(f.matters ?? [])])];
+}
 
 export const ruleSchema = z.object({
   id: id('rule'),
@@ -71,7 +85,7 @@ export interface KnowledgeBase {
 export const KB_FIELD_LABELS: Record<string, string> = {
   id: '编号', category: '分类', question: '标准问法', similar: '相似问法', keywords: '关键词', answer: '答案', reply: '回复', type: '回复类型',
   content: '回复内容', url: '链接', title: '标题', target: '跳转目标', matterId: '事项', match: '匹配方式', priority: '优先级', handoff: '转人工',
-  version: '版本', faqs: '问答', rules: '关键词规则', synonyms: '同义词', matter: '关联事项（实施编码）',
+  version: '版本', faqs: '问答', rules: '关键词规则', synonyms: '同义词', matter: '关联事项（实施编码）', matters: '更多关联事项',
 };
 
 const kbPath = labelsFrom(KB_FIELD_LABELS);

@@ -163,6 +163,26 @@ describe('H5 journey: 智能咨询', () => {
     await page.context().close();
   });
 
+  it('a question no FAQ answers but the catalogue knows shows 相关办事指南; a tap opens that guide', async () => {
+    const { page, problems } = await openPhonePage(preview);
+    const base = preview.gateway.url;
+    await becomeByLabel(page, preview.gateway.url, '市民（李*）');
+    await page.goto(`${base}${CHAT}`);
+    await page.locator('.consult-input textarea').waitFor();
+    const reply = await ask(page, '孩子出生证明丢了怎么补');
+    const links = reply.locator('.consult-matter-links');
+    await links.getByText('相关办事指南').waitFor();
+    if (process.env.E2E_SCREENSHOTS) await page.screenshot({ path: `${process.env.E2E_SCREENSHOTS}/consult-matter-links.png`, fullPage: true });
+    await links.getByText('出生医学证明补发').click();
+    await page.waitForURL(/packages\/matters\/pages\/guide\/index\?id=/);
+    // The guide of that matter: its 承诺办结时限 (10 个工作日 in the seeded catalogue).
+    const timeLimit = page.locator('.guide-time-limit');
+    await timeLimit.waitFor();
+    expect(await timeLimit.innerText()).toContain('10个工作日');
+    expect(problems).toEqual([]);
+    await page.context().close();
+  });
+
   it('keeps chat tap targets at least 60 px in 长辈版', async () => {
     const { page } = await openPhonePage(preview);
     const base = preview.gateway.url;

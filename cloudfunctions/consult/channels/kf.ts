@@ -15,6 +15,7 @@ import type { Decision } from '../../../core/consult/engine';
 import { DomainError } from '../../../core/envelope';
 import { eventId, OUTBOX_COLLECTION, type CustomerServiceMessage } from '../../../core/events/outbox';
 import { choiceBlock, withChoices } from '../../../core/consult/choice';
+import { matterLinksLine } from '../../../core/consult/related-matters';
 import { transact } from '../../shared/transaction';
 
 const KF_TYPES = new Set(['text', 'image', 'miniprogrampage', 'event']);
@@ -54,7 +55,14 @@ export function decisionMessages(d: Decision): CustomerServiceMessage[] {
     const block = choiceBlock(d);
     return [{ msgtype: 'link', link: { title: r.title, description: r.content.slice(0, 100), url: r.url, thumb_url: '' } }, ...(block ? [{ msgtype: 'text' as const, text: { content: block } }] : [])];
   }
-  return [{ msgtype: 'text', text: { content: withChoices(d, d.answer?.content ?? HANDOFF_REPLY) } }];
+  const text = withChoices(d, d.answer?.content ?? HANDOFF_REPLY);
+  if (!d.matters?.length) return [{ msgtype: 'text', text: { content: text } }];
+  // 相关办事指南: named under the text, and the first one as a page card (as a guide reply is sent).
+  const guide = d.matters[0];
+  return [
+    { msgtype: 'text', text: { content: `${text}\n${matterLinksLine(d.matters)}` } },
+    { msgtype: 'miniprogrampage', miniprogrampage: { title: guide.name, pagepath: guide.guideLink.replace(/^\//, ''), thumb_media_id: '' } },
+  ];
 }
 
 /** Transferred to a person: WeChat's human customer service takes over, the assistant says nothing. */

@@ -21,6 +21,8 @@ import { getDb } from '../../shared/cloud';
 import { C } from '../repo';
 import { botReplyText, handleCitizenMessage, HANDOFF_REPLY } from '../conversation';
 import { withChoices } from '../../../core/consult/choice';
+import { matterLinksLine } from '../../../core/consult/related-matters';
+import type { ConsultMatterLink } from '../../../core/consult/api';
 import { oaCipher, OaCryptoConfigError, oaMsgSignature, sameSignature, wxSignature, type OaCipher } from './oa-crypto';
 import { claimNonce, freshTimestampMs } from './oa-replay';
 
@@ -101,6 +103,7 @@ export function replyFor(m: OaMessage, d: Decision): string {
   const r = d.answer?.reply;
   // A handoff says why (asked for a person, a complaint…); anything else without an answer keeps the notice.
   const content = d.answer?.content ?? (d.type === 'handoff' ? botReplyText(d) : HANDOFF_REPLY);
+  if (d.matters?.length) return textReply(m, `${withChoices(d, content)}\n${relatedGuides(d.matters)}`);
   if (d.type === 'suggestions' && d.suggestions?.length) return textReply(m, withChoices(d, content));
   if (r?.type === 'link') return newsReply(m, { title: r.title, description: content, url: r.url });
   if (r?.type === 'miniprogrampage') {
@@ -111,6 +114,14 @@ export function replyFor(m: OaMessage, d: Decision): string {
     if (appid) return textReply(m, withChoices(d, `${content}\n<a data-miniprogram-appid="${appid}" data-miniprogram-path="${page}" href="https://mp.weixin.qq.com">${r.target === 'guide' ? '查看办事指南' : '在线申办'}</a>`));
   }
   return textReply(m, withChoices(d, content));
+}
+
+/** 相关办事指南：… — each name a mini-program link when the 服务号 prints such links (`MINIPROGRAM_APPID`). */
+function relatedGuides(links: ConsultMatterLink[]): string {
+  const appid = process.env.MINIPROGRAM_APPID;
+  if (!appid) return matterLinksLine(links);
+  const named = links.map((l) => `<a data-miniprogram-appid="${appid}" data-miniprogram-path="${l.guideLink.replace(/^\//, '')}" href="https://mp.weixin.qq.com">${l.name}</a>`);
+  return `相关办事指南：${named.join('、')}`;
 }
 
 const parser = new XMLParser({ parseTagValue: false, trimValues: true, processEntities: true, ignoreDeclaration: true });

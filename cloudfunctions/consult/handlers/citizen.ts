@@ -28,6 +28,7 @@ export const ask = action({
       ...(out.questionId ? { questionId: out.questionId } : {}),
       ...(out.flagged ? { flagged: true } : {}),
       ...(out.rateOffer ? { rateOffer: out.rateOffer } : {}),
+      ...(d.matters ? { matters: d.matters } : {}),
     };
   },
 });
@@ -62,6 +63,7 @@ export const history = action({
       ...(m.type ? { type: m.type } : {}), ...(m.answer ? { answer: m.answer } : {}), ...(m.suggestions ? { suggestions: m.suggestions } : {}),
       ...(m.staffName ? { staffName: m.staffName } : {}), ...(m.rateOffer ? { rateOffer: m.rateOffer } : {}), ...(helpful.has(m._id) ? { helpful: helpful.get(m._id) } : {}),
       ...(m.picked ? { picked: { id: m.picked.id, question: m.picked.question } } : {}),
+      ...(m.matters ? { matters: m.matters } : {}),
     }));
     return { conversationId, messages };
   },

@@ -10,6 +10,7 @@ import { guideUrl } from '@/utils/routes'
 import { askHuman } from '../../services/handoff'
 import { RecordAction, RecordCards } from './record-cards'
 import { MatterFactsCard } from './matter-facts'
+import { MatterLinks } from './matter-links'
 import { RateOfferCard } from './rate-offer-card'
 import './index.scss'
 
@@ -83,6 +84,8 @@ function Bubble({ m, onAsk, onFeedback }: { m: ConsultChatMessage; onAsk: (q: st
             </View>
           </View>
         )}
+        {/* After 您是不是想问's chips: the question's own entries first, then the catalogue's guide. */}
+        {m.matters && m.matters.length > 0 && <MatterLinks links={m.matters} />}
         {m.type === 'answer' && (
           <View className='consult-feedback'>
             {m.helpful === undefined ? (
