@@ -68,13 +68,13 @@ export function learnFromQuestion(kb: KnowledgeBase, doc: InboxDoc, req: LearnRe
   const ownCase = personalAskOf(doc.question) !== null;
   if (req.mode === 'newFaq') {
     if (ownCase && !(req.question && req.answer)) throw new DomainError('INVALID_INPUT', OWN_CASE_QUESTION);
-    if (req.question && personalAskOf(req.question)) throw new DomainError('INVALID_INPUT', OWN_CASE_TYPED);
     const question = req.question ?? doc.question;
     // The wordings the entry holds: its question and, beside a typed one, the citizen's own.
     const wordings = ownCase ? [question] : [...new Set([question, doc.question])];
     const answer = req.answer ?? doc.reply;
     for (const w of wordings) refuseIfPersonal(w, w === req.question ? '标准问题' : '提问');
     if (answer) refuseIfPersonal(answer, '答案');
+    if (req.question && personalAskOf(req.question)) throw new DomainError('INVALID_INPUT', OWN_CASE_TYPED);
     for (const w of wordings) refuseIfAskedElsewhere(kb, w, undefined);
     if (!answer) throw new DomainError('CONFLICT', '该提问还没有答复，请先答复或填写答案');
     if (!hasVisibleText(answer)) throw new DomainError('INVALID_INPUT', '答案内容没有可见文字，不能加入知识库');
