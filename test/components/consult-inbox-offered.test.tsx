@@ -78,3 +78,29 @@ it('learning a question someone has just learned reloads the inbox, which then s
   expect(fetchMock.mock.calls.map(bodyOf).filter((b) => b.action === 'learn')).toHaveLength(1)
   expect(screen.queryByText('保存为新问答')).toBeNull()
 })
+
+it('a learn refused for personal data shows the reason in the form, and the item stays unlearned', async () => {
+  localIdentity.set('local-agent')
+  const REFUSAL = '答案含有办件或预约编号、手机号等个人信息，不能加入知识库；请改写为通用答案后再加入'
+  fetchMock.mockImplementation(async (_url: string, init: { body: string }) => {
+    const { action, params } = JSON.parse(init.body)
+    if (action === 'whoami') return ok(AGENT)
+    if (action === 'knowledge') return ok({ version: 3, kb: { version: 3, faqs: [], rules: [], synonyms: [] } })
+    if (action === 'inbox') {
+      return ok(params?.status === 'answered'
+        ? [item({ status: 'answered', question: '我的社保卡补领已经受理好几天了，什么时候能拿到卡？', reply: '李女士您好，您的办件BJ20261205000914已受理，联系电话13900001111。' })]
+        : [])
+    }
+    if (action === 'learn') return fail('INVALID_INPUT', REFUSAL)
+    return ok(null)
+  })
+  render(<ConsultInboxPage />)
+  await screen.findByText('暂无待答复的提问')
+  fireEvent.click(screen.getByText('已答复'))
+  await screen.findByText('我的社保卡补领已经受理好几天了，什么时候能拿到卡？')
+  fireEvent.click(screen.getByText('加入知识库（学习）'))
+  fireEvent.click(await screen.findByText('保存为新问答'))
+  expect((await screen.findByText(REFUSAL)).className).toContain('consult-error')
+  expect(screen.getByText('保存为新问答')).toBeTruthy()
+  expect(screen.queryByText('已加入知识库')).toBeNull()
+})
