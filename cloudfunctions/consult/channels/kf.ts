@@ -10,7 +10,7 @@
  * differ from wx_client, so a forged payload from the app falls through to the action router.
  */
 import type { PlatformEntry } from '../../shared/router';
-import { assistantEventBody, firstDelivery, handleCitizenMessage, HANDOFF_REPLY } from '../conversation';
+import { assistantEventBody, botReplyText, firstDelivery, handleCitizenMessage, HANDOFF_REPLY, reachesPerson } from '../conversation';
 import type { Decision } from '../../../core/consult/engine';
 import { DomainError } from '../../../core/envelope';
 import { eventId, OUTBOX_COLLECTION, type CustomerServiceMessage } from '../../../core/events/outbox';
@@ -54,11 +54,15 @@ export function decisionMessages(d: Decision): CustomerServiceMessage[] {
     const block = choiceBlock(d);
     return [{ msgtype: 'link', link: { title: r.title, description: r.content.slice(0, 100), url: r.url, thumb_url: '' } }, ...(block ? [{ msgtype: 'text' as const, text: { content: block } }] : [])];
   }
-  return [{ msgtype: 'text', text: { content: withChoices(d, d.answer?.content ?? HANDOFF_REPLY) } }];
+  // A handoff says why (asked for a person, not a government matter…), as in the app and on 服务号.
+  return [{ msgtype: 'text', text: { content: withChoices(d, d.answer?.content ?? (d.type === 'handoff' ? botReplyText(d) : HANDOFF_REPLY)) } }];
 }
 
-/** Transferred to a person: WeChat's human customer service takes over, the assistant says nothing. */
-const isTransfer = (d: Decision) => d.type === 'handoff' && !d.answer;
+/**
+ * Transferred to a person: WeChat's human customer service takes over, the assistant says nothing.
+ * An off-topic message is declined by the assistant instead (no agent answers the weather).
+ */
+const isTransfer = (d: Decision) => reachesPerson(d) && !d.answer;
 
 /** How long the entry waits for its messages to leave (WeChat waits for `success`, and retries). */
 const SEND_WAIT_MS = 3000;
