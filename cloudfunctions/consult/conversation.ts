@@ -4,6 +4,7 @@
  * conversation record, and a handoff into the same human inbox.
  */
 import { faqAnswer, type ConsultEngine, type Decision } from '../../core/consult/engine';
+import { isContentFree } from '../../core/consult/content-free';
 import { noChoiceReply, parseChoice, pickFrom, type Offered } from '../../core/consult/choice';
 import { compact, isBlank } from '../../core/text';
 import { stripInvisible } from '../../core/text/hygiene';
@@ -77,10 +78,24 @@ export const HUMAN_HANDOFF_REPLY = '好的，已转给工作人员，工作时�
 /** A complaint or a dispute: a person will look into it, not an FAQ. */
 export const COMPLAINT_HANDOFF_REPLY = '您反映的情况已转给工作人员，工作时间内会尽快在这里回复您。';
 
+/** Not a government matter (天气, 股票): no person is asked either; how to reach one if really needed. */
+export const OFF_TOPIC_REPLY = '这个问题不属于政务服务范围，我无法回答。如需办理或咨询政务事项，请直接说出您要办的事；确实需要工作人员帮助，请回复“人工”。';
+/** Only a greeting or 我想问个事: what about is still to come. */
+export const CONTENT_FREE_REPLY = '请问您想办理或咨询什么事？可以直接说，例如“社保卡丢了怎么补办”。';
+
+/**
+ * Whether a decision hands the message to a person (an inbox item, on 客服消息 a transfer). An
+ * off-topic message is declined instead: no agent can answer the weather either.
+ */
+export function reachesPerson(d: Pick<Decision, 'type' | 'reason'>): boolean {
+  return d.type === 'handoff' && d.reason !== 'off-topic';
+}
+
 /** What the bot says for a decision: the answer, the hand-over notice, or the suggestions prompt. */
 export function botReplyText(d: Pick<Decision, 'type' | 'reason' | 'answer'>): string {
   if (d.answer) return d.answer.content;
   if (d.type !== 'handoff') return '您是不是想问：';
+  if (d.reason === 'off-topic') return OFF_TOPIC_REPLY;
   if (d.reason === 'human') return HUMAN_HANDOFF_REPLY;
   return d.reason === 'complaint' || d.reason === 'dispute' ? COMPLAINT_HANDOFF_REPLY : HANDOFF_REPLY;
 }
@@ -132,7 +147,7 @@ export async function handleCitizenMessage(input: CitizenMessageInput): Promise<
   if (isBlank(text)) {
     const decision: Decision = { type: 'handoff', reason: 'blank', confidence: 0, margin: 0, candidates: [] };
     // Nothing worth storing or showing to staff: answer with a prompt only.
-    return { decision: { ...decision, type: 'suggestions', suggestions: [] }, conversationId: input.conversationId ?? '', messageId: '', flagged: false };
+    return { decision: { ...decision, type: 'suggestions', suggestions: [] }, conversationId: input.conversationId ?? '', messageId: '', flagged: false, notice: BLANK_REPLY };
   }
   const verdict: Verdict = await checkContent(input.openid, text);
   if (verdict === 'risky') throw new DomainError('CONTENT_RISKY', RISKY_REPLY);
@@ -152,6 +167,11 @@ export async function handleCitizenMessage(input: CitizenMessageInput): Promise<
   const decision: Decision = input.handoff
     ? { type: 'handoff', reason: 'human', confidence: 0, margin: 0, candidates: [] }
     : await withRelatedMatters(await withMatterFacts(pick ? await pickedDecision(engine, pick, caller, now) : await decide(engine, text, caller, now), kb, question), question);
+  // 你好，我想问个事: nothing to answer or hand over yet (a greeting the base answers stays answered).
+  // A prompt only, as for a blank message: nothing stored, no inbox item.
+  if (!input.handoff && !pick && decision.type !== 'answer' && decision.reason !== 'human' && isContentFree(text)) {
+    return { decision: { ...decision, type: 'suggestions', reason: 'content-free', suggestions: [], matters: undefined }, conversationId: input.conversationId ?? '', messageId: '', flagged: false, notice: CONTENT_FREE_REPLY };
+  }
   const flagged = verdict === 'review';
   // Only the masked text is stored in the clear (and so reaches the inbox, stats and pushes).
   const stored = sealPersonalText(text);
@@ -159,12 +179,12 @@ export async function handleCitizenMessage(input: CitizenMessageInput): Promise<
   // What was asked: the picked question stands for the number (in the inbox, the stats, feedback).
   const asked = pick ? pick.picked.question : stored.text;
   const citizenId = rid('m');
-  const questionId = decision.type === 'handoff' ? rid('q') : undefined;
+  const questionId = reachesPerson(decision) ? rid('q') : undefined;
   const botId = rid('m');
   const botText = botReplyText(decision);
   // Read before the transaction (the conversation so far, the citizen's own records): a snapshot
   // for the agent, not part of what must commit together.
-  const context = questionId ? await handoffContext(input.openid, conversationId, questionId) : undefined;
+  const context = questionId ? await handoffContext(input.openid, conversationId, questionId, asked) : undefined;
   const rateOffer = await rateOfferAfter(decision, input.openid, input.channel, pick ? asked : text, at);
   // The conversation, the citizen's message, the inbox entry and the bot's answer: all or nothing.
   await transact(async (t) => {

@@ -9,6 +9,7 @@ import { nextStepFor } from '../affairs/view';
 import { BOOKING_STATUS_LABELS, type Booking } from '../booking/model';
 import { caseNextPay, type PayableBill } from '../pay/next-step';
 import type { ConsultAction, RecordCard } from './api';
+import { CASE_NUMBER } from './personal-numbers';
 import { aboutSomeoneElse, matterFits, namedObjects, ON_BEHALF, periodIn, within, withoutTimeWords, type Period } from './record-scope';
 
 /** `someoneElse`: 我老婆的护照办到哪了 — not the caller's case; only their own can be looked up. */
@@ -24,11 +25,10 @@ const PROGRESS = /办到哪|到哪一步|哪一步了|到哪了|进度|办好了
 const MY_BOOKING = /我(?:的|之前|已经|已|刚|刚才|昨天)?(?:预约|约)(?:的|了|好)|我的预约/;
 const BOOKING_ASK = /几点|哪天|哪一天|什么时候|啥时候|时间|在哪|地点|哪个大厅|哪个窗口|还有效|取消了(?:没|吗)/;
 /**
- * 办件编号 BJ…, 预约编号 YY… (the formats affairs and booking hand out: 14 digits). A few digits more
- * or less is still meant as one of ours (a digit dropped or doubled while typing), so it is looked
- * up and answered as such rather than handed to the FAQ engine.
+ * 办件编号 BJ…, 预约编号 YY…: a number meant as one of ours is looked up and answered as such
+ * rather than handed to the FAQ engine.
  */
-const NUMBER = /\b(?:BJ|YY)\d{11,17}\b/i;
+const NUMBER = CASE_NUMBER;
 const NUMBER_DIGITS = 14;
 
 /**

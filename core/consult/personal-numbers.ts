@@ -52,3 +52,27 @@ export function maskPersonalNumbers(text: string): string {
   }
   return out + text.slice(at);
 }
+
+/**
+ * 办件编号 BJ…, 预约编号 YY… (the formats affairs and booking hand out: 14 digits). A few digits more
+ * or less is still meant as one of ours (a digit dropped or doubled while typing).
+ */
+export const CASE_NUMBER = /\b(?:BJ|YY)\d{11,17}\b/i;
+
+/** A number as the conversation store keeps it after masking (138****5678, 110101********1234). */
+const MASKED_NUMBER = /\d{2,}[*＊]{3,}[\dXx]{2,}/;
+
+export type PersonalDataKind = 'caseNumber' | 'phone' | 'idNumber' | 'masked';
+
+/**
+ * The kinds of someone's own numbers in `text`: case and booking numbers, ID and mobile numbers,
+ * and such numbers already masked (a masked number is still one person's). Full-width digits count.
+ */
+export function personalDataKinds(text: string): PersonalDataKind[] {
+  const t = text.normalize('NFKC');
+  const kinds = new Set<PersonalDataKind>();
+  if (CASE_NUMBER.test(t)) kinds.add('caseNumber');
+  for (const n of findPersonalNumbers(t)) kinds.add(n.kind);
+  if (MASKED_NUMBER.test(t)) kinds.add('masked');
+  return [...kinds];
+}

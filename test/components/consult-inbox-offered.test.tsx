@@ -2,7 +2,7 @@
  * The staff inbox: a bot turn before the handoff shows what it offered (您是不是想问's questions,
  * not the bare prompt), and a learned question says 已加入知识库, also when someone else learned it first.
  */
-import { fireEvent, render, screen, within } from '@testing-library/react'
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/react'
 import { useGatewayMock, ok, fail, bodyOf } from './gateway-mock'
 import { localIdentity } from '@/services/identity'
 import ConsultInboxPage from '@/packages/staff/pages/consult-inbox/index'
@@ -77,4 +77,59 @@ it('learning a question someone has just learned reloads the inbox, which then s
   await screen.findByText('已加入知识库')
   expect(fetchMock.mock.calls.map(bodyOf).filter((b) => b.action === 'learn')).toHaveLength(1)
   expect(screen.queryByText('保存为新问答')).toBeNull()
+})
+
+it('a learn refused for personal data shows the reason in the form, and the item stays unlearned', async () => {
+  localIdentity.set('local-agent')
+  const REFUSAL = '答案含有办件或预约编号、手机号等个人信息，不能加入知识库；请改写为通用答案后再加入'
+  fetchMock.mockImplementation(async (_url: string, init: { body: string }) => {
+    const { action, params } = JSON.parse(init.body)
+    if (action === 'whoami') return ok(AGENT)
+    if (action === 'knowledge') return ok({ version: 3, kb: { version: 3, faqs: [], rules: [], synonyms: [] } })
+    if (action === 'inbox') {
+      return ok(params?.status === 'answered'
+        ? [item({ status: 'answered', question: '我的社保卡补领已经受理好几天了，什么时候能拿到卡？', reply: '李女士您好，您的办件BJ20261205000914已受理，联系电话13900001111。' })]
+        : [])
+    }
+    if (action === 'learn') return fail('INVALID_INPUT', REFUSAL)
+    return ok(null)
+  })
+  render(<ConsultInboxPage />)
+  await screen.findByText('暂无待答复的提问')
+  fireEvent.click(screen.getByText('已答复'))
+  await screen.findByText('我的社保卡补领已经受理好几天了，什么时候能拿到卡？')
+  fireEvent.click(screen.getByText('加入知识库（学习）'))
+  fireEvent.click(await screen.findByText('保存为新问答'))
+  expect((await screen.findByText(REFUSAL)).className).toContain('consult-error')
+  expect(screen.getByText('保存为新问答')).toBeTruthy()
+  expect(screen.queryByText('已加入知识库')).toBeNull()
+})
+
+it('the learn form sends the answer only when the agent rewrote it into a general one', async () => {
+  localIdentity.set('local-agent')
+  const REPLY = '李女士您好，您的办件BJ20261205000914已受理，联系电话13900001111。'
+  fetchMock.mockImplementation(async (_url: string, init: { body: string }) => {
+    const { action, params } = JSON.parse(init.body)
+    if (action === 'whoami') return ok(AGENT)
+    if (action === 'knowledge') return ok({ version: 3, kb: { version: 3, faqs: [], rules: [], synonyms: [] } })
+    if (action === 'inbox') return ok(params?.status === 'answered' ? [item({ status: 'answered', question: '社保卡补领多久能拿到', reply: REPLY })] : [])
+    if (action === 'learn') return params.answer ? ok({ version: 4, faqId: 'faq-learned-q1' }) : fail('INVALID_INPUT', '答案含有办件或预约编号、手机号等个人信息，不能加入知识库；请改写为通用答案后再加入')
+    return ok(null)
+  })
+  render(<ConsultInboxPage />)
+  await screen.findByText('暂无待答复的提问')
+  fireEvent.click(screen.getByText('已答复'))
+  await screen.findByText('社保卡补领多久能拿到')
+  fireEvent.click(screen.getByText('加入知识库（学习）'))
+  fireEvent.click(await screen.findByText('保存为新问答'))
+  await screen.findByText(/请改写为通用答案后再加入/)
+  const answer = document.querySelector('.consult-learn__answer textarea, textarea.consult-learn__answer') as HTMLTextAreaElement
+  expect(answer.value).toBe(REPLY)
+  fireEvent.input(answer, { target: { value: '社保卡补领受理后一般 7 个工作日制卡，请到受理网点领取。' } })
+  fireEvent.click(screen.getByText('保存为新问答'))
+  const learns = () => fetchMock.mock.calls.map(bodyOf).filter((b) => b.action === 'learn')
+  await waitFor(() => expect(learns()).toHaveLength(2))
+  expect(learns().map((b) => b.params.answer)).toEqual([undefined, '社保卡补领受理后一般 7 个工作日制卡，请到受理网点领取。'])
+  // Learned: the form closes.
+  await waitFor(() => expect(screen.queryByText('保存为新问答')).toBeNull())
 })

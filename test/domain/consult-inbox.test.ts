@@ -77,6 +77,59 @@ describe('consult inbox transitions', () => {
   });
 });
 
+describe('the learning loop never publishes one citizen\'s case', () => {
+  const LEAK_QUESTION = '我的社保卡补领已经受理好几天了，什么时候能拿到卡？麻烦帮我查一下';
+  const LEAK_REPLY = '李女士您好，您的社保卡补领办件BJ20261205000914已于12月5日受理，预计12月10日制卡完成，届时短信通知您到原网点领取。联系电话13900001111。';
+  const asked = (question: string, reply = '请携带身份证到社保经办网点补领，一般 7 个工作日制卡。'): InboxDoc => ({ ...open, question, status: 'answered', reply });
+
+  it('refuses an answer holding a case number or an unmasked phone (the tester\'s leak), in either wording it reaches', () => {
+    const leak = asked(LEAK_QUESTION, LEAK_REPLY);
+    expect(refusal(() => learnFromQuestion(kb, leak, { mode: 'newFaq', category: '社保', question: LEAK_QUESTION })))
+      .toBe('INVALID_INPUT:答案含有办件或预约编号、手机号等个人信息，不能加入知识库；请改写为通用答案后再加入');
+    // A typed answer is what would be stored: the same check applies to it.
+    expect(refusal(() => learnFromQuestion(kb, asked('社保卡补领要多久'), { mode: 'newFaq', category: '社保', answer: '身份证110101199003078515的那位请到窗口。' })))
+      .toMatch(/^INVALID_INPUT:答案含有身份证号等个人信息/);
+    // A booking number, full-width digits too.
+    expect(refusal(() => learnFromQuestion(kb, asked('社保卡补领要多久', '您的预约ＹＹ２０２６１２０５００００１２已确认。'), { mode: 'newFaq', category: '社保' })))
+      .toMatch(/^INVALID_INPUT:答案含有办件或预约编号/);
+  });
+
+  it('masked numbers as stored count too, in the answer and in the question or phrasing', () => {
+    expect(refusal(() => learnFromQuestion(kb, asked('社保卡补领要多久', '已电话联系您（138****5678），请留意。'), { mode: 'newFaq', category: '社保' })))
+      .toMatch(/^INVALID_INPUT:答案含有打码的号码等个人信息/);
+    const maskedAsk = asked('我身份证110101********1234补社保卡要多久');
+    expect(refusal(() => learnFromQuestion(kb, maskedAsk, { mode: 'similar', faqId: 'faq-bus' })))
+      .toBe('INVALID_INPUT:提问含有打码的号码等个人信息，不能加入知识库；请改写为通用问法后再加入');
+    // Kept as a similar phrasing beside a typed question: refused as well.
+    expect(refusal(() => learnFromQuestion(kb, maskedAsk, { mode: 'newFaq', category: '社保', question: '社保卡补领要多久' })))
+      .toMatch(/^INVALID_INPUT:提问含有打码的号码/);
+    expect(refusal(() => learnFromQuestion(kb, asked('社保卡补领要多久'), { mode: 'newFaq', category: '社保', question: '电话13900001111的社保卡补领要多久' })))
+      .toMatch(/^INVALID_INPUT:标准问题含有手机号/);
+  });
+
+  it('a question about the citizen\'s own case is refused unless a general question and answer are typed, then only they are stored', () => {
+    const own = asked('我的社保卡办到哪一步了', '您的社保卡已制卡完成，请到原网点领取。');
+    const OWN = 'INVALID_INPUT:这是群众本人办件的提问，答复只适用于本人，不能加入知识库；可用“新增问答”写一条通用问答';
+    expect(refusal(() => learnFromQuestion(kb, own, { mode: 'similar', faqId: 'faq-bus' }))).toBe(OWN);
+    expect(refusal(() => learnFromQuestion(kb, own, { mode: 'newFaq', category: '社保' }))).toBe(OWN);
+    expect(refusal(() => learnFromQuestion(kb, own, { mode: 'newFaq', category: '社保', question: '社保卡补领后多久能拿到' }))).toBe(OWN);
+    const typed = learnFromQuestion(kb, own, { mode: 'newFaq', category: '社保', question: '社保卡补领后多久能拿到', answer: '一般受理后 7 个工作日制卡，可在“我的办件”查看进度。' });
+    expect(typed.kb.faqs.find((f) => f.id === typed.faqId)).toMatchObject({ question: '社保卡补领后多久能拿到', similar: [], answer: '一般受理后 7 个工作日制卡，可在“我的办件”查看进度。' });
+    // The typed ones are checked as any: a personal number, or a typed question about one's own case.
+    expect(refusal(() => learnFromQuestion(kb, own, { mode: 'newFaq', category: '社保', question: '社保卡补领后多久能拿到', answer: '请查 BJ20261205000914。' }))).toMatch(/^INVALID_INPUT:答案含有办件或预约编号/);
+    expect(refusal(() => learnFromQuestion(kb, own, { mode: 'newFaq', category: '社保', question: '我的社保卡办到哪了', answer: '一般 7 个工作日。' }))).toMatch(/^INVALID_INPUT:标准问题问的是本人办件/);
+  });
+
+  it('a clean general answer still learns, as a new entry or a phrasing', () => {
+    const general = asked('社保卡补领好几天了啥时候能拿到卡');
+    const taught = learnFromQuestion(kb, general, { mode: 'newFaq', category: '社保', question: '社保卡补领多久能拿到' });
+    expect(taught.kb.faqs.find((f) => f.id === taught.faqId)).toMatchObject({ similar: ['社保卡补领好几天了啥时候能拿到卡'], answer: general.reply });
+    expect(learnFromQuestion(kb, general, { mode: 'similar', faqId: 'faq-bus' }).kb.faqs[0].similar).toEqual(['社保卡补领好几天了啥时候能拿到卡']);
+    // Digits that are no one's number (fees, days, hotline 12345) are fine.
+    expect(() => learnFromQuestion(kb, asked('补办费用多少', '工本费 20 元，7 个工作日制卡，咨询请拨 12345。'), { mode: 'newFaq', category: '社保' })).not.toThrow();
+  });
+});
+
 describe('knowledge-base text hygiene', () => {
   it('an answer or question of blank letters is refused on import and learn alike', () => {
     const entry = { id: 'faq-x', category: '其他', question: '问题', similar: [], keywords: [], answer: '答案' };

@@ -10,7 +10,7 @@
  * differ from wx_client, so a forged payload from the app falls through to the action router.
  */
 import type { PlatformEntry } from '../../shared/router';
-import { assistantEventBody, firstDelivery, handleCitizenMessage, HANDOFF_REPLY } from '../conversation';
+import { assistantEventBody, botReplyText, firstDelivery, handleCitizenMessage, HANDOFF_REPLY, reachesPerson } from '../conversation';
 import type { Decision } from '../../../core/consult/engine';
 import { DomainError } from '../../../core/envelope';
 import { eventId, OUTBOX_COLLECTION, type CustomerServiceMessage } from '../../../core/events/outbox';
@@ -55,7 +55,8 @@ export function decisionMessages(d: Decision): CustomerServiceMessage[] {
     const block = choiceBlock(d);
     return [{ msgtype: 'link', link: { title: r.title, description: r.content.slice(0, 100), url: r.url, thumb_url: '' } }, ...(block ? [{ msgtype: 'text' as const, text: { content: block } }] : [])];
   }
-  const text = withChoices(d, d.answer?.content ?? HANDOFF_REPLY);
+  // A handoff says why (asked for a person, not a government matter…), as in the app and on 服务号.
+  const text = withChoices(d, d.answer?.content ?? (d.type === 'handoff' ? botReplyText(d) : HANDOFF_REPLY));
   if (!d.matters?.length) return [{ msgtype: 'text', text: { content: text } }];
   // 相关办事指南: named under the text, and the first one as a page card (as a guide reply is sent).
   const guide = d.matters[0];
@@ -65,8 +66,11 @@ export function decisionMessages(d: Decision): CustomerServiceMessage[] {
   ];
 }
 
-/** Transferred to a person: WeChat's human customer service takes over, the assistant says nothing. */
-const isTransfer = (d: Decision) => d.type === 'handoff' && !d.answer;
+/**
+ * Transferred to a person: WeChat's human customer service takes over, the assistant says nothing.
+ * An off-topic message is declined by the assistant instead (no agent answers the weather).
+ */
+const isTransfer = (d: Decision) => reachesPerson(d) && !d.answer;
 
 /** How long the entry waits for its messages to leave (WeChat waits for `success`, and retries). */
 const SEND_WAIT_MS = 3000;

@@ -14,12 +14,19 @@ import { RoleGate } from '../../components/role-gate'
 import { HANDOFF_REASONS, HandoffContextView } from './handoff-context'
 import './consult.scss'
 
+/** The answer is sent only when rewritten: unchanged, the stored reply is the answer (and is checked as such). */
+function rewritten(answer: string, reply: string | undefined): { answer?: string } {
+  const typed = answer.trim()
+  return typed && typed !== (reply ?? '').trim() ? { answer: typed } : {}
+}
+
 const CHANNELS: Record<InboxItem['channel'], string> = { app: '小程序咨询', kf: '客服消息', oa: '服务号' }
 
 function Learn({ item, onDone }: { item: InboxItem; onDone: () => void }) {
   const kb = useCloudQuery('consult', 'knowledge', {})
   const [mode, setMode] = useState<'newFaq' | 'similar'>('newFaq')
   const [question, setQuestion] = useState(item.question.slice(0, 200))
+  const [answer, setAnswer] = useState(item.reply ?? '')
   const [category, setCategory] = useState('其他')
   const [q, setQ] = useState('')
   const [msg, setMsg] = useState('')
@@ -27,6 +34,7 @@ function Learn({ item, onDone }: { item: InboxItem; onDone: () => void }) {
   const categories = Array.from(new Set((kb.data?.kb.faqs ?? []).map((f) => f.category)))
   const learnCall = useCloudMutation('consult', 'learn')
   const save = async (params: ParamsOf<'consult', 'learn'>) => {
+    setMsg('')
     const res = await learnCall.run(params)
     if (!res) return
     // Learned meanwhile (another tab, another editor): say so and reload, the item then shows it.
@@ -51,8 +59,9 @@ function Learn({ item, onDone }: { item: InboxItem; onDone: () => void }) {
               <View key={c} className={cx('chip', category === c && 'chip--active')} onClick={() => setCategory(c)}>{c}</View>
             ))}
           </View>
-          <View className='muted'>答案即您的答复：{item.reply}</View>
-          <View className='btn btn--primary btn--block consult-learn__save' onClick={() => save({ questionId: item.id, mode: 'newFaq', category, question: question.trim() || undefined })}>保存为新问答</View>
+          <View className='field__label'>答案（默认为您的答复；含群众个人信息的，请改写为通用答案）</View>
+          <Textarea className='field__textarea consult-learn__answer' value={answer} maxlength={2000} onInput={(e) => setAnswer(e.detail.value)} />
+          <View className='btn btn--primary btn--block consult-learn__save' onClick={() => save({ questionId: item.id, mode: 'newFaq', category, question: question.trim() || undefined, ...rewritten(answer, item.reply) })}>保存为新问答</View>
         </>
       ) : (
         <>
