@@ -7,7 +7,7 @@ import type { ConsultEngine, Decision } from '../../core/consult/engine';
 import { escalate, escalationOf } from '../../core/consult/escalation';
 import { OPEN_STATUSES } from '../../core/affairs/model';
 import { rulesFromEnv } from '../../core/booking/model';
-import { noRecordsReply, personalAskOf, personalReply, replyAsText, type ApplicationRow } from '../../core/consult/assistant';
+import { noRecordsReply, personalAskOf, personalReply, replyAsText, setbackReply, type ApplicationRow } from '../../core/consult/assistant';
 import { loadCalendar } from '../booking/calendar-repo';
 import { recentApplications, recentBookings, unpaidBillsOf } from './handoff-context';
 import { LINK_HOWTO, linkedOpenid } from './links';
@@ -27,7 +27,9 @@ const systemClock = () => new Date();
 const needsCalendar = (apps: ApplicationRow[]) => apps.some((a) => OPEN_STATUSES.includes(a.status) && !!a.clock?.runningSince);
 
 export async function decide(engine: ConsultEngine, text: string, caller: { openid: string; channel: Channel }, now: Date): Promise<Decision> {
-  const ask = escalationOf(text) ? null : personalAskOf(text);
+  const escalation = escalationOf(text);
+  // 我那个被退回的户口迁入是咋回事: the caller's own case may answer it (below); other escalations go to a person.
+  const ask = escalation && escalation !== 'own-case' ? null : personalAskOf(text);
   if (!ask) return escalate(engine.ask(text), text);
   // 服务号 openids are not mini-program openids: records are reached only through a UNIONID link.
   const owner = caller.channel === 'oa' ? await linkedOpenid(caller.openid) : caller.openid;
@@ -40,7 +42,9 @@ export async function decide(engine: ConsultEngine, text: string, caller: { open
   const [bills, calendar] = await Promise.all([unpaidBillsOf(owner, accepted), needsCalendar(apps) ? loadCalendar(systemClock) : undefined]);
   // The booking function's cancel rule (same BOOKING_CANCEL_CUTOFF_MINUTES), for "can I change my booking".
   const ctx = { calendar, cancelCutoffMinutes: rulesFromEnv(process.env).cancelCutoffMinutes };
-  const found = personalReply(ask, text, apps, bookings, now.toISOString(), bills, ctx);
+  const replied = personalReply(ask, text, apps, bookings, now.toISOString(), bills, ctx);
+  const found = escalation ? setbackReply(replied) : replied;
+  if (escalation && !found) return escalate(engine.ask(text), text);
   // No record to show: "how do I check" still gets the how-to, and "我的社保卡补办要多久" with no such
   // case is the general question; otherwise the (empty) records answer.
   if (!found && (ASKS_HOW_TO_CHECK.test(text) || ask.soft)) return escalate(engine.ask(text), text);

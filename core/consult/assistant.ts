@@ -289,6 +289,20 @@ function someoneElseReply(ask: PersonalAsk, fitting: RecordCard[]): PersonalRepl
   return { cards: fitting, text: `${text}如果是您用本微信替对方${ask.about === 'booking' ? '预约' : '申办'}的，请看下面的${kind}：`, action };
 }
 
+/** Where a case went wrong (refused, sent back, stopped): what a person would otherwise be asked about. */
+const SETBACK_LABELS = (['rejected', 'supplement', 'suspended', 'completed', 'withdrawn'] as const).map((s) => STATUS_LABELS[s]);
+
+/**
+ * "我那个被退回的户口迁入是咋回事": a message that would go to a person (own-case) is answered by
+ * the record when the caller's one named case is in such a state — its card says why and what to
+ * do — with 转人工 offered in the text. Null when the record does not answer it (a person does).
+ */
+export function setbackReply(reply: PersonalReply | null): PersonalReply | null {
+  const card = reply?.lead && reply.cards.length === 1 ? reply.cards[0] : undefined;
+  if (!reply || !card || card.kind !== 'application' || !SETBACK_LABELS.includes(card.status)) return null;
+  return { ...reply, text: `您的“${card.title}”办件如下，仍有疑问请点“转人工”：` };
+}
+
 /** A card whose next step is paying: 去缴费 on the case detail page, where the bill is paid. */
 function withPayAction(reply: PersonalReply): PersonalReply {
   const paying = reply.cards.find((c) => c.kind === 'application' && c.nextStep.startsWith('请缴纳费用'));
