@@ -36,7 +36,7 @@ const DURATION = /要多久|多久能|多长时间能|(?:什么|啥)时候能(?:
 const MY_BOOKING = /我(?:的|之前|已经|已|刚|刚才|昨天)?(?:预约|约)(?:的|了|好)|我的预约/;
 const BOOKING_ASK = /几点|哪天|哪一天|几号|什么时候|啥时候|时间|在哪|地点|哪个大厅|哪个窗口|还有效|取消了(?:没|吗)|预约号|编号|号码|多少/;
 /** 改到下午, 能改时间吗, 怎么取消: a booking is changed by cancelling it and booking again. */
-const CHANGE = /改(?:到|成|在|时间|日期|期|约|天|一下|个)|换(?:个|一个|到)?(?:时间|日期|时段|天)|调(?:整|换)?(?:时间|时段|日期)|推迟|延期|挪到|提前到|(?:怎么|如何|能|可以|能不能|可不可以)取消|取消预约/;
+const CHANGE = /改(?:到|成|在|时间|日期|期|约|天|一下|个)|(?:能|可以|能不能|可不可以|怎么|如何)(?:修)?改|换(?:个|一个|到)?(?:时间|日期|时段|天)|调(?:整|换)?(?:时间|时段|日期)|推迟|延期|挪到|提前到|(?:怎么|如何|能|可以|能不能|可不可以)取消|取消预约/;
 /**
  * 办件编号 BJ…, 预约编号 YY… (the formats affairs and booking hand out: 14 digits). A few digits more
  * or less is still meant as one of ours (a digit dropped or doubled while typing), so it is looked
@@ -253,7 +253,9 @@ function chooseRecords<T extends ApplicationRow | BookingRow>(ask: PersonalAsk, 
   const submitted = (r: T) => (r as ApplicationRow).submittedAt;
   const inPeriod = period ? rows.filter((r) => !!submitted(r) && within(period, submitted(r)!)) : rows;
   const words = withoutTimeWords(text);
-  const fitting = named.size ? inPeriod.filter((r) => matterFits(named, words, r.matterName)) : inPeriod;
+  const matching = named.size ? inPeriod.filter((r) => matterFits(named, words, r.matterName)) : inPeriod;
+  // "How long" is about a case still running; after a finished one it is a new question (the FAQ).
+  const fitting = ask.soft ? matching.filter(live) : matching;
   if (fitting.length) {
     const byName = namedMost(words, fitting);
     const matterNamed = named.size > 0 || !!byName;

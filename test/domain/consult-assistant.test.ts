@@ -203,6 +203,8 @@ describe('plain "my …" questions', () => {
     ['我的预约是哪天', { about: 'booking' }],
     ['我的预约能改时间吗', { about: 'booking', change: true }],
     ['我约的能改到明天吗', { about: 'booking', change: true }],
+    ['我约的是几点，能改吗', { about: 'booking', change: true }],
+    ['我的预约取消了吗', { about: 'booking' }],
     ['预约YY20261209000123可以改到下午吗', { about: 'booking', number: 'YY20261209000123', change: true }],
   ])('%s → %j', (text, ask) => expect(personalAskOf(text)).toEqual(ask));
 
@@ -221,6 +223,8 @@ describe('plain "my …" questions', () => {
     expect(r.cards[0].nextStep).toBe('示例市公安局正在办理，承诺在2026-12-08前办结（剩余1个工作日）');
     expect(personalReply(ask, '我的社保卡补办要多久', [app('a2', '普通护照签发', 'accepted')], [], NOW)).toBeNull();
     expect(personalReply(ask, '我的社保卡补办要多久', [], [], NOW)).toBeNull();
+    // Only a finished one: a new replacement is being asked about.
+    expect(personalReply(ask, '我的社保卡补办要多久', [app('a3', '社会保障卡补领、换领', 'completed')], [], NOW)).toBeNull();
   });
 });
 
