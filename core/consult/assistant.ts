@@ -225,7 +225,7 @@ export function personalReply(ask: PersonalAsk, text: string, apps: ApplicationR
   }
   return ask.about === 'booking'
     ? changeHow(chooseRecords(ask, text, bookings, nowIso, (b) => b.status === 'booked' && b.startAt >= nowIso, bookingCard))
-    : chooseRecords(ask, text, apps, nowIso, (a) => OPEN_STATUSES.includes(a.status), appCard);
+    : chooseRecords(ask, text, apps, nowIso, (a) => OPEN_STATUSES.includes(a.status), appCard, wentWrong);
 }
 
 /** One typing slip apart: a digit changed, dropped, added, or two neighbours swapped. */
@@ -244,7 +244,11 @@ export function oneTypoApart(a: string, b: string): boolean {
   return long.slice(i + 1) === short.slice(i);
 }
 
-function chooseRecords<T extends ApplicationRow | BookingRow>(ask: PersonalAsk, text: string, rows: T[], nowIso: string, live: (r: T) => boolean, card: (r: T) => RecordCard): PersonalReply | null {
+/**
+ * `setback`: for cases, whether one went wrong (refused, sent back): "我那个被退回的户口迁入" is
+ * about that one, not the other 户口迁入 case still running.
+ */
+function chooseRecords<T extends ApplicationRow | BookingRow>(ask: PersonalAsk, text: string, rows: T[], nowIso: string, live: (r: T) => boolean, card: (r: T) => RecordCard, setback?: (r: T) => boolean): PersonalReply | null {
   const named = namedObjects(text);
   if (ask.someoneElse) return someoneElseReply(ask, named.size ? rows.filter((r) => matterFits(named, text, r.matterName)).slice(0, SHOWN).map(card) : []);
   if (!rows.length) return null;
@@ -255,7 +259,8 @@ function chooseRecords<T extends ApplicationRow | BookingRow>(ask: PersonalAsk, 
   const words = withoutTimeWords(text);
   const matching = named.size ? inPeriod.filter((r) => matterFits(named, words, r.matterName)) : inPeriod;
   // "How long" is about a case still running; after a finished one it is a new question (the FAQ).
-  const fitting = ask.soft ? matching.filter(live) : matching;
+  const wrong = setback && SETBACK_WORDS.test(words) ? matching.filter(setback) : [];
+  const fitting = ask.soft ? matching.filter(live) : wrong.length ? wrong : matching;
   if (fitting.length) {
     const byName = namedMost(words, fitting);
     const matterNamed = named.size > 0 || !!byName;
@@ -292,7 +297,15 @@ function someoneElseReply(ask: PersonalAsk, fitting: RecordCard[]): PersonalRepl
 }
 
 /** Where a case went wrong (refused, sent back, stopped): what a person would otherwise be asked about. */
-const SETBACK_LABELS = (['rejected', 'supplement', 'suspended', 'completed', 'withdrawn'] as const).map((s) => STATUS_LABELS[s]);
+/** Words that say the case went wrong. */
+const SETBACK_WORDS = /退回|被拒|驳回|没通过|不通过|没批|不予|没受理|不受理/;
+
+/** Refused (不予受理, 办结 不予) or sent back for 补正: what "被退回 / 没通过" is about. */
+function wentWrong(a: ApplicationRow): boolean {
+  return a.status === 'rejected' || a.status === 'supplement' || (a.status === 'completed' && a.result?.decision === '不予');
+}
+
+const SETBACK_LABELS = (['rejected', 'supplement', 'suspended'] as const).map((s) => STATUS_LABELS[s]);
 
 /**
  * "我那个被退回的户口迁入是咋回事": a message that would go to a person (own-case) is answered by
@@ -301,7 +314,9 @@ const SETBACK_LABELS = (['rejected', 'supplement', 'suspended', 'completed', 'wi
  */
 export function setbackReply(reply: PersonalReply | null): PersonalReply | null {
   const card = reply?.lead && reply.cards.length === 1 ? reply.cards[0] : undefined;
-  if (!reply || !card || card.kind !== 'application' || !SETBACK_LABELS.includes(card.status)) return null;
+  if (!reply || !card || card.kind !== 'application') return null;
+  // A 办结 of 不予 says so in its next step (the department's decision), as on the detail page.
+  if (!SETBACK_LABELS.includes(card.status) && !card.nextStep.startsWith('已办结：不予')) return null;
   return { ...reply, text: `您的“${card.title}”办件如下，仍有疑问请点“转人工”：` };
 }
 

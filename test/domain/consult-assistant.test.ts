@@ -1,5 +1,5 @@
 /** Which messages ask about the caller's own case or booking, and which record answers them. */
-import { personalAskOf, personalReply, replyAsText, type ApplicationRow, type BookingRow } from '../../core/consult/assistant';
+import { personalAskOf, personalReply, replyAsText, setbackReply, type ApplicationRow, type BookingRow } from '../../core/consult/assistant';
 import { periodIn } from '../../core/consult/record-scope';
 
 describe('personalAskOf', () => {
@@ -243,6 +243,12 @@ describe('a refused or finished case of the matter named', () => {
     expect(r.cards).toEqual([expect.objectContaining({ id: 'a1', status: '不予受理' })]);
     expect(r.cards[0].nextStep).toBe('不予受理，理由：迁入地址不在本辖区，请向迁入地派出所申请；可按要求修改后重新申请');
     expect(r.cards[0].due).toBeUndefined();
+    // Another 户口迁入 case still running (as 张三 in the preview has): the returned one is meant.
+    const both = personalReply({ about: 'application' }, '我那个被退回的户口迁入是咋回事', [app('a2', '户口迁入登记', 'accepted'), refused], [], NOW)!;
+    expect(both.cards.map((c) => c.id)).toEqual(['a1']);
+    expect(setbackReply(both)!.text).toBe('您的“户口迁入登记”办件如下，仍有疑问请点“转人工”：');
+    // A case in progress explains no "被退回": a person does.
+    expect(setbackReply(personalReply({ about: 'application' }, '我的户口迁入被退回了', [app('a2', '户口迁入登记', 'accepted')], [], NOW))).toBeNull();
   });
 
   it('a 不予 decision at 办结 gives its reason too', () => {

@@ -187,6 +187,8 @@ describe('plain "my …" questions, a case of the matter named whatever its stat
   it('"我那个被退回的户口迁入是咋回事": the refused case, the reason the department gave and what to do', async () => {
     const app = await caseOf();
     expectOk(await call('affairs', 'act', { id: app.id, action: 'reject', comment: '迁入地址不在本辖区，请向迁入地派出所申请' }, POLICE_CLERK));
+    // Another 户口迁入 case in progress (as 张三 in the preview): the returned one is meant.
+    expectOk(await call('affairs', 'submit', { matterId: moveIn.implementationCode, requestId: 'req-again-0001', form: { name: '张三丰' }, materials: [] }, CITIZEN));
     const a = await ask('我那个被退回的户口迁入是咋回事');
     expect(a).toMatchObject({ type: 'answer', message: '您的“户口迁入登记”办件如下，仍有疑问请点“转人工”：', answer: { source: 'record' } });
     expect(a.answer?.cards).toEqual([expect.objectContaining({
