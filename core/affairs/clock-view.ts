@@ -5,7 +5,7 @@
  * days left. Pure.
  */
 import type { WorkCalendar } from '../calendar/workdays';
-import { urgencyOf, workdaysLeft, type Urgency } from './deadline';
+import { urgencyOf, workdaysLeft, type CaseClock, type Urgency } from './deadline';
 import type { ApplicationDoc } from './model';
 
 export interface ClockView {
@@ -28,11 +28,14 @@ export function clockPaused(app: Clocked): boolean {
   return !!app.clock && app.clock.runningSince === null && !clockEnded(app);
 }
 
+/** Working days left on a paused clock: frozen at the pause, so no calendar is needed. */
+const frozenLeft = (clock: CaseClock): number => clock.promisedDays - clock.usedDays;
+
 export function clockView(app: Clocked, cal: WorkCalendar, today: string): ClockView {
   if (!app.clock) return {};
   const paused = clockPaused(app);
   const done = clockEnded(app);
-  const left = workdaysLeft(cal, app.clock, today);
+  const left = paused ? frozenLeft(app.clock) : workdaysLeft(cal, app.clock, today);
   const dates = paused ? {} : { dueDate: app.clock.dueDate, statutoryDueDate: app.clock.statutoryDueDate };
   return {
     ...dates,
@@ -43,4 +46,9 @@ export function clockView(app: Clocked, cal: WorkCalendar, today: string): Clock
 /** A paused clock has no due date yet: it is set again, later by the paused days, on resume. */
 export function pausedClockText(left: number | undefined): string {
   return `暂停计时 · 剩余${Math.max(left ?? 0, 0)}个工作日，恢复后重新计算到期日`;
+}
+
+/** The paused-clock line for a case (detail page, assistant card, agent's record view); undefined while it runs or has ended. */
+export function pausedClockNote(app: Clocked): string | undefined {
+  return app.clock && clockPaused(app) ? pausedClockText(frozenLeft(app.clock)) : undefined;
 }

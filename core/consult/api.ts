@@ -135,6 +135,8 @@ export interface InboxRecordView {
   due?: string;
   /** 办件: the clock is paused (补正, 挂起). */
   clockPaused?: boolean;
+  /** 办件 paused: the citizen's detail page words (暂停计时 · 剩余N个工作日，恢复后重新计算到期日). */
+  clock?: string;
   /** The applicant's name, masked (张*). */
   applicant?: string;
   /** 预约: the hall's address. */

@@ -5,7 +5,7 @@
  * number finds nothing and reveals nothing.
  */
 import { createCalendar, type WorkCalendar } from '../calendar/workdays';
-import { clockView, pausedClockText, type ClockView } from '../affairs/clock-view';
+import { clockView, pausedClockNote, type ClockView } from '../affairs/clock-view';
 import { STATUS_LABELS, OPEN_STATUSES, type ApplicationDoc } from '../affairs/model';
 import { nextStepFor } from '../affairs/view';
 import { BOOKING_STATUS_LABELS, DEFAULT_RULES, type Booking } from '../booking/model';
@@ -155,7 +155,7 @@ export function applicationCard(a: ApplicationRow, bill?: BillRow, clock: ClockV
   return {
     kind: 'application', id: a._id, no: a.no, title: a.matterName, status: STATUS_LABELS[a.status] ?? a.status,
     nextStep: ownerNextStep(a, bill, clock.workdaysLeft), ...(due && OPEN_STATUSES.includes(a.status) ? { due } : {}),
-    ...(clock.clockPaused ? { clock: pausedClockText(clock.workdaysLeft) } : {}),
+    ...(clock.clockPaused ? { clock: pausedClockNote(a) } : {}),
     link: `/packages/affairs/pages/detail/index?id=${encodeURIComponent(a._id)}`,
   };
 }

@@ -31,6 +31,7 @@ describe('a paused case', () => {
     const agent = applicationRecordView(app, null);
     expect(agent.due).toBeUndefined();
     expect(agent.clockPaused).toBe(true);
+    expect(agent.clock).toBe(card.clock);
   });
 
   it('running again: the date shows everywhere, the card\'s next step as on the detail page', () => {
