@@ -88,6 +88,7 @@ describe('someone else\'s case', () => {
     ['我妈妈的公积金提取批了没', 'application'],
     ['她的护照办到哪一步了', 'application'],
     ['我老公约的是几点', 'booking'],
+    ['我那个朋友的护照办到哪了', 'application'],
   ])('%s → %s of someone else', (text, about) => expect(personalAskOf(text)).toEqual({ about, someoneElse: true }));
 
   it.each([
