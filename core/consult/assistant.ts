@@ -296,7 +296,6 @@ function someoneElseReply(ask: PersonalAsk, fitting: RecordCard[]): PersonalRepl
   return { cards: fitting, text: `${text}如果是您用本微信替对方${ask.about === 'booking' ? '预约' : '申办'}的，请看下面的${kind}：`, action };
 }
 
-/** Where a case went wrong (refused, sent back, stopped): what a person would otherwise be asked about. */
 /** Words that say the case went wrong. */
 const SETBACK_WORDS = /退回|被拒|驳回|没通过|不通过|没批|不予|没受理|不受理/;
 
@@ -305,6 +304,7 @@ function wentWrong(a: ApplicationRow): boolean {
   return a.status === 'rejected' || a.status === 'supplement' || (a.status === 'completed' && a.result?.decision === '不予');
 }
 
+/** Where a case went wrong (refused, sent back, stopped): what a person would otherwise be asked about. */
 const SETBACK_LABELS = (['rejected', 'supplement', 'suspended'] as const).map((s) => STATUS_LABELS[s]);
 
 /**
