@@ -19,10 +19,12 @@ import { aboutSomeoneElse, matterFits, namedObjects, ON_BEHALF, periodIn, within
 /**
  * `someoneElse`: 我老婆的护照办到哪了 — not the caller's case; only their own can be looked up.
  * `change`: 我的预约能改时间吗 — the booking, and how a booking is changed (cancel, book again).
- * `soft`: 我的社保卡补办要多久 — answered from the caller's case of that matter when there is one;
- * without one it is the general question (the FAQ), not "you have no such case".
+ * `soft`: answered from the caller's records only when one fits, else it is a general question (the
+ * FAQ), not "you have no such case": `running` — 我的社保卡补办要多久, a case of theirs still
+ * running; `named` — 我的户口迁入是怎么回事, a case of the matter the message names (我的手机收不到
+ * 验证码怎么回事 names none).
  */
-export type PersonalAsk = { about: 'application' | 'booking'; number?: string; someoneElse?: true; change?: true; soft?: true };
+export type PersonalAsk = { about: 'application' | 'booking'; number?: string; someoneElse?: true; change?: true; soft?: 'running' | 'named' };
 
 export type ApplicationRow = Pick<ApplicationDoc, '_id' | 'no' | 'openid' | 'matterName' | 'status' | 'updatedAt' | 'departmentName' | 'dueDate' | 'clock' | 'supplementRequest' | 'suspendReason' | 'result' | 'matterType'> & Partial<Pick<ApplicationDoc, 'submittedAt' | 'timeline'>>;
 /** A case's bill as the pay function stores it (read by the caller's openid). */
@@ -30,7 +32,9 @@ export type BillRow = PayableBill & { applicationId: string };
 export type BookingRow = Pick<Booking, '_id' | 'no' | 'openid' | 'matterName' | 'hallName' | 'hallAddress' | 'groupName' | 'date' | 'start' | 'end' | 'startAt' | 'status'>;
 
 const FIRST_PERSON_CASE = /我(?:的|那个|那件|那笔|们的|家的|申请的|办的|提交的|递交的|交的|申请了|办了|提交了|在网上|之前|今天|昨天|前天|前几天|前两天|这几天|这周|本周|上周|这个?星期|上个?星期|这个月|本月|上个?月)/;
-const PROGRESS = /办到哪|到哪一步|哪一步了|到哪了|进度|办好了(?:没|吗)|办完了(?:没|吗)|好了没|批了(?:没|吗)|批下来|下来了(?:没|吗)|什么状态|啥状态|状态(?:是|怎么)|怎么样了|出结果|怎么回事|咋回事|被退回|退回来了|退回了|没通过|被拒|被驳回/;
+const PROGRESS = /办到哪|到哪一步|哪一步了|到哪了|进度|办好了(?:没|吗)|办完了(?:没|吗)|好了没|批了(?:没|吗)|批下来|下来了(?:没|吗)|什么状态|啥状态|状态(?:是|怎么)|怎么样了|出结果|被退回|退回来了|退回了|没通过|被拒|被驳回/;
+/** "What happened": about a case only when the message names one. */
+const WHAT_HAPPENED = /怎么回事|咋回事|啥情况|什么情况/;
 /** How long until it is done: about the caller's case only when they have one of that matter. */
 const DURATION = /要多久|多久能|多长时间能|(?:什么|啥)时候能(?:拿到|办好|好|下来|办完|出来)|几天能|几天(?:才)?(?:可以|能)?(?:拿到|办好|下来)/;
 const MY_BOOKING = /我(?:的|之前|已经|已|刚|刚才|昨天)?(?:预约|约)(?:的|了|好)|我的预约/;
@@ -78,7 +82,8 @@ export function personalAskOf(message: string): PersonalAsk | null {
   if (asksForOwn(text, MY_BOOKING_RECORDS)) return { about: 'booking' };
   if (asksForOwn(text, MY_APPLICATION_RECORDS)) return { about: 'application' };
   if (FIRST_PERSON_CASE.test(text) && PROGRESS.test(text)) return { about: 'application' };
-  if (FIRST_PERSON_CASE.test(text) && DURATION.test(text)) return { about: 'application', soft: true };
+  if (FIRST_PERSON_CASE.test(text) && DURATION.test(text)) return { about: 'application', soft: 'running' };
+  if (FIRST_PERSON_CASE.test(text) && WHAT_HAPPENED.test(text)) return { about: 'application', soft: 'named' };
   return null;
 }
 
@@ -260,17 +265,17 @@ function chooseRecords<T extends ApplicationRow | BookingRow>(ask: PersonalAsk, 
   const matching = named.size ? inPeriod.filter((r) => matterFits(named, words, r.matterName)) : inPeriod;
   // "How long" is about a case still running; after a finished one it is a new question (the FAQ).
   const wrong = setback && SETBACK_WORDS.test(words) ? matching.filter(setback) : [];
-  const fitting = ask.soft ? matching.filter(live) : wrong.length ? wrong : matching;
-  if (fitting.length) {
-    const byName = namedMost(words, fitting);
-    const matterNamed = named.size > 0 || !!byName;
+  const fitting = ask.soft === 'running' ? matching.filter(live) : wrong.length ? wrong : matching;
+  const byName = namedMost(words, fitting);
+  const matterNamed = named.size > 0 || !!byName;
+  if (fitting.length && (matterNamed || ask.soft !== 'named')) {
     const picked = matterNamed ? liveAndLatestEnded(byName ?? fitting, live) : livePreferred(fitting, live);
     const cards = picked.shown.map(card);
     if (cards.length === 1) return withPayAction(withAllLink(ask, lead(cards[0]), picked.total));
     const scope = matterNamed || period ? 'related' : 'mine';
     return withPayAction(withAllLink(ask, { cards, text: describe(cards, picked, scope) }, picked.total));
   }
-  // 我的社保卡补办要多久 with no such case: the general question, for the FAQ.
+  // 我的社保卡补办要多久 with no such case, 我的手机怎么回事: the general question, for the FAQ.
   if (ask.soft) return null;
   // Not what was asked about: say so, then what the caller does have, clearly as other records.
   const others = livePreferred(rows, live);

@@ -195,10 +195,10 @@ describe('an unpaid bill is the next step', () => {
 
 describe('plain "my …" questions', () => {
   it.each([
-    ['我的社保卡补办要多久', { about: 'application', soft: true }],
-    ['我的护照什么时候能拿到', { about: 'application', soft: true }],
+    ['我的社保卡补办要多久', { about: 'application', soft: 'running' }],
+    ['我的护照什么时候能拿到', { about: 'application', soft: 'running' }],
     ['我那个被退回的户口迁入是咋回事', { about: 'application' }],
-    ['我那件户口迁入怎么回事', { about: 'application' }],
+    ['我那件户口迁入怎么回事', { about: 'application', soft: 'named' }],
     ['我的居住证没通过', { about: 'application' }],
     ['我的预约号是多少', { about: 'booking' }],
     ['我的预约是哪天', { about: 'booking' }],
@@ -250,6 +250,15 @@ describe('a refused or finished case of the matter named', () => {
     expect(setbackReply(both)!.text).toBe('您的“户口迁入登记”办件如下，仍有疑问请点“转人工”：');
     // A case in progress explains no "被退回": a person does.
     expect(setbackReply(personalReply({ about: 'application' }, '我的户口迁入被退回了', [app('a2', '户口迁入登记', 'accepted')], [], NOW))).toBeNull();
+  });
+
+  it('"怎么回事" is about a case only when the message names one of the caller\'s', () => {
+    const ask = personalAskOf('我那件户口迁入怎么回事')!;
+    expect(personalReply(ask, '我那件户口迁入怎么回事', [app('a2', '公积金提取', 'accepted'), refused], [], NOW)!.cards.map((c) => c.id)).toEqual(['a1']);
+    // Names no case (a phone problem): the FAQ, not the caller's cases.
+    const phone = personalAskOf('我的手机收不到验证码怎么回事')!;
+    expect(phone).toEqual({ about: 'application', soft: 'named' });
+    expect(personalReply(phone, '我的手机收不到验证码怎么回事', [app('a2', '公积金提取', 'accepted'), refused], [], NOW)).toBeNull();
   });
 
   it('a 不予 decision at 办结 gives its reason too', () => {
