@@ -56,7 +56,8 @@ const ASKS_HOW_TO_CHECK = /(?:怎么|如何|在哪|哪里|去哪)(?:儿)?(?:查|
 export function deployedAsk(engine: ReturnType<typeof buildEngine>) {
   return (text: string): Decision => {
     const own = escalationOf(text) ? null : personalAskOf(text);
-    if (own && !ASKS_HOW_TO_CHECK.test(text)) return { type: 'handoff', reason: 'own-case', confidence: 0, margin: 0, candidates: [] };
+    // A duration ask (我的社保卡补办要多久) is the general question when there is no case: the eval has no records.
+    if (own && !own.soft && !ASKS_HOW_TO_CHECK.test(text)) return { type: 'handoff', reason: 'own-case', confidence: 0, margin: 0, candidates: [] };
     return escalate(engine.ask(text), text);
   };
 }

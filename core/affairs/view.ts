@@ -3,7 +3,8 @@ import type { WorkCalendar } from '../calendar/workdays';
 import { eventId, type ApplicationStatusEvent } from '../events/outbox';
 import { maskName } from '../mask';
 import type { FormField, FormValue } from '../matter/form';
-import { uncoveredWarning, urgencyOf, workdaysLeft, type Urgency } from './deadline';
+import { clockView } from './clock-view';
+import { uncoveredWarning, type Urgency } from './deadline';
 import { canTransition } from './machine';
 import {
   ACTION_LABELS, STAFF_ACTIONS, STATUS_LABELS, type ApplicationDoc, type ApplicationStatus, type AttachedMaterial,
@@ -70,27 +71,6 @@ export interface ApplicationSummary {
 }
 
 export type Viewer = 'owner' | 'staff';
-
-interface ClockView {
-  dueDate?: string;
-  statutoryDueDate?: string;
-  workdaysLeft?: number;
-  clockPaused?: boolean;
-  urgency?: Urgency;
-}
-
-function clockView(app: ApplicationDoc, cal: WorkCalendar, today: string): ClockView {
-  if (!app.clock) return {};
-  const paused = app.clock.runningSince === null;
-  const done = app.status === 'completed' || app.status === 'withdrawn' || app.status === 'rejected';
-  const left = workdaysLeft(cal, app.clock, today);
-  // While paused (补正, 挂起) the stored dates are stale: they move by the paused days on resume.
-  const dates = paused && !done ? {} : { dueDate: app.clock.dueDate, statutoryDueDate: app.clock.statutoryDueDate };
-  return {
-    ...dates,
-    ...(done ? {} : { workdaysLeft: left, clockPaused: paused, urgency: urgencyOf(left, paused) }),
-  };
-}
 
 export function nextStepFor(app: ApplicationDoc, viewer: Viewer, left?: number): string {
   const dept = app.departmentName;

@@ -59,11 +59,11 @@ export function assertSlotBookable(slot: Slot, rules: BookingRules, calendar: Wo
 }
 
 /** The latest instant a citizen may still cancel. */
-export function cancelDeadline(booking: Pick<Booking, 'startAt'>, rules: BookingRules): Date {
+export function cancelDeadline(booking: Pick<Booking, 'startAt'>, rules: Pick<BookingRules, 'cancelCutoffMinutes'>): Date {
   return new Date(Date.parse(booking.startAt) - rules.cancelCutoffMinutes * 60_000);
 }
 
-export function cutoffText(rules: BookingRules): string {
+export function cutoffText(rules: Pick<BookingRules, 'cancelCutoffMinutes'>): string {
   const m = rules.cancelCutoffMinutes;
   return m % 60 === 0 ? `${m / 60}小时` : `${m}分钟`;
 }

@@ -9,8 +9,10 @@ export interface RecordCard {
   title: string;
   status: string;
   nextStep: string;
-  /** 办件: 承诺办结日期 while in progress; 预约: the slot (Asia/Shanghai). */
+  /** 办件: 承诺办结日期 while in progress and the clock runs; 预约: the slot (Asia/Shanghai). */
   due?: string;
+  /** 办件 whose clock is paused (补正, 挂起): the detail page's words, e.g. 暂停计时 · 剩余3个工作日，恢复后重新计算到期日. */
+  clock?: string;
   /** The citizen's detail page. */
   link: string;
 }
@@ -147,6 +149,8 @@ export interface InboxRecordView {
   due?: string;
   /** 办件: the clock is paused (补正, 挂起). */
   clockPaused?: boolean;
+  /** 办件 paused: the citizen's detail page words (暂停计时 · 剩余N个工作日，恢复后重新计算到期日). */
+  clock?: string;
   /** The applicant's name, masked (张*). */
   applicant?: string;
   /** 预约: the hall's address. */

@@ -4,6 +4,7 @@
  * phone numbers, materials, result files or check-in codes. Pure: the consult function loads the
  * stored records and decides access (core/policy.ts) before calling these.
  */
+import { clockPaused, pausedClockNote } from '../affairs/clock-view';
 import { ACTION_LABELS, STATUS_LABELS, type ApplicationDoc } from '../affairs/model';
 import { BOOKING_STATUS_LABELS, type Booking } from '../booking/model';
 import { maskName } from '../mask';
@@ -41,9 +42,8 @@ export type ApplicationRecord = Pick<ApplicationDoc,
   '_id' | 'no' | 'matterName' | 'matterType' | 'status' | 'departmentName' | 'applicantName' | 'timeline' | 'clock' | 'supplementRequest' | 'suspendReason' | 'result' | 'submittedAt'>;
 
 export function applicationRecordView(app: ApplicationRecord, bill: BillLike | null, staffLink?: string): InboxRecordView {
-  const open = ['submitted', 'accepted', 'supplement', 'suspended'].includes(app.status);
-  // While paused (补正, 挂起) the stored date is stale: it moves by the paused days on resume.
-  const paused = !!app.clock && app.clock.runningSince === null && open;
+  // The citizen's detail page rule: while paused (补正, 挂起) the stored date is stale.
+  const paused = clockPaused(app);
   const steps = (app.timeline ?? []).map((e) => step(
     e.at, e.result ? `${ACTION_LABELS[e.action]}（${e.result.decision}）` : ACTION_LABELS[e.action], e.by, masked(e.comment),
   ));
@@ -51,7 +51,7 @@ export function applicationRecordView(app: ApplicationRecord, bill: BillLike | n
     kind: 'application', id: app._id, no: app.no, matterName: app.matterName, status: STATUS_LABELS[app.status] ?? app.status,
     unit: app.departmentName, when: shanghaiDateTime(app.submittedAt),
     ...(app.clock && !paused ? { due: app.clock.dueDate } : {}),
-    ...(paused ? { clockPaused: true } : {}),
+    ...(paused ? { clockPaused: true, clock: pausedClockNote(app) } : {}),
     ...(app.applicantName ? { applicant: maskName(app.applicantName) } : {}),
     steps,
     // The citizen's own words (detail page, assistant card): an accepted case waiting for payment says to pay.

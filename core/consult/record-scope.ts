@@ -82,7 +82,7 @@ const RELATIVE = '老婆|老公|媳妇|妻子|丈夫|爱人|对象|男朋友|女
 /** 帮我妈办的, 给孩子约的: the caller acted for them, so the record is the caller's own. */
 export const ON_BEHALF = new RegExp(`(?:帮|替|给|为)(?:我|我们)?(?:家|的)?(?:${RELATIVE}|他|她|他们|她们|别人|人家)`, 'g');
 /** 我老婆的护照, 我爸约的, 她的社保卡: a case that is someone else's, not the caller's. */
-const SOMEONE_ELSE = new RegExp(`(?:我|俺)(?:的|家|们家)?(?:${RELATIVE})(?:的|办的|申请的|提交的|交的|约的|预约的)|(?:他|她|他们|她们|别人|人家)(?:的|办的|申请的|约的|预约的)`);
+const SOMEONE_ELSE = new RegExp(`(?:我|俺)(?:的|家|们家|那个|那位)?(?:${RELATIVE})(?:的|办的|申请的|提交的|交的|约的|预约的)|(?:他|她|他们|她们|别人|人家)(?:的|办的|申请的|约的|预约的)`);
 
 /** Whether the text asks about someone else's case or booking (after acts on their behalf are set aside). */
 export function aboutSomeoneElse(text: string): boolean {

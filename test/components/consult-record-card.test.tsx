@@ -23,3 +23,11 @@ it('the no-records answer’s 去预约 button opens the page to find a matter t
   fireEvent.click(screen.getByText('去预约'))
   expect(navigate).toHaveBeenCalledWith({ url: '/packages/matters/pages/search/index' })
 })
+
+it('a paused case shows the detail page\'s clock words and no 承诺办结 date', () => {
+  render(<RecordCards cards={[
+    { kind: 'application', id: 'app-2', no: 'BJ20261201000002', title: '户口迁入登记', status: '已挂起', nextStep: '办理暂停（组织专家评审），暂停期间不计入办理时限', clock: '暂停计时 · 剩余6个工作日，恢复后重新计算到期日', link: '/packages/affairs/pages/detail/index?id=app-2' },
+  ]} />)
+  expect(screen.getByText('办理时限 暂停计时 · 剩余6个工作日，恢复后重新计算到期日')).toBeTruthy()
+  expect(screen.queryByText(/承诺办结/)).toBeNull()
+})

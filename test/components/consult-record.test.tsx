@@ -80,3 +80,11 @@ it('tells staff without the consult grant the page is not theirs, without asking
   await screen.findByText(/仅限具有咨询坐席权限/)
   expect(fetchMock.mock.calls.map(bodyOf).map((b) => b.action)).not.toContain('inboxRecord')
 })
+
+it('a paused case: no 承诺办结日期, the days left in the citizen\'s detail page words', async () => {
+  serve({ ...RECORD, status: '已挂起', due: undefined, clockPaused: true, clock: '暂停计时 · 剩余6个工作日，恢复后重新计算到期日' })
+  render(<ConsultRecordPage />)
+  await screen.findByText('办理时限')
+  expect(screen.getByText('办理时限').nextSibling?.textContent).toBe('暂停计时 · 剩余6个工作日，恢复后重新计算到期日')
+  expect(screen.queryByText('承诺办结日期')).toBeNull()
+})

@@ -110,7 +110,8 @@ describe('a case waiting for payment', () => {
     const a = await ask('我的护照办到哪一步了');
     const step = `请缴纳费用 ¥120.00（${shanghaiDateTime(bill!.expiresAt!)}前），缴费后办理单位即可办结`;
     expect(a.answer?.cards).toEqual([expect.objectContaining({ id: app.id, title: '普通护照签发', status: '办理中', nextStep: step })]);
-    expect(a.message).toContain(step);
+    // One card: the bubble only leads in, the card says the step (no repeat).
+    expect(a.message).toBe('您的“普通护照签发”办件：');
     expect(a.answer?.action).toEqual({ label: '去缴费', link: `/packages/affairs/pages/detail/index?id=${app.id}` });
   });
 });
@@ -172,5 +173,85 @@ describe('a bare number is looked up in the caller\'s own records', () => {
     const a = await ask('BJ20261201000003');
     expect(a.message).toBe('在您名下没有找到编号为 BJ20261201000003 的办件或预约。请核对编号，或在“我的办件”“我的预约”中查看。');
     expect(JSON.stringify(a)).not.toContain('护照');
+  });
+});
+
+describe('plain "my …" questions, a case of the matter named whatever its state', () => {
+  const moveIn = makeOnlineMatter('户口迁入登记');
+  async function caseOf(matter = moveIn) {
+    expectOk(await call('account', 'setStaff', { openid: POLICE_CLERK, name: '李警官', role: 'staff', departments: ['psb'], active: true }, ADMIN));
+    expectOk(await call('matters', 'import', { format: 'json', content: JSON.stringify({ version: 1, matters: [matter] }) }, ADMIN));
+    return expectOk(await call('affairs', 'submit', { matterId: matter.implementationCode, requestId: `req-${Math.random().toString(36).slice(2, 12)}`, form: { name: '张三丰' }, materials: [] }, CITIZEN));
+  }
+
+  it('"我那个被退回的户口迁入是咋回事": the refused case, the reason the department gave and what to do', async () => {
+    const app = await caseOf();
+    expectOk(await call('affairs', 'act', { id: app.id, action: 'reject', comment: '迁入地址不在本辖区，请向迁入地派出所申请' }, POLICE_CLERK));
+    // Another 户口迁入 case in progress (as 张三 in the preview): the returned one is meant.
+    expectOk(await call('affairs', 'submit', { matterId: moveIn.implementationCode, requestId: 'req-again-0001', form: { name: '张三丰' }, materials: [] }, CITIZEN));
+    const a = await ask('我那个被退回的户口迁入是咋回事');
+    expect(a).toMatchObject({ type: 'answer', message: '您的“户口迁入登记”办件如下，仍有疑问请点“转人工”：', answer: { source: 'record' } });
+    expect(a.answer?.cards).toEqual([expect.objectContaining({
+      id: app.id, status: '不予受理', nextStep: '不予受理，理由：迁入地址不在本辖区，请向迁入地派出所申请；可按要求修改后重新申请',
+    })]);
+  });
+
+  it('"我的社保卡被退回了" while that case is in progress: the record does not explain it, a person does', async () => {
+    const a = await ask('我的社保卡被退回了');
+    expect(a).toMatchObject({ type: 'handoff' });
+    expect(a.questionId).toBeDefined();
+  });
+
+  it('"我的户口迁入办到哪了" on a suspended case: the card has no 承诺办结 date and the words of the detail page', async () => {
+    const app = await caseOf();
+    expectOk(await call('affairs', 'act', { id: app.id, action: 'accept' }, POLICE_CLERK));
+    expectOk(await call('affairs', 'act', { id: app.id, action: 'suspend', comment: '组织专家评审' }, POLICE_CLERK));
+    const detail = expectOk(await call('affairs', 'get', { id: app.id }, CITIZEN));
+    expect(detail).toMatchObject({ clockPaused: true, workdaysLeft: expect.any(Number) });
+    expect(detail.dueDate).toBeUndefined();
+    const a = await ask('我的户口迁入办到哪了');
+    const card = a.answer!.cards![0];
+    expect(card).toMatchObject({ id: app.id, status: '已挂起', clock: `暂停计时 · 剩余${detail.workdaysLeft}个工作日，恢复后重新计算到期日`, nextStep: detail.nextStep });
+    expect(card.due).toBeUndefined();
+  });
+
+  it('"我的社保卡补办要多久" with a 社保卡 case: its card with the promised date; without one: the FAQ, not "no such case"', async () => {
+    const a = await ask('我的社保卡补办要多久');
+    expect(a.message).toBe('您的“社会保障卡申领”办件：');
+    expect(a.answer?.cards).toEqual([expect.objectContaining({ id: 'app-000001', status: '办理中', due: '2026-12-15' })]);
+    const general = await ask('社保卡补办要多久');
+    expect(general.answer?.source).not.toBe('record');
+    const noCase = await ask('我的社保卡补办要多久', 'third-citizen-openid');
+    expect(noCase.answer?.source).not.toBe('record');
+    expect(noCase.message).not.toContain('没有在本小程序申办的办件');
+  });
+
+  it('a live case and the latest refused one of the named matter both show, said as such', async () => {
+    const refused = await caseOf();
+    expectOk(await call('affairs', 'act', { id: refused.id, action: 'reject', comment: '材料不全' }, POLICE_CLERK));
+    const live = expectOk(await call('affairs', 'submit', { matterId: moveIn.implementationCode, requestId: 'req-live-0001', form: { name: '张三丰' }, materials: [] }, CITIZEN));
+    const a = await ask('我的户口迁入办好了没');
+    expect(a.answer?.cards?.map((c) => c.id)).toEqual([live.id, refused.id]);
+    expect(a.message).toBe('您名下办理中的相关办件共 1 件，另附最近一件已结束的办件，请看下面的卡片：');
+  });
+});
+
+describe('my booking: its number, and how it is changed', () => {
+  it('"我的预约号是多少" → the booking card (number on it)', async () => {
+    const a = await ask('我的预约号是多少');
+    expect(a.message).toBe('您的“户口迁入”预约：');
+    expect(a.answer?.cards).toEqual([expect.objectContaining({ kind: 'booking', no: 'YY20261209000123' })]);
+  });
+
+  it.each(['我的预约能改时间吗', '预约YY20261209000123可以改到下午吗'])('"%s" → the booking and how: cancel by the deadline, book again', async (text) => {
+    // A booking far enough ahead that the online cancel is still open.
+    const start = new Date(Date.now() + 3 * 86_400_000);
+    start.setUTCMinutes(0, 0, 0);
+    await getDb().collection('bookings').doc('bk-1').update({ data: { startAt: start.toISOString() } });
+    const a = await ask(text);
+    const deadline = shanghaiDateTime(new Date(start.getTime() - 60 * 60_000).toISOString());
+    expect(a.message).toBe(`预约不能直接改时间。如需改期，请打开下面的预约，在 ${deadline} 前点“取消预约”，再重新预约其他时段（开始前1小时内不能在线取消）：`);
+    expect(a.answer?.cards?.map((c) => c.id)).toEqual(['bk-1']);
+    expect(a.answer?.action).toEqual({ label: '查看预约', link: '/packages/booking/pages/detail/index?id=bk-1' });
   });
 });

@@ -62,3 +62,16 @@ it('a text-only channel lists the records the cards would show: "我的护照办
   expect(text).toContain('您名下没有护照相关的办件。以下是您的其他办件，请核对：');
   expect(text).toContain('· 社会保障卡申领（BJ20261201000001）待受理');
 });
+
+it('one case: the mini-program bubble only leads in to the card, a text-only channel still gets it in full (status, next step, paused clock)', async () => {
+  await getDb().collection('applications').doc('app-1').update({ data: {
+    status: 'suspended', suspendReason: '组织专家评审', dueDate: '2026-12-10',
+    clock: { promisedDays: 10, statutoryDays: 20, acceptedOn: '2026-11-25', usedDays: 4, runningSince: null, pausedOn: '2026-12-01', dueDate: '2026-12-10', statutoryDueDate: '2026-12-23', uncoveredYears: [] },
+  } });
+  const app = expectOk(await call('consult', 'ask', { text: '我的社保卡办到哪一步了' }, CITIZEN));
+  expect(app.message).toBe('您的“社会保障卡申领”办件：');
+  expect(app.answer?.cards?.[0]).toMatchObject({ status: '已挂起', clock: '暂停计时 · 剩余6个工作日，恢复后重新计算到期日' });
+  expect((await invokeFunction('consult', { action: 'history', params: {} }, { OPENID: CITIZEN, UNIONID: UNION }) as { ok: boolean }).ok).toBe(true);
+  const text = await oaSay(FAN, '我的社保卡办到哪一步了', 'm-5');
+  expect(text).toBe('您申请的“社会保障卡申领”（BJ20261201000001）当前状态：已挂起。办理暂停（组织专家评审），暂停期间不计入办理时限。办理时限：暂停计时 · 剩余6个工作日，恢复后重新计算到期日。');
+});

@@ -27,10 +27,8 @@ export function newRequestId(): string {
 /** Beijing time whatever the phone's zone (the one formatting helper). */
 export { shanghaiDateTime as formatTime } from '@core/shanghai-time'
 
-/** A paused clock has no due date yet: it is set again, later by the paused days, on resume. */
-export function pausedClockText(left: number | undefined): string {
-  return `暂停计时 · 剩余${Math.max(left ?? 0, 0)}个工作日，恢复后重新计算到期日`
-}
+/** The same words the assistant's card uses (one rule in core). */
+export { pausedClockText } from '@core/affairs/clock-view'
 
 export function daysLeftText(left: number | undefined, paused?: boolean): string {
   if (left === undefined) return ''

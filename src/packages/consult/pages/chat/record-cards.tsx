@@ -14,6 +14,7 @@ export function RecordCards({ cards }: { cards: RecordCard[] }) {
             <Text className='badge'>{c.status}</Text>
           </View>
           <Text className='consult-record__line'>{`下一步：${c.nextStep}`}</Text>
+          {c.clock && <Text className='consult-record__line'>{`办理时限 ${c.clock}`}</Text>}
           {c.due && <Text className='consult-record__line'>{c.kind === 'booking' ? `预约时间 ${c.due}` : `承诺办结 ${c.due}`}</Text>}
           <Text className='consult-record__line muted'>{`编号 ${c.no} · 查看详情 ›`}</Text>
         </View>

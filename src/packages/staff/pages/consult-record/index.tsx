@@ -33,7 +33,7 @@ export function RecordSummary({ record }: { record: InboxRecordView }) {
         {record.address && <Kv k='地址' v={record.address} />}
         <Kv k={words.when} v={record.when} />
         {record.due && <Kv k='承诺办结日期' v={record.due} className='consult-record__due' />}
-        {record.clockPaused && <Kv k='办理时限' v='暂停计时（补正或挂起期间不计入时限）' />}
+        {record.clockPaused && <Kv k='办理时限' v={record.clock ?? '暂停计时（补正或挂起期间不计入时限）'} />}
         {record.applicant && <Kv k='申请人' v={record.applicant} />}
         {record.unpaid && <Kv k='待缴费用' v={`${yuan(record.unpaid.amountFen)}（${record.unpaid.status}）`} className='consult-record__unpaid' />}
         <View className='consult-record__next'>下一步：{record.nextStep}</View>
