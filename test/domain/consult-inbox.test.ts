@@ -83,8 +83,11 @@ describe('the learning loop never publishes one citizen\'s case', () => {
   const asked = (question: string, reply = '请携带身份证到社保经办网点补领，一般 7 个工作日制卡。'): InboxDoc => ({ ...open, question, status: 'answered', reply });
 
   it('refuses an answer holding a case number or an unmasked phone (the tester\'s leak), in either wording it reaches', () => {
-    const leak = asked(LEAK_QUESTION, LEAK_REPLY);
-    expect(refusal(() => learnFromQuestion(kb, leak, { mode: 'newFaq', category: '社保', question: LEAK_QUESTION })))
+    // The tester's own question is about the citizen's case and is refused as such; in general words the reply's numbers still refuse it.
+    expect(refusal(() => learnFromQuestion(kb, asked(LEAK_QUESTION, LEAK_REPLY), { mode: 'newFaq', category: '社保', question: LEAK_QUESTION })))
+      .toMatch(/^INVALID_INPUT:这是群众本人办件的提问/);
+    const leak = asked('社保卡补领一般几天能拿到卡', LEAK_REPLY);
+    expect(refusal(() => learnFromQuestion(kb, leak, { mode: 'newFaq', category: '社保', question: '社保卡补领一般几天能拿到卡' })))
       .toBe('INVALID_INPUT:答案含有办件或预约编号、手机号等个人信息，不能加入知识库；请改写为通用答案后再加入');
     // A typed answer is what would be stored: the same check applies to it.
     expect(refusal(() => learnFromQuestion(kb, asked('社保卡补领要多久'), { mode: 'newFaq', category: '社保', answer: '身份证110101199003078515的那位请到窗口。' })))
