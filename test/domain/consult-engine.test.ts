@@ -173,11 +173,11 @@ describe('naming a thing is not asking', () => {
 });
 
 describe('what else is offered beside the decision', () => {
-  it('a direct answer lists up to two entries that scored at least half as well (您可能还想问), never itself', () => {
+  it('a direct answer lists up to two entries about the same thing that scored at least 0.3 of it (您可能还想问), never itself', () => {
     const d = ask('公积金能取出来吗我买了房');
     expect(d.type).toBe('answer');
     expect(d.answer?.id).toBe('faq-gjj-buy');
-    expect(d.suggestions?.map((x) => x.id)).toEqual(['faq-gjj-rent']);
+    expect(d.suggestions?.map((x) => x.id)).toEqual(['faq-gjj-rent', 'faq-gjj-leave']);
     // A clear answer with nothing close stands alone.
     expect(ask('身份证丢了怎么补办').suggestions).toBeUndefined();
   });
@@ -199,6 +199,10 @@ describe('what else is offered beside the decision', () => {
     expect(near.suggestions?.[0]?.id).toBe('faq-elderly-allowance');
     expect(near.suggestions!.length).toBeLessThanOrEqual(3);
     // Nothing of the base is about bees: no chips made of a shared 养.
+    // 身份证被冒用 goes to a person, and what the base says about the 身份证 is offered meanwhile.
+    const misused = ask('身份证被冒用了怎么办');
+    expect(misused).toMatchObject({ type: 'handoff', reason: 'intent' });
+    expect(misused.suggestions?.length ?? 0).toBeGreaterThan(0);
     const far = ask('养蜂有没有补助');
     expect(far.type).toBe('handoff');
     expect(far.suggestions).toBeUndefined();
