@@ -29,5 +29,9 @@ const OPENING = new RegExp(`^(?:${[...GREETINGS, ...FILLERS, ...PARTICLES].sort(
  */
 export function isContentFree(text: string): boolean {
   const folded = compact(text);
+  // 客服 / 工作人员 on its own is calling for a person, not an opening: it goes on to be handed over.
+  if (ADDRESSEES.has(folded.replace(/[吗么呢啊呀!！]+$/, ''))) return false;
   return folded.length > 0 && OPENING.test(folded);
 }
+
+const ADDRESSEES = new Set(['工作人员', '客服', '人工客服']);

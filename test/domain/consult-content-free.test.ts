@@ -9,3 +9,7 @@ describe('content-free openings', () => {
     expect(isContentFree(text)).toBe(false);
   });
 });
+
+it.each(['客服', '工作人员', '客服！'])('%s alone calls for a person: not an empty opening', (text) => {
+  expect(isContentFree(text)).toBe(false);
+});

@@ -79,7 +79,7 @@ describe('conversational acts beyond the rules\' literal keywords', () => {
   });
 
   it('any phrasing of asking for a person hands off and says so', () => {
-    for (const q of ['能不能帮我叫个工作人员过来', '我要跟真人说', '麻烦转一下客服']) {
+    for (const q of ['能不能帮我叫个工作人员过来', '我要跟真人说', '麻烦转一下客服', '客服', '工作人员呢']) {
       const d = ask(q);
       expect(d.type).toBe('handoff');
       expect(d.answer?.id).toBe('rule-human');
