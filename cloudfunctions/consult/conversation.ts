@@ -97,8 +97,11 @@ export function botReplyText(d: Pick<Decision, 'type' | 'reason' | 'answer'>): s
   if (d.type !== 'handoff') return '您是不是想问：';
   if (d.reason === 'off-topic') return OFF_TOPIC_REPLY;
   if (d.reason === 'human') return HUMAN_HANDOFF_REPLY;
-  return d.reason === 'complaint' || d.reason === 'dispute' ? COMPLAINT_HANDOFF_REPLY : HANDOFF_REPLY;
+  // Something the citizen reports (a complaint, a dispute, a problem with their own case, 被冒用…):
+  // "what you reported", not "I could not answer", which reads as if the bot did not understand.
+  return REPORTED.has(d.reason) ? COMPLAINT_HANDOFF_REPLY : HANDOFF_REPLY;
 }
+const REPORTED = new Set(['complaint', 'dispute', 'own-case', 'intent']);
 export const RISKY_REPLY = '您的消息包含不适宜发布的内容，未能发送。请修改后重新描述您的问题。';
 
 async function rateLimit(openid: string, now: Date) {

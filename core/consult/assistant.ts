@@ -32,11 +32,11 @@ export type BillRow = PayableBill & { applicationId: string };
 export type BookingRow = Pick<Booking, '_id' | 'no' | 'openid' | 'matterName' | 'hallName' | 'hallAddress' | 'groupName' | 'date' | 'start' | 'end' | 'startAt' | 'status'>;
 
 const FIRST_PERSON_CASE = /我(?:的|那个|那件|那笔|们的|家的|申请的|办的|提交的|递交的|交的|申请了|办了|提交了|在网上|之前|今天|昨天|前天|前几天|前两天|这几天|这周|本周|上周|这个?星期|上个?星期|这个月|本月|上个?月)/;
-const PROGRESS = /办到哪|到哪一步|哪一步了|到哪了|进度|办好了(?:没|吗)|办完了(?:没|吗)|好了没|批了(?:没|吗)|批下来|下来了(?:没|吗)|什么状态|啥状态|状态(?:是|怎么)|怎么样了|出结果|被退回|退回来了|退回了|没通过|被拒|被驳回/;
+const PROGRESS = /办到哪|到哪一步|哪一步了|到哪了|进度|办好了(?:没|吗)|办完了(?:没|吗)|好了没|批了(?:没|吗)|批下来|下来了(?:没|吗)|什么状态|啥状态|状态(?:是|怎么)|怎么样了|出结果|被退回|退回来了|退回了|没通过|被拒|被驳回|怎么还没|还没(?:办好|好|下来|批|到账|拿到|办完|出来)/;
 /** "What happened": about a case only when the message names one. */
 const WHAT_HAPPENED = /怎么回事|咋回事|啥情况|什么情况/;
 /** How long until it is done: about the caller's case only when they have one of that matter. */
-const DURATION = /要多久|多久能|多长时间能|(?:什么|啥)时候能(?:拿到|办好|好|下来|办完|出来)|几天能|几天(?:才)?(?:可以|能)?(?:拿到|办好|下来)/;
+const DURATION = /要多久|多久能|多长时间能|(?:什么|啥)时候(?:能)?(?:拿到|办好|好|下来|办完|出来|到账)|几天能|几天(?:才)?(?:可以|能)?(?:拿到|办好|下来)/;
 const MY_BOOKING = /我(?:的|之前|已经|已|刚|刚才|昨天)?(?:预约|约)(?:的|了|好)|我的预约/;
 const BOOKING_ASK = /几点|哪天|哪一天|几号|什么时候|啥时候|时间|在哪|地点|哪个大厅|哪个窗口|还有效|取消了(?:没|吗)|预约号|编号|号码|多少/;
 /** 改到下午, 能改时间吗, 怎么取消: a booking is changed by cancelling it and booking again. */

@@ -14,17 +14,17 @@ export const CHOICE_TTL_MS = 30 * 60_000;
 
 const CN_DIGITS = '一二三四五六七八九';
 const DIGIT = `[1-9${CN_DIGITS}]`;
-// 2, 2. 2、 第2个 第二条 选2 选第2个: nothing else in the message.
-const CHOICE = new RegExp(`^(?:(?:选|选择)?第(${DIGIT})(?:个|条|项|题)?|(?:选|选择)(${DIGIT})(?:个|条|项|题)?|([1-9])[.。、]?)$`);
+// 2, 2. 2、 第2个 第二条 选2 选第2个: nothing else in the message. A bare 0 or two digits (10) is
+// meant as a pick too, one that fits no list (said so, not handed to a person); 110, 12345 are not.
+const CHOICE = new RegExp(`^(?:(?:选|选择)?第(${DIGIT})(?:个|条|项|题)?|(?:选|选择)(${DIGIT})(?:个|条|项|题)?|(\\d{1,2})[.。、]?)$`);
 
-/** The number a message consisting only of a choice names (1–9), else null. */
+/** The number a message consisting only of a choice names (0–99; 第/选 forms 1–9), else null. */
 export function parseChoice(text: string): number | null {
   // NFKC: full-width １ and ① read as 1; spaces inside (第 2 条) do not matter.
   const m = CHOICE.exec(fold(text).replace(/\s+/g, ''));
   if (!m) return null;
   const d = m[1] ?? m[2] ?? m[3];
-  const n = /[1-9]/.test(d) ? Number(d) : CN_DIGITS.indexOf(d) + 1;
-  return n >= 1 && n <= 9 ? n : null;
+  return /\d/.test(d) ? Number(d) : CN_DIGITS.indexOf(d) + 1;
 }
 
 /** The bot message a number refers to: when it was said and what it listed. */

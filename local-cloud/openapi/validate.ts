@@ -77,6 +77,11 @@ export function validateCustomerServiceSend(p: AnyObject): void {
   const body = p[p.msgtype];
   if (!isPlainObject(body)) throw new WxApiError(47001, `data format error: ${p.msgtype} is missing`);
   if (p.msgtype === 'text' && (typeof body.content !== 'string' || !body.content)) throw new WxApiError(47001, 'data format error: text.content is empty');
+  // As WeChat: a mini-program card needs its title, page and a cover uploaded as media (thumb_media_id).
+  if (p.msgtype === 'miniprogrampage') {
+    if (typeof body.title !== 'string' || !body.title || typeof body.pagepath !== 'string' || !body.pagepath) throw new WxApiError(47001, 'data format error: miniprogrampage.title or pagepath is empty');
+    if (typeof body.thumb_media_id !== 'string' || !body.thumb_media_id) throw new WxApiError(40007, 'invalid media_id');
+  }
 }
 
 /** Words that make the offline msgSecCheck answer `risky`, so tests and previews can exercise that path. */

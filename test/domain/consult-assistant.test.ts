@@ -12,6 +12,9 @@ describe('personalAskOf', () => {
     ['我上个月提交的那个批了没', 'application'],
     ['我今天提交的办到哪了', 'application'],
     ['我这周交的材料办到哪一步了', 'application'],
+    ['我的居住证怎么还没办好', 'application'],
+    ['我的护照怎么还没好', 'application'],
+    ['我的失业金啥时候能到账', 'application'],
   ])('%s → %s', (text, about) => expect(personalAskOf(text)?.about).toBe(about));
 
   it.each(['社保卡办理进度怎么查', '我想预约办身份证', '怎么预约', '护照怎么办'])('%s → not personal', (text) => {

@@ -7,9 +7,12 @@ describe('parseChoice', () => {
     ['第一个', 1], ['第2条', 2], ['第 3 条', 3], ['第三', 3], ['第4项', 4], ['选1', 1], ['选第2个', 2], ['选择3', 3], ['①', 1],
   ])('%s → %s', (text, n) => expect(parseChoice(text)).toBe(n));
 
+  // A bare 0 or two digits is meant as a pick as well; it fits no list and is told so (pickFrom).
+  it.each([['0', 0], ['10', 10], ['１２', 12]] as [string, number][])('%s → %s (a pick that fits no list)', (text, n) => expect(parseChoice(text)).toBe(n));
+
   it.each([
-    '0', '10', '12', '12345', '12345热线', 'YY2026120800012', 'BJ20261208001', '1 社保', '社保 1', '1社保卡', '第十个',
-    '一', '', '   ', '1.5', '-1', '2?', '选', '第个', '１２', '3号窗口', '一楼',
+    '110', '12345', '12345热线', 'YY2026120800012', 'BJ20261208001', '1 社保', '社保 1', '1社保卡', '第十个',
+    '一', '', '   ', '1.5', '-1', '2?', '选', '第个', '3号窗口', '一楼',
   ])('%s is a question, not a choice', (text) => expect(parseChoice(text)).toBeNull());
 });
 

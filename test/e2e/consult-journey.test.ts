@@ -200,6 +200,15 @@ describe('H5 journey: 智能咨询', () => {
     expect(await suggestion.getAttribute('class')).toMatch(/consult-msg--(answer|suggestions)/);
     expect(await overlapWithComposer(page, '.consult-msg--bot:last-child')).toBeLessThanOrEqual(0);
     expect(await smallTargets(page, 60)).toEqual([]);
+    // A long story grows the box to its tallest, never over 发送 / 转人工: the button still takes the tap.
+    const story = '我妈今年七十多了，医保在老家县里交的，户口也在老家。去年开始一直在我这边帮我带孩子，最近查出来要住院做个手术。听说在外省住院不能直接刷卡结算，得先去报个什么手续，要怎么办理，在手机上能不能弄，需要带什么材料，多久能办好？';
+    await page.locator('.consult-input textarea').fill(story + story);
+    const box = await page.locator('.consult-input textarea').boundingBox();
+    const send = await page.locator('.consult-send').boundingBox();
+    expect(box!.y + box!.height).toBeLessThanOrEqual(send!.y);
+    const before = await page.locator('.consult-msg--bot').count();
+    await page.locator('.consult-send').click({ timeout: 5000 });
+    await page.waitForFunction((n) => document.querySelectorAll('.consult-msg--bot').length > n, before, { timeout: 10000 });
     await page.context().close();
   });
 

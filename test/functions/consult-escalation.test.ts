@@ -32,6 +32,15 @@ describe('complaints and disputes reach a person', () => {
     expect(a.message).toMatch(/已转给工作人员/);
     expect(a.questionId).toBeTruthy();
   });
+
+  it.each([
+    ['我的申请被退回了，不知道为什么', 'own-case'],
+    ['身份证被冒用了怎么办', 'intent'],
+  ])('%s → says what was reported went to a person, not that the bot could not answer (%s)', async (text) => {
+    const a = expectOk(await call('consult', 'ask', { text }, CITIZEN));
+    expect(a.type).toBe('handoff');
+    expect(a.message).toMatch(/^您反映的情况已转给工作人员/);
+  });
 });
 
 describe('asking for a person in other words', () => {

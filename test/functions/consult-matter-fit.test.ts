@@ -101,10 +101,15 @@ describe('text channels', () => {
     delete process.env.WX_OPENAPI_BASE;
     expect(await push('社保卡丢了补办要几天', 'fit-1')).toBe('success');
     expect(sent()[0].text.content).toContain('【本市社会保障卡补领、换领】');
-    expect(await push('孩子出生证明丢了怎么补', 'fit-2')).toBe('success');
+    process.env.KF_CARD_THUMB_MEDIA_ID = 'thumb-media-1';
+    try {
+      expect(await push('孩子出生证明丢了怎么补', 'fit-2')).toBe('success');
+    } finally {
+      delete process.env.KF_CARD_THUMB_MEDIA_ID;
+    }
     const [text, card] = sent().slice(1);
     expect(text.text.content).toContain('相关办事指南：出生医学证明补发');
-    expect(card.miniprogrampage).toMatchObject({ title: '出生医学证明补发', pagepath: `packages/matters/pages/guide/index?id=${BIRTH_CERT}` });
+    expect(card.miniprogrampage).toMatchObject({ title: '出生医学证明补发', pagepath: `packages/matters/pages/guide/index?id=${BIRTH_CERT}`, thumb_media_id: 'thumb-media-1' });
   });
 
   it('服务号: the line, with a mini-program link where the account prints links', () => {

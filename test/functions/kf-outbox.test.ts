@@ -77,10 +77,28 @@ test('a text and a page card leave in order; a retry after the card failed does 
     reply: { type: 'miniprogrampage', content: '普通护照的办理材料和流程见办事指南。', title: '普通护照签发', target: 'guide', matterId: 'm-passport' },
   };
   expectOk(await call('consult', 'importKnowledge', { kb: { ...KB, rules: [...KB.rules, card] }, mode: 'replace' }, ADMIN));
-  failing = new Set([2]);
-  await say('护照指南卡片', 'm-outbox-2');
-  await drainUntil(2);
+  // The card's cover is uploaded media (WeChat requires it): configured for this city.
+  process.env.KF_CARD_THUMB_MEDIA_ID = 'thumb-media-1';
+  try {
+    failing = new Set([2]);
+    await say('护照指南卡片', 'm-outbox-2');
+    await drainUntil(2);
+  } finally {
+    delete process.env.KF_CARD_THUMB_MEDIA_ID;
+  }
   expect(sent.map((m) => m.msgtype)).toEqual(['text', 'miniprogrampage']);
   expect(sent[0].text?.content).toBe('普通护照的办理材料和流程见办事指南。');
-  expect(sent[1].miniprogrampage?.title).toBe('普通护照签发');
+  expect(sent[1].miniprogrampage).toMatchObject({ title: '普通护照签发', thumb_media_id: 'thumb-media-1' });
+});
+
+test('without a card cover configured the page goes into the text (WeChat refuses a card without thumb_media_id)', async () => {
+  const card = {
+    id: 'rule-passport-card', keywords: ['护照指南卡片'], match: 'exact', priority: 60,
+    reply: { type: 'miniprogrampage', content: '普通护照的办理材料和流程见办事指南。', title: '普通护照签发', target: 'guide', matterId: 'm-passport' },
+  };
+  expectOk(await call('consult', 'importKnowledge', { kb: { ...KB, rules: [...KB.rules, card] }, mode: 'replace' }, ADMIN));
+  await say('护照指南卡片', 'm-outbox-3');
+  await drainUntil(1);
+  expect(sent.map((m) => m.msgtype)).toEqual(['text']);
+  expect(sent[0].text?.content).toBe('普通护照的办理材料和流程见办事指南。\n请在小程序中查看“普通护照签发”。');
 });

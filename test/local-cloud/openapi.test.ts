@@ -75,6 +75,10 @@ describe('sink mode', () => {
     expect(r).toEqual({ errCode: 0, errMsg: 'openapi.customerServiceMessage.send:ok' });
     expect(getOpenapiSink({ touser: 'o-user', api: 'customerServiceMessage.send' })).toHaveLength(1);
     await expect(cloud.openapi.customerServiceMessage.send({ touser: 'o-user', msgtype: 'video' })).rejects.toMatchObject({ errCode: 40008 });
+    // A mini-program card without its cover media is refused, as WeChat does (thumb_media_id 必填).
+    const card = { title: '办事指南', pagepath: 'packages/matters/pages/guide/index?id=1' };
+    await expect(cloud.openapi.customerServiceMessage.send({ touser: 'o-user', msgtype: 'miniprogrampage', miniprogrampage: { ...card, thumb_media_id: '' } })).rejects.toMatchObject({ errCode: 40007 });
+    await expect(cloud.openapi.customerServiceMessage.send({ touser: 'o-user', msgtype: 'miniprogrampage', miniprogrampage: { ...card, thumb_media_id: 'media-1' } })).resolves.toMatchObject({ errCode: 0 });
   });
 
   test('msgSecCheck v2: pass normally, risky for a built-in test word', async () => {

@@ -45,11 +45,8 @@ export const WELCOME = '您好！我是示例市政务服务智能助手，请�
 export function decisionMessages(d: Decision): CustomerServiceMessage[] {
   const r = d.answer?.reply;
   if (r && r.type === 'miniprogrampage') {
-    return [
-      { msgtype: 'text', text: { content: withChoices(d, d.answer!.content) } },
-      { msgtype: 'miniprogrampage', miniprogrampage: {
-        title: r.title, pagepath: r.target === 'apply' ? `packages/affairs/pages/apply/index?matterId=${encodeURIComponent(r.matterId)}` : `packages/matters/pages/guide/index?id=${encodeURIComponent(r.matterId)}`, thumb_media_id: '' } },
-    ];
+    const pagepath = r.target === 'apply' ? `packages/affairs/pages/apply/index?matterId=${encodeURIComponent(r.matterId)}` : `packages/matters/pages/guide/index?id=${encodeURIComponent(r.matterId)}`;
+    return withPage(withChoices(d, d.answer!.content), r.title, pagepath);
   }
   if (r && r.type === 'link') {
     const block = choiceBlock(d);
@@ -60,10 +57,21 @@ export function decisionMessages(d: Decision): CustomerServiceMessage[] {
   if (!d.matters?.length) return [{ msgtype: 'text', text: { content: text } }];
   // 相关办事指南: named under the text, and the first one as a page card (as a guide reply is sent).
   const guide = d.matters[0];
-  return [
-    { msgtype: 'text', text: { content: `${text}\n${matterLinksLine(d.matters)}` } },
-    { msgtype: 'miniprogrampage', miniprogrampage: { title: guide.name, pagepath: guide.guideLink.replace(/^\//, ''), thumb_media_id: '' } },
-  ];
+  return withPage(`${text}\n${matterLinksLine(d.matters)}`, guide.name, guide.guideLink.replace(/^\//, ''), true);
+}
+
+/**
+ * A text followed by a mini-program card of a page. WeChat requires the card's cover as uploaded
+ * media (`thumb_media_id`, 必填): with `KF_CARD_THUMB_MEDIA_ID` set the card is sent; without it the
+ * page goes into the text as a mini-program text link (`MINIPROGRAM_APPID`), or by name.
+ */
+function withPage(text: string, title: string, pagepath: string, named = false): CustomerServiceMessage[] {
+  const thumb = process.env.KF_CARD_THUMB_MEDIA_ID;
+  if (thumb) return [{ msgtype: 'text', text: { content: text } }, { msgtype: 'miniprogrampage', miniprogrampage: { title, pagepath, thumb_media_id: thumb } }];
+  const appid = process.env.MINIPROGRAM_APPID;
+  if (appid) return [{ msgtype: 'text', text: { content: `${text}\n<a href="" data-miniprogram-appid="${appid}" data-miniprogram-path="${pagepath}">打开“${title}”</a>` } }];
+  // `named`: the text already names the page.
+  return [{ msgtype: 'text', text: { content: named ? text : `${text}\n请在小程序中查看“${title}”。` } }];
 }
 
 /**
