@@ -25,7 +25,7 @@ export const OUT_OF_SCOPE_INTENTS = [
 export const HUMAN_REQUEST = /转人工|人工客服|人工服务(?!(?:的)?时间|几点)|找人工|真人(?!认证|实名|秀|版)|找个人|找人问|要人工|工作人员联系|人工坐席|接人工|客服在吗/;
 
 /** Off-topic subjects a government assistant must not pretend to answer. */
-export const OFF_TOPIC = /天气|股票|彩票|点外卖|外卖(?:到|送|订单|怎么还没)|快递单号|电影|游戏|笑话|唱歌|写作业|作文|算命|星座|比特币|炒股|菜谱|减肥/;
+export const OFF_TOPIC = /天气|下雨|下雪|刮风|气温|几度|股票|彩票|点外卖|外卖(?:到|送|订单|怎么还没)|快递单号|电影|游戏|笑话|唱歌|写作业|作文|写(?:一)?首诗|写诗|作诗|写(?:一)?篇|算命|星座|比特币|炒股|菜谱|减肥|火锅|好吃的|餐厅|饭店推荐/;
 
 /** Intents spread over a phrase (财产怎么分割, 还没寄到, 一直不给办). */
 const INTENT_PATTERNS: [RegExp, string][] = [

@@ -237,6 +237,9 @@ describe('no false confidence', () => {
   it('off-topic and unknown questions hand off', () => {
     expect(ask('明天天气怎么样').type).toBe('handoff');
     expect(ask('量子计算机是什么原理').type).toBe('handoff');
+    // Declined as outside government services (no inbox item), in other everyday words too.
+    for (const q of ['明天会下雨吗', '帮我写一首诗', '附近有什么好吃的火锅店']) expect(ask(q)).toMatchObject({ type: 'handoff', reason: 'off-topic' });
+    expect(ask('下雨天能去大厅办事吗').reason).not.toBe('off-topic');
   });
 
   it('an ambiguous message gets 2–4 suggestions, not a guess', () => {
