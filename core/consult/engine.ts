@@ -570,7 +570,7 @@ export function buildEngine(kb: KnowledgeBase, opts: EngineOptions = {}): Consul
     if (unmet.length) {
       // 身份证被冒用 is for a person; what the base says about the 身份证 may still help meanwhile.
       const nearest = nearBy();
-      return { decision: { type: 'handoff', reason: 'intent', ...(nearest.length ? { suggestions: nearest } : {}), ...scored }, features };
+      return done({ type: 'handoff', reason: 'intent', ...(nearest.length ? { suggestions: nearest } : {}), ...scored });
     }
     if (OFF_TOPIC.test(text) && confidence < th.sure) return done({ type: 'handoff', reason: 'off-topic', ...scored });
     if (!tooVague(folded, frame) && !asksSeveral(folded) && !onlyNamesShared(folded) && answersDirectly(model, th, features)) {
