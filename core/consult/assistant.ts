@@ -26,7 +26,7 @@ import { aboutSomeoneElse, matterFits, namedObjects, ON_BEHALF, periodIn, within
  */
 export type PersonalAsk = { about: 'application' | 'booking'; number?: string; someoneElse?: true; change?: true; soft?: 'running' | 'named' };
 
-export type ApplicationRow = Pick<ApplicationDoc, '_id' | 'no' | 'openid' | 'matterName' | 'status' | 'updatedAt' | 'departmentName' | 'dueDate' | 'clock' | 'supplementRequest' | 'suspendReason' | 'result' | 'matterType'> & Partial<Pick<ApplicationDoc, 'submittedAt' | 'timeline'>>;
+export type ApplicationRow = Pick<ApplicationDoc, '_id' | 'no' | 'openid' | 'matterName' | 'status' | 'updatedAt' | 'departmentName' | 'dueDate' | 'clock' | 'supplementRequest' | 'suspendReason' | 'result' | 'matterType'> & Partial<Pick<ApplicationDoc, 'submittedAt' | 'timeline' | 'promisedDays'>>;
 /** A case's bill as the pay function stores it (read by the caller's openid). */
 export type BillRow = PayableBill & { applicationId: string };
 export type BookingRow = Pick<Booking, '_id' | 'no' | 'openid' | 'matterName' | 'hallName' | 'hallAddress' | 'groupName' | 'date' | 'start' | 'end' | 'startAt' | 'status'>;
@@ -135,7 +135,10 @@ function liveAndLatestEnded<T>(rows: T[], preferred: (r: T) => boolean): Picked<
  * the department stored with the refusal.
  */
 export function ownerNextStep(a: Pick<ApplicationDoc, 'status'> & Partial<ApplicationDoc>, bill?: PayableBill | null, left?: number): string {
-  const step = caseNextPay(a.status, bill) ?? nextStepFor(a as ApplicationDoc, 'owner', left);
+  const pay = caseNextPay(a.status, bill);
+  // Not yet accepted, the case has no due date; how long it takes once accepted is what 要多久 asks.
+  const promise = !pay && a.status === 'submitted' && a.promisedDays ? `；受理后${a.promisedDays}个工作日内办结` : '';
+  const step = (pay ?? nextStepFor(a as ApplicationDoc, 'owner', left)) + promise;
   const reason = refusalReason(a);
   // The detail page lists the reason in the timeline below; a card or a chat line has no timeline.
   return reason ? step.replace('理由见办理记录', `理由：${reason}`) : step;

@@ -38,6 +38,13 @@ describe('personalReply', () => {
     expect(personalReply({ about: 'application' }, '我的办件', many.slice(0, 2), [], '2026-12-07T00:00:00Z')!.text).toBe('您办理中的办件共 2 件，请看下面的卡片：');
   });
 
+  it('a case not yet accepted says how long it takes once accepted (it has no due date yet)', () => {
+    const waiting = { ...app('a9', '社会保障卡补领、换领', 'submitted'), promisedDays: 5 };
+    const r = personalReply({ about: 'application' }, '我的社保卡补办要多久', [waiting], [], '2026-12-07T00:00:00Z')!;
+    expect(r.cards[0].nextStep).toBe('等待市人社局受理；受理前可撤回申请；受理后5个工作日内办结');
+    expect(r.cards[0].due).toBeUndefined();
+  });
+
   it('picks the record the message names', () => {
     const r = personalReply({ about: 'application' }, '我的社保卡到哪一步了', apps, [], '2026-12-07T00:00:00Z')!;
     expect(r.cards.map((c) => c.id)).toEqual(['a2']);
