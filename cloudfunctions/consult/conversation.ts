@@ -150,7 +150,7 @@ export async function handleCitizenMessage(input: CitizenMessageInput): Promise<
   if (isBlank(text)) {
     const decision: Decision = { type: 'handoff', reason: 'blank', confidence: 0, margin: 0, candidates: [] };
     // Nothing worth storing or showing to staff: answer with a prompt only.
-    return { decision: { ...decision, type: 'suggestions', suggestions: [] }, conversationId: input.conversationId ?? '', messageId: '', flagged: false, notice: BLANK_REPLY };
+    return promptOnly({ ...decision, type: 'suggestions', suggestions: [] }, input.conversationId, BLANK_REPLY);
   }
   const verdict: Verdict = await checkContent(input.openid, text);
   if (verdict === 'risky') throw new DomainError('CONTENT_RISKY', RISKY_REPLY);
@@ -163,7 +163,7 @@ export async function handleCitizenMessage(input: CitizenMessageInput): Promise<
   if (choice !== null && !pick) {
     // Nothing to pick: a prompt only, as for a blank message (nothing stored, no inbox item).
     const decision: Decision = { type: 'suggestions', reason: 'no-choice', confidence: 0, margin: 0, candidates: [], suggestions: [] };
-    return { decision, conversationId: input.conversationId ?? '', messageId: '', flagged: false, notice: noChoiceReply(choice) };
+    return promptOnly(decision, input.conversationId, noChoiceReply(choice));
   }
   // What was asked: a picked number stands for the question it picked.
   const question = pick ? pick.picked.question : text;
@@ -173,7 +173,7 @@ export async function handleCitizenMessage(input: CitizenMessageInput): Promise<
   // 你好，我想问个事: nothing to answer or hand over yet (a greeting the base answers stays answered).
   // A prompt only, as for a blank message: nothing stored, no inbox item.
   if (!input.handoff && !pick && decision.type !== 'answer' && decision.reason !== 'human' && isContentFree(text)) {
-    return { decision: { ...decision, type: 'suggestions', reason: 'content-free', suggestions: [], matters: undefined }, conversationId: input.conversationId ?? '', messageId: '', flagged: false, notice: CONTENT_FREE_REPLY };
+    return promptOnly({ ...decision, type: 'suggestions', reason: 'content-free', suggestions: [], matters: undefined }, input.conversationId, CONTENT_FREE_REPLY);
   }
   const flagged = verdict === 'review';
   // Only the masked text is stored in the clear (and so reaches the inbox, stats and pushes).
@@ -218,6 +218,11 @@ export async function handleCitizenMessage(input: CitizenMessageInput): Promise<
     if (messages.length) await t.collection(OUTBOX_COLLECTION).doc(eventId('assistantMessage', botId, 1)).set({ data: assistantEventBody(input.openid, at, messages) });
   }, { awaitKickMs: input.answerBy?.awaitKickMs });
   return { decision, conversationId, messageId: botId, questionId, flagged, ...(rateOffer ? { rateOffer } : {}) };
+}
+
+/** A reply that stores nothing (no message, no inbox item): only a prompt for the citizen. */
+function promptOnly(decision: Decision, conversationId: string | undefined, notice: string): AskOutcome {
+  return { decision, conversationId: conversationId ?? '', messageId: '', flagged: false, notice };
 }
 
 /** The bot's latest message in this conversation, read by the caller's openid only. */

@@ -41,11 +41,7 @@ const MY_BOOKING = /我(?:的|之前|已经|已|刚|刚才|昨天)?(?:预约|约
 const BOOKING_ASK = /几点|哪天|哪一天|几号|什么时候|啥时候|时间|在哪|地点|哪个大厅|哪个窗口|还有效|取消了(?:没|吗)|预约号|编号|号码|多少/;
 /** 改到下午, 能改时间吗, 怎么取消: a booking is changed by cancelling it and booking again. */
 const CHANGE = /改(?:到|成|在|时间|日期|期|约|天|一下|个)|(?:能|可以|能不能|可不可以|怎么|如何)(?:修)?改|换(?:个|一个|到)?(?:时间|日期|时段|天)|调(?:整|换)?(?:时间|时段|日期)|推迟|延期|挪到|提前到|(?:怎么|如何|能|可以|能不能|可不可以)取消|取消预约/;
-/**
- * 办件编号 BJ…, 预约编号 YY…: a number meant as one of ours is looked up and answered as such
- * rather than handed to the FAQ engine.
- */
-const NUMBER = CASE_NUMBER;
+/** Digits in a well-formed 办件 / 预约 number (CASE_NUMBER also reads a slip of a few more or fewer). */
 const NUMBER_DIGITS = 14;
 
 /**
@@ -64,7 +60,8 @@ function asksForOwn(text: string, records: RegExp): boolean {
 }
 
 export function personalAskOf(message: string): PersonalAsk | null {
-  const number = message.match(NUMBER)?.[0]?.toUpperCase();
+  // 办件编号 BJ…, 预约编号 YY…: looked up and answered as such rather than handed to the FAQ engine.
+  const number = message.match(CASE_NUMBER)?.[0]?.toUpperCase();
   // A number alone (BJ…, 查一下YY…, YY… 几点) is looked up like the progress question: the caller's own only.
   if (number) {
     const about = number.startsWith('YY') ? 'booking' : 'application';

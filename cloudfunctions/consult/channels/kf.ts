@@ -11,6 +11,7 @@
  */
 import type { PlatformEntry } from '../../shared/router';
 import { assistantEventBody, botReplyText, firstDelivery, handleCitizenMessage, HANDOFF_REPLY, reachesPerson } from '../conversation';
+import { miniProgramLink, replyPage } from './pages';
 import type { Decision } from '../../../core/consult/engine';
 import { DomainError } from '../../../core/envelope';
 import { eventId, OUTBOX_COLLECTION, type CustomerServiceMessage } from '../../../core/events/outbox';
@@ -45,8 +46,7 @@ export const WELCOME = '您好！我是示例市政务服务智能助手，请�
 export function decisionMessages(d: Decision): CustomerServiceMessage[] {
   const r = d.answer?.reply;
   if (r && r.type === 'miniprogrampage') {
-    const pagepath = r.target === 'apply' ? `packages/affairs/pages/apply/index?matterId=${encodeURIComponent(r.matterId)}` : `packages/matters/pages/guide/index?id=${encodeURIComponent(r.matterId)}`;
-    return withPage(withChoices(d, d.answer!.content), r.title, pagepath);
+    return withPage(withChoices(d, d.answer!.content), r.title, replyPage(r));
   }
   if (r && r.type === 'link') {
     const block = choiceBlock(d);
@@ -69,7 +69,7 @@ function withPage(text: string, title: string, pagepath: string, named = false):
   const thumb = process.env.KF_CARD_THUMB_MEDIA_ID;
   if (thumb) return [{ msgtype: 'text', text: { content: text } }, { msgtype: 'miniprogrampage', miniprogrampage: { title, pagepath, thumb_media_id: thumb } }];
   const appid = process.env.MINIPROGRAM_APPID;
-  if (appid) return [{ msgtype: 'text', text: { content: `${text}\n<a href="" data-miniprogram-appid="${appid}" data-miniprogram-path="${pagepath}">打开“${title}”</a>` } }];
+  if (appid) return [{ msgtype: 'text', text: { content: `${text}\n${miniProgramLink(appid, pagepath, `打开“${title}”`)}` } }];
   // `named`: the text already names the page.
   return [{ msgtype: 'text', text: { content: named ? text : `${text}\n请在小程序中查看“${title}”。` } }];
 }

@@ -25,6 +25,7 @@ import { matterLinksLine } from '../../../core/consult/related-matters';
 import type { ConsultMatterLink } from '../../../core/consult/api';
 import { oaCipher, OaCryptoConfigError, oaMsgSignature, sameSignature, wxSignature, type OaCipher } from './oa-crypto';
 import { claimNonce, freshTimestampMs } from './oa-replay';
+import { miniProgramLink, replyPage } from './pages';
 
 export interface HttpEvent {
   path: string;
@@ -107,11 +108,11 @@ export function replyFor(m: OaMessage, d: Decision): string {
   if (d.type === 'suggestions' && d.suggestions?.length) return textReply(m, withChoices(d, content));
   if (r?.type === 'link') return newsReply(m, { title: r.title, description: content, url: r.url });
   if (r?.type === 'miniprogrampage') {
-    const page = r.target === 'guide' ? `packages/matters/pages/guide/index?id=${encodeURIComponent(r.matterId)}` : `packages/affairs/pages/apply/index?matterId=${encodeURIComponent(r.matterId)}`;
+    const page = replyPage(r);
     const h5 = process.env.OA_H5_BASE_URL;
     if (h5) return newsReply(m, { title: r.title, description: content, url: `${h5.replace(/\/$/, '')}/#/${page}` });
     const appid = process.env.MINIPROGRAM_APPID;
-    if (appid) return textReply(m, withChoices(d, `${content}\n<a data-miniprogram-appid="${appid}" data-miniprogram-path="${page}" href="https://mp.weixin.qq.com">${r.target === 'guide' ? '查看办事指南' : '在线申办'}</a>`));
+    if (appid) return textReply(m, withChoices(d, `${content}\n${miniProgramLink(appid, page, r.target === 'guide' ? '查看办事指南' : '在线申办')}`));
   }
   return textReply(m, withChoices(d, content));
 }
@@ -120,7 +121,7 @@ export function replyFor(m: OaMessage, d: Decision): string {
 function relatedGuides(links: ConsultMatterLink[]): string {
   const appid = process.env.MINIPROGRAM_APPID;
   if (!appid) return matterLinksLine(links);
-  const named = links.map((l) => `<a data-miniprogram-appid="${appid}" data-miniprogram-path="${l.guideLink.replace(/^\//, '')}" href="https://mp.weixin.qq.com">${l.name}</a>`);
+  const named = links.map((l) => miniProgramLink(appid, l.guideLink, l.name));
   return `相关办事指南：${named.join('、')}`;
 }
 
